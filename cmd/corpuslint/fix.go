@@ -1,0 +1,228 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/fix"
+	"github.com/corpuslint/corpuslint/internal/source"
+	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+func fixCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "fix",
+		Usage:     "apply the safe fixes in place",
+		ArgsUsage: "PATH...",
+		Description: `Applies the safe fixes of every finding and rewrites the files in place, through a
+temporary file and a rename, so an interrupted run leaves the original intact. In
+JSONL only the bytes of the text field's value change: other fields, key order,
+number formatting, blank lines and line endings stay as they were. After fixing, the
+rules run again on the new text; what is left is listed as unfixed.
+
+Prints one summary line per changed file, then the findings left unfixed.
+Exit status: 0 when nothing at or above --fail-on is left, 1 when something is,
+2 on a usage error or unreadable input.
+
+Examples:
+   corpuslint fix article.txt
+   corpuslint fix --diff batch.jsonl          # show what would change, write nothing
+   corpuslint fix --unsafe-fixes --select privacy batch.jsonl`,
+		Flags: append(commonFlags(),
+			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of the fixes and write nothing"},
+			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "also apply unsafe fixes (they may change meaning)"},
+		),
+		Action: fixAction,
+	}
+}
+
+// fileFix tracks the rewrite of one input file while its results stream past.
+type fileFix struct {
+	path      string
+	rw        *fix.JSONLRewriter
+	failed    bool
+	docs      int
+	changed   int
+	applied   int
+	remaining int
+	text      *engine.Result // a whole-file document waiting to be written
+}
+
+func fixAction(c *cli.Context) error {
+	s, err := newSetup(c)
+	if err != nil {
+		return err
+	}
+	dryRun := c.Bool("diff")
+	for _, f := range s.files {
+		if f == "-" && !dryRun {
+			return usageError("fix cannot rewrite standard input; use `corpuslint fix --diff -` or name the file")
+		}
+	}
+	s.opt.Fix = true
+	s.opt.UnsafeFixes = c.Bool("unsafe-fixes")
+	out, errw := c.App.Writer, c.App.ErrWriter
+
+	var diff *report.Diff
+	if dryRun {
+		diff = report.NewDiff(out)
+	}
+	// Findings left after fixing are listed like lint's table, against the fixed text.
+	left := report.NewTable(out, report.Options{Color: useColor(out), Quiet: true})
+	sum := report.NewSummary()
+	for _, e := range s.inputErr {
+		fmt.Fprintln(errw, "error:", e)
+		sum.Errors++
+	}
+	failed := false
+	var cur *fileFix
+	finish := func() {
+		if cur == nil {
+			return
+		}
+		if err := cur.finish(dryRun); err != nil {
+			fmt.Fprintln(errw, "error:", err)
+			sum.Errors++
+		} else if cur.changed > 0 {
+			verb := "fixed"
+			if dryRun {
+				verb = "would fix"
+			}
+			fmt.Fprintf(out, "%s: %s %d findings in %d of %d documents; %d left unfixed\n",
+				cur.path, verb, cur.applied, cur.changed, cur.docs, cur.remaining)
+		}
+		cur = nil
+	}
+	err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
+		path := itemPath(r.Item)
+		if cur == nil || cur.path != path {
+			finish()
+			cur = &fileFix{path: path}
+		}
+		if r.Item.Err != nil {
+			fmt.Fprintln(errw, "error:", r.Item.Err)
+			sum.Errors++
+			if r.Item.Err.Record == 0 {
+				cur.failed = true
+			}
+			return nil //nolint:nilerr // an unreadable record is reported and the run goes on
+		}
+		cur.docs++
+		res := r.Fix
+		if res.Text != r.Item.Doc.Text {
+			cur.changed++
+			cur.applied += res.Applied
+			if diff != nil {
+				if err := diff.Document(r.Report); err != nil {
+					return err
+				}
+			}
+			if !dryRun {
+				if err := cur.write(r); err != nil {
+					fmt.Fprintln(errw, "error:", err)
+					sum.Errors++
+					cur.failed = true
+				}
+			}
+		}
+		rest := remainingReport(r.Report, res)
+		cur.remaining += len(rest.Findings)
+		sum.Add(rest)
+		if s.failOn {
+			for _, it := range rest.Findings {
+				if it.Severity >= s.failSev {
+					failed = true
+				}
+			}
+		}
+		return left.Document(rest)
+	})
+	finish()
+	if diff != nil {
+		if cerr := diff.Close(nil); err == nil {
+			err = cerr
+		}
+	}
+	if cerr := left.Close(nil); err == nil {
+		err = cerr
+	}
+	switch {
+	case err != nil:
+		return cli.Exit(err.Error(), exitTrouble)
+	case sum.Errors > 0:
+		return cli.Exit("", exitTrouble)
+	case failed:
+		return cli.Exit("", exitFindings)
+	}
+	return nil
+}
+
+// remainingReport is the document as it stands after fixing, with the findings that
+// are left, positioned in the fixed text.
+func remainingReport(before *report.Document, res *fix.Result) *report.Document {
+	rd := &report.Document{Path: before.Path, Record: before.Record, ID: before.ID, Text: res.Text, Fixed: res.Text}
+	a := rules.NewAnalysis(res.Text)
+	for _, f := range res.Remaining {
+		it := report.Item{Finding: f}
+		it.Line, it.Col = a.Position(f.Start)
+		it.EndLine, it.EndCol = a.Position(f.End)
+		rd.Findings = append(rd.Findings, it)
+	}
+	return rd
+}
+
+// write records one changed document: JSONL records go through the streaming
+// rewriter at once; a whole-file document is written when its file finishes.
+func (f *fileFix) write(r *engine.Result) error {
+	if f.failed {
+		return nil
+	}
+	it := r.Item
+	if it.Format != source.JSONL {
+		f.text = r
+		return nil
+	}
+	if f.rw == nil {
+		rw, err := fix.NewJSONLRewriter(f.path)
+		if err != nil {
+			return err
+		}
+		f.rw = rw
+	}
+	return f.rw.Replace(it.Doc.Record, source.ReplaceText(it.Raw, it.TextSpan, r.Fix.Text))
+}
+
+// finish commits the file's rewrite, or abandons it when the file had an error that
+// makes a faithful rewrite impossible.
+func (f *fileFix) finish(dryRun bool) error {
+	if dryRun {
+		return nil
+	}
+	if f.failed {
+		if f.rw != nil {
+			f.rw.Abort()
+		}
+		if f.changed > 0 {
+			return fmt.Errorf("%s: not rewritten because it could not be read completely", f.path)
+		}
+		return nil
+	}
+	if f.rw != nil {
+		return f.rw.Commit()
+	}
+	if f.text != nil {
+		return fix.WriteText(f.path, f.text.Fix.Text, f.text.Item.Gzip)
+	}
+	return nil
+}
+
+// itemPath is the file an item came from, whether it is a document or an error.
+func itemPath(it source.Item) string {
+	if it.Doc != nil {
+		return it.Doc.Path
+	}
+	return it.Err.Path
+}

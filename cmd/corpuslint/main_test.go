@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"corpuslint": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// contractChecker is the shared checker of the jsonl output contract, beside the
+// repository as CI lays it out.
+func contractChecker(t *testing.T) string {
+	p, err := filepath.Abs("../../../shared/contract/check-findings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestScripts runs the end-to-end CLI scripts in testdata/script (gofumpt's way):
+// exit status, every format, fix round trips and bad input.
+func TestScripts(t *testing.T) {
+	checker := contractChecker(t)
+	examples, err := filepath.Abs("../../testdata/examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "../../testdata/script",
+		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("EXAMPLES", examples)
+			env.Setenv("NO_COLOR", "1")
+			return writeBinaryFixtures(filepath.Join(env.WorkDir, "bin"))
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// contract INPUT FINDINGS.jsonl checks findings against DESIGN.md's output
+			// contract with the shared checker.
+			"contract": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 2 {
+					ts.Fatalf("usage: contract INPUT FINDINGS.jsonl [--text-field F]")
+				}
+				if _, err := os.Stat(checker); err != nil {
+					ts.Fatalf("contract checker not found at %s (CI lays shared/ beside the repository)", checker)
+				}
+				cmdArgs := append([]string{checker, ts.MkAbs(args[0]), ts.MkAbs(args[1])}, args[2:]...)
+				out, err := exec.Command("python3", cmdArgs...).CombinedOutput()
+				ts.Logf("%s", out)
+				if (err != nil) != neg {
+					ts.Fatalf("contract check: %v", err)
+				}
+			},
+		},
+	})
+}
+
+// writeBinaryFixtures writes the inputs a txtar script cannot hold: invalid UTF-8,
+// binary data, gzip streams whole, truncated and misnamed.
+func writeBinaryFixtures(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		_, _ = w.Write([]byte(s))
+		_ = w.Close()
+		return b.Bytes()
+	}
+	batch := `{"id":"g1","text":"A line with a dangling dash -\nNext line."}` + "\n" +
+		`{"id":"g2","text":"Clean text."}` + "\n"
+	var long strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&long, `{"id":"t%d","text":"Record number %d is fine."}`+"\n", i, i)
+	}
+	whole := gz(long.String())
+	files := map[string][]byte{
+		"invalid-utf8.txt":   []byte("Caf\xe9 au lait, written in Latin-1.\n"),
+		"binary.txt":         append([]byte("GIF89a"), 0, 1, 2, 0, 3),
+		"empty.txt":          nil,
+		"batch.jsonl.gz":     gz(batch),
+		"misnamed.jsonl":     gz(batch),
+		"truncated.jsonl.gz": whole[:len(whole)/2],
+		"invalid-utf8.jsonl": []byte(`{"id":"u1","text":"ok"}` + "\n" + `{"id":"u2","text":"bad \xff byte"}` + "\n"),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,254 @@
+// Package engine is corpuslint's pipeline: read documents, check them on all cores,
+// run the findings through the processors, and hand the results to a sink in input
+// order. Memory is bounded by the number of documents in flight, never by the
+// corpus.
+package engine
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/corpuslint/corpuslint/internal/fix"
+	"github.com/corpuslint/corpuslint/internal/source"
+	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+// Options configure a run.
+type Options struct {
+	// Rules are the rules to run, already selected and configured.
+	Rules []rules.Rule
+	// Workers is the number of checking goroutines; 0 means one per core.
+	Workers int
+	// Source tells the readers which fields to read.
+	Source source.Options
+	// Fix computes each document's fixed text (for diffs and `fix`).
+	Fix bool
+	// UnsafeFixes lets the fix loop apply unsafe fixes too.
+	UnsafeFixes bool
+	// Processors run over each document's findings after the rules, in order.
+	Processors []Processor
+}
+
+// Result is one item of the output stream: a checked document or an input error.
+type Result struct {
+	// Item is what the reader yielded (the document, or the error, with the raw
+	// record for JSONL).
+	Item source.Item
+	// Report is the document as reporters see it; nil for an error.
+	Report *report.Document
+	// Fix is the outcome of the fix loop when Options.Fix is set.
+	Fix *fix.Result
+}
+
+// batchDocs and batchBytes bound a unit of work: batching small documents keeps the
+// channel overhead off the hot path, and the byte bound keeps memory flat.
+const (
+	batchDocs  = 64
+	batchBytes = 1 << 20
+)
+
+type batch struct {
+	items   []source.Item
+	results []Result
+	done    chan struct{}
+}
+
+// Checker checks single documents with a fixed rule set. It is the library entry
+// point for one document (DESIGN.md "Beyond one machine"): a plain function call
+// with no global state.
+type Checker struct {
+	opt    Options
+	corpus map[string]rules.CorpusState
+}
+
+// NewChecker returns a checker for opt; corpus holds the merged first-pass states of
+// the corpus rules (nil when there are none).
+func NewChecker(opt Options, corpus map[string]rules.CorpusState) *Checker {
+	return &Checker{opt: opt, corpus: corpus}
+}
+
+// Check runs the rules and processors on doc and, when asked, the fix loop.
+func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
+	a := rules.NewAnalysis(doc.Text)
+	fs := c.findings(doc, a)
+	rd := &report.Document{Path: doc.Path, Record: doc.Record, ID: doc.ID, Text: doc.Text}
+	rd.Findings = make([]report.Item, len(fs))
+	for i, f := range fs {
+		it := report.Item{Finding: f}
+		it.Line, it.Col = a.Position(f.Start)
+		it.EndLine, it.EndCol = a.Position(f.End)
+		rd.Findings[i] = it
+	}
+	if !c.opt.Fix {
+		return rd, nil
+	}
+	check := func(text string) []rules.Finding {
+		d := *doc
+		d.Text = text
+		return c.findings(&d, rules.NewAnalysis(text))
+	}
+	res := fix.Loop(doc.Text, fs, check, c.opt.UnsafeFixes)
+	rd.Fixed = res.Text
+	return rd, &res
+}
+
+func (c *Checker) findings(doc *rules.Document, a *rules.Analysis) []rules.Finding {
+	fs := rules.Run(c.opt.Rules, doc, a, c.corpus)
+	for _, p := range c.opt.Processors {
+		fs = p.Process(doc, fs)
+	}
+	return fs
+}
+
+// Run reads files, checks every document and calls sink with each result in input
+// order. It stops early when sink returns an error and returns that error.
+func Run(files []string, opt Options, sink func(*Result) error) error {
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	opt.Processors = append(opt.Processors, SortFindings{})
+	corpus, err := observe(files, opt)
+	if err != nil {
+		return err
+	}
+	checker := NewChecker(opt, corpus)
+	return pipeline(files, opt, func(b *batch) {
+		b.results = make([]Result, len(b.items))
+		for i, it := range b.items {
+			b.results[i].Item = it
+			if it.Doc != nil {
+				b.results[i].Report, b.results[i].Fix = checker.Check(it.Doc)
+			}
+		}
+	}, func(b *batch) error {
+		for i := range b.results {
+			if err := sink(&b.results[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// pipeline streams the items of files in batches through work on opt.Workers
+// goroutines and through emit in input order. A bounded queue of batches in flight
+// keeps memory flat whatever the input size.
+func pipeline(files []string, opt Options, work func(*batch), emit func(*batch) error) error {
+	jobs := make(chan *batch, opt.Workers)
+	order := make(chan *batch, 2*opt.Workers)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range opt.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range jobs {
+				work(b)
+				close(b.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		cur := &batch{done: make(chan struct{})}
+		size := 0
+		send := func() bool {
+			select {
+			case order <- cur:
+			case <-stop:
+				return false
+			}
+			jobs <- cur
+			cur = &batch{done: make(chan struct{})}
+			size = 0
+			return true
+		}
+		for _, f := range files {
+			ok := true
+			source.Read(f, opt.Source, func(it source.Item) bool {
+				cur.items = append(cur.items, it)
+				if it.Doc != nil {
+					size += len(it.Doc.Text)
+				}
+				if len(cur.items) >= batchDocs || size >= batchBytes {
+					ok = send()
+				}
+				return ok
+			})
+			if !ok {
+				return
+			}
+		}
+		if len(cur.items) > 0 {
+			send()
+		}
+	}()
+	var err error
+	for b := range order {
+		<-b.done
+		if err == nil {
+			if err = emit(b); err != nil {
+				close(stop)
+			}
+		}
+	}
+	wg.Wait()
+	return err
+}
+
+// observe runs the first pass of the corpus rules over files and returns their
+// merged states, or nil when no corpus rule is selected. Standard input cannot be
+// read twice, so corpus rules see nothing from it.
+func observe(files []string, opt Options) (map[string]rules.CorpusState, error) {
+	var crs []rules.CorpusRule
+	for _, r := range opt.Rules {
+		if cr, ok := r.(rules.CorpusRule); ok {
+			crs = append(crs, cr)
+		}
+	}
+	if len(crs) == 0 {
+		return nil, nil
+	}
+	var readable []string
+	for _, f := range files {
+		if f != "-" {
+			readable = append(readable, f)
+		}
+	}
+	// One state per rule per batch, merged in input order as batches come back, so
+	// the result does not depend on scheduling.
+	merged := map[string]rules.CorpusState{}
+	for _, cr := range crs {
+		merged[cr.Meta().Name] = cr.NewState()
+	}
+	type partial struct{ states map[string]rules.CorpusState }
+	parts := map[*batch]partial{}
+	var mu sync.Mutex
+	err := pipeline(readable, opt, func(b *batch) {
+		p := partial{states: map[string]rules.CorpusState{}}
+		for _, cr := range crs {
+			st := cr.NewState()
+			for _, it := range b.items {
+				if it.Doc != nil {
+					st.Observe(it.Doc, rules.NewAnalysis(it.Doc.Text))
+				}
+			}
+			p.states[cr.Meta().Name] = st
+		}
+		mu.Lock()
+		parts[b] = p
+		mu.Unlock()
+	}, func(b *batch) error {
+		mu.Lock()
+		p := parts[b]
+		delete(parts, b)
+		mu.Unlock()
+		for name, st := range p.states {
+			merged[name].Merge(st)
+		}
+		return nil
+	})
+	return merged, err
+}

@@ -1,0 +1,208 @@
+// Package fix applies the edits of suggested fixes to a document text, resolves
+// conflicts between fixes, re-runs the rules until nothing more applies, and rewrites
+// files atomically.
+package fix
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+// MaxPasses bounds how often the rules are re-run on fixed text: one fix may expose
+// another (a deleted block leaves a dangling dash), but a loop must end.
+const MaxPasses = 5
+
+// Allowed reports whether a fix may be applied: safe fixes always, unsafe ones only
+// when unsafe is set.
+func Allowed(f *rules.Fix, unsafe bool) bool {
+	return f != nil && len(f.Edits) > 0 && (f.Applicability == rules.Safe || unsafe)
+}
+
+// Resolve picks, from the findings' fixes that Allowed admits, a set whose edits do
+// not overlap. Fixes that delete more text win (edits inside a deleted span would be
+// lost anyway); among equals the earlier one wins. A fix applies whole or not at all.
+// It returns the chosen edits sorted by position and how many fixes were skipped.
+func Resolve(text string, findings []rules.Finding, unsafe bool) (edits []rules.Edit, applied, skipped int) {
+	type cand struct {
+		fix     *rules.Fix
+		deleted int
+		first   int
+		order   int
+	}
+	var cands []cand
+	for i := range findings {
+		f := findings[i].Fix
+		if !Allowed(f, unsafe) || !valid(text, f.Edits) {
+			continue
+		}
+		c := cand{fix: f, first: len(text), order: i}
+		for _, e := range f.Edits {
+			c.deleted += e.End - e.Start
+			c.first = min(c.first, e.Start)
+		}
+		cands = append(cands, c)
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].deleted != cands[j].deleted {
+			return cands[i].deleted > cands[j].deleted
+		}
+		return cands[i].first < cands[j].first
+	})
+	var taken []rules.Edit
+	for _, c := range cands {
+		ok := true
+		dup := 0
+		for _, e := range c.fix.Edits {
+			for _, t := range taken {
+				if e == t {
+					dup++ // the same edit from two findings is applied once
+					continue
+				}
+				if overlaps(e, t) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+		}
+		if !ok {
+			skipped++
+			continue
+		}
+		if dup == len(c.fix.Edits) {
+			continue // wholly applied already by another finding's identical fix
+		}
+		for _, e := range c.fix.Edits {
+			if !contains(taken, e) {
+				taken = append(taken, e)
+			}
+		}
+		applied++
+	}
+	sortEdits(taken)
+	return taken, applied, skipped
+}
+
+func contains(es []rules.Edit, e rules.Edit) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
+// overlaps reports whether two edits touch the same bytes, or are two different
+// insertions at one point (whose order would be ambiguous).
+func overlaps(a, b rules.Edit) bool {
+	if a.Start == a.End && b.Start == b.End {
+		return a.Start == b.Start
+	}
+	if a.Start == a.End {
+		return b.Start < a.Start && a.Start < b.End
+	}
+	if b.Start == b.End {
+		return a.Start < b.Start && b.Start < a.End
+	}
+	return a.Start < b.End && b.Start < a.End
+}
+
+// valid reports whether every edit lies inside text on UTF-8 boundaries and the
+// edits of the fix do not overlap each other.
+func valid(text string, es []rules.Edit) bool {
+	for i, e := range es {
+		if e.Start < 0 || e.End < e.Start || e.End > len(text) {
+			return false
+		}
+		if !boundary(text, e.Start) || !boundary(text, e.End) || !utf8.ValidString(e.NewText) {
+			return false
+		}
+		for _, o := range es[:i] {
+			if overlaps(e, o) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func boundary(s string, i int) bool {
+	return i == 0 || i == len(s) || utf8.RuneStart(s[i])
+}
+
+func sortEdits(es []rules.Edit) {
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Start != es[j].Start {
+			return es[i].Start < es[j].Start
+		}
+		return es[i].End < es[j].End
+	})
+}
+
+// Apply returns text with the edits applied. The edits must be sorted and must not
+// overlap, as Resolve returns them.
+func Apply(text string, edits []rules.Edit) string {
+	if len(edits) == 0 {
+		return text
+	}
+	n := len(text)
+	for _, e := range edits {
+		n += len(e.NewText) - (e.End - e.Start)
+	}
+	out := make([]byte, 0, max(n, 0))
+	last := 0
+	for _, e := range edits {
+		out = append(out, text[last:e.Start]...)
+		out = append(out, e.NewText...)
+		last = e.End
+	}
+	out = append(out, text[last:]...)
+	return string(out)
+}
+
+// Result is the outcome of fixing one document.
+type Result struct {
+	// Text is the fixed text (equal to the input when nothing applied).
+	Text string
+	// Applied counts the fixes applied over all passes; Skipped those that
+	// conflicted with another fix in their pass.
+	Applied, Skipped int
+	// Passes is how many times the rules ran.
+	Passes int
+	// Remaining holds the findings on the final text.
+	Remaining []rules.Finding
+}
+
+// Loop fixes text: it checks it, applies the fixes Resolve picks, and checks again,
+// until no fix applies or MaxPasses is reached. check must return the findings for
+// a given text. The findings of the original text may be passed as first to save a
+// check; pass nil to have Loop compute them.
+func Loop(text string, first []rules.Finding, check func(string) []rules.Finding, unsafe bool) Result {
+	res := Result{Text: text}
+	fs := first
+	if fs == nil {
+		fs = check(text)
+	}
+	res.Passes = 1
+	for res.Passes <= MaxPasses {
+		edits, applied, skipped := Resolve(res.Text, fs, unsafe)
+		if len(edits) == 0 {
+			break
+		}
+		next := Apply(res.Text, edits)
+		res.Applied += applied
+		res.Skipped = skipped
+		if next == res.Text {
+			break
+		}
+		res.Text = next
+		fs = check(res.Text)
+		res.Passes++
+	}
+	res.Remaining = fs
+	return res
+}

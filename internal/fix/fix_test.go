@@ -1,0 +1,188 @@
+package fix
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+func finding(start, end int, app rules.Applicability, edits ...rules.Edit) rules.Finding {
+	return rules.Finding{Rule: "r", Start: start, End: end, Message: "m", Severity: rules.Warning,
+		Fix: &rules.Fix{Message: "fix", Applicability: app, Edits: edits}}
+}
+
+func TestResolveLargerDeletionWins(t *testing.T) {
+	text := "keep this. junk - junk - junk"
+	fs := []rules.Finding{
+		finding(16, 17, rules.Safe, rules.Edit{Start: 15, End: 17}),            // a dash inside the block
+		finding(10, len(text), rules.Safe, rules.Edit{Start: 10, End: len(text)}), // the whole block
+		finding(0, 4, rules.Unsafe, rules.Edit{Start: 0, End: 4, NewText: "KEEP"}),
+	}
+	edits, applied, skipped := Resolve(text, fs, false)
+	if applied != 1 || skipped != 1 || len(edits) != 1 || edits[0].Start != 10 {
+		t.Fatalf("Resolve = %+v applied %d skipped %d; want the block deletion only", edits, applied, skipped)
+	}
+	if got := Apply(text, edits); got != "keep this." {
+		t.Errorf("Apply = %q", got)
+	}
+	edits, applied, _ = Resolve(text, fs, true)
+	if applied != 2 || Apply(text, edits) != "KEEP this." {
+		t.Errorf("with unsafe fixes: %q (%d applied)", Apply(text, edits), applied)
+	}
+}
+
+func TestResolveWholeFixOrNothing(t *testing.T) {
+	text := "abcdefghij"
+	fs := []rules.Finding{
+		finding(0, 3, rules.Safe, rules.Edit{Start: 0, End: 3, NewText: "X"}),
+		// Its second edit overlaps the first fix, so neither of its edits applies.
+		finding(2, 6, rules.Safe, rules.Edit{Start: 8, End: 9, NewText: "Y"}, rules.Edit{Start: 2, End: 4}),
+	}
+	edits, applied, skipped := Resolve(text, fs, false)
+	if got := Apply(text, edits); got != "Xdefghij" { // the Y edit must not apply alone
+		t.Errorf("Apply = %q", got)
+	}
+	if applied != 1 || skipped != 1 {
+		t.Errorf("applied %d skipped %d, want 1 and 1", applied, skipped)
+	}
+}
+
+func TestResolveRejectsBadEdits(t *testing.T) {
+	text := "héllo"
+	fs := []rules.Finding{
+		finding(0, 1, rules.Safe, rules.Edit{Start: 2, End: 3}),  // inside é
+		finding(0, 1, rules.Safe, rules.Edit{Start: 4, End: 99}), // out of bounds
+		finding(0, 1, rules.Safe, rules.Edit{Start: 3, End: 1}),  // reversed
+	}
+	if edits, applied, _ := Resolve(text, fs, true); len(edits) != 0 || applied != 0 {
+		t.Errorf("bad edits accepted: %+v", edits)
+	}
+}
+
+func TestIdenticalEditsApplyOnce(t *testing.T) {
+	text := "a  b"
+	e := rules.Edit{Start: 1, End: 2}
+	edits, _, skipped := Resolve(text, []rules.Finding{finding(1, 2, rules.Safe, e), finding(1, 2, rules.Safe, e)}, false)
+	if got := Apply(text, edits); got != "a b" || skipped != 0 {
+		t.Errorf("Apply = %q skipped %d", got, skipped)
+	}
+}
+
+// dashRule deletes " -" at line ends; each pass exposes nothing new, so Loop must
+// stop after one fixing pass and be idempotent.
+func TestLoop(t *testing.T) {
+	check := func(s string) []rules.Finding {
+		var fs []rules.Finding
+		for i := 0; i+1 < len(s); i++ {
+			if s[i] == ' ' && s[i+1] == '-' && (i+2 == len(s) || s[i+2] == '\n') {
+				fs = append(fs, finding(i+1, i+2, rules.Safe, rules.Edit{Start: i, End: i + 2}))
+			}
+		}
+		return fs
+	}
+	res := Loop("one -\ntwo -\nthree", nil, check, false)
+	if res.Text != "one\ntwo\nthree" || res.Applied != 2 || len(res.Remaining) != 0 || res.Passes != 2 {
+		t.Errorf("Loop = %+v", res)
+	}
+	again := Loop(res.Text, nil, check, false)
+	if again.Text != res.Text || again.Applied != 0 {
+		t.Errorf("second Loop changed the text: %+v", again)
+	}
+}
+
+func TestAtomicFileKeepsModeAndAborts(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(p, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	f, err := NewAtomicFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = f.Write([]byte("half"))
+	f.Abort()
+	if b, _ := os.ReadFile(p); string(b) != "old" {
+		t.Fatalf("abort changed the file: %q", b)
+	}
+	if err := WriteFileAtomic(p, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(p)
+	b, _ := os.ReadFile(p)
+	if string(b) != "new" || info.Mode().Perm() != 0o640 {
+		t.Errorf("got %q mode %v", b, info.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %d entries", len(entries))
+	}
+}
+
+func TestJSONLRewriter(t *testing.T) {
+	orig := "\ufeff{\"text\":\"a\"}\r\n\n{\"text\":\"b\"}\nnot json\n{\"text\":\"c\"}"
+	for _, compressed := range []bool{false, true} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "x.jsonl")
+		data := []byte(orig)
+		if compressed {
+			var b bytes.Buffer
+			zw := gzip.NewWriter(&b)
+			_, _ = zw.Write(data)
+			_ = zw.Close()
+			data = b.Bytes()
+		}
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		rw, err := NewJSONLRewriter(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []struct {
+			rec int
+			raw string
+		}{{1, `{"text":"A"}`}, {5, `{"text":"C"}`}} {
+			if err := rw.Replace(r.rec, []byte(r.raw)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := rw.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := os.ReadFile(p)
+		if compressed {
+			zr, err := gzip.NewReader(bytes.NewReader(got))
+			if err != nil {
+				t.Fatalf("not rewritten compressed: %v", err)
+			}
+			got, _ = io.ReadAll(zr)
+		}
+		want := "\ufeff{\"text\":\"A\"}\r\n\n{\"text\":\"b\"}\nnot json\n{\"text\":\"C\"}"
+		if string(got) != want {
+			t.Errorf("compressed=%v: got %q, want %q", compressed, got, want)
+		}
+	}
+}
+
+func TestJSONLRewriterPastEnd(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "x.jsonl")
+	_ = os.WriteFile(p, []byte("{}\n"), 0o600)
+	rw, err := NewJSONLRewriter(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rw.Replace(3, []byte("{}")); err == nil || !strings.Contains(err.Error(), "past the end") {
+		t.Errorf("err = %v", err)
+	}
+	rw.Abort()
+	if b, _ := os.ReadFile(p); string(b) != "{}\n" {
+		t.Errorf("abort changed the file")
+	}
+}

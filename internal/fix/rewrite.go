@@ -1,0 +1,191 @@
+package fix
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// JSONLRewriter rewrites a JSONL file record by record while the engine streams its
+// results: lines that do not change are copied byte for byte (blank lines, line
+// endings, records that failed to parse included), and a changed record is replaced
+// by its new bytes. Nothing is held in memory beyond one line, and the original stays
+// untouched until Commit renames the new file over it.
+type JSONLRewriter struct {
+	path string
+	src  *os.File
+	in   *bufio.Reader
+	out  *AtomicFile
+	gz   *gzip.Writer
+	w    io.Writer
+	line int // lines consumed from the original
+}
+
+// NewJSONLRewriter starts rewriting path. A gzip-compressed original (detected by its
+// magic bytes) is written back compressed.
+func NewJSONLRewriter(path string) (*JSONLRewriter, error) {
+	src, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	rw := &JSONLRewriter{path: path, src: src}
+	br := bufio.NewReaderSize(src, 1<<16)
+	magic, _ := br.Peek(2)
+	compressed := len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b
+	if compressed {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			_ = src.Close()
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		br = bufio.NewReaderSize(zr, 1<<16)
+	}
+	rw.in = br
+	if rw.out, err = NewAtomicFile(path); err != nil {
+		_ = src.Close()
+		return nil, err
+	}
+	rw.w = rw.out
+	if compressed {
+		rw.gz = gzip.NewWriter(rw.out)
+		rw.w = rw.gz
+	}
+	return rw, nil
+}
+
+// copyLine copies the next original line to the output unchanged, or, when
+// replacement is non-nil, writes replacement with the original line's ending. It
+// returns io.EOF when the original has no more lines.
+func (rw *JSONLRewriter) copyLine(replacement []byte) error {
+	first := rw.line == 0
+	rw.line++
+	wrote := false
+	var tail []byte // the last bytes of the line seen, to find its ending
+	for {
+		chunk, err := rw.in.ReadSlice('\n')
+		if len(chunk) > 0 {
+			if replacement == nil {
+				if _, werr := rw.w.Write(chunk); werr != nil {
+					return werr
+				}
+			} else {
+				if first && !wrote && bytes.HasPrefix(chunk, []byte("\ufeff")) && !bytes.HasPrefix(replacement, []byte("\ufeff")) {
+					if _, werr := rw.w.Write([]byte("\ufeff")); werr != nil {
+						return werr
+					}
+				}
+				tail = append(tail[:0], chunk[max(len(chunk)-2, 0):]...)
+			}
+			wrote = true
+		}
+		switch {
+		case err == nil:
+			return rw.finishReplacement(replacement, tail)
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF):
+			if !wrote {
+				return io.EOF
+			}
+			return rw.finishReplacement(replacement, tail)
+		default:
+			return fmt.Errorf("%s: reading line %d: %w", rw.path, rw.line, err)
+		}
+	}
+}
+
+func (rw *JSONLRewriter) finishReplacement(replacement, tail []byte) error {
+	if replacement == nil {
+		return nil
+	}
+	if _, err := rw.w.Write(replacement); err != nil {
+		return err
+	}
+	var ending string
+	switch {
+	case bytes.HasSuffix(tail, []byte("\r\n")):
+		ending = "\r\n"
+	case bytes.HasSuffix(tail, []byte("\n")):
+		ending = "\n"
+	}
+	_, err := io.WriteString(rw.w, ending)
+	return err
+}
+
+// Replace writes raw in place of record (its 1-based line number); the lines before
+// it are copied unchanged. Records must be replaced in increasing order.
+func (rw *JSONLRewriter) Replace(record int, raw []byte) error {
+	if record <= rw.line {
+		return fmt.Errorf("%s: record %d replaced out of order", rw.path, record)
+	}
+	for rw.line < record-1 {
+		if err := rw.copyLine(nil); err != nil {
+			if errors.Is(err, io.EOF) {
+				return fmt.Errorf("%s: record %d is past the end of the file", rw.path, record)
+			}
+			return err
+		}
+	}
+	if err := rw.copyLine(raw); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fmt.Errorf("%s: record %d is past the end of the file", rw.path, record)
+		}
+		return err
+	}
+	return nil
+}
+
+// Commit copies the rest of the original and replaces the file with the result.
+// On any error the original is left as it was.
+func (rw *JSONLRewriter) Commit() error {
+	for {
+		err := rw.copyLine(nil)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			rw.Abort()
+			return err
+		}
+	}
+	if rw.gz != nil {
+		if err := rw.gz.Close(); err != nil {
+			rw.Abort()
+			return err
+		}
+	}
+	_ = rw.src.Close()
+	return rw.out.Commit()
+}
+
+// Abort discards the rewrite; the original file is untouched.
+func (rw *JSONLRewriter) Abort() {
+	_ = rw.src.Close()
+	rw.out.Abort()
+}
+
+// WriteText replaces a whole-file document's content, gzip-compressed when the
+// original was.
+func WriteText(path, text string, compressed bool) error {
+	if !compressed {
+		return WriteFileAtomic(path, []byte(text))
+	}
+	f, err := NewAtomicFile(path)
+	if err != nil {
+		return err
+	}
+	zw := gzip.NewWriter(f)
+	if _, err := io.WriteString(zw, text); err != nil {
+		f.Abort()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
+}

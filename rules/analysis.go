@@ -1,0 +1,465 @@
+package rules
+
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Line is one line of a document. [Start, End) is its content without the line
+// break (neither "\n" nor a "\r" before it) and, on the first line, without a UTF-8
+// byte order mark. Next is the offset where the following line starts (len(text) for
+// the last line).
+type Line struct {
+	Start, End, Next int
+}
+
+// Span is a half-open byte range [Start, End) of the document text.
+type Span struct {
+	Start, End int
+}
+
+// Paragraph is a run of lines read as one unit of prose: a block of lines between
+// blank lines when the block is hard-wrapped prose, else a single line (scraped text
+// usually puts one paragraph on each line). First and Last are line indexes.
+type Paragraph struct {
+	Start, End  int
+	First, Last int
+}
+
+// Word is a token of letters or digits, with inner apostrophes, hyphens and dots
+// kept ("don't", "COVID-19", "U.S").
+type Word struct {
+	Start, End int
+}
+
+// Analysis is the work that several rules need, done once per document and lazily:
+// lines, paragraphs, sentences and words. It belongs to one document and one
+// goroutine at a time.
+type Analysis struct {
+	text       string
+	lineStarts []int // raw starts of every line, for Position
+	lines      []Line
+	paras      []Paragraph
+	sentences  []Span
+	words      []Word
+	hasParas   bool
+	hasSents   bool
+	hasWords   bool
+}
+
+// NewAnalysis prepares the shared analysis of text. Nothing is computed until asked.
+func NewAnalysis(text string) *Analysis {
+	return &Analysis{text: text}
+}
+
+// Text returns the document text the analysis is about.
+func (a *Analysis) Text() string { return a.text }
+
+// Lines returns every line of the text. An empty text has one empty line; a text
+// ending in a line break does not get an extra empty line after it.
+func (a *Analysis) Lines() []Line {
+	if a.lines != nil {
+		return a.lines
+	}
+	t := a.text
+	n := 1
+	for i := 0; i < len(t); i++ {
+		if t[i] == '\n' {
+			n++
+		}
+	}
+	a.lines = make([]Line, 0, n)
+	a.lineStarts = make([]int, 0, n)
+	start := 0
+	for {
+		a.lineStarts = append(a.lineStarts, start)
+		i := indexByteFrom(t, '\n', start)
+		if i < 0 {
+			// A text ending in a line break has no further (empty) line, but the
+			// position just past the break still starts a line for Position.
+			if start < len(t) || len(a.lines) == 0 {
+				a.lines = append(a.lines, Line{Start: start, End: len(t), Next: len(t)})
+			}
+			break
+		}
+		end := i
+		if end > start && t[end-1] == '\r' {
+			end--
+		}
+		a.lines = append(a.lines, Line{Start: start, End: end, Next: i + 1})
+		start = i + 1
+	}
+	if len(a.lines) > 0 && len(t) >= 3 && t[:3] == "\ufeff" {
+		a.lines[0].Start = min(3, a.lines[0].End)
+	}
+	return a.lines
+}
+
+func indexByteFrom(s string, c byte, from int) int {
+	for i := from; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// LineText returns the content of line i.
+func (a *Analysis) LineText(i int) string {
+	l := a.Lines()[i]
+	return a.text[l.Start:l.End]
+}
+
+// LineAt returns the index of the line holding byte offset off.
+func (a *Analysis) LineAt(off int) int {
+	lines := a.Lines()
+	i := sort.SearchInts(a.lineStarts, off+1) - 1
+	return min(max(i, 0), len(lines)-1)
+}
+
+// Position returns the 1-based line and column of byte offset off; columns count
+// Unicode code points. An offset just past a line break is the start of the next line.
+func (a *Analysis) Position(off int) (line, col int) {
+	a.Lines()
+	off = min(max(off, 0), len(a.text))
+	i := sort.SearchInts(a.lineStarts, off+1) - 1
+	i = max(i, 0)
+	start := a.lineStarts[i]
+	return i + 1, utf8.RuneCountInString(a.text[start:off]) + 1
+}
+
+// IsBlank reports whether line i holds only white space.
+func (a *Analysis) IsBlank(i int) bool {
+	return isBlank(a.LineText(i))
+}
+
+func isBlank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && r != '\ufeff' {
+			return false
+		}
+	}
+	return true
+}
+
+// Paragraphs returns the paragraphs of the text in order. Blank lines separate
+// blocks; a block is one paragraph when it reads as hard-wrapped prose (many of its
+// line breaks fall mid-sentence), else each of its lines is a paragraph.
+func (a *Analysis) Paragraphs() []Paragraph {
+	if a.hasParas {
+		return a.paras
+	}
+	a.hasParas = true
+	lines := a.Lines()
+	for i := 0; i < len(lines); {
+		if a.IsBlank(i) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(lines) && !a.IsBlank(j+1) {
+			j++
+		}
+		if j > i && a.wrapped(i, j) {
+			a.paras = append(a.paras, Paragraph{Start: lines[i].Start, End: lines[j].End, First: i, Last: j})
+		} else {
+			for k := i; k <= j; k++ {
+				a.paras = append(a.paras, Paragraph{Start: lines[k].Start, End: lines[k].End, First: k, Last: k})
+			}
+		}
+		i = j + 1
+	}
+	return a.paras
+}
+
+// wrapped reports whether lines first..last form hard-wrapped prose: at least a third
+// of the breaks between them continue a sentence (the line does not end a sentence
+// and the next one starts in lower case, or the line ends with a comma).
+func (a *Analysis) wrapped(first, last int) bool {
+	mid := 0
+	for i := first; i < last; i++ {
+		cur := trimSpace(a.LineText(i))
+		next := trimSpace(a.LineText(i + 1))
+		if cur == "" || next == "" {
+			continue
+		}
+		lr, _ := utf8.DecodeLastRuneInString(cur)
+		nr, _ := utf8.DecodeRuneInString(next)
+		if lr == ',' || (!isTerminal(lr) && unicode.IsLower(nr)) {
+			mid++
+		}
+	}
+	return mid*3 >= last-first
+}
+
+func isTerminal(r rune) bool {
+	switch r {
+	case '.', '!', '?', ':', ';', '"', '\u201d', '\u2019', ')', '\u2026':
+		return true
+	}
+	return false
+}
+
+func trimSpace(s string) string {
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if !unicode.IsSpace(r) && r != '\ufeff' {
+			break
+		}
+		s = s[n:]
+	}
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// Sentences returns the sentences of every paragraph in order. A sentence ends at
+// ".", "!", "?" or "…" (with any closing quotes or brackets after it) followed by
+// white space and a capital letter, digit or opening quote, unless the word before
+// the full stop is a known abbreviation or a single capital letter. Sentences never
+// cross paragraphs. Each span is trimmed of surrounding white space.
+func (a *Analysis) Sentences() []Span {
+	if a.hasSents {
+		return a.sentences
+	}
+	a.hasSents = true
+	for _, p := range a.Paragraphs() {
+		a.sentences = appendSentences(a.sentences, a.text, p.Start, p.End)
+	}
+	return a.sentences
+}
+
+func appendSentences(out []Span, t string, start, end int) []Span {
+	s := start
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(t[i:end])
+		if r != '.' && r != '!' && r != '?' && r != '\u2026' {
+			i += n
+			continue
+		}
+		j := i + n
+		// Take the rest of a run of terminators and any closing quotes or brackets.
+		for j < end {
+			r2, n2 := utf8.DecodeRuneInString(t[j:end])
+			if r2 == '.' || r2 == '!' || r2 == '?' || r2 == '\u2026' || isCloser(r2) {
+				j += n2
+				continue
+			}
+			break
+		}
+		if j >= end {
+			break
+		}
+		r2, _ := utf8.DecodeRuneInString(t[j:end])
+		if !unicode.IsSpace(r2) {
+			i = j
+			continue
+		}
+		k := j
+		for k < end {
+			r3, n3 := utf8.DecodeRuneInString(t[k:end])
+			if !unicode.IsSpace(r3) {
+				break
+			}
+			k += n3
+		}
+		if k >= end {
+			break
+		}
+		nr, _ := utf8.DecodeRuneInString(t[k:end])
+		starts := unicode.IsUpper(nr) || unicode.IsDigit(nr) || isOpener(nr)
+		if starts && r == '.' && isAbbreviation(t[s:i]) {
+			starts = false
+		}
+		if starts {
+			out = appendTrimmed(out, t, s, j)
+			s = k
+		}
+		i = k
+	}
+	return appendTrimmed(out, t, s, end)
+}
+
+func appendTrimmed(out []Span, t string, s, e int) []Span {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(t[s:e])
+		if !unicode.IsSpace(r) && r != '\ufeff' {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(t[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	if e > s {
+		out = append(out, Span{s, e})
+	}
+	return out
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', '\u201d', '\u2019', ')', ']', '\u00bb':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '\u201c', '\u2018', '(', '[', '\u00ab':
+		return true
+	}
+	return false
+}
+
+// abbreviations that end in a full stop without ending a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true,
+	"st": true, "mt": true, "gen": true, "gov": true, "sen": true, "rep": true, "rev": true,
+	"col": true, "lt": true, "sgt": true, "capt": true, "cpt": true, "maj": true, "adm": true,
+	"inc": true, "ltd": true, "co": true, "corp": true, "vs": true, "etc": true, "no": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "e.g": true, "i.e": true,
+	"u.s": true, "u.k": true, "u.n": true, "fig": true, "vol": true, "approx": true, "ave": true,
+}
+
+// isAbbreviation reports whether the text before a full stop ends in an abbreviation
+// or a single capital letter (an initial).
+func isAbbreviation(before string) bool {
+	j := len(before)
+	i := j
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(before[:i])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		i -= n
+	}
+	w := before[i:j]
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	lw := make([]byte, 0, len(w))
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lw = append(lw, c)
+	}
+	return abbreviations[string(lw)]
+}
+
+// Words returns the word tokens of the whole text in order.
+func (a *Analysis) Words() []Word {
+	if a.hasWords {
+		return a.words
+	}
+	a.hasWords = true
+	a.words = AppendWords(a.words, a.text, 0, len(a.text))
+	return a.words
+}
+
+// WordsIn returns the words wholly inside [start, end), a sub-slice of Words.
+func (a *Analysis) WordsIn(start, end int) []Word {
+	ws := a.Words()
+	i := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= start })
+	j := sort.Search(len(ws), func(k int) bool { return ws[k].End > end })
+	if j < i {
+		j = i
+	}
+	return ws[i:j]
+}
+
+// AppendWords appends the word tokens of t[start:end] to out. A word is a run of
+// letters, digits and marks; an apostrophe, hyphen or full stop between two such
+// characters stays inside the word.
+func AppendWords(out []Word, t string, start, end int) []Word {
+	i := start
+	for i < end {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			if !isASCIIWordByte(c) {
+				i++
+				continue
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(t[i:end])
+			if !isWordRune(r) {
+				i += n
+				continue
+			}
+		}
+		s := i
+		for i < end {
+			c := t[i]
+			if c < utf8.RuneSelf {
+				if isASCIIWordByte(c) {
+					i++
+					continue
+				}
+				if (c == '\'' || c == '-' || c == '.') && i+1 < end && nextIsWord(t, i+1, end) {
+					i++
+					continue
+				}
+				break
+			}
+			r, n := utf8.DecodeRuneInString(t[i:end])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if (r == '\u2019' || r == '\u2010' || r == '\u2011') && nextIsWord(t, i+n, end) {
+				i += n
+				continue
+			}
+			break
+		}
+		out = append(out, Word{s, i})
+	}
+	return out
+}
+
+func nextIsWord(t string, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	if t[i] < utf8.RuneSelf {
+		return isASCIIWordByte(t[i])
+	}
+	r, _ := utf8.DecodeRuneInString(t[i:end])
+	return isWordRune(r)
+}
+
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// TrimSpan returns [start, end) without leading and trailing white space.
+func TrimSpan(t string, start, end int) (int, int) {
+	sp := appendTrimmed(nil, t, start, end)
+	if len(sp) == 0 {
+		return start, start
+	}
+	return sp[0].Start, sp[0].End
+}

@@ -1,0 +1,258 @@
+// Package rules is corpuslint's public vocabulary: documents, findings, fixes and the
+// Rule interface, plus the built-in rules themselves (one file per rule).
+//
+// The model is golang.org/x/tools/go/analysis: a rule receives a Pass holding the
+// document and its shared analysis, and reports Findings with byte spans and optional
+// Fixes made of Edits. Rules never do I/O and never keep state between documents, so
+// the engine may run any rule on any goroutine.
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity orders findings by how much they matter. The zero value means "the
+// rule's default" when a rule reports a finding.
+type Severity int
+
+// Severities, from least to most severe.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+// String returns the lower-case name used in every output format.
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// ParseSeverity parses "info", "warning" or "error".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "info":
+		return Info, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return Info, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Category groups rules so they can be selected together.
+type Category string
+
+// The categories named in DESIGN.md.
+const (
+	Boilerplate Category = "boilerplate"
+	Quotes      Category = "quotes"
+	Typography  Category = "typography"
+	Attribution Category = "attribution"
+	Encoding    Category = "encoding"
+	Markup      Category = "markup"
+	Quality     Category = "quality"
+	Repetition  Category = "repetition"
+	Privacy     Category = "privacy"
+)
+
+// Categories lists every category in a stable order.
+func Categories() []Category {
+	return []Category{Boilerplate, Quotes, Typography, Attribution, Encoding, Markup, Quality, Repetition, Privacy}
+}
+
+// Applicability says whether a fix may be applied without a person looking at it.
+type Applicability int
+
+const (
+	// Safe fixes keep the meaning of the text; `corpuslint fix` applies them.
+	Safe Applicability = iota
+	// Unsafe fixes may change meaning; they are applied only with --unsafe-fixes.
+	Unsafe
+)
+
+// String returns "safe" or "unsafe".
+func (a Applicability) String() string {
+	if a == Unsafe {
+		return "unsafe"
+	}
+	return "safe"
+}
+
+// Edit replaces the bytes [Start, End) of the document text with NewText.
+type Edit struct {
+	Start, End int
+	NewText    string
+}
+
+// Fix is a suggested repair: a set of edits that apply together or not at all.
+type Fix struct {
+	Message       string
+	Applicability Applicability
+	Edits         []Edit
+}
+
+// Score is a measurement behind a finding: the measured value and the threshold it
+// was compared with (Op is the comparison that failed, such as "<" or ">").
+// Keeping it apart from the decision lets reports show how far a document is from
+// the line and what a threshold change would flip.
+type Score struct {
+	Name      string
+	Value     float64
+	Op        string
+	Threshold float64
+}
+
+// Finding is one problem at one place: a half-open byte span [Start, End) into the
+// document text. Line and column are derived from the span by the engine.
+type Finding struct {
+	Rule     string
+	Category Category
+	Severity Severity
+	Start    int
+	End      int
+	Message  string
+	Fix      *Fix
+	Score    *Score
+}
+
+// Meta describes a rule: what it is called, what it checks and how to read it.
+// The documentation fields follow staticcheck's -explain pages.
+type Meta struct {
+	// Name is the stable kebab-case slug used for selection and in output.
+	Name     string
+	Category Category
+	// Severity is the default severity of the rule's findings.
+	Severity Severity
+	// Fixable is true when the rule offers fixes for at least some findings.
+	Fixable bool
+	// Title is the one-line summary shown by `corpuslint rules`.
+	Title string
+	// Doc explains what the rule flags, what it leaves alone, and why.
+	Doc string
+	// Bad is a short text the rule flags; Good is the same text as it should be.
+	Bad, Good string
+	// Matches names the published filter the rule reproduces, if any.
+	Matches string
+	// Disabled is true for rules that run only when selected explicitly.
+	Disabled bool
+}
+
+// Rule is a check run on one document at a time.
+//
+// Check must be pure: no I/O, no globals, deterministic, and safe to call from many
+// goroutines at once. A rule that takes options also implements Configurable.
+type Rule interface {
+	Meta() Meta
+	Check(p *Pass)
+}
+
+// Configurable is implemented by rules with options (revive's Configure). Configure
+// returns a configured copy and leaves the receiver untouched, so the registry's
+// defaults are never mutated.
+type Configurable interface {
+	Rule
+	// Options returns the current options with their values, for docs and `config`.
+	Options() map[string]any
+	// Configure validates opts and returns a rule using them.
+	Configure(opts map[string]any) (Rule, error)
+}
+
+// CorpusRule is a rule that must see the whole batch before it can judge a document
+// (for example a line that recurs across hundreds of documents). The engine calls
+// NewState once, Observe for every document in a first pass (possibly on several
+// states in parallel, merged with Merge), then Check for every document with the
+// merged state available as Pass.Corpus.
+type CorpusRule interface {
+	Rule
+	NewState() CorpusState
+}
+
+// CorpusState accumulates what a CorpusRule observed. Observe and Merge are plain
+// function calls with no global state so that a distributed runner can shard them.
+type CorpusState interface {
+	Observe(doc *Document, a *Analysis)
+	Merge(other CorpusState)
+}
+
+// Document is one text to check plus where it came from. Text is never mutated.
+type Document struct {
+	// Text is the document as read (UTF-8; for JSONL the decoded text field).
+	Text string
+	// Path is the file the document came from ("-" for standard input).
+	Path string
+	// Record is the 1-based JSONL line number, or 0 for a whole-file document.
+	Record int
+	// ID is the value of the id field, else "path:record" (or the path for whole files).
+	ID string
+	// Field is the JSON field the text came from; empty for whole files.
+	Field string
+	// URL is the document's URL when the input carries one.
+	URL string
+}
+
+// Pass is what a rule's Check receives: the document, its shared analysis, the
+// corpus state for corpus rules, and the sink for findings.
+type Pass struct {
+	Doc      *Document
+	Analysis *Analysis
+	// Corpus is the merged state of a CorpusRule's first pass; nil otherwise.
+	Corpus CorpusState
+	meta   Meta
+	report func(Finding)
+}
+
+// NewPass returns a pass that runs rule r's Check on doc, sending findings to report.
+// Drivers (the engine, tests) use it; rules only consume passes.
+func NewPass(r Rule, doc *Document, a *Analysis, corpus CorpusState, report func(Finding)) *Pass {
+	return &Pass{Doc: doc, Analysis: a, Corpus: corpus, meta: r.Meta(), report: report}
+}
+
+// Report sends a finding, filling in the rule's name, category and severity where
+// the rule left them zero.
+func (p *Pass) Report(f Finding) {
+	if f.Rule == "" {
+		f.Rule = p.meta.Name
+	}
+	if f.Category == "" {
+		f.Category = p.meta.Category
+	}
+	if f.Severity == 0 {
+		f.Severity = p.meta.Severity
+	}
+	p.report(f)
+}
+
+// Reportf reports a finding without a fix over [start, end).
+func (p *Pass) Reportf(start, end int, format string, args ...any) {
+	p.Report(Finding{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
+}
+
+// Run checks doc with every rule in rs and returns the findings in rule order, each
+// rule's findings in the order reported. corpus maps a corpus rule's name to its
+// merged state. It is the single-document entry point used by the engine, by tests
+// and by distributed runners.
+func Run(rs []Rule, doc *Document, a *Analysis, corpus map[string]CorpusState) []Finding {
+	if a == nil {
+		a = NewAnalysis(doc.Text)
+	}
+	var out []Finding
+	sink := func(f Finding) { out = append(out, f) }
+	for _, r := range rs {
+		var st CorpusState
+		if corpus != nil {
+			st = corpus[r.Meta().Name]
+		}
+		r.Check(NewPass(r, doc, a, st, sink))
+	}
+	return out
+}
