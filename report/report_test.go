@@ -1,0 +1,135 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the report goldens")
+
+// fixture is one shared set of documents every format is tested on.
+func fixture() []*report.Document {
+	text := "Café \"quoted\n-\nLast line -"
+	return []*report.Document{
+		{Path: "a.txt", ID: "a.txt", Text: text, Fixed: "Café \"quoted\nLast line", Findings: []report.Item{
+			{Finding: rules.Finding{Rule: "broken-quotes", Category: rules.Quotes, Severity: rules.Warning, Start: 6, End: 7,
+				Message: "opening \" is never closed in this paragraph"}, Line: 1, Col: 6, EndLine: 1, EndCol: 7},
+			{Finding: rules.Finding{Rule: "stray-dash", Category: rules.Typography, Severity: rules.Warning, Start: 14, End: 15,
+				Message: "line holds only a dash", Fix: &rules.Fix{Message: "delete the line", Edits: []rules.Edit{{Start: 14, End: 16}}}},
+				Line: 2, Col: 1, EndLine: 2, EndCol: 2},
+			{Finding: rules.Finding{Rule: "stray-dash", Category: rules.Typography, Severity: rules.Info, Start: 26, End: 27,
+				Message: "dash dangling at the end of the line", Fix: &rules.Fix{Message: "delete the dash", Applicability: rules.Unsafe, Edits: []rules.Edit{{Start: 25, End: 27}}},
+				Score: &rules.Score{Name: "x", Value: 0.5, Op: ">", Threshold: 0.25}},
+				Line: 3, Col: 10, EndLine: 3, EndCol: 11},
+		}},
+		{Path: "b.jsonl", Record: 2, ID: "doc-2", Text: "clean", Fixed: "clean"},
+		{Path: "b.jsonl", Record: 3, ID: "b.jsonl:3", Text: "x -", Fixed: "x", Findings: []report.Item{
+			{Finding: rules.Finding{Rule: "stray-dash", Category: rules.Typography, Severity: rules.Error, Start: 2, End: 3,
+				Message: "dash \"dangling\"\tat the end", Fix: &rules.Fix{Message: "delete", Edits: []rules.Edit{{Start: 1, End: 3, NewText: "\u2028<&>"}}}},
+				Line: 1, Col: 3, EndLine: 1, EndCol: 4},
+		}},
+	}
+}
+
+func render(t *testing.T, format string) []byte {
+	var buf bytes.Buffer
+	rep, err := report.New(format, &buf, report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := report.NewSummary()
+	for _, d := range fixture() {
+		sum.Add(d)
+		if err := rep.Document(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rep.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGoldens(t *testing.T) {
+	for _, format := range report.Formats() {
+		t.Run(format, func(t *testing.T) {
+			got := render(t, format)
+			golden := filepath.Join("..", "testdata", "report", format+".golden")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s output differs from %s\n--- got\n%s", format, golden, got)
+			}
+		})
+	}
+}
+
+// TestJSONLContract checks the jsonl field order and types DESIGN.md fixes.
+func TestJSONLContract(t *testing.T) {
+	want := []string{"path", "record", "id", "rule", "category", "severity", "line", "col",
+		"end_line", "end_col", "offset", "end_offset", "message", "fix"}
+	lines := strings.Split(strings.TrimSpace(string(render(t, "jsonl"))), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d lines, want 4", len(lines))
+	}
+	for _, l := range lines {
+		dec := json.NewDecoder(strings.NewReader(l))
+		if _, err := dec.Token(); err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys = append(keys, k.(string))
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if strings.Join(keys, ",") != strings.Join(want, ",") {
+			t.Errorf("keys %v, want %v", keys, want)
+		}
+	}
+	var f struct {
+		Fix *struct{ Edits []struct{ Text string } }
+	}
+	if err := json.Unmarshal([]byte(lines[3]), &f); err != nil || f.Fix == nil || f.Fix.Edits[0].Text != "\u2028<&>" {
+		t.Errorf("edit text did not round-trip: %v %+v", err, f)
+	}
+	// An unsafe fix is not a safe fix: null unless asked for.
+	if !strings.HasSuffix(lines[2], `"fix":null}`) {
+		t.Errorf("unsafe fix printed without --unsafe-fixes: %s", lines[2])
+	}
+}
+
+func TestUnifiedDiff(t *testing.T) {
+	a := "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12"
+	b := "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n11"
+	got := report.UnifiedDiff("a", "b", a, b, 2)
+	want := "--- a\n+++ b\n@@ -3,5 +3,5 @@\n 3\n 4\n-5\n+five\n 6\n 7\n@@ -9,4 +9,3 @@\n 9\n 10\n-11\n-12\n\\ No newline at end of file\n+11\n\\ No newline at end of file\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if report.UnifiedDiff("a", "b", "same", "same", 3) != "" {
+		t.Error("equal texts gave a diff")
+	}
+}
