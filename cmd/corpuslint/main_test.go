@@ -94,7 +94,7 @@ func writeBinaryFixtures(dir string) error {
 		"batch.jsonl.gz":     gz(batch),
 		"misnamed.jsonl":     gz(batch),
 		"truncated.jsonl.gz": whole[:len(whole)/2],
-		"invalid-utf8.jsonl": []byte(`{"id":"u1","text":"ok"}` + "\n" + `{"id":"u2","text":"bad \xff byte"}` + "\n"),
+		"invalid-utf8.jsonl": []byte("{\"id\":\"u1\",\"text\":\"ok\"}\n{\"id\":\"u2\",\"text\":\"bad \xff byte\"}\n"),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
