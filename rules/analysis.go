@@ -288,20 +288,7 @@ func appendSentences(out []Span, t string, start, end int) []Span {
 }
 
 func appendTrimmed(out []Span, t string, s, e int) []Span {
-	for s < e {
-		r, n := utf8.DecodeRuneInString(t[s:e])
-		if !unicode.IsSpace(r) && r != '\ufeff' {
-			break
-		}
-		s += n
-	}
-	for e > s {
-		r, n := utf8.DecodeLastRuneInString(t[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		e -= n
-	}
+	s, e = TrimSpan(t, s, e)
 	if e > s {
 		out = append(out, Span{s, e})
 	}
@@ -455,11 +442,22 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// TrimSpan returns [start, end) without leading and trailing white space.
+// TrimSpan returns [start, end) without leading and trailing white space (and a
+// byte order mark); an all-blank span becomes the empty span at start.
 func TrimSpan(t string, start, end int) (int, int) {
-	sp := appendTrimmed(nil, t, start, end)
-	if len(sp) == 0 {
-		return start, start
+	for start < end {
+		r, n := utf8.DecodeRuneInString(t[start:end])
+		if !unicode.IsSpace(r) && r != '\ufeff' {
+			break
+		}
+		start += n
 	}
-	return sp[0].Start, sp[0].End
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(t[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
 }
