@@ -1,0 +1,55 @@
+package source
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"strconv"
+
+	"compress/flate"
+	"compress/gzip"
+)
+
+// InputError names where bad input is, so that a user can find it in a large
+// corpus: the file, the 1-based JSONL line (0 when the problem concerns the whole
+// file) and what is wrong. It is reported next to the findings and the run goes on.
+type InputError struct {
+	Path   string
+	Record int
+	Msg    string
+}
+
+// Error formats the error as "path:record: message", leaving out the record when it
+// is 0, like compilers do for file-level problems.
+func (e *InputError) Error() string {
+	if e.Record == 0 {
+		return e.Path + ": " + e.Msg
+	}
+	return e.Path + ":" + strconv.Itoa(e.Record) + ": " + e.Msg
+}
+
+// osErrMsg strips the operation and path from an *fs.PathError: InputError already
+// carries the path, and "open x.txt: no such file or directory" would repeat it.
+func osErrMsg(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// readErrMsg explains an error met while reading a stream. Compressed inputs get
+// words a user can act on (the file was cut short, or damaged) rather than the
+// decompressor's jargon alone.
+func readErrMsg(err error, gz bool) string {
+	if gz {
+		var ce flate.CorruptInputError
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return "truncated gzip stream: unexpected EOF"
+		case errors.As(err, &ce), errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
+			return "corrupt gzip stream: " + err.Error()
+		}
+	}
+	return "read error: " + osErrMsg(err)
+}
