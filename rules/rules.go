@@ -99,6 +99,10 @@ type Fix struct {
 	Message       string
 	Applicability Applicability
 	Edits         []Edit
+	// Drop marks a fix that removes the whole document (a filter's "drop"): its one
+	// edit deletes the whole text, and `fix` on JSONL moves the record to
+	// <name>.rejected.jsonl with the reason instead of deleting it.
+	Drop bool
 }
 
 // Score is a measurement behind a finding: the measured value and the threshold it
