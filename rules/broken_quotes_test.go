@@ -1,0 +1,105 @@
+package rules_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/corpuslint/corpuslint/internal/fix"
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/rulestest"
+)
+
+func TestBrokenQuotes(t *testing.T) {
+	rulestest.Run(t, rules.BrokenQuotes(), "../testdata/rules/broken-quotes")
+}
+
+// bqGoldenInputs returns the input.txt sections of the golden cases in dir.
+func bqGoldenInputs(tb testing.TB, dir string) []string {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no golden cases in %s: %v", dir, err)
+	}
+	var out []string
+	for _, f := range files {
+		a, err := txtar.ParseFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, s := range a.Files {
+			if s.Name == "input.txt" {
+				out = append(out, string(s.Data))
+			}
+		}
+	}
+	return out
+}
+
+func FuzzBrokenQuotes(f *testing.F) {
+	for _, s := range bqGoldenInputs(f, "../testdata/rules/broken-quotes") {
+		f.Add(s)
+	}
+	f.Add("")
+	f.Add(`"""`)
+	f.Add("”“”“")
+	f.Add("&quot;&amp;quot;&#x201C;&#8221;")
+	f.Fuzz(func(t *testing.T, s string) {
+		rulestest.Fuzz(t, rules.BrokenQuotes(), s)
+	})
+}
+
+// bqBenchText is about 1 MB of news-like text built from the golden inputs, with
+// quotations of every kind the rule looks at.
+func bqBenchText(b *testing.B) string {
+	ins := bqGoldenInputs(b, "../testdata/rules/broken-quotes")
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		for _, s := range ins {
+			sb.WriteString(s)
+			sb.WriteString("\n")
+		}
+	}
+	return sb.String()
+}
+
+func BenchmarkBrokenQuotes(b *testing.B) {
+	text := bqBenchText(b)
+	r := rules.BrokenQuotes()
+	doc := &rules.Document{Text: text, Path: "bench.txt", ID: "bench.txt"}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rules.Run([]rules.Rule{r}, doc, nil, nil)
+	}
+}
+
+// TestBrokenQuotesUnsafeConversion checks the straight-to-curly fix, which the
+// goldens do not apply because it is unsafe.
+func TestBrokenQuotesUnsafeConversion(t *testing.T) {
+	in := "“We are ready,” the captain said.\nFans called it \"the game of the season\" online.\n“It will be loud,” a steward warned.\n"
+	want := "“We are ready,” the captain said.\nFans called it “the game of the season” online.\n“It will be loud,” a steward warned.\n"
+	r := rules.BrokenQuotes()
+	check := func(s string) []rules.Finding { return rulestest.Check(r, s) }
+	if got := fix.Loop(in, nil, check, true).Text; got != want {
+		t.Errorf("unsafe fix:\n got %q\nwant %q", got, want)
+	}
+	if got := fix.Loop(in, nil, check, false).Text; got != in {
+		t.Errorf("safe fixes changed the text: %q", got)
+	}
+}
+
+// TestBrokenQuotesMetaExamples checks that the rule flags its Bad example and not
+// its Good one.
+func TestBrokenQuotesMetaExamples(t *testing.T) {
+	r := rules.BrokenQuotes()
+	m := r.Meta()
+	if len(rulestest.Check(r, m.Bad)) == 0 {
+		t.Errorf("Bad example not flagged: %q", m.Bad)
+	}
+	if fs := rulestest.Check(r, m.Good); len(fs) != 0 {
+		t.Errorf("Good example flagged: %s", rulestest.FormatFindings(m.Good, fs))
+	}
+}

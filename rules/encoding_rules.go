@@ -1,0 +1,7 @@
+package rules
+
+// encodingRules lists the built-in rules of the encoding family, in the order
+// `corpuslint rules` shows them.
+func encodingRules() []Rule {
+	return nil
+}

@@ -1,0 +1,63 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/rulestest"
+)
+
+func TestStrayDash(t *testing.T) {
+	rulestest.Run(t, rules.StrayDash(), "../testdata/rules/stray-dash")
+}
+
+// TestStrayDashMetaExamples checks that the rule flags its Bad example and not its
+// Good one.
+func TestStrayDashMetaExamples(t *testing.T) {
+	r := rules.StrayDash()
+	m := r.Meta()
+	if len(rulestest.Check(r, m.Bad)) == 0 {
+		t.Errorf("Bad example not flagged: %q", m.Bad)
+	}
+	if fs := rulestest.Check(r, m.Good); len(fs) != 0 {
+		t.Errorf("Good example flagged: %s", rulestest.FormatFindings(m.Good, fs))
+	}
+}
+
+func FuzzStrayDash(f *testing.F) {
+	for _, s := range bqGoldenInputs(f, "../testdata/rules/stray-dash") {
+		f.Add(s)
+	}
+	f.Add("")
+	f.Add("-")
+	f.Add("-\n-\n\n-\r\n—")
+	f.Add("- a b c -\n- -\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		rulestest.Fuzz(t, rules.StrayDash(), s)
+	})
+}
+
+// sdBenchText is about 1 MB of news-like text built from the golden inputs.
+func sdBenchText(b *testing.B) string {
+	ins := bqGoldenInputs(b, "../testdata/rules/stray-dash")
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		for _, s := range ins {
+			sb.WriteString(s)
+			sb.WriteString("\n")
+		}
+	}
+	return sb.String()
+}
+
+func BenchmarkStrayDash(b *testing.B) {
+	text := sdBenchText(b)
+	r := rules.StrayDash()
+	doc := &rules.Document{Text: text, Path: "bench.txt", ID: "bench.txt"}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rules.Run([]rules.Rule{r}, doc, nil, nil)
+	}
+}
