@@ -24,6 +24,8 @@ type Document struct {
 	Path   string
 	Record int
 	ID     string
+	// URL is the document's URL when the input has one (for per-domain figures).
+	URL string
 	// Text is the document text as read; Fixed is the text after the fixes when the
 	// reporter asked for it (Options.NeedsFixed), else empty.
 	Text     string

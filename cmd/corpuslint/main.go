@@ -65,6 +65,8 @@ Examples:
 			lintCommand(),
 			fixCommand(),
 			rulesCommand(),
+			reportCommand(),
+			evalCommand(),
 		},
 	}
 }

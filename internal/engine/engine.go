@@ -72,7 +72,7 @@ func NewChecker(opt Options, corpus map[string]rules.CorpusState) *Checker {
 func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
 	a := rules.NewAnalysis(doc.Text)
 	fs := c.findings(doc, a)
-	rd := &report.Document{Path: doc.Path, Record: doc.Record, ID: doc.ID, Text: doc.Text}
+	rd := &report.Document{Path: doc.Path, Record: doc.Record, ID: doc.ID, URL: doc.URL, Text: doc.Text}
 	rd.Findings = make([]report.Item, len(fs))
 	for i, f := range fs {
 		it := report.Item{Finding: f}
