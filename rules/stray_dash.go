@@ -428,9 +428,7 @@ func sdDangling(a *Analysis, text string, lines []Line, i, ts, te, trail, nextNB
 	if sdOpenQuote(content) {
 		return Finding{}, false // a quotation goes on past the line break
 	}
-	lr, _ := utf8.DecodeLastRuneInString(content)
-	switch {
-	case unicode.IsDigit(lr), lr == '%', unicode.Is(unicode.Sc, lr):
+	if sdValueToken(content) {
 		return Finding{}, false // "2,95 % -": a dash for an empty table cell
 	}
 	if nextNB >= 0 {
@@ -450,6 +448,22 @@ func sdDangling(a *Analysis, text string, lines []Line, i, ts, te, trail, nextNB
 		Fix: &Fix{Message: "remove the dash", Applicability: Safe,
 			Edits: []Edit{{Start: ce, End: lines[i].End}}},
 	}, true
+}
+
+// sdValueToken reports whether the last word of s holds no letter ("2,95", "%",
+// "€", "2019"): a line of table values, whose dash marks an empty cell.
+func sdValueToken(s string) bool {
+	for k := len(s); k > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:k])
+		if unicode.IsSpace(r) {
+			return k < len(s)
+		}
+		if unicode.IsLetter(r) {
+			return false
+		}
+		k -= n
+	}
+	return true
 }
 
 // sdTrim returns [start, end) without surrounding white space (and a BOM at the

@@ -252,3 +252,25 @@ func observe(files []string, opt Options) (map[string]rules.CorpusState, error) 
 	})
 	return merged, err
 }
+
+// ObserveDocuments runs the first pass of the corpus rules among rs over docs held
+// in memory and returns their states, ready for NewChecker (nil when rs has no
+// corpus rule). Evaluations and distributed runners use it; files go through Run.
+func ObserveDocuments(rs []rules.Rule, docs []*rules.Document) map[string]rules.CorpusState {
+	var out map[string]rules.CorpusState
+	for _, r := range rs {
+		cr, ok := r.(rules.CorpusRule)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = map[string]rules.CorpusState{}
+		}
+		st := cr.NewState()
+		for _, d := range docs {
+			st.Observe(d, rules.NewAnalysis(d.Text))
+		}
+		out[cr.Meta().Name] = st
+	}
+	return out
+}
