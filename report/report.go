@@ -152,6 +152,8 @@ func New(format string, w io.Writer, opt Options) (Reporter, error) {
 		return NewJSON(w, opt), nil
 	case "jsonl":
 		return NewJSONL(w, opt), nil
+	case "statistics":
+		return NewStatistics(w, opt), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 }

@@ -202,6 +202,9 @@ type Document struct {
 	Field string
 	// URL is the document's URL when the input carries one.
 	URL string
+	// Ignore lists rules or categories the record itself asks not to be reported
+	// (a JSONL record's "corpuslint": {"ignore": [...]} field).
+	Ignore []string
 }
 
 // Pass is what a rule's Check receives: the document, its shared analysis, the

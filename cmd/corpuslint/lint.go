@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/report"
 )
@@ -26,21 +28,28 @@ Examples:
    corpuslint lint --format diff crawl/
    corpuslint lint --format jsonl --text-field meta.body batch.jsonl.gz > findings.jsonl
    corpuslint lint --select quotes,stray-dash --fail-on error batch.jsonl
+   corpuslint lint --statistics --profile gopher batch.jsonl
+   corpuslint lint --baseline corpuslint-baseline.json data/
    zcat batch.jsonl.gz | corpuslint lint -`,
 		Flags: append(commonFlags(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: table, diff, json or jsonl"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: " + strings.Join(report.Formats(), ", "), DefaultText: "table"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "include unsafe fixes in diffs and machine output"},
+			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in this baseline file (see `corpuslint baseline`)"},
+			&cli.BoolFlag{Name: "statistics", Usage: "print a count per rule and per category instead of the findings"},
 		),
 		Action: lintAction,
 	}
 }
 
 func lintAction(c *cli.Context) error {
-	s, err := newSetup(c)
+	s, err := newSetupWith(c, config.Flags{Format: c.String("format"), Baseline: c.String("baseline")})
 	if err != nil {
 		return err
 	}
-	format := c.String("format")
+	format := s.resolved.Format
+	if c.Bool("statistics") {
+		format = "statistics"
+	}
 	out := c.App.Writer
 	rep, err := report.New(format, out, report.Options{
 		Color:       useColor(out),

@@ -67,6 +67,9 @@ Examples:
 			rulesCommand(),
 			reportCommand(),
 			evalCommand(),
+			baselineCommand(),
+			initCommand(),
+			configCommand(),
 		},
 	}
 }

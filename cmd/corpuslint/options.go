@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,19 +11,30 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
 
+	"github.com/corpuslint/corpuslint/internal/baseline"
+	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
 )
 
-// commonFlags are the flags lint and fix share: what to read and which rules to run.
+// extraRules are rules a Go program adds to the built-in ones (see the app
+// package); the plain corpuslint binary has none.
+var extraRules []rules.Rule
+
+// commonFlags are the flags lint, fix and the other checking commands share: what
+// to read, which rules to run and how to configure them.
 func commonFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "text-field", Value: "text", Usage: "JSON field holding the text; a dotted path such as meta.body reaches into nested objects"},
-		&cli.StringFlag{Name: "id-field", Value: "id", Usage: "JSON field holding the document id (else path:record is used)"},
+		&cli.StringFlag{Name: "config", Usage: "configuration file (default: the nearest " + config.FileName + " from the current folder upwards)"},
+		&cli.BoolFlag{Name: "no-config", Usage: "ignore any configuration file"},
+		&cli.StringFlag{Name: "profile", Usage: "rule profile: news (default), gopher, c4, fineweb or all; see `corpuslint config`"},
+		&cli.StringFlag{Name: "text-field", Usage: "JSON field holding the text; a dotted path such as meta.body reaches into nested objects", DefaultText: "text"},
+		&cli.StringFlag{Name: "id-field", Usage: "JSON field holding the document id (else path:record is used)", DefaultText: "id"},
 		&cli.StringFlag{Name: "select", Usage: "run only these rules or categories, comma separated (\"all\" for every rule)"},
+		&cli.StringFlag{Name: "extend-select", Usage: "add these rules or categories to the selection"},
 		&cli.StringFlag{Name: "ignore", Usage: "skip these rules or categories, comma separated"},
-		&cli.StringFlag{Name: "fail-on", Value: "warning", Usage: "lowest severity that makes the exit status 1: error, warning, info or never"},
+		&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes the exit status 1: error, warning, info or never", DefaultText: "warning"},
 		&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "documents checked in parallel"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only: no summary, no progress"},
 	}
@@ -39,63 +51,156 @@ func splitList(s string) []string {
 	return out
 }
 
-// failOn parses --fail-on; ok is false for "never".
+// failOn parses a fail-on value; ok is false for "never".
 func failOn(s string) (sev rules.Severity, ok bool, err error) {
 	if strings.EqualFold(strings.TrimSpace(s), "never") {
 		return 0, false, nil
 	}
 	sev, err = rules.ParseSeverity(s)
 	if err != nil {
-		return 0, false, fmt.Errorf("--fail-on: %w", err)
+		return 0, false, fmt.Errorf("fail-on: %w", err)
 	}
 	return sev, true, nil
 }
 
-// usageError is an exit-2 error for bad flags and arguments.
+// usageError is an exit-2 error for bad flags, arguments and configuration.
 func usageError(format string, args ...any) error {
 	return cli.Exit(fmt.Sprintf(format, args...), exitTrouble)
 }
 
-// setup is what lint and fix both derive from their flags.
+// setup is what the checking commands derive from flags and configuration.
 type setup struct {
 	files    []string
 	inputErr []*source.InputError
 	opt      engine.Options
+	resolved *config.Resolved
 	failSev  rules.Severity
 	failOn   bool
 }
 
-func newSetup(c *cli.Context) (*setup, error) {
-	if c.NArg() == 0 {
-		return nil, usageError("no PATH given; try `corpuslint %s --help`", c.Command.Name)
+// flagList returns a list flag's value, nil when the flag was not given (so the
+// configuration decides) and empty but non-nil when given empty.
+func flagList(c *cli.Context, name string) []string {
+	if !c.IsSet(name) {
+		return nil
 	}
-	reg, err := rules.NewRegistry(rules.Builtin()...)
-	if err != nil {
-		return nil, err
+	l := splitList(c.String(name))
+	if l == nil {
+		l = []string{}
 	}
-	rs, err := reg.Select(splitList(c.String("select")), splitList(c.String("ignore")))
+	return l
+}
+
+// resolveConfig loads the configuration that applies and combines it with flags.
+func resolveConfig(c *cli.Context, extraFlags config.Flags) (*config.Resolved, error) {
+	var cfg *config.Config
+	if !c.Bool("no-config") {
+		path := c.String("config")
+		if path == "" {
+			found, err := config.Find(".")
+			if err != nil {
+				return nil, usageError("%v", err)
+			}
+			path = found
+		}
+		if path != "" {
+			loaded, err := config.Load(path)
+			if err != nil {
+				var perr *os.PathError
+				if errors.As(err, &perr) {
+					return nil, usageError("config: %v", err)
+				}
+				return nil, usageError("%v", err)
+			}
+			cfg = loaded
+		}
+	}
+	flags := extraFlags
+	flags.Profile = c.String("profile")
+	flags.Select = flagList(c, "select")
+	flags.Ignore = flagList(c, "ignore")
+	flags.ExtendSelect = flagList(c, "extend-select")
+	flags.FailOn = c.String("fail-on")
+	flags.TextField = c.String("text-field")
+	flags.IDField = c.String("id-field")
+	res, err := config.Resolve(cfg, flags, extraRules)
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
-	s := &setup{}
-	s.failSev, s.failOn, err = failOn(c.String("fail-on"))
+	return res, nil
+}
+
+func newSetup(c *cli.Context) (*setup, error) {
+	return newSetupWith(c, config.Flags{})
+}
+
+// newSetupFor builds the setup for the given paths without applying any baseline
+// (the baseline command records findings; it must not hide them).
+func newSetupFor(c *cli.Context, paths []string) (*setup, error) {
+	return buildSetup(c, paths, config.Flags{}, false)
+}
+
+// newSetupWith builds the setup with command-specific flags (format, baseline).
+func newSetupWith(c *cli.Context, extra config.Flags) (*setup, error) {
+	return buildSetup(c, c.Args().Slice(), extra, true)
+}
+
+func buildSetup(c *cli.Context, paths []string, extra config.Flags, useBaseline bool) (*setup, error) {
+	if len(paths) == 0 {
+		return nil, usageError("no PATH given; try `corpuslint %s --help`", c.Command.Name)
+	}
+	res, err := resolveConfig(c, extra)
+	if err != nil {
+		return nil, err
+	}
+	s := &setup{resolved: res}
+	s.failSev, s.failOn, err = failOn(res.FailOn)
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
 	if c.Int("workers") < 1 {
 		return nil, usageError("--workers must be at least 1")
 	}
-	s.files, s.inputErr = source.Expand(c.Args().Slice())
+	s.files, s.inputErr = source.Expand(paths)
+	procs := []engine.Processor{
+		res.SeverityProcessor(),
+		engine.IgnoreIDs(res.IgnoreIDs),
+		engine.RecordSuppression{},
+	}
+	if res.Baseline != "" && useBaseline {
+		b, err := baseline.Load(res.Baseline)
+		if err != nil {
+			return nil, usageError("baseline: %v", err)
+		}
+		procs = append(procs, b)
+	}
 	s.opt = engine.Options{
-		Rules:   rs,
-		Workers: c.Int("workers"),
+		Rules:         res.Rules,
+		RulesFor:      res.RulesFor,
+		Workers:       c.Int("workers"),
+		SuppressField: res.Input.SuppressField,
+		Processors:    procs,
 		Source: source.Options{
-			TextField: c.String("text-field"),
-			IDField:   c.String("id-field"),
-			URLField:  "url",
+			TextField: res.Input.TextField,
+			IDField:   res.Input.IDField,
+			URLField:  res.Input.URLField,
 		},
 	}
+	for _, f := range s.files {
+		if f == "-" && hasCorpusRule(res.Rules) && !c.Bool("quiet") {
+			fmt.Fprintln(c.App.ErrWriter, "note: standard input cannot be read twice, so corpus rules (such as repeated-line) see no documents from it")
+		}
+	}
 	return s, nil
+}
+
+func hasCorpusRule(rs []rules.Rule) bool {
+	for _, r := range rs {
+		if _, ok := r.(rules.CorpusRule); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // useColor reports whether w is a terminal and NO_COLOR is unset.
@@ -105,4 +210,13 @@ func useColor(w io.Writer) bool {
 	}
 	f, ok := w.(*os.File)
 	return ok && isatty.IsTerminal(f.Fd())
+}
+
+// findingsOf returns the findings of a checked document as the rules reported them.
+func findingsOf(r *engine.Result) []rules.Finding {
+	fs := make([]rules.Finding, len(r.Report.Findings))
+	for i, it := range r.Report.Findings {
+		fs[i] = it.Finding
+	}
+	return fs
 }

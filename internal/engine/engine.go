@@ -18,6 +18,12 @@ import (
 type Options struct {
 	// Rules are the rules to run, already selected and configured.
 	Rules []rules.Rule
+	// RulesFor, when set, picks the rule set for a document's file (per-path
+	// configuration); Rules is then the set used to find corpus rules.
+	RulesFor func(path string) []rules.Rule
+	// SuppressField is the JSON field through which a record lists rules it does
+	// not want reported ("corpuslint" reads {"corpuslint": {"ignore": [...]}}).
+	SuppressField string
 	// Workers is the number of checking goroutines; 0 means one per core.
 	Workers int
 	// Source tells the readers which fields to read.
@@ -94,7 +100,11 @@ func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
 }
 
 func (c *Checker) findings(doc *rules.Document, a *rules.Analysis) []rules.Finding {
-	fs := rules.Run(c.opt.Rules, doc, a, c.corpus)
+	rs := c.opt.Rules
+	if c.opt.RulesFor != nil {
+		rs = c.opt.RulesFor(doc.Path)
+	}
+	fs := rules.Run(rs, doc, a, c.corpus)
 	for _, p := range c.opt.Processors {
 		fs = p.Process(doc, fs)
 	}
@@ -118,6 +128,9 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 		for i, it := range b.items {
 			b.results[i].Item = it
 			if it.Doc != nil {
+				if opt.SuppressField != "" && it.Raw != nil {
+					it.Doc.Ignore = recordIgnores(it.Raw, opt.SuppressField)
+				}
 				b.results[i].Report, b.results[i].Fix = checker.Check(it.Doc)
 			}
 		}

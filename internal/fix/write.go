@@ -30,6 +30,19 @@ func NewAtomicFile(path string) (*AtomicFile, error) {
 	return &AtomicFile{path: path, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<16), mode: info.Mode().Perm()}, nil
 }
 
+// CreateAtomic is NewAtomicFile for a file that may not exist yet; a new file gets
+// mode 0644.
+func CreateAtomic(path string) (*AtomicFile, error) {
+	if _, err := os.Stat(path); err == nil {
+		return NewAtomicFile(path)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".corpuslint-*")
+	if err != nil {
+		return nil, err
+	}
+	return &AtomicFile{path: path, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<16), mode: 0o644}, nil
+}
+
 // Write appends p to the new content.
 func (f *AtomicFile) Write(p []byte) (int, error) { return f.w.Write(p) }
 
