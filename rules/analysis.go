@@ -443,9 +443,18 @@ func isWordRune(r rune) bool {
 }
 
 // TrimSpan returns [start, end) without leading and trailing white space (and a
-// byte order mark); an all-blank span becomes the empty span at start.
+// byte order mark); an all-blank span becomes the empty span at its end. It runs
+// once per line in several rules, so ASCII takes a fast path and nothing allocates.
 func TrimSpan(t string, start, end int) (int, int) {
 	for start < end {
+		c := t[start]
+		if isASCIISpace(c) {
+			start++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
 		r, n := utf8.DecodeRuneInString(t[start:end])
 		if !unicode.IsSpace(r) && r != '\ufeff' {
 			break
@@ -453,6 +462,14 @@ func TrimSpan(t string, start, end int) (int, int) {
 		start += n
 	}
 	for end > start {
+		c := t[end-1]
+		if isASCIISpace(c) {
+			end--
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
 		r, n := utf8.DecodeLastRuneInString(t[start:end])
 		if !unicode.IsSpace(r) {
 			break
@@ -460,4 +477,8 @@ func TrimSpan(t string, start, end int) (int, int) {
 		end -= n
 	}
 	return start, end
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }

@@ -16,6 +16,7 @@ func BrokenQuotes() Rule { return bqRule{} }
 
 type bqRule struct{}
 
+// Meta returns the broken-quotes rule's name, category and documentation.
 func (bqRule) Meta() Meta {
 	return Meta{
 		Name:     "broken-quotes",
@@ -32,10 +33,12 @@ func (bqRule) Meta() Meta {
 			"Only double quotes are balanced: apostrophes (don’t, Parents’, ’90s) and single " +
 			"scare quotes (‘malicious’) are never errors, and straight ' is not counted. Inch " +
 			"marks (12\" pizza), a comma outside the closing quote, JSON or HTML attributes in " +
-			"the text, and German „…“ quotes are left alone. A quotation running over several " +
+			"the text, German „…“ quotes, guillemets and CJK text are left alone. Mojibake " +
+			"(â€œ) is the encoding rules' business. A quotation running over several " +
 			"paragraphs in news style (each paragraph opens with a quote, only the last one " +
-			"closes) is not an error, and neither is a quotation that an extractor split over " +
-			"two lines: when in doubt there is no finding.\n\n" +
+			"closes) is not an error, even with a caption or a link list put in between, and " +
+			"neither is a quotation that an extractor split over two lines or ran together " +
+			"with the next paragraph: when in doubt there is no finding.\n\n" +
 			"Fixes are offered only where the repair is unambiguous: entities are decoded, a " +
 			"redundant doubled quote is deleted, a reversed pair is swapped (all safe). Mixed " +
 			"styles are unified to the document's majority: curly to straight is safe; straight " +
@@ -56,6 +59,11 @@ const (
 	bqOpen  uint8 = 1
 	bqClose uint8 = 2
 )
+
+// bqMaxCarry is how many paragraphs an open quotation may skip (captions, an
+// advert, a "More from UK" list the page put in between) and still be excused by a
+// paragraph that goes on with it.
+const bqMaxCarry = 8
 
 // bqMaxEvents bounds the quote marks kept for one paragraph; a paragraph with more
 // is too noisy to balance (and memory stays bounded on pathological input).
@@ -90,7 +98,7 @@ type bqPending struct {
 
 // bqProblem is one imbalance found in a paragraph.
 type bqProblem struct {
-	kind byte // 'u' unclosed, 'o' orphan closer, 'r' reversed pair, 'm' misdirected
+	kind byte // 'u' unclosed, 'o' orphan closer, 'r' reversed pair, 'm' misdirected, 'd' doubled
 	a, b bqEvent
 }
 
@@ -115,11 +123,11 @@ type bqChecker struct {
 	firstStraight, firstCurly int
 
 	// Conversion pass (straight to curly): edits and whether they are all clear.
-	convert   bool
 	convEdits []Edit
 	convOK    bool
 }
 
+// Check reports the broken-quotes findings of one document.
 func (bqRule) Check(p *Pass) {
 	a := p.Analysis
 	text := a.Text()
@@ -192,7 +200,7 @@ func (c *bqChecker) run(paras []Paragraph, report bool) {
 		if len(c.events) == 0 {
 			if pending != nil {
 				pending.carry++
-				if pending.carry > 3 {
+				if pending.carry > bqMaxCarry {
 					c.problem(report, bqProblem{kind: 'u', a: pending.ev})
 					pending = nil
 				}
@@ -382,14 +390,6 @@ func bqGlyphAt(t string, k int) uint8 {
 	return bqRight
 }
 
-func bqRunMarks(t string, i, end int) int {
-	n := 0
-	for k := i; k < end; k += bqSize(t[k]) {
-		n++
-	}
-	return n
-}
-
 // add appends the event for the single mark at k, with its role read from the
 // characters around it.
 func (c *bqChecker) add(start, end, k int, g uint8) {
@@ -465,7 +465,7 @@ func (c *bqChecker) balanceParagraph(start int, pending *bqPending, report bool)
 	if !report {
 		for _, e := range c.events {
 			if e.glyph == bqStraight && !e.inch {
-				if e.role == bqAmb {
+				if e.role == bqAmb || e.dup {
 					c.convOK = false
 				}
 				r := "\u201c"
@@ -589,7 +589,7 @@ func (c *bqChecker) pair(start int, pending *bqPending, withInch bool) (*bqPendi
 	if carried && top.off == pending.ev.off {
 		carry = pending.carry + 1 // the carried quote is still the one open
 	}
-	if carry > 3 {
+	if carry > bqMaxCarry {
 		probs = append(probs, bqProblem{kind: 'u', a: top})
 		c.problems = probs
 		return nil, probs
@@ -598,17 +598,19 @@ func (c *bqChecker) pair(start int, pending *bqPending, withInch bool) (*bqPendi
 }
 
 // bqAfterSentence reports whether the quote at off follows the end of a sentence
-// and white space ("… acts. “Other …").
+// ("… acts. “Other …", or "… acts.“Other …" where a flattening extractor dropped
+// the space too).
 func bqAfterSentence(t string, start, off int) bool {
 	k := off
 	for k > start && (t[k-1] == ' ' || t[k-1] == '\t' || t[k-1] == '\n' || t[k-1] == '\r') {
 		k--
 	}
-	if k == off || k == start {
+	if k == start {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(t[start:k])
-	return r == '.' || r == '!' || r == '?' || r == '\u2026'
+	// ")" and "]" end captions such as "(Image: GETTY )" put between paragraphs.
+	return r == '.' || r == '!' || r == '?' || r == '\u2026' || r == ')' || r == ']'
 }
 
 // bqAtStart reports whether only white space and at most a short list marker or
@@ -648,7 +650,9 @@ func (c *bqChecker) reportMixed(paras []Paragraph) {
 		t := c.text
 		for i := 0; i+2 < len(t); i++ {
 			if t[i] == 0xE2 && t[i+1] == 0x80 && (t[i+2] == 0x9C || t[i+2] == 0x9D) {
-				edits = append(edits, Edit{Start: i, End: i + 3, NewText: "\""})
+				if i < 3 || t[i-3:i] != "\u20ac" { // not mojibake ("â€œ")
+					edits = append(edits, Edit{Start: i, End: i + 3, NewText: "\""})
+				}
 				i += 2
 			}
 		}
@@ -659,10 +663,16 @@ func (c *bqChecker) reportMixed(paras []Paragraph) {
 
 // bqCodeLike reports whether a paragraph carries markup, JSON or script, whose
 // straight quotes delimit attribute values and strings rather than speech: a quote
-// after "=", "{", "[", "+", a backslash or a function name (src="x", {"a", \",
-// push("x"), or before ":", ">", ";", "+", "}" ("a": 1, "x">, "y";), or a
-// markdown link title after a URL ([text](url "title")).
+// after "=", "{", "[", "+", a backslash or a function name (src="x", {"a",
+// \", push("x"), x = "y"), or before ":", ">", ";", "+", "}" ("a": 1, "x">,
+// "y";), or a markdown link title after a URL ([text](url "title")).
 func bqCodeLike(s string) bool {
+	if strings.IndexByte(s, '"') < 0 {
+		return false
+	}
+	if strings.Contains(s, "function(") || strings.Contains(s, "});") || strings.Contains(s, "({") {
+		return true // script
+	}
 	for i := 0; ; i++ {
 		j := strings.IndexByte(s[i:], '"')
 		if j < 0 {
@@ -685,6 +695,14 @@ func bqCodeLike(s string) bool {
 			}
 		case ' ':
 			if bqAfterURL(s, i-1) {
+				return true
+			}
+			// Script: x = "a", a + "b" with spaces around the operator.
+			k := i - 1
+			for k > 0 && i-k < 8 && s[k-1] == ' ' {
+				k--
+			}
+			if k > 0 && (s[k-1] == '=' || s[k-1] == '+') {
 				return true
 			}
 		}

@@ -12,6 +12,7 @@ func StrayDash() Rule { return sdRule{} }
 
 type sdRule struct{}
 
+// Meta returns the stray-dash rule's name, category and documentation.
 func (sdRule) Meta() Meta {
 	return Meta{
 		Name:     "stray-dash",
@@ -173,6 +174,7 @@ func sdCountWords(t string, start, end, limit int) int {
 	return min(len(AppendWords(buf[:0], t, start, end)), limit)
 }
 
+// Check reports the stray-dash findings of one document.
 func (sdRule) Check(p *Pass) {
 	a := p.Analysis
 	text := a.Text()
@@ -205,7 +207,7 @@ func (sdRule) Check(p *Pass) {
 	}
 
 	// trimmed returns the trimmed span of line i.
-	trimmed := func(i int) (int, int) { return sdTrim(text, lines[i].Start, lines[i].End) }
+	trimmed := func(i int) (int, int) { return TrimSpan(text, lines[i].Start, lines[i].End) }
 	inFence := false
 	pi := 0
 	prevNB := -1 // previous non-blank line
@@ -299,8 +301,8 @@ func (sdRule) Check(p *Pass) {
 // already separate the neighbours, so no empty line is left where the dash was.
 func sdLoneFinding(a *Analysis, lines []Line, first, last, prevNB int) Finding {
 	text := a.Text()
-	s, _ := sdTrim(text, lines[first].Start, lines[first].End)
-	_, e := sdTrim(text, lines[last].Start, lines[last].End)
+	s, _ := TrimSpan(text, lines[first].Start, lines[first].End)
+	_, e := TrimSpan(text, lines[last].Start, lines[last].End)
 	next := -1
 	for j := last + 1; j < len(lines); j++ {
 		if !a.IsBlank(j) {
@@ -404,7 +406,7 @@ func sdLeading(a *Analysis, i, ts, te, lead, prevNB, nextNB int, firstOfPara boo
 // sdDangling judges a dash run at text[ts+trail:te] ending a line.
 func sdDangling(a *Analysis, text string, lines []Line, i, ts, te, trail, nextNB int) (Finding, bool) {
 	ds := ts + trail
-	cs, ce := sdTrim(text, ts, ds) // the content before the dash
+	cs, ce := TrimSpan(text, ts, ds) // the content before the dash
 	if ce <= cs {
 		return Finding{}, false
 	}
@@ -466,45 +468,6 @@ func sdValueToken(s string) bool {
 	return true
 }
 
-// sdTrim returns [start, end) without surrounding white space (and a BOM at the
-// start), as TrimSpan does, without allocating: it runs once per line.
-func sdTrim(t string, start, end int) (int, int) {
-	for start < end {
-		c := t[start]
-		if sdASCIISpace(c) {
-			start++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			break
-		}
-		r, n := utf8.DecodeRuneInString(t[start:end])
-		if !unicode.IsSpace(r) && r != '\ufeff' {
-			break
-		}
-		start += n
-	}
-	for end > start {
-		c := t[end-1]
-		if sdASCIISpace(c) {
-			end--
-			continue
-		}
-		if c < utf8.RuneSelf {
-			break
-		}
-		r, n := utf8.DecodeLastRuneInString(t[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= n
-	}
-	return start, end
-}
-
-func sdASCIISpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-}
 
 // sdOpenQuote reports whether s leaves a double quotation open: more “ than ”, or an
 // odd number of straight double quotes.
