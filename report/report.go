@@ -135,7 +135,7 @@ type Options struct {
 }
 
 // Formats lists the accepted --format values.
-func Formats() []string { return []string{"table", "diff", "json", "jsonl"} }
+func Formats() []string { return []string{"table", "diff", "json", "jsonl", "sarif", "github"} }
 
 // NeedsFixed reports whether a format shows the fixed text, so the engine computes
 // it only then.

@@ -468,7 +468,6 @@ func sdValueToken(s string) bool {
 	return true
 }
 
-
 // sdOpenQuote reports whether s leaves a double quotation open: more “ than ”, or an
 // odd number of straight double quotes.
 func sdOpenQuote(s string) bool {

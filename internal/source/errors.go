@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"strconv"
+	"strings"
 
 	"compress/flate"
 	"compress/gzip"
@@ -38,18 +39,24 @@ func osErrMsg(err error) string {
 	return err.Error()
 }
 
-// readErrMsg explains an error met while reading a stream. Compressed inputs get
-// words a user can act on (the file was cut short, or damaged) rather than the
-// decompressor's jargon alone.
-func readErrMsg(err error, gz bool) string {
-	if gz {
+// readErrMsg explains an error met while reading a stream compressed as comp ("" for
+// none). Compressed inputs get words a user can act on (the file was cut short, or
+// damaged) rather than the decompressor's jargon alone.
+func readErrMsg(err error, comp string) string {
+	var pe *fs.PathError
+	switch {
+	case comp == "" || errors.As(err, &pe):
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "truncated " + comp + " stream: unexpected EOF"
+	case comp == CompressionGzip:
 		var ce flate.CorruptInputError
-		switch {
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return "truncated gzip stream: unexpected EOF"
-		case errors.As(err, &ce), errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
+		if errors.As(err, &ce) || errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) {
 			return "corrupt gzip stream: " + err.Error()
 		}
+	case comp == CompressionZstd:
+		// Every error the decoder makes itself means damaged input; the file's own
+		// read errors are *fs.PathError and were taken above.
+		return "corrupt zstd stream: " + strings.TrimPrefix(err.Error(), "zstd: ")
 	}
 	return "read error: " + osErrMsg(err)
 }

@@ -29,7 +29,7 @@ func FuzzReplaceText(f *testing.F) {
 	f.Add([]byte(`{"text":"a\nb"}`), "say \"hi\"\\\n\x00\u2028<&>😀")
 	f.Add([]byte(` { "x" : [ ] , "text" : "" } `), "bad\xff")
 	f.Fuzz(func(t *testing.T, line []byte, newText string) {
-		d := newJSONLDecoder("f", false, Options{}.withDefaults())
+		d := newJSONLDecoder("f", "", Options{}.withDefaults())
 		it := d.decode(line, 0, 1)
 		if it.Err != nil {
 			return

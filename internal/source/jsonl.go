@@ -14,14 +14,14 @@ import (
 // space so that a record costs only the strings it produces.
 type jsonlDecoder struct {
 	path    string
-	gz      bool
+	comp    string // compression, for Item.Compression
 	field   string // the text field's dotted path, for Doc.Field and messages
 	sc      jsonScanner
 	scratch []byte
 }
 
-func newJSONLDecoder(path string, gz bool, opt Options) *jsonlDecoder {
-	d := &jsonlDecoder{path: path, gz: gz, field: opt.TextField}
+func newJSONLDecoder(path string, comp string, opt Options) *jsonlDecoder {
+	d := &jsonlDecoder{path: path, comp: comp, field: opt.TextField}
 	d.sc.paths[targetText] = strings.Split(opt.TextField, ".")
 	d.sc.paths[targetID] = strings.Split(opt.IDField, ".")
 	d.sc.paths[targetURL] = strings.Split(opt.URLField, ".")
@@ -29,8 +29,8 @@ func newJSONLDecoder(path string, gz bool, opt Options) *jsonlDecoder {
 }
 
 // readJSONL yields one Item per non-blank line of lr.
-func readJSONL(path string, lr *lineReader, gz bool, opt Options, yield func(Item) bool) {
-	d := newJSONLDecoder(path, gz, opt)
+func readJSONL(path string, lr *lineReader, comp string, opt Options, yield func(Item) bool) {
+	d := newJSONLDecoder(path, comp, opt)
 	record := 0
 	content := false
 	for {
@@ -66,9 +66,9 @@ func readJSONL(path string, lr *lineReader, gz bool, opt Options, yield func(Ite
 	}
 	switch {
 	case lr.err != nil && lr.err != io.EOF:
-		yield(errItem(path, record+1, readErrMsg(lr.err, gz), JSONL, gz))
+		yield(errItem(path, record+1, readErrMsg(lr.err, comp), JSONL, comp))
 	case !content:
-		yield(errItem(path, 0, "empty file", JSONL, gz))
+		yield(errItem(path, 0, "empty file", JSONL, comp))
 	}
 }
 
@@ -88,7 +88,7 @@ func (d *jsonlDecoder) decode(line []byte, off, record int) Item {
 	raw := make([]byte, len(line))
 	copy(raw, line)
 	fail := func(msg string) Item {
-		return Item{Err: &InputError{Path: d.path, Record: record, Msg: msg}, Raw: raw, Format: JSONL, Gzip: d.gz}
+		return Item{Err: &InputError{Path: d.path, Record: record, Msg: msg}, Raw: raw, Format: JSONL, Gzip: d.comp == CompressionGzip, Compression: d.comp}
 	}
 	k, err := d.sc.scan(raw, off)
 	if err != nil {
@@ -128,7 +128,7 @@ func (d *jsonlDecoder) decode(line []byte, off, record int) Item {
 	if u := d.sc.found[targetURL]; u.kind == kindString {
 		doc.URL = validUTF8(d.str(raw, u))
 	}
-	return Item{Doc: doc, Raw: raw, TextSpan: [2]int{t.start, t.end}, Format: JSONL, Gzip: d.gz}
+	return Item{Doc: doc, Raw: raw, TextSpan: [2]int{t.start, t.end}, Format: JSONL, Gzip: d.comp == CompressionGzip, Compression: d.comp}
 }
 
 // str decodes the string value at sp: a plain slice when it has no escapes.

@@ -60,7 +60,7 @@ func checkAgainstReference(t *testing.T, line []byte) {
 	if blank(line) {
 		return
 	}
-	d := newJSONLDecoder("f", false, Options{}.withDefaults())
+	d := newJSONLDecoder("f", "", Options{}.withDefaults())
 	it := d.decode(line, 0, 1)
 	if (it.Doc == nil) == (it.Err == nil) {
 		t.Fatalf("%q: want exactly one of Doc and Err, got %v and %v", line, it.Doc, it.Err)

@@ -92,7 +92,7 @@ func TestReplaceText(t *testing.T) {
 		if got := encodeStd(tt.newText); got != tt.want {
 			t.Errorf("encoding/json writes %s for %q, we %s", got, tt.newText, tt.want)
 		}
-		d := newJSONLDecoder("t", false, Options{}.withDefaults())
+		d := newJSONLDecoder("t", "", Options{}.withDefaults())
 		fixed := append([]byte(`{"text":`+tt.want), '}')
 		it := d.decode(fixed, 0, 1)
 		if it.Err != nil {

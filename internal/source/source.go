@@ -1,16 +1,22 @@
 // Package source turns input paths into a stream of documents with provenance.
 //
 // Plain files are one document each; JSONL files (.jsonl, .ndjson) are one document
-// per line. Either may be gzip-compressed, which is recognised by content rather
-// than by name because crawl tooling is careless with extensions. Bad input never
-// stops the stream: each problem becomes an Item carrying an *InputError that names
-// the path and record, and reading goes on with the next record or file.
+// per line; WARC files (Common Crawl's .warc.gz and .warc.wet.gz) are one document
+// per conversion record and per text response record; Parquet files are one
+// document per row. Text, JSONL and WARC may be gzip- or zstd-compressed. Formats
+// and compression are recognised by content rather than by name where the content
+// allows it, because crawl tooling is careless with extensions (detect.go). Bad
+// input never stops the stream: each problem becomes an Item carrying an
+// *InputError that names the path and record, and reading goes on with the next
+// record or file.
 //
-// Reading is streaming: memory is bounded by the largest record, not by the file.
+// Reading is streaming: memory is bounded by the largest record (for Parquet, by
+// one page of each column read), not by the file.
 package source
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"io"
 	"os"
@@ -24,10 +30,19 @@ import (
 // Options control how inputs are read. Crawl dumps disagree on field names, so the
 // fields holding the text, the id and the URL are configurable as dotted paths into
 // the JSON object ("meta.body" is the "body" key of the "meta" object).
+//
+// For Parquet the same names pick the columns (a dotted path reaches into a nested
+// group); WARC records carry their own id and URL and ignore them.
 type Options struct {
 	TextField string // default "text"
 	IDField   string // default "id"
 	URLField  string // default "url"
+	// Progress, when set, is called as reading advances with the number of bytes
+	// just consumed from the file as stored (compressed bytes for a compressed
+	// file), so that the calls for one file add up to its size when it is read to
+	// the end. It is called from the reading goroutine, often (every 32 KiB or so),
+	// and must be cheap: an atomic add.
+	Progress func(n int64)
 }
 
 func (o Options) withDefaults() Options {
@@ -53,6 +68,13 @@ const (
 	Text Format = iota
 	// JSONL is one JSON object per line, one document each.
 	JSONL
+	// WARC is a WARC file (Common Crawl WARC or WET): one document per
+	// conversion record and per response record with a text payload. fix
+	// cannot write it back.
+	WARC
+	// Parquet is a Parquet file: one document per row, the text from one
+	// column. fix cannot write it back.
+	Parquet
 )
 
 // formatAuto asks readStream to decide from the content, for standard input.
@@ -60,14 +82,32 @@ const formatAuto Format = -1
 
 // String returns the name used in messages.
 func (f Format) String() string {
-	if f == JSONL {
+	switch f {
+	case JSONL:
 		return "jsonl"
+	case WARC:
+		return "warc"
+	case Parquet:
+		return "parquet"
 	}
 	return "text"
 }
 
+// The values of Item.Compression.
+const (
+	// CompressionGzip is a gzip stream (several concatenated members allowed).
+	CompressionGzip = "gzip"
+	// CompressionZstd is a Zstandard stream (several frames allowed).
+	CompressionZstd = "zstd"
+)
+
 // Item is one unit the reader yields, in input order: a document, or an error tied
 // to a path and record after which the stream goes on.
+//
+// Provenance by format: Doc.Record is the 1-based JSONL line, the 1-based WARC
+// record among all the records of the file (warcinfo and request records
+// included, so that any WARC tool counts to the same record), or the 1-based
+// Parquet row; 0 for a whole-file document.
 //
 // For JSONL the raw line travels with the document so that fix can rewrite only the
 // text value and keep every other byte. Raw is the item's own copy and is never
@@ -86,26 +126,43 @@ type Item struct {
 	// for a last line "" or a lone "\r". Writing Raw+LineEnd reproduces the line.
 	LineEnd string
 	Format  Format
-	Gzip    bool // the file was gzip-compressed
+	// Gzip is true when the file was gzip-compressed (Compression ==
+	// CompressionGzip); kept for the callers that only know gzip.
+	Gzip bool
+	// Compression is how the file was compressed: CompressionGzip,
+	// CompressionZstd, or "" for none. A rewrite must compress the same way.
+	Compression string
 }
 
 // IsJSONL reports whether a path names a JSONL file (.jsonl or .ndjson, optionally
-// followed by .gz), ignoring case because file names from crawls vary.
+// followed by .gz, .zst or .zstd), ignoring case because file names from crawls vary.
 func IsJSONL(path string) bool {
-	name := strings.ToLower(filepath.Base(path))
-	name = strings.TrimSuffix(name, ".gz")
+	name := trimCompressionExt(strings.ToLower(filepath.Base(path)))
 	return strings.HasSuffix(name, ".jsonl") || strings.HasSuffix(name, ".ndjson")
+}
+
+// trimCompressionExt drops one compression extension from a lower-case name.
+func trimCompressionExt(name string) string {
+	for _, ext := range []string{".gz", ".zst", ".zstd"} {
+		if strings.HasSuffix(name, ext) {
+			return strings.TrimSuffix(name, ext)
+		}
+	}
+	return name
 }
 
 // Read streams the documents of one file to yield, in order, and stops early when
 // yield returns false. path "-" reads standard input, whose format is decided from
-// its content (JSONL when the first non-blank byte is '{') since it has no name.
+// its content (WARC when it starts with a WARC version line, else JSONL when the
+// first non-blank byte is '{') since it has no name. For a named file, content
+// decides compression, WARC and Parquet, and the name decides between JSONL and
+// text. Parquet needs random access, so it is read only from a regular file.
 // Every problem, including a file that cannot be opened, is yielded as an Item
 // with Err; Read itself never fails.
 func Read(path string, opt Options, yield func(Item) bool) {
 	opt = opt.withDefaults()
 	if path == "-" {
-		readStream("-", os.Stdin, formatAuto, -1, opt, yield)
+		readStream("-", countReader(os.Stdin, opt.Progress), formatAuto, -1, opt, yield)
 		return
 	}
 	format := Text
@@ -114,84 +171,123 @@ func Read(path string, opt Options, yield func(Item) bool) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		yield(errItem(path, 0, osErrMsg(err), format, false))
+		yield(errItem(path, 0, osErrMsg(err), format, ""))
 		return
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		yield(errItem(path, 0, osErrMsg(err), format, false))
+		yield(errItem(path, 0, osErrMsg(err), format, ""))
 		return
 	}
 	if st.IsDir() {
-		yield(errItem(path, 0, "is a directory", format, false))
+		yield(errItem(path, 0, "is a directory", format, ""))
 		return
 	}
 	size := int64(-1)
 	if st.Mode().IsRegular() {
 		size = st.Size()
+		if isParquet(f) {
+			readParquet(path, f, size, opt, yield)
+			return
+		}
 	}
-	readStream(path, f, format, size, opt, yield)
+	readStream(path, countReader(f, opt.Progress), format, size, opt, yield)
 }
 
-func errItem(path string, record int, msg string, format Format, gz bool) Item {
+func errItem(path string, record int, msg string, format Format, comp string) Item {
 	if format == formatAuto {
 		format = Text
 	}
-	return Item{Err: &InputError{Path: path, Record: record, Msg: msg}, Format: format, Gzip: gz}
+	return Item{Err: &InputError{Path: path, Record: record, Msg: msg}, Format: format,
+		Gzip: comp == CompressionGzip, Compression: comp}
 }
 
 // buffers are recycled between files: a corpus is often many small files, and a
 // fresh 128 KiB line buffer and 32 KiB read buffer for each would be most of the
 // garbage. Buffers that grew for a huge line are dropped rather than kept.
 type buffers struct {
-	br   *bufio.Reader
+	br   *bufio.Reader // over the file
+	zbr  *bufio.Reader // over the decompressor, when there is one
 	line []byte
 }
 
 var bufPool = sync.Pool{New: func() any {
-	return &buffers{br: bufio.NewReaderSize(nil, 32<<10), line: make([]byte, lineBufSize)}
+	return &buffers{
+		br:   bufio.NewReaderSize(nil, 32<<10),
+		zbr:  bufio.NewReaderSize(nil, 32<<10),
+		line: make([]byte, lineBufSize),
+	}
 }}
 
 // readStream reads one input already opened under name. size is the byte count
 // when known (a regular, uncompressed file), used to allocate a text document once.
+// format is what the name says (Text or JSONL) or formatAuto; a WARC version line
+// at the start of the (decompressed) content overrides it.
 func readStream(name string, r io.Reader, format Format, size int64, opt Options, yield func(Item) bool) {
 	bufs := bufPool.Get().(*buffers)
 	defer func() {
 		bufs.br.Reset(nil)
+		bufs.zbr.Reset(nil)
 		if cap(bufs.line) <= 4*lineBufSize {
 			bufPool.Put(bufs)
 		}
 	}()
 	br := bufs.br
 	br.Reset(r)
-	gz := false
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		gz = true
+	comp := ""
+	magic, _ := br.Peek(4)
+	switch {
+	case isGzip(magic):
+		comp = CompressionGzip
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			yield(errItem(name, 0, readErrMsg(err, true), format, true))
+			yield(errItem(name, 0, readErrMsg(err, comp), format, comp))
 			return
 		}
 		defer zr.Close()
-		r, size = zr, -1
-		if format == formatAuto {
-			zbr := bufio.NewReaderSize(zr, 32<<10)
-			format, r = sniff(zbr), zbr
+		bufs.zbr.Reset(zr)
+		br = bufs.zbr
+	case isZstd(magic):
+		comp = CompressionZstd
+		zr, err := getZstd(br)
+		if err != nil {
+			yield(errItem(name, 0, readErrMsg(err, comp), format, comp))
+			return
 		}
-	} else {
-		r = br
-		if format == formatAuto {
-			format = sniff(br)
+		defer putZstd(zr)
+		bufs.zbr.Reset(zr)
+		br = bufs.zbr
+	}
+	if comp != "" {
+		size = -1
+	}
+	head, _ := br.Peek(len(warcMagic))
+	switch {
+	case bytes.Equal(head, warcMagic):
+		readWARC(name, br, comp, yield)
+		return
+	case bytes.HasPrefix(head, parquetMagic):
+		where := "a stream"
+		switch {
+		case comp != "":
+			where = "a " + comp + "-compressed file; decompress it first"
+		case name == "-":
+			where = "standard input; name the file instead"
 		}
+		yield(errItem(name, 0, "Parquet needs random access and cannot be read from "+where, Parquet, comp))
+		return
+	}
+	if format == formatAuto {
+		format = sniff(br)
 	}
 	if format == JSONL {
-		lr := newLineReader(r, bufs.line)
-		readJSONL(name, lr, gz, opt, yield)
+		lr := newLineReader(br, bufs.line)
+		readJSONL(name, lr, comp, opt, yield)
 		bufs.line = lr.buf
 		return
 	}
-	readText(name, r, size, gz, yield)
+	readText(name, br, size, comp, yield)
 }
 
 // sniff decides the format of unnamed input: JSONL when the first byte after an

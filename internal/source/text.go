@@ -15,13 +15,13 @@ const sniffLen = 8 << 10
 
 // readText yields the whole of r as one document. The text is kept byte for byte
 // (BOM and CRLF included) because finding positions refer to these exact bytes.
-func readText(path string, r io.Reader, size int64, gz bool, yield func(Item) bool) {
-	fail := func(msg string) { yield(errItem(path, 0, msg, Text, gz)) }
+func readText(path string, r io.Reader, size int64, comp string, yield func(Item) bool) {
+	fail := func(msg string) { yield(errItem(path, 0, msg, Text, comp)) }
 	head := make([]byte, sniffLen)
 	n, err := readAtMost(r, head)
 	head = head[:n]
 	if err != nil && err != io.EOF {
-		fail(readErrMsg(err, gz))
+		fail(readErrMsg(err, comp))
 		return
 	}
 	if n == 0 {
@@ -40,7 +40,7 @@ func readText(path string, r io.Reader, size int64, gz bool, yield func(Item) bo
 	if err == nil {
 		// strings.Builder lets the text be built without a second full-size copy.
 		if _, err = io.Copy(&sb, r); err != nil {
-			fail(readErrMsg(err, gz))
+			fail(readErrMsg(err, comp))
 			return
 		}
 	}
@@ -51,8 +51,9 @@ func readText(path string, r io.Reader, size int64, gz bool, yield func(Item) bo
 	}
 	yield(Item{
 		Doc:    &rules.Document{Text: text, Path: path, ID: path},
-		Format: Text,
-		Gzip:   gz,
+		Format:      Text,
+		Gzip:        comp == CompressionGzip,
+		Compression: comp,
 	})
 }
 
