@@ -186,3 +186,33 @@ func TestJSONLRewriterPastEnd(t *testing.T) {
 		t.Errorf("abort changed the file")
 	}
 }
+
+// TestResolveManyEdits guards against quadratic conflict checks: a document full of
+// entities gives tens of thousands of fixes.
+func TestResolveManyEdits(t *testing.T) {
+	text := strings.Repeat("&quot;x", 40000)
+	var fs []rules.Finding
+	for i := 0; i < len(text); i += 7 {
+		fs = append(fs, finding(i, i+6, rules.Safe, rules.Edit{Start: i, End: i + 6, NewText: `"`}))
+	}
+	// One more fix overlapping two of them must be skipped; a duplicate applies once.
+	fs = append(fs, finding(5, 8, rules.Safe, rules.Edit{Start: 5, End: 8}), fs[5])
+	edits, applied, skipped := Resolve(text, fs, false)
+	if len(edits) != 40000 || applied != 40000 || skipped != 1 {
+		t.Fatalf("%d edits, %d applied, %d skipped", len(edits), applied, skipped)
+	}
+	if got := Apply(text, edits); got != strings.Repeat(`"x`, 40000) {
+		t.Errorf("Apply gave %.40q...", got)
+	}
+}
+
+func BenchmarkResolve(b *testing.B) {
+	text := strings.Repeat("&quot;x", 40000)
+	var fs []rules.Finding
+	for i := 0; i < len(text); i += 7 {
+		fs = append(fs, finding(i, i+6, rules.Safe, rules.Edit{Start: i, End: i + 6, NewText: `"`}))
+	}
+	for b.Loop() {
+		Resolve(text, fs, false)
+	}
+}
