@@ -43,6 +43,8 @@ Examples:
 type fileFix struct {
 	path      string
 	rw        *fix.JSONLRewriter
+	rejected  *fix.RejectedFile
+	dropped   int
 	failed    bool
 	docs      int
 	changed   int
@@ -86,13 +88,21 @@ func fixAction(c *cli.Context) error {
 		if err := cur.finish(dryRun); err != nil {
 			fmt.Fprintln(errw, "error:", err)
 			sum.Errors++
-		} else if cur.changed > 0 {
+		} else if cur.changed > 0 || cur.dropped > 0 {
 			verb := "fixed"
 			if dryRun {
 				verb = "would fix"
 			}
-			fmt.Fprintf(out, "%s: %s %d findings in %d of %d documents; %d left unfixed\n",
+			fmt.Fprintf(out, "%s: %s %d findings in %d of %d documents; %d left unfixed",
 				cur.path, verb, cur.applied, cur.changed, cur.docs, cur.remaining)
+			if cur.dropped > 0 {
+				moved := "moved"
+				if dryRun {
+					moved = "would move"
+				}
+				fmt.Fprintf(out, "; %s %d records to %s", moved, cur.dropped, fix.RejectedPath(cur.path))
+			}
+			fmt.Fprintln(out)
 		}
 		cur = nil
 	}
@@ -112,6 +122,22 @@ func fixAction(c *cli.Context) error {
 		}
 		cur.docs++
 		res := r.Fix
+		if res.Dropped != nil && r.Item.Format == source.JSONL {
+			// A filter's "drop the document": move the record aside with the
+			// reason, never delete it silently.
+			cur.dropped++
+			if !dryRun {
+				if err := cur.drop(r); err != nil {
+					fmt.Fprintln(errw, "error:", err)
+					sum.Errors++
+					cur.failed = true
+				}
+			} else {
+				fmt.Fprintf(out, "%s: would move record %d (id %s) to %s: %s\n", cur.path, r.Item.Doc.Record,
+					r.Item.Doc.ID, fix.RejectedPath(cur.path), res.Dropped.Message)
+			}
+			return nil
+		}
 		if res.Text != r.Item.Doc.Text {
 			cur.changed++
 			cur.applied += res.Applied
@@ -195,11 +221,48 @@ func (f *fileFix) write(r *engine.Result) error {
 	return f.rw.Replace(it.Doc.Record, source.ReplaceText(it.Raw, it.TextSpan, r.Fix.Text))
 }
 
+// drop moves a record to the file's rejected file and leaves it out of the rewrite.
+func (f *fileFix) drop(r *engine.Result) error {
+	if f.failed {
+		return nil
+	}
+	if f.rw == nil {
+		rw, err := fix.NewJSONLRewriter(f.path)
+		if err != nil {
+			return err
+		}
+		f.rw = rw
+	}
+	if f.rejected == nil {
+		rej, err := fix.OpenRejected(fix.RejectedPath(f.path))
+		if err != nil {
+			return err
+		}
+		f.rejected = rej
+	}
+	d := r.Fix.Dropped
+	if err := f.rejected.Add(fix.RejectedRecord(r.Item.Raw, d.Rule, d.Message)); err != nil {
+		return err
+	}
+	return f.rw.Drop(r.Item.Doc.Record)
+}
+
 // finish commits the file's rewrite, or abandons it when the file had an error that
 // makes a faithful rewrite impossible.
 func (f *fileFix) finish(dryRun bool) error {
 	if dryRun {
 		return nil
+	}
+	if f.rejected != nil {
+		// The moved records must be on disk before the file loses them.
+		if err := f.rejected.Close(); err != nil {
+			f.failed = true
+			if f.rw != nil {
+				f.rw.Abort()
+				f.rw = nil
+			}
+			return fmt.Errorf("%s: %w; the file was left unchanged", fix.RejectedPath(f.path), err)
+		}
 	}
 	if f.failed {
 		if f.rw != nil {

@@ -11,11 +11,35 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/corpuslint/corpuslint/rules"
 )
+
+// dropRule flags documents that contain "SPAM" with a fix that drops them.
+type dropRule struct{}
+
+func (dropRule) Meta() rules.Meta {
+	return rules.Meta{Name: "test-spam", Category: rules.Quality, Severity: rules.Warning, Fixable: true,
+		Title: "spam", Doc: "test rule"}
+}
+
+func (dropRule) Check(p *rules.Pass) {
+	t := p.Doc.Text
+	if strings.Contains(t, "SPAM") {
+		p.Report(rules.Finding{Start: 0, End: len(t), Message: "document is spam",
+			Fix: &rules.Fix{Message: "drop the document", Drop: true, Edits: []rules.Edit{{Start: 0, End: len(t)}}}})
+	}
+}
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"corpuslint": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+		// The same binary with one extra rule whose fix drops documents, as the
+		// quality filters' fixes do, to test how fix moves records aside.
+		"corpuslint-with-drop": func() {
+			extraRules = []rules.Rule{dropRule{}}
+			os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+		},
 	})
 }
 

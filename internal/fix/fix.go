@@ -16,8 +16,20 @@ const MaxPasses = 5
 
 // Allowed reports whether a fix may be applied: safe fixes always, unsafe ones only
 // when unsafe is set.
+// A fix that drops the whole document is never applied as an edit: only `fix` on
+// JSONL acts on it, by moving the record aside (see Result.Dropped).
 func Allowed(f *rules.Fix, unsafe bool) bool {
-	return f != nil && len(f.Edits) > 0 && (f.Applicability == rules.Safe || unsafe)
+	return f != nil && !f.Drop && len(f.Edits) > 0 && (f.Applicability == rules.Safe || unsafe)
+}
+
+// dropOf returns the first finding whose allowed fix drops the whole document.
+func dropOf(fs []rules.Finding, unsafe bool) *rules.Finding {
+	for i := range fs {
+		if f := fs[i].Fix; f != nil && f.Drop && (f.Applicability == rules.Safe || unsafe) {
+			return &fs[i]
+		}
+	}
+	return nil
 }
 
 // Resolve picks, from the findings' fixes that Allowed admits, a set whose edits do
@@ -211,6 +223,9 @@ type Result struct {
 	Passes int
 	// Remaining holds the findings on the final text.
 	Remaining []rules.Finding
+	// Dropped is the finding whose fix drops the whole document, when one applies:
+	// the document should leave the dataset (for JSONL, moved to a rejected file).
+	Dropped *rules.Finding
 }
 
 // Loop fixes text: it checks it, applies the fixes Resolve picks, and checks again,
@@ -224,6 +239,12 @@ func Loop(text string, first []rules.Finding, check func(string) []rules.Finding
 		fs = check(text)
 	}
 	res.Passes = 1
+	if d := dropOf(fs, unsafe); d != nil {
+		// Edits to a document that leaves the dataset are pointless.
+		res.Dropped = d
+		res.Remaining = fs
+		return res
+	}
 	for res.Passes <= MaxPasses {
 		edits, applied, skipped := Resolve(res.Text, fs, unsafe)
 		if len(edits) == 0 {

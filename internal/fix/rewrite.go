@@ -8,6 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/jsonenc"
 )
 
 // JSONLRewriter rewrites a JSONL file record by record while the engine streams its
@@ -139,6 +143,36 @@ func (rw *JSONLRewriter) Replace(record int, raw []byte) error {
 	return nil
 }
 
+// Drop removes record (its 1-based line number) from the file; the lines before it
+// are copied unchanged. Records must be dropped and replaced in increasing order.
+func (rw *JSONLRewriter) Drop(record int) error {
+	if record <= rw.line {
+		return fmt.Errorf("%s: record %d dropped out of order", rw.path, record)
+	}
+	for rw.line < record-1 {
+		if err := rw.copyLine(nil); err != nil {
+			return err
+		}
+	}
+	return rw.skipLine()
+}
+
+// skipLine consumes the next original line without writing it.
+func (rw *JSONLRewriter) skipLine() error {
+	rw.line++
+	for {
+		_, err := rw.in.ReadSlice('\n')
+		switch {
+		case err == nil, errors.Is(err, io.EOF):
+			return nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		default:
+			return fmt.Errorf("%s: reading line %d: %w", rw.path, rw.line, err)
+		}
+	}
+}
+
 // Commit copies the rest of the original and replaces the file with the result.
 // On any error the original is left as it was.
 func (rw *JSONLRewriter) Commit() error {
@@ -188,4 +222,80 @@ func WriteText(path, text string, compressed bool) error {
 		return err
 	}
 	return f.Commit()
+}
+
+// RejectedPath is where the records dropped from a JSONL file go: beside it, named
+// <name>.rejected.jsonl (batch.jsonl.gz -> batch.rejected.jsonl).
+func RejectedPath(path string) string {
+	dir, base := filepath.Split(path)
+	for _, ext := range []string{".gz", ".zst"} {
+		base = strings.TrimSuffix(base, ext)
+	}
+	for _, ext := range []string{".jsonl", ".ndjson", ".json"} {
+		base = strings.TrimSuffix(base, ext)
+	}
+	return filepath.Join(dir, base+".rejected.jsonl")
+}
+
+// RejectedRecord returns raw (a JSON object) with the reason it was dropped added
+// as a last field "corpuslint_rejected": {"rule": ..., "reason": ...}.
+func RejectedRecord(raw []byte, rule, reason string) []byte {
+	raw = bytes.TrimPrefix(bytes.TrimSpace(raw), []byte("\ufeff"))
+	i := bytes.LastIndexByte(raw, '}')
+	if i < 0 {
+		return raw
+	}
+	head := bytes.TrimRight(raw[:i], " \t\r\n")
+	out := append([]byte(nil), head...)
+	if len(head) > 0 && head[len(head)-1] != '{' {
+		out = append(out, ',')
+	}
+	out = append(out, `"corpuslint_rejected":{"rule":`...)
+	out = jsonenc.AppendString(out, rule)
+	out = append(out, `,"reason":`...)
+	out = jsonenc.AppendString(out, reason)
+	out = append(out, "}}"...)
+	return out
+}
+
+// RejectedFile appends the records dropped from a JSONL file to its rejected file
+// as they stream past. Close syncs it, so the moved records are safe on disk before
+// the source file is rewritten without them.
+type RejectedFile struct {
+	f *os.File
+	w *bufio.Writer
+	n int
+}
+
+// OpenRejected opens (or creates) the rejected file at path for appending.
+func OpenRejected(path string) (*RejectedFile, error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return &RejectedFile{f: f, w: bufio.NewWriterSize(f, 1<<16)}, nil
+}
+
+// Add appends one record line.
+func (r *RejectedFile) Add(line []byte) error {
+	r.n++
+	if _, err := r.w.Write(line); err != nil {
+		return err
+	}
+	return r.w.WriteByte('\n')
+}
+
+// Len returns the number of records added.
+func (r *RejectedFile) Len() int { return r.n }
+
+// Close flushes and syncs the file.
+func (r *RejectedFile) Close() error {
+	err := r.w.Flush()
+	if err == nil {
+		err = r.f.Sync()
+	}
+	if cerr := r.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
