@@ -35,6 +35,9 @@ func (r *Diff) Document(d *Document) error {
 // Close implements Reporter.
 func (r *Diff) Close(*Summary) error { return r.w.Flush() }
 
+// Flush writes what is buffered, so that lines others print stay in order.
+func (r *Diff) Flush() error { return r.w.Flush() }
+
 type diffLine struct {
 	op   diffmatchpatch.Operation
 	text string // without its line break

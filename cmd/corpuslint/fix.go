@@ -85,6 +85,9 @@ func fixAction(c *cli.Context) error {
 		if cur == nil {
 			return
 		}
+		if diff != nil {
+			_ = diff.Flush()
+		}
 		if err := cur.finish(dryRun); err != nil {
 			fmt.Fprintln(errw, "error:", err)
 			sum.Errors++

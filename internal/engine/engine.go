@@ -117,7 +117,7 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
-	opt.Processors = append(opt.Processors, SortFindings{})
+	opt.Processors = append(opt.Processors, Supersede{}, SortFindings{})
 	corpus, err := observe(files, opt)
 	if err != nil {
 		return err

@@ -150,3 +150,21 @@ func TestSeverityOverride(t *testing.T) {
 		t.Errorf("got %v", fs)
 	}
 }
+
+func TestSupersede(t *testing.T) {
+	del := func(s, e int) *rules.Fix {
+		return &rules.Fix{Message: "delete", Edits: []rules.Edit{{Start: s, End: e}}}
+	}
+	fs := []rules.Finding{
+		{Rule: "block", Start: 10, End: 100, Message: "block", Fix: del(9, 100)},
+		{Rule: "dash", Start: 20, End: 21, Message: "dash", Fix: del(19, 21)},
+		{Rule: "dash", Start: 40, End: 41, Message: "dash"},
+		{Rule: "quote", Start: 50, End: 51, Message: "quote"},
+		{Rule: "outside", Start: 0, End: 5, Message: "outside"},
+		{Rule: "unsafe", Start: 0, End: 8, Message: "u", Fix: &rules.Fix{Message: "x", Applicability: rules.Unsafe, Edits: []rules.Edit{{Start: 0, End: 8}}}},
+	}
+	got := Supersede{}.Process(nil, fs)
+	if len(got) != 3 || got[0].Message != "block (also covers 2 dash findings, 1 quote finding)" || got[1].Rule != "outside" {
+		t.Errorf("got %+v", got)
+	}
+}
