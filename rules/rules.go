@@ -171,6 +171,15 @@ type Configurable interface {
 	Configure(opts map[string]any) (Rule, error)
 }
 
+// OptionError is a bad option value given to Configure; configuration errors quote
+// the option it names.
+type OptionError struct {
+	Option string
+	Msg    string
+}
+
+func (e *OptionError) Error() string { return fmt.Sprintf("option %q: %s", e.Option, e.Msg) }
+
 // CorpusRule is a rule that must see the whole batch before it can judge a document
 // (for example a line that recurs across hundreds of documents). The engine calls
 // NewState once, Observe for every document in a first pass (possibly on several

@@ -36,6 +36,7 @@ Examples:
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "include unsafe fixes in diffs and machine output"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in this baseline file (see `corpuslint baseline`)"},
 			&cli.BoolFlag{Name: "statistics", Usage: "print a count per rule and per category instead of the findings"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile to this file (for performance work)", Hidden: true},
 		),
 		Action: lintAction,
 	}
@@ -45,6 +46,13 @@ func lintAction(c *cli.Context) error {
 	s, err := newSetupWith(c, config.Flags{Format: c.String("format"), Baseline: c.String("baseline")})
 	if err != nil {
 		return err
+	}
+	if p := c.String("cpuprofile"); p != "" {
+		stop, err := startCPUProfile(p)
+		if err != nil {
+			return usageError("--cpuprofile: %v", err)
+		}
+		defer stop()
 	}
 	format := s.resolved.Format
 	if c.Bool("statistics") {
