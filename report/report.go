@@ -154,6 +154,10 @@ func New(format string, w io.Writer, opt Options) (Reporter, error) {
 		return NewJSONL(w, opt), nil
 	case "statistics":
 		return NewStatistics(w, opt), nil
+	case "sarif":
+		return NewSARIF(w, opt, BuiltinMetas()), nil
+	case "github":
+		return NewGitHub(w, opt), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 }

@@ -60,6 +60,9 @@ func render(t *testing.T, format string) []byte {
 
 func TestGoldens(t *testing.T) {
 	for _, format := range report.Formats() {
+		if format == "sarif" {
+			continue // TestSARIF checks its golden with fixed rule docs
+		}
 		t.Run(format, func(t *testing.T) {
 			got := render(t, format)
 			golden := filepath.Join("..", "testdata", "report", format+".golden")

@@ -1,0 +1,17 @@
+package report
+
+import "testing"
+
+func TestMarkdownProse(t *testing.T) {
+	for in, want := range map[string]string{
+		"a `x_y` b_c":            "a `x_y` b\\_c",
+		"``a`b`` *c*":            "``a`b`` \\*c\\*",
+		"lone ` tick_":           "lone \\` tick\\_",
+		"two\nlines <b>":         "two\nlines \\<b\\>",
+		"`open\n\nnever closed`": "\\`open\n\nnever closed\\`",
+	} {
+		if got := mdEscapeProse(in); got != want {
+			t.Errorf("mdEscapeProse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
