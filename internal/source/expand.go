@@ -7,13 +7,16 @@ import (
 	"strings"
 )
 
-// corpusExts are the names taken from a directory walk; anything else in a crawl
-// folder (logs, manifests, images) is not a document.
-var corpusExts = []string{".txt", ".md", ".jsonl", ".ndjson"}
+// corpusExts are the names taken from a directory walk, after a compression
+// extension (.gz, .zst, .zstd) is taken off; anything else in a crawl folder (logs,
+// manifests, images, CDX indexes) is not a document. ".wet" covers Common Crawl's
+// .warc.wet.gz; Parquet is never compressed as a whole, so a compressed .parquet
+// is taken too but fails with a clear message.
+var corpusExts = []string{".txt", ".md", ".jsonl", ".ndjson", ".warc", ".wet", ".parquet"}
 
 // isCorpusName reports whether a file found in a directory walk is one to read.
 func isCorpusName(name string) bool {
-	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
+	name = trimCompressionExt(strings.ToLower(name))
 	for _, ext := range corpusExts {
 		if strings.HasSuffix(name, ext) {
 			return true
@@ -27,7 +30,8 @@ func isCorpusName(name string) bool {
 //
 // A file argument is taken as is, whatever its name ("-" means standard input). A
 // directory is walked recursively in name order, taking files ending in .txt, .md,
-// .jsonl or .ndjson, optionally followed by .gz. Hidden files and folders (name
+// .jsonl, .ndjson, .warc, .wet or .parquet, optionally followed by .gz, .zst or
+// .zstd (so .jsonl.zst, .warc.gz, .warc.wet.gz). Hidden files and folders (name
 // starting with ".") are skipped, as they hold tool state rather than corpus.
 // Symlinks to files inside the walked tree are followed; symlinked directories are
 // not entered and links leading outside the tree are skipped, so a walk can neither
@@ -78,7 +82,7 @@ func walk(root string, add func(string), errs []*InputError) []*InputError {
 	if err != nil {
 		return append(errs, &InputError{Path: root, Msg: osErrMsg(err)})
 	}
-	filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+	_ = filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &InputError{Path: p, Msg: osErrMsg(err)})
 			return nil

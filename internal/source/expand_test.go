@@ -108,7 +108,7 @@ func TestExpandUnreadableDir(t *testing.T) {
 	if err := os.Chmod(locked, 0); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	t.Cleanup(func() { _ = os.Chmod(locked, 0o755) })
 	files, errs := Expand([]string{root})
 	if len(files) != 1 || !strings.HasSuffix(files[0], "a.txt") {
 		t.Errorf("files %v", files)

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -65,7 +66,7 @@ func readJSONL(path string, lr *lineReader, comp string, opt Options, yield func
 		}
 	}
 	switch {
-	case lr.err != nil && lr.err != io.EOF:
+	case lr.err != nil && !errors.Is(lr.err, io.EOF):
 		yield(errItem(path, record+1, readErrMsg(lr.err, comp), JSONL, comp))
 	case !content:
 		yield(errItem(path, 0, "empty file", JSONL, comp))

@@ -97,7 +97,7 @@ func checkAgainstReference(t *testing.T, line []byte) {
 		if ref.id != nil {
 			switch ref.id[0] {
 			case '"':
-				json.Unmarshal(ref.id, &wantID)
+				_ = json.Unmarshal(ref.id, &wantID)
 			case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 				wantID = string(ref.id)
 			}
@@ -157,7 +157,7 @@ func TestScanAgreesWithEncodingJSON(t *testing.T) {
 
 func TestSpecials(t *testing.T) {
 	isSpecial := func(c byte) bool { return c == '"' || c == '\\' || c < 0x20 }
-	// Every byte value at every position, with ordinary and special neighbours: the
+	// Every byte value at every position, with ordinary and special neighbors: the
 	// lowest mark must be the first special byte.
 	for _, fill := range []byte{'a', 0xff, 0x20, '"', 0} {
 		for c := 0; c < 256; c++ {

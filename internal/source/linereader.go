@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"errors"
 	"io"
 )
 
@@ -41,7 +42,7 @@ func (lr *lineReader) next() (line []byte, nl, ok bool) {
 		}
 		scanned = lr.end - lr.start
 		if lr.err != nil {
-			if lr.err == io.EOF && scanned > 0 {
+			if errors.Is(lr.err, io.EOF) && scanned > 0 {
 				line = lr.buf[lr.start:lr.end]
 				lr.start = lr.end
 				return line, false, true

@@ -4,7 +4,7 @@
 // per line; WARC files (Common Crawl's .warc.gz and .warc.wet.gz) are one document
 // per conversion record and per text response record; Parquet files are one
 // document per row. Text, JSONL and WARC may be gzip- or zstd-compressed. Formats
-// and compression are recognised by content rather than by name where the content
+// and compression are recognized by content rather than by name where the content
 // allows it, because crawl tooling is careless with extensions (detect.go). Bad
 // input never stops the stream: each problem becomes an Item carrying an
 // *InputError that names the path and record, and reading goes on with the next

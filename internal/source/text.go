@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -20,7 +21,7 @@ func readText(path string, r io.Reader, size int64, comp string, yield func(Item
 	head := make([]byte, sniffLen)
 	n, err := readAtMost(r, head)
 	head = head[:n]
-	if err != nil && err != io.EOF {
+	if err != nil && !errors.Is(err, io.EOF) {
 		fail(readErrMsg(err, comp))
 		return
 	}
@@ -50,7 +51,7 @@ func readText(path string, r io.Reader, size int64, comp string, yield func(Item
 		return
 	}
 	yield(Item{
-		Doc:    &rules.Document{Text: text, Path: path, ID: path},
+		Doc:         &rules.Document{Text: text, Path: path, ID: path},
 		Format:      Text,
 		Gzip:        comp == CompressionGzip,
 		Compression: comp,

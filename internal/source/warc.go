@@ -1,0 +1,414 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/http/httputil"
+	"strconv"
+	"strings"
+
+	"github.com/nlnwa/gowarc/v3"
+	"golang.org/x/net/html/charset"
+
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+// WARC input (ISO 28500; Common Crawl's WARC and WET files) is parsed by
+// github.com/nlnwa/gowarc. Which records become documents:
+//
+//   - conversion records (WET: the text Common Crawl extracted), whose block is
+//     the text itself;
+//   - response records holding an HTTP response with a 2xx status and a text
+//     payload: text/plain, text/markdown (taken as is) or text/html and
+//     application/xhtml+xml (converted to text, see htmlText). Redirects, errors,
+//     images, scripts and every other record type (warcinfo, request, metadata,
+//     revisit, resource) are skipped silently: they are not documents.
+//
+// Doc.ID is the WARC-Record-ID exactly as written ("<urn:uuid:…>", the form that
+// datasets built from Common Crawl such as FineWeb carry in their id field, so
+// findings join with them), Doc.URL the WARC-Target-URI, and Doc.Record the
+// 1-based position of the record among all the records of the file, so that the
+// record can be found with any WARC tool and the numbers do not move when the
+// choice of documents changes.
+//
+// A whole compressed file is decompressed before parsing (readStream), so both a
+// gzip member per record (Common Crawl's layout) and one member for the whole file
+// are read, and so is zstd.
+const (
+	// maxPayload bounds an HTTP payload after Content-Encoding is undone, against
+	// decompression bombs; Common Crawl truncates payloads at 1 MiB anyway.
+	maxPayload = 32 << 20
+)
+
+// stickyReader remembers the first error of the stream under the WARC parser, so
+// that a damaged compressed stream or a failing disk is told apart from a damaged
+// record: after the former nothing more can be read, after the latter the parser
+// finds the next record.
+type stickyReader struct {
+	r   io.Reader
+	n   int64
+	err error
+}
+
+func (s *stickyReader) Read(b []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.r.Read(b)
+	s.n += int64(n)
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
+}
+
+// warcOptions tolerate what real crawls contain (a missing CR, an unknown field,
+// an odd record type) and keep every content block readable after parsing:
+// with spec violations at ErrWarn the parser validates Content-Length and the
+// digests, which caches the block (in memory up to 1 MiB, then in a temporary
+// file removed when the record is closed).
+var warcOptions = []gowarc.WarcRecordOption{
+	gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
+	gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
+	gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
+	gowarc.WithBlockErrorPolicy(gowarc.ErrWarn),
+}
+
+// readWARC yields the documents of the WARC stream br, whose first bytes are
+// known to be a WARC version line. comp is the compression undone under br.
+func readWARC(path string, br *bufio.Reader, comp string, yield func(Item) bool) {
+	src := &stickyReader{r: br}
+	wbr := bufio.NewReaderSize(src, 64<<10)
+	u := gowarc.NewUnmarshaler(warcOptions...)
+	fail := func(record int, msg string) Item {
+		return errItem(path, record, msg, WARC, comp)
+	}
+	// Each record's item waits for the next record before it is yielded: a
+	// Content-Length that is too small shows only there, as bytes to skip before
+	// the next record, and then the held document is reported as damaged instead.
+	var held *Item
+	flush := func(next *Item) bool {
+		ok := true
+		if held != nil {
+			ok = yield(*held)
+		}
+		held = next
+		return ok
+	}
+	record := 0
+	for {
+		pos := src.n - int64(wbr.Buffered())
+		rec, skipped, validation, err := u.Unmarshal(wbr)
+		if skipped > 0 && record > 0 {
+			// held, when there is one, is the previous record's item.
+			it := fail(record, "record is followed by "+strconv.FormatInt(skipped, 10)+
+				" bytes that are not a WARC record (Content-Length too small, or damaged data)")
+			held = &it
+		}
+		switch {
+		case src.err != nil:
+			closeRecord(rec)
+			if flush(nil) {
+				yield(fail(record+1, readErrMsg(src.err, comp)))
+			}
+			return
+		case errors.Is(err, io.EOF) && rec == nil:
+			// The end, unless the file stops inside a header, or after the first
+			// bytes of a next record too short for the parser to look at.
+			rest, _ := wbr.Peek(wbr.Buffered())
+			cut := src.n-int64(wbr.Buffered()) > pos || len(bytes.TrimSpace(rest)) > 0
+			if !flush(nil) || !cut {
+				return
+			}
+			yield(fail(record+1, "truncated WARC record: the file ends inside its header"))
+			return
+		case errors.Is(err, gowarc.ErrNoRecord):
+			// Trailing bytes after the last record; the held item was already
+			// marked above.
+			flush(nil)
+			return
+		}
+		record++
+		var it *Item
+		if err != nil {
+			closeRecord(rec)
+			e := fail(record, "damaged WARC record: "+warcErrMsg(err))
+			it = &e
+			if src.n-int64(wbr.Buffered()) == pos {
+				// No progress: the parser cannot move past this point.
+				if flush(it) {
+					flush(nil)
+				}
+				return
+			}
+		} else {
+			it = warcItem(path, record, comp, rec, validation)
+			closeRecord(rec)
+		}
+		// The previous record is sound now that this one started where it
+		// should; this one (nil when it is not a document) waits in turn.
+		if !flush(it) {
+			return
+		}
+	}
+}
+
+// recordNum is the record an item is about.
+func (it *Item) recordNum() int {
+	if it.Err != nil {
+		return it.Err.Record
+	}
+	return it.Doc.Record
+}
+
+func closeRecord(rec gowarc.WarcRecord) {
+	if rec != nil {
+		_ = rec.Close()
+	}
+}
+
+// warcErrMsg drops the library's prefix (the message already says "WARC") and
+// puts a length mismatch in words.
+func warcErrMsg(err error) string {
+	var cl *gowarc.ContentLengthError
+	if errors.As(err, &cl) {
+		msg := "Content-Length is " + strconv.FormatInt(cl.Expected, 10) + " but the content has " +
+			strconv.FormatInt(cl.Actual, 10) + " bytes"
+		if cl.Actual < cl.Expected {
+			msg += " (file cut short?)"
+		}
+		return msg
+	}
+	return strings.TrimPrefix(err.Error(), "gowarc: ")
+}
+
+// damage returns the validation finding that makes a record untrustworthy: it
+// does not end where its header says (a wrong Content-Length, a file cut short),
+// or, for a record whose content becomes a document, its block digest disagrees
+// with its content. Other findings are tolerated: they concern the header only
+// (a missing CR, a non-standard field), or they are the payload digest, which
+// crawlers compute inconsistently over chunked transfers.
+func damage(validation []error, content bool) error {
+	for _, v := range validation {
+		var cl *gowarc.ContentLengthError
+		var de *gowarc.DigestError
+		switch {
+		case errors.As(v, &cl), strings.Contains(v.Error(), "end of record"):
+			return v
+		case content && errors.As(v, &de) && strings.HasPrefix(v.Error(), "block: "):
+			return v
+		}
+	}
+	return nil
+}
+
+// warcItem turns one parsed record into an Item, or nil for a record that is not
+// a document.
+func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, validation []error) *Item {
+	fail := func(msg string) *Item {
+		it := errItem(path, record, msg, WARC, comp)
+		return &it
+	}
+	if d := damage(validation, false); d != nil {
+		return fail("damaged WARC record: " + warcErrMsg(d))
+	}
+	h := rec.WarcHeader()
+	var text string
+	switch rec.Type() {
+	case gowarc.Conversion:
+		ct := h.Get(gowarc.ContentType)
+		kind := textKind(ct)
+		if ct == "" {
+			kind = contentPlain // WET conversion records are plain text
+		}
+		if kind == contentOther {
+			return nil
+		}
+		if d := damage(validation, true); d != nil {
+			return fail("damaged WARC record: " + warcErrMsg(d))
+		}
+		r, err := rec.Block().RawBytes()
+		if err != nil {
+			return fail("cannot read WARC record content: " + warcErrMsg(err))
+		}
+		body, err := io.ReadAll(r)
+		if err != nil {
+			return fail("cannot read WARC record content: " + warcErrMsg(err))
+		}
+		var msg string
+		if text, msg = decodeText(body, ct, kind); msg != "" {
+			return fail(msg)
+		}
+	case gowarc.Response:
+		hb, ok := rec.Block().(gowarc.HttpResponseBlock)
+		if !ok {
+			return nil // not HTTP (dns:, or an unparsable block)
+		}
+		if code := hb.HttpStatusCode(); code < 200 || code > 299 || code == 204 || code == 205 {
+			return nil
+		}
+		hdr := hb.HttpHeader()
+		if hdr == nil {
+			return nil
+		}
+		ct := hdr.Get("Content-Type")
+		if ct == "" {
+			ct = h.Get(gowarc.WarcIdentifiedPayloadType)
+		}
+		kind := textKind(ct)
+		if kind == contentOther {
+			return nil
+		}
+		if d := damage(validation, true); d != nil {
+			return fail("damaged WARC record: " + warcErrMsg(d))
+		}
+		r, err := hb.PayloadBytes()
+		if err != nil {
+			return fail("cannot read WARC record content: " + warcErrMsg(err))
+		}
+		body, msg := httpBody(r, *hdr, chunked(hb.ProtocolHeaderBytes()))
+		if msg != "" {
+			return fail(msg)
+		}
+		if text, msg = decodeText(body, ct, kind); msg != "" {
+			return fail(msg)
+		}
+	default:
+		return nil
+	}
+	doc := &rules.Document{
+		Text:   text,
+		Path:   path,
+		Record: record,
+		ID:     validUTF8(h.Get(gowarc.WarcRecordID)),
+		URL:    validUTF8(h.Get(gowarc.WarcTargetURI)),
+	}
+	if doc.ID == "" {
+		doc.ID = path + ":" + strconv.Itoa(record)
+	}
+	return &Item{Doc: doc, Format: WARC, Gzip: comp == CompressionGzip, Compression: comp}
+}
+
+// textKind classifies a media type: text to take as it is, HTML to convert, or
+// anything else (skipped).
+type contentKind int
+
+const (
+	contentOther contentKind = iota
+	contentPlain
+	contentHTML
+)
+
+func textKind(contentType string) contentKind {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		// Crawled headers are often sloppy ("text/html;;charset=utf-8"): the part
+		// before the first ';' is enough to classify.
+		mt, _, _ = strings.Cut(contentType, ";")
+		mt = strings.ToLower(strings.TrimSpace(mt))
+	}
+	switch mt {
+	case "text/plain", "text/markdown", "text/x-markdown":
+		return contentPlain
+	case "text/html", "application/xhtml+xml":
+		return contentHTML
+	}
+	return contentOther
+}
+
+// chunked reports whether raw HTTP response headers say Transfer-Encoding:
+// chunked. The parsed header cannot tell: net/http takes Transfer-Encoding out of
+// it.
+func chunked(raw []byte) bool {
+	for line := range strings.Lines(string(raw)) {
+		name, value, ok := strings.Cut(line, ":")
+		if ok && strings.EqualFold(strings.TrimSpace(name), "Transfer-Encoding") {
+			return strings.Contains(strings.ToLower(value), "chunked")
+		}
+	}
+	return false
+}
+
+// httpBody reads an HTTP payload, undoing a chunked Transfer-Encoding and a gzip
+// or deflate Content-Encoding left in place by the crawler (Common Crawl stores
+// payloads decoded and renames these headers; wget and warcprox keep them). It
+// returns a message instead when the payload cannot be decoded.
+func httpBody(r io.Reader, hdr http.Header, isChunked bool) ([]byte, string) {
+	if isChunked {
+		r = httputil.NewChunkedReader(r)
+	}
+	switch enc := strings.ToLower(strings.TrimSpace(hdr.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return nil, "HTTP payload: cannot undo Content-Encoding gzip: " + err.Error()
+		}
+		r = zr
+	case "deflate":
+		r = flate.NewReader(r)
+	default:
+		return nil, "HTTP payload: unsupported Content-Encoding " + strconv.Quote(enc)
+	}
+	body, err := io.ReadAll(io.LimitReader(r, maxPayload+1))
+	switch {
+	case err != nil:
+		return nil, "HTTP payload: " + err.Error()
+	case len(body) > maxPayload:
+		return nil, fmt.Sprintf("HTTP payload larger than %d MiB once decoded", maxPayload>>20)
+	}
+	return body, ""
+}
+
+// decodeText turns a text payload into the document text.
+//
+// Encoding: a byte order mark or a charset parameter in the Content-Type decides;
+// for HTML a <meta> charset declaration too. A declared encoding other than UTF-8
+// is converted to UTF-8 (golang.org/x/net/html/charset, the WHATWG encodings).
+// Undeclared or declared UTF-8 must be valid UTF-8, else the record is an error,
+// as invalid UTF-8 is everywhere else in corpuslint — except HTML that is not
+// valid UTF-8 and declares nothing, which is decoded as windows-1252 as browsers
+// do. HTML that is valid UTF-8 throughout is taken as UTF-8 whatever its <meta>
+// says.
+func decodeText(body []byte, contentType string, kind contentKind) (string, string) {
+	enc, name, certain := charset.DetermineEncoding(body, contentType)
+	switch {
+	case certain:
+	case kind == contentPlain:
+		// No BOM and no charset parameter: the <meta> scan and the windows-1252
+		// guess are for HTML only.
+		name = "utf-8"
+	case firstInvalidUTF8(body) < 0:
+		// DetermineEncoding looks at the first 1024 bytes only, and guesses
+		// windows-1252 when they are ASCII; a page valid as UTF-8 throughout is
+		// UTF-8 whatever a <meta> says, as that is far the likelier truth.
+		name = "utf-8"
+	}
+	if name == "utf-8" {
+		body = trimBOM(body)
+		if bad := firstInvalidUTF8(body); bad >= 0 {
+			what := "text/plain"
+			if kind == contentHTML {
+				what = "HTML"
+			}
+			return "", "invalid UTF-8 in " + what + " content at byte " + strconv.Itoa(bad)
+		}
+	} else {
+		dec, err := enc.NewDecoder().Bytes(body)
+		if err != nil {
+			return "", "cannot decode content from " + name + ": " + err.Error()
+		}
+		body = trimBOM(dec)
+	}
+	if kind == contentHTML {
+		return htmlText(body), ""
+	}
+	return string(body), ""
+}
