@@ -76,10 +76,9 @@ func TestSelect(t *testing.T) {
 		sel, ign []string
 		want     string
 	}{
-		{nil, nil, "trailing-headlines,broken-quotes,stray-dash,missing-attribution"},
 		{[]string{"quotes"}, nil, "broken-quotes"},
-		{[]string{"all"}, []string{"typography", "missing-attribution"}, "trailing-headlines,broken-quotes"},
-		{[]string{"stray-dash", "boilerplate"}, nil, "trailing-headlines,stray-dash"},
+		{[]string{"quotes", "attribution", "stray-dash"}, []string{"missing-attribution"}, "broken-quotes,stray-dash"},
+		{[]string{"trailing-headlines", "stray-dash"}, nil, "trailing-headlines,stray-dash"},
 	} {
 		got, err := reg.Select(tc.sel, tc.ign)
 		if err != nil {
@@ -88,6 +87,29 @@ func TestSelect(t *testing.T) {
 		if names(got) != tc.want {
 			t.Errorf("Select(%v, %v) = %s, want %s", tc.sel, tc.ign, names(got), tc.want)
 		}
+	}
+	// The default set is every rule not marked Disabled, in registry order.
+	def, err := reg.Select(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, r := range reg.All() {
+		if !r.Meta().Disabled {
+			want = append(want, r.Meta().Name)
+		}
+	}
+	if names(def) != strings.Join(want, ",") || !strings.HasPrefix(names(def), "trailing-headlines,broken-quotes,stray-dash,missing-attribution") {
+		t.Errorf("default set = %s", names(def))
+	}
+	all, _ := reg.Select([]string{"all"}, []string{"typography"})
+	for _, r := range all {
+		if r.Meta().Category == rules.Typography {
+			t.Errorf("ignore by category kept %s", r.Meta().Name)
+		}
+	}
+	if len(all) == 0 {
+		t.Error("all selected nothing")
 	}
 	if _, err := reg.Select([]string{"nope"}, nil); err == nil || !strings.Contains(err.Error(), "unknown rule") {
 		t.Errorf("unknown selector: err = %v", err)

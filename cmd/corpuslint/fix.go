@@ -115,6 +115,11 @@ func fixAction(c *cli.Context) error {
 			finish()
 			cur = &fileFix{path: path}
 		}
+		if !dryRun && !cur.failed && !rewritable(r.Item) {
+			fmt.Fprintf(errw, "error: %s: fix cannot rewrite %s files; use lint, or fix --diff to see the fixes\n", path, kindOf(r.Item))
+			sum.Errors++
+			cur.failed = true
+		}
 		if r.Item.Err != nil {
 			fmt.Fprintln(errw, "error:", r.Item.Err)
 			sum.Errors++
@@ -283,6 +288,20 @@ func (f *fileFix) finish(dryRun bool) error {
 		return fix.WriteText(f.path, f.text.Fix.Text, f.text.Item.Gzip)
 	}
 	return nil
+}
+
+// rewritable reports whether fix can write an item's file back: plain or gzip
+// text and JSONL. WARC and Parquet are read-only inputs, and zstd output is not
+// written yet.
+func rewritable(it source.Item) bool {
+	return (it.Format == source.Text || it.Format == source.JSONL) && it.Compression != source.CompressionZstd
+}
+
+func kindOf(it source.Item) string {
+	if it.Compression == source.CompressionZstd {
+		return "zstd-compressed"
+	}
+	return it.Format.String()
 }
 
 // itemPath is the file an item came from, whether it is a document or an error.

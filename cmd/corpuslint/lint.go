@@ -8,6 +8,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/progress"
 	"github.com/corpuslint/corpuslint/report"
 )
 
@@ -16,9 +17,12 @@ func lintCommand() *cli.Command {
 		Name:      "lint",
 		Usage:     "check files and report findings",
 		ArgsUsage: "PATH...",
-		Description: `Checks each PATH: a file, a folder (walked recursively for .txt, .md, .jsonl and
-.ndjson files and their .gz forms; hidden folders skipped), or - for standard input.
-A .txt or .md file is one document; each JSONL line is one document.
+		Description: `Checks each PATH: a file, a folder (walked recursively for .txt, .md, .jsonl,
+.ndjson, .warc, .wet and .parquet files and their .gz/.zst forms; hidden folders
+skipped), or - for standard input. A .txt or .md file is one document; each JSONL
+line, each WARC conversion record or text response record, and each Parquet row
+(--text-field names the column) is one document. Compression and WARC/Parquet are
+detected by content.
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 on a usage
 error or an input that could not be read (the other inputs are still checked).
@@ -58,9 +62,20 @@ func lintAction(c *cli.Context) error {
 	if c.Bool("statistics") {
 		format = "statistics"
 	}
-	out := c.App.Writer
+	// A progress bar on a terminal's stderr only; output written through Wrap
+	// clears it first, so lines never interleave with it.
+	total := progress.TotalSize(s.files)
+	if total > 0 && hasCorpusRule(s.opt.Rules) {
+		total *= 2 // corpus rules read every file once before checking
+	}
+	bar := progress.Start(c.App.ErrWriter, total, progress.Enabled(c.App.ErrWriter, c.Bool("quiet")))
+	defer bar.Stop()
+	errw, out := bar.Wrap(c.App.ErrWriter), bar.Wrap(c.App.Writer)
+	if bar != nil {
+		s.opt.Source.Progress = bar.AddBytes
+	}
 	rep, err := report.New(format, out, report.Options{
-		Color:       useColor(out),
+		Color:       useColor(c.App.Writer),
 		UnsafeFixes: c.Bool("unsafe-fixes"),
 		Quiet:       c.Bool("quiet"),
 	})
@@ -72,16 +87,17 @@ func lintAction(c *cli.Context) error {
 
 	sum := report.NewSummary()
 	for _, e := range s.inputErr {
-		fmt.Fprintln(c.App.ErrWriter, "error:", e)
+		fmt.Fprintln(errw, "error:", e)
 		sum.Errors++
 	}
 	failed := false
 	err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 		if r.Item.Err != nil {
-			fmt.Fprintln(c.App.ErrWriter, "error:", r.Item.Err)
+			fmt.Fprintln(errw, "error:", r.Item.Err)
 			sum.Errors++
 			return nil //nolint:nilerr // an unreadable record is reported and the run goes on
 		}
+		bar.AddDocs(1)
 		sum.Add(r.Report)
 		if s.failOn {
 			for _, it := range r.Report.Findings {
@@ -92,6 +108,7 @@ func lintAction(c *cli.Context) error {
 		}
 		return rep.Document(r.Report)
 	})
+	bar.Stop() // the summary prints after the bar is gone
 	if cerr := rep.Close(sum); err == nil {
 		err = cerr
 	}

@@ -67,6 +67,7 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EXAMPLES", examples)
+			env.Setenv("SOURCES", filepath.Join(filepath.Dir(examples), "source"))
 			env.Setenv("NO_COLOR", "1")
 			return writeBinaryFixtures(filepath.Join(env.WorkDir, "bin"))
 		},
