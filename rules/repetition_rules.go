@@ -3,5 +3,8 @@ package rules
 // repetitionRules lists the built-in rules of the repetition family, in the order
 // `corpuslint rules` shows them.
 func repetitionRules() []Rule {
-	return nil
+	return []Rule{
+		RepeatedParagraph(),
+		GopherRepetition(),
+	}
 }
