@@ -128,7 +128,9 @@ func TestRunStopsOnSinkError(t *testing.T) {
 }
 
 func TestCheckerPositionsAndFix(t *testing.T) {
-	c := NewChecker(Options{Rules: rules.Builtin(), Fix: true, Processors: []Processor{SortFindings{}}}, nil)
+	reg, _ := rules.NewRegistry(rules.Builtin()...)
+	defaults, _ := reg.Select(nil, nil)
+	c := NewChecker(Options{Rules: defaults, Fix: true, Processors: []Processor{SortFindings{}}}, nil)
 	doc := &rules.Document{Text: "Café owners met.\n-\nThey left.", Path: "x.txt", ID: "x.txt"}
 	rd, res := c.Check(doc)
 	if len(rd.Findings) == 0 {

@@ -232,8 +232,9 @@ type Result struct {
 	Passes int
 	// Remaining holds the findings on the final text.
 	Remaining []rules.Finding
-	// Dropped is the finding whose fix drops the whole document, when one applies:
-	// the document should leave the dataset (for JSONL, moved to a rejected file).
+	// Dropped is the finding (on the original text) whose fix drops the whole
+	// document, when one applies: the document should leave the dataset (for
+	// JSONL, the original record moves to a rejected file).
 	Dropped *rules.Finding
 }
 
@@ -248,12 +249,10 @@ func Loop(text string, first []rules.Finding, check func(string) []rules.Finding
 		fs = check(text)
 	}
 	res.Passes = 1
-	if d := dropOf(fs, unsafe); d != nil {
-		// Edits to a document that leaves the dataset are pointless.
-		res.Dropped = d
-		res.Remaining = fs
-		return res
-	}
+	// A drop does not stop the edits: where the document cannot be dropped (a
+	// whole text file) the other fixes still apply; where it can, the caller keeps
+	// the original record.
+	res.Dropped = dropOf(fs, unsafe)
 	for res.Passes <= MaxPasses {
 		edits, applied, skipped := Resolve(res.Text, fs, unsafe)
 		if len(edits) == 0 {
