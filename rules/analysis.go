@@ -46,6 +46,9 @@ type Analysis struct {
 	hasParas   bool
 	hasSents   bool
 	hasWords   bool
+	// th caches trailing-headlines' findings: trailing-boilerplate runs that rule
+	// again on the same document, and the result depends on the text alone.
+	th *[]Finding
 }
 
 // NewAnalysis prepares the shared analysis of text. Nothing is computed until asked.
@@ -359,6 +362,11 @@ func (a *Analysis) Words() []Word {
 		return a.words
 	}
 	a.hasWords = true
+	if a.words == nil {
+		// Prose averages about six bytes per word; sizing up front saves the
+		// repeated growslice copies that showed up in profiles.
+		a.words = make([]Word, 0, len(a.text)/6+8)
+	}
 	a.words = AppendWords(a.words, a.text, 0, len(a.text))
 	return a.words
 }
@@ -366,8 +374,28 @@ func (a *Analysis) Words() []Word {
 // WordsIn returns the words wholly inside [start, end), a sub-slice of Words.
 func (a *Analysis) WordsIn(start, end int) []Word {
 	ws := a.Words()
-	i := sort.Search(len(ws), func(k int) bool { return ws[k].Start >= start })
-	j := sort.Search(len(ws), func(k int) bool { return ws[k].End > end })
+	// Hand-written binary searches (same results as sort.Search) avoid the
+	// closure calls; WordsIn runs once per line or paragraph in several rules.
+	lo, hi := 0, len(ws)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ws[m].Start >= start {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	i := lo
+	lo, hi = 0, len(ws)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ws[m].End > end {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	j := lo
 	if j < i {
 		j = i
 	}
@@ -380,13 +408,14 @@ func (a *Analysis) WordsIn(start, end int) []Word {
 func AppendWords(out []Word, t string, start, end int) []Word {
 	i := start
 	for i < end {
+		// The table test comes first: it is false for every non-ASCII byte, and
+		// letters and digits are the common case inside a word.
 		c := t[i]
-		if c < utf8.RuneSelf {
-			if !isASCIIWordByte(c) {
+		if !asciiWord[c] {
+			if c < utf8.RuneSelf {
 				i++
 				continue
 			}
-		} else {
 			r, n := utf8.DecodeRuneInString(t[i:end])
 			if !isWordRune(r) {
 				i += n
@@ -396,11 +425,11 @@ func AppendWords(out []Word, t string, start, end int) []Word {
 		s := i
 		for i < end {
 			c := t[i]
+			if asciiWord[c] {
+				i++
+				continue
+			}
 			if c < utf8.RuneSelf {
-				if isASCIIWordByte(c) {
-					i++
-					continue
-				}
 				if (c == '\'' || c == '-' || c == '.') && i+1 < end && nextIsWord(t, i+1, end) {
 					i++
 					continue
@@ -434,11 +463,25 @@ func nextIsWord(t string, i, end int) bool {
 	return isWordRune(r)
 }
 
+// asciiWord marks the ASCII letters and digits; a table lookup is cheaper than
+// three range tests in the tokenizer's inner loop.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 func isASCIIWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	return asciiWord[c]
 }
 
 func isWordRune(r rune) bool {
+	// General Punctuation (curly quotes, dashes, spaces, zero-width marks) is the
+	// commonest non-ASCII in scraped text and holds no letter, digit or mark.
+	if r >= 0x2000 && r <= 0x206F {
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

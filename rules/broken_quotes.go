@@ -292,6 +292,9 @@ func (c *bqChecker) scan(start, end int, code, report bool) bool {
 	ok := !code && !c.low // markup around the quotes: count them but do not balance
 	for i := start; i < end; i++ {
 		b := t[i]
+		if !bqLead[b] {
+			continue // the common case: one table look-up per byte of prose
+		}
 		if b == '&' {
 			if n, repl, found := bqEntity(t, i, end); found {
 				if report {
@@ -372,6 +375,16 @@ func (c *bqChecker) count(start, end, i, runEnd int) {
 		}
 	}
 }
+
+// bqLead marks the bytes scan looks at: '&' (entities), '"', 0xC2 (guillemets),
+// 0xE2 (curly quotes, box drawing) and 0xE3–0xED (CJK); scan skips all others.
+var bqLead = func() (t [256]bool) {
+	t['&'], t['"'], t[0xC2] = true, true, true
+	for b := 0xE2; b <= 0xED; b++ {
+		t[b] = true
+	}
+	return t
+}()
 
 func bqSize(b byte) int {
 	if b == '"' {

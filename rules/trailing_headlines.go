@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -145,6 +146,28 @@ func (l thLine) strong() bool { return l.features&thStrongFeatures != 0 }
 
 func (r trailingHeadlines) Check(p *Pass) {
 	a := p.Analysis
+	if a.th == nil {
+		var fs []Finding
+		r.check(a, func(f Finding) { fs = append(fs, f) })
+		a.th = &fs
+	}
+	// Each pass gets its own copies, so that no caller can change another's finding.
+	for _, f := range *a.th {
+		if f.Fix != nil {
+			fix := *f.Fix
+			fix.Edits = append([]Edit(nil), fix.Edits...)
+			f.Fix = &fix
+		}
+		if f.Score != nil {
+			sc := *f.Score
+			f.Score = &sc
+		}
+		p.Report(f)
+	}
+}
+
+// check finds the trailing block of a's text and sends its finding to report.
+func (r trailingHeadlines) check(a *Analysis, report func(Finding)) {
 	text := a.Text()
 	lines := a.Lines()
 	if len(lines) < 3 {
@@ -243,7 +266,22 @@ func (r trailingHeadlines) Check(p *Pass) {
 		return
 	}
 
-	body := thBodyWords(a, prev)
+	// Only the block's own content words matter in the body: collect them first
+	// (a few dozen) and keep just those of the body, rather than a set of every
+	// distinct word of the body. related() gives the same answers, as it only
+	// asks about words of these headlines.
+	want := make(map[string]struct{})
+	for i := top; i <= last; i++ {
+		c := at(i)
+		if len(c.heads) == 0 {
+			continue
+		}
+		thAddContentKeys(want, strings.Join(c.heads, " "), &buf)
+		for _, h := range c.heads {
+			thAddContentKeys(want, h, &buf)
+		}
+	}
+	body := thBodyWords(a, prev, want)
 	related := func(h string) bool { return thSharedWords(h, body, &buf) >= thRelatedWords }
 
 	// Lines at the top of the block that share the body's topic are the body's own
@@ -372,7 +410,7 @@ func (r trailingHeadlines) Check(p *Pass) {
 	}
 	msg := fmt.Sprintf("%s %s (%s: %s)", thPlural(nLines, "trailing headline-like line"), rel,
 		strings.Join(what, " + "), strings.Join(feats, ", "))
-	p.Report(Finding{
+	report(Finding{
 		Start:   start,
 		End:     end,
 		Message: msg,
@@ -485,17 +523,41 @@ func thHasBody(a *Analysis, last int) bool {
 	return false
 }
 
-// thBodyWords returns the distinct content words of lines 0..last.
-func thBodyWords(a *Analysis, last int) map[string]struct{} {
+// thBodyWords returns the distinct content words of lines 0..last that are in want.
+func thBodyWords(a *Analysis, last int, want map[string]struct{}) map[string]struct{} {
+	set := make(map[string]struct{}, len(want))
+	if len(want) == 0 {
+		return set
+	}
 	end := a.Lines()[last].End
 	ws := a.WordsIn(0, end)
-	set := make(map[string]struct{}, len(ws)/2)
+	var k []byte
 	for _, w := range ws {
-		if k, ok := thContentKey(a.text[w.Start:w.End]); ok {
-			set[k] = struct{}{}
+		var ok bool
+		if k, ok = thAppendContentKey(k, a.text[w.Start:w.End]); !ok {
+			continue
+		}
+		// m[string(k)] lookups do not allocate; only a first hit makes a string.
+		if _, in := want[string(k)]; !in {
+			continue
+		}
+		if _, in := set[string(k)]; !in {
+			set[string(k)] = struct{}{}
 		}
 	}
 	return set
+}
+
+// thAddContentKeys adds the content words of h to set.
+func thAddContentKeys(set map[string]struct{}, h string, buf *[]Word) {
+	*buf = AppendWords((*buf)[:0], h, 0, len(h))
+	var k []byte
+	for _, w := range *buf {
+		var ok bool
+		if k, ok = thAppendContentKey(k, h[w.Start:w.End]); ok {
+			set[string(k)] = struct{}{}
+		}
+	}
 }
 
 // thSharedWords counts the distinct content words of h that occur in body.
@@ -529,18 +591,55 @@ func thSharedWords(h string, body map[string]struct{}, buf *[]Word) int {
 // thContentKey folds a word for topic comparison: lower case, no possessive, no
 // plural "s"; ok is false for stop words, numbers and words under 3 letters.
 func thContentKey(w string) (string, bool) {
-	w = strings.ToLower(w)
-	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "\u2019s")
-	if utf8.RuneCountInString(w) < 3 || thStopwords[w] {
+	k, ok := thAppendContentKey(nil, w)
+	if !ok {
 		return "", false
 	}
-	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLetter(r) {
-		return "", false
+	return string(k), true
+}
+
+// thAppendContentKey is thContentKey writing the key into dst[:0], so that the
+// callers can look it up in a map (m[string(k)] does not allocate) and copy it
+// only when they keep it.
+func thAppendContentKey(dst []byte, w string) ([]byte, bool) {
+	dst = thAppendLower(dst[:0], w)
+	dst = bytesTrimSuffix(bytesTrimSuffix(dst, "'s"), "\u2019s")
+	if utf8.RuneCount(dst) < 3 || thStopwords[string(dst)] {
+		return dst, false
 	}
-	if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		w = w[:len(w)-1]
+	if r, _ := utf8.DecodeRune(dst); !unicode.IsLetter(r) {
+		return dst, false
 	}
-	return w, true
+	if n := len(dst); n > 4 && dst[n-1] == 's' && dst[n-2] != 's' {
+		dst = dst[:n-1]
+	}
+	return dst, true
+}
+
+func bytesTrimSuffix(b []byte, sfx string) []byte {
+	if len(b) >= len(sfx) && string(b[len(b)-len(sfx):]) == sfx {
+		return b[:len(b)-len(sfx)]
+	}
+	return b
+}
+
+// thAppendLower appends strings.ToLower(s) to dst. ASCII text, nearly all of it,
+// is lowered byte by byte without the allocation strings.ToLower makes for every
+// capitalised word.
+func thAppendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // thClassify says what line s is to a trailing block.
@@ -729,9 +828,10 @@ func thHeadlineFeatures(t string, minWords int, buf []Word) (int, int, []Word) {
 	}
 	var stops, nums, caps, capBase int
 	speech := false
+	var lbuf [64]byte // lower-case word for the map lookups, without allocating
 	for k, w := range buf {
 		ws := t[w.Start:w.End]
-		lw := strings.ToLower(ws)
+		lb := thAppendLower(lbuf[:0], ws)
 		r, _ := utf8.DecodeRuneInString(ws)
 		if !unicode.IsLetter(r) {
 			if unicode.IsDigit(r) {
@@ -739,7 +839,7 @@ func thHeadlineFeatures(t string, minWords int, buf []Word) (int, int, []Word) {
 			}
 			continue
 		}
-		if thStopwords[lw] {
+		if thStopwords[string(lb)] {
 			stops++
 		}
 		if thSpeechVerbs[ws] {
@@ -756,7 +856,7 @@ func thHeadlineFeatures(t string, minWords int, buf []Word) (int, int, []Word) {
 			}
 			continue
 		}
-		if lower && thMinorWords[lw] {
+		if lower && thMinorWords[string(lb)] {
 			continue
 		}
 		capBase++
@@ -765,7 +865,7 @@ func thHeadlineFeatures(t string, minWords int, buf []Word) (int, int, []Word) {
 		}
 	}
 	// A wrapped paragraph breaks after "and" or "the"; a headline does not end so.
-	if lw := strings.ToLower(t[buf[n-1].Start:buf[n-1].End]); thDanglingWords[lw] {
+	if lb := thAppendLower(lbuf[:0], t[buf[n-1].Start:buf[n-1].End]); thDanglingWords[string(lb)] {
 		return -1, n, buf
 	}
 	title := capBase >= 2 && float64(caps) >= thTitleShare*float64(capBase)
@@ -804,14 +904,19 @@ func thTrimRefs(t string) string {
 
 // thIsFooter reports a copyright or "powered by" line.
 func thIsFooter(t string) bool {
-	lt := strings.ToLower(t)
-	for _, c := range []string{"\u00a9", "copyright", "all rights reserved", "issn", "powered by", "(c) 19", "(c) 20"} {
-		if strings.Contains(lt, c) {
+	// It runs on the document's last line, often a long paragraph: lower it into
+	// a stack buffer rather than allocate with strings.ToLower.
+	var lbuf [512]byte
+	lt := thAppendLower(lbuf[:0], t)
+	for _, c := range thFooterMarks {
+		if bytes.Contains(lt, c) {
 			return true
 		}
 	}
 	return false
 }
+
+var thFooterMarks = thByteStrings([]string{"\u00a9", "copyright", "all rights reserved", "issn", "powered by", "(c) 19", "(c) 20"})
 
 // thIsLinkOrCredit reports lines that are never headlines: URLs and markdown
 // links or references, credit, date and copyright lines.
@@ -825,21 +930,47 @@ func thIsLinkOrCredit(t string) bool {
 			return true
 		}
 	}
-	lt := strings.ToLower(t)
+	// Lower into a stack buffer: strings.ToLower allocates for every Title Case
+	// line, and this runs on every headline candidate.
+	var lbuf [256]byte
+	lb := thAppendLower(lbuf[:0], t)
+	if len(lb) == 0 {
+		return false
+	}
 	for _, p := range thCreditPrefixes {
-		if strings.HasPrefix(lt, p) {
+		if bytes.HasPrefix(lb, p) {
 			return true
 		}
 	}
-	for _, c := range thCreditInfixes {
-		if strings.Contains(lt, c) {
-			return true
+	// One pass over the line, trying at each byte only the infixes that start
+	// with it, instead of one full search per infix (there are some forty).
+	for i, c := range lb {
+		for _, in := range thCreditInfixByFirst[c] {
+			if bytes.HasPrefix(lb[i:], in) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-var thCreditPrefixes = []string{
+// thCreditInfixByFirst indexes thCreditInfixes by their first byte.
+var thCreditInfixByFirst = func() (idx [256][][]byte) {
+	for _, in := range thCreditInfixes {
+		idx[in[0]] = append(idx[in[0]], in)
+	}
+	return idx
+}()
+
+func thByteStrings(ss []string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
+
+var thCreditPrefixes = thByteStrings([]string{
 	"reporting by", "editing by", "additional reporting", "writing by", "compiled by",
 	"written by", "story by", "words by", "edited by", "reported by", "produced by",
 	"photo:", "photos:", "photo by", "photograph", "image:", "images:", "image by", "picture:",
@@ -847,16 +978,16 @@ var thCreditPrefixes = []string{
 	"copyright", "published", "updated", "posted", "first published", "last updated",
 	"filed under", "tags:", "topics:", "category:", "categories:", "by ", "with reporting",
 	"(reuters)", "(ap)", "(afp)",
-}
+})
 
-var thCreditInfixes = []string{
+var thCreditInfixes = thByteStrings([]string{
 	"all rights reserved", "contributed to this report", "contributed reporting",
 	"(reuters)", "reporting by", "editing by", "credit:", "getty images", "associated press", "(image:",
 	"privacy policy", "privacy notice", "terms of service", "terms of use", "terms and conditions",
 	"terms & conditions", "cookie policy", "cookie settings", "contact us", "about us", "sitemap",
 	"powered by", "sign up", "sign in", "log in", "newsletter", "advertise with", "follow us",
 	"share this", "leave a comment", "unsubscribe", "(photo:", "(picture:", "(credit:", "/getty", "/ap)", "/reuters", "shutterstock",
-}
+})
 
 // thLeadPhrase returns t when it is a lead-in line of a related-links block
 // ("Related:", "More From CNN", "Trending now", "Lire aussi"), else "".
