@@ -1,0 +1,171 @@
+package beam
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+
+	"github.com/corpuslint/corpuslint/internal/source"
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+// Doc is one document in flight between reading and checking: rules.Document's
+// fields, in a plain struct the SDK can encode when a runner moves documents
+// between workers.
+type Doc struct {
+	Path   string
+	Record int
+	ID     string
+	Field  string
+	URL    string
+	Text   string
+	Ignore []string
+}
+
+func docOf(d *rules.Document) Doc {
+	return Doc{Path: d.Path, Record: d.Record, ID: d.ID, Field: d.Field, URL: d.URL, Text: d.Text, Ignore: d.Ignore}
+}
+
+func (d *Doc) document() *rules.Document {
+	return &rules.Document{Path: d.Path, Record: d.Record, ID: d.ID, Field: d.Field, URL: d.URL, Text: d.Text, Ignore: d.Ignore}
+}
+
+// readFn reads one file (named by its path, as the SDK's file matching returns
+// it) into documents with the core's readers, so that paths, record numbers, ids
+// and texts are those `corpuslint lint` sees. Input problems go to the second
+// output as "path:record: message" lines, one per problem.
+type readFn struct {
+	Settings Settings `json:"settings"`
+
+	st *setup
+}
+
+// Setup resolves the settings once per worker instance.
+func (fn *readFn) Setup() error {
+	st, err := fn.Settings.setup()
+	fn.st = st
+	return err
+}
+
+// ProcessElement reads the file at p.
+func (fn *readFn) ProcessElement(ctx context.Context, p string, emitDoc func(Doc), emitErr func(string)) error {
+	suppress := fn.st.opt.SuppressField
+	return readFile(ctx, p, fn.st.opt.Source, func(it source.Item) bool {
+		if it.Err != nil {
+			emitErr(it.Err.Error())
+			return true
+		}
+		if suppress != "" && it.Raw != nil {
+			it.Doc.Ignore = recordIgnores(it.Raw, suppress)
+		}
+		emitDoc(docOf(it.Doc))
+		return true
+	})
+}
+
+// isLocal reports whether p names a file of the local filesystem (no scheme).
+func isLocal(p string) bool { return !strings.Contains(p, "://") }
+
+// readFile streams the items of the file p to yield. A local file is read by
+// source.Read directly. A file of another filesystem (gs://, s3://, ...) is opened
+// through the SDK's filesystem registry; until the core exports a reader over an
+// io.Reader, it is copied to a temporary file of the same base name (so that
+// name-based decisions agree) and read from there, its provenance mapped back to
+// the original path. The copy also gives Parquet the random access it needs.
+//
+// Only a failure of the filesystem itself (the object cannot be opened or
+// copied) is returned; everything wrong with the content is an Item.
+func readFile(ctx context.Context, p string, opt source.Options, yield func(source.Item) bool) error {
+	if isLocal(p) {
+		source.Read(p, opt, yield)
+		return nil
+	}
+	fs, err := filesystem.New(ctx, p)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	rc, err := fs.OpenRead(ctx, p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	defer rc.Close()
+	dir, err := os.MkdirTemp("", "corpuslint-beam-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	tmp := filepath.Join(dir, path.Base(p))
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, rc); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: copying to local disk: %w", p, err)
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	source.Read(tmp, opt, func(it source.Item) bool {
+		if it.Err != nil {
+			e := *it.Err
+			e.Path = p
+			it.Err = &e
+		}
+		if d := it.Doc; d != nil {
+			d.Path = p
+			switch d.ID {
+			case tmp:
+				d.ID = p
+			case tmp + ":" + strconv.Itoa(d.Record):
+				d.ID = p + ":" + strconv.Itoa(d.Record)
+			}
+		}
+		return yield(it)
+	})
+	return nil
+}
+
+// recordIgnores reads the rules a JSONL record asks not to be reported, from
+// {"<field>": {"ignore": [...]}}. It repeats the engine's unexported function of
+// the same name, which engine.Run applies before checking; see the report for the
+// export that replaces this copy.
+func recordIgnores(raw []byte, field string) []string {
+	parts := strings.Split(field, ".")
+	if !bytes.Contains(raw, []byte(`"`+parts[len(parts)-1]+`"`)) {
+		return nil
+	}
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return nil
+	}
+	for _, p := range parts {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[p]
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	list, _ := m["ignore"].([]any)
+	var out []string
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
