@@ -1,7 +1,7 @@
 package rules
 
-// boilerplateRules lists the built-in rules of the boilerplate family, in the order
-// `corpuslint rules` shows them.
+// boilerplateRules lists the built-in rules of the boilerplate family beyond
+// trailing-headlines, in the order `corpuslint rules` shows them.
 func boilerplateRules() []Rule {
-	return nil
+	return []Rule{RepeatedLine()}
 }

@@ -26,7 +26,10 @@ func TestRegistry(t *testing.T) {
 			if m.Severity == 0 || m.Category == "" {
 				t.Errorf("no default severity or category")
 			}
-			if got := rulestest.Check(r, m.Bad); len(got) == 0 {
+			// A corpus rule judges a document against the batch: one document
+			// alone cannot show it (its own tests run batches).
+			_, corpus := r.(rules.CorpusRule)
+			if got := rulestest.Check(r, m.Bad); !corpus && len(got) == 0 {
 				t.Errorf("the Bad example is not flagged:\n%s", m.Bad)
 			}
 			if got := rulestest.Check(r, m.Good); len(got) != 0 {

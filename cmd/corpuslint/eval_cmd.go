@@ -48,7 +48,7 @@ Examples:
 			&cli.StringFlag{Name: "select", Usage: "measure these rules or categories, comma separated (default: the boilerplate rules on by default)"},
 			&cli.StringFlag{Name: "ignore", Usage: "leave out these rules or categories, comma separated"},
 			&cli.StringFlag{Name: "kind", Usage: "keep only these extractor kinds, comma separated"},
-			&cli.StringFlag{Name: "fold", Usage: "keep only the pages of fold K of N (K/N, 1-based), by a hash of doc_id"},
+			&cli.StringFlag{Name: "fold", Usage: "score only the pages of fold K of N (K/N, 1-based, by a hash of doc_id); batches keep every page"},
 			&cli.IntFlag{Name: "worst", Value: 10, Usage: "how many worst false positives and negatives to show"},
 			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "batches checked in parallel"},
 		},

@@ -1,0 +1,357 @@
+// Command boilertrain trains the boilerplate model of the block boilerplate rules
+// (leading-boilerplate, trailing-boilerplate, inline-boilerplate) on the dev split
+// of the shared corpus and writes it as reviewable Go data to
+// rules/boilerplate_weights.go. Anyone can rerun it; it is deterministic.
+//
+//	go run ./internal/boilertrain        # train on every dev page, write the weights
+//	go run ./internal/boilertrain -cv    # 2-fold cross-validation by page, no writing
+//
+// The model has two stages (stacked sequential learning): the line stage reads
+// the features of a line and its neighbours; the context stage reads them plus the
+// line stage's probabilities for the neighbours and the whole document. The context
+// stage trains on out-of-fold line-stage probabilities (each half of the pages
+// scored by a line stage trained on the other half), so that it learns how far to
+// trust them on unseen pages.
+//
+// With -cv it trains on the pages of one half (by a hash of doc_id, as
+// `corpuslint eval --fold` splits them) and runs the whole boilerplate rule set,
+// with that model, on the other half through the same evaluation as
+// `corpuslint eval`, then swaps the halves: the figures are on pages the model never
+// saw.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"go/format"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/corpuslint/corpuslint/internal/eval"
+	"github.com/corpuslint/corpuslint/rules"
+)
+
+func main() {
+	var (
+		corpus = flag.String("corpus", "../shared/corpus", "folder of the labeled dev files")
+		files  = flag.String("labels", "aeb-dev.jsonl,readability-dev.jsonl,trafilatura-eval-dev.jsonl", "labeled files in -corpus, comma separated")
+		out    = flag.String("o", "rules/boilerplate_weights.go", "where to write the model")
+		cv     = flag.Bool("cv", false, "cross-validate by page (2 folds) and print the evaluation instead of writing the model")
+		evalOn = flag.String("eval", "aeb-dev.jsonl,readability-dev.jsonl", "with -cv: the files whose held-out pages are evaluated")
+		dump   = flag.String("dump", "", "with -cv: write every held-out line with its probability to this TSV file")
+		quiet  = flag.Bool("q", false, "print no training progress")
+		prof   = flag.String("cpuprofile", "", "write a CPU profile to this file")
+		kinds  = flag.String("kind", "", "with -cv: evaluate only these extractor kinds, comma separated")
+		worst  = flag.Int("worst", 10, "with -cv: how many worst mistakes to show")
+		cache  = flag.String("cvcache", "", "with -cv: keep the fold models as JSON in this folder and reuse them (for trying rule changes)")
+	)
+	p := defaultParams
+	flag.IntVar(&p.Trees, "trees", p.Trees, "boosting rounds")
+	flag.IntVar(&p.Depth, "depth", p.Depth, "maximum tree depth")
+	flag.Float64Var(&p.Rate, "rate", p.Rate, "learning rate")
+	flag.Float64Var(&p.MinHess, "min-hess", p.MinHess, "minimum hessian on each side of a split")
+	flag.Parse()
+	if *prof != "" {
+		f, err := os.Create(*prof)
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	logf := func(format string, args ...any) {
+		if !*quiet {
+			fmt.Fprintf(os.Stderr, format+"\n", args...)
+		}
+	}
+	var recs []*eval.Record
+	var used []string
+	for _, f := range strings.Split(*files, ",") {
+		path := filepath.Join(*corpus, strings.TrimSpace(f))
+		rr, err := eval.Load(path)
+		if err != nil {
+			fail(err)
+		}
+		recs = append(recs, rr...)
+		used = append(used, filepath.Base(path))
+	}
+	if *cv {
+		evalFiles := map[string]bool{}
+		for _, f := range strings.Split(*evalOn, ",") {
+			evalFiles[filepath.Join(*corpus, strings.TrimSpace(f))] = true
+		}
+		var ks []string
+		if *kinds != "" {
+			ks = strings.Split(*kinds, ",")
+		}
+		crossValidate(recs, evalFiles, p, *dump, *cache, ks, *worst, logf)
+		return
+	}
+	docs := buildDocs(recs, kindWeight)
+	m := fit(docs, p, logf)
+	src, err := source(m, used, docs, p)
+	if err != nil {
+		fail(err)
+	}
+	if err := os.WriteFile(*out, src, 0o644); err != nil {
+		fail(err)
+	}
+	logf("wrote %s: %d + %d trees", *out, len(m.Line.Roots), len(m.Context.Roots))
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "boilertrain:", err)
+	os.Exit(1)
+}
+
+// defaultParams are the boosting parameters of the shipped model.
+var defaultParams = params{Trees: 150, Depth: 4, Rate: 0.1, Lambda: 1, MinHess: 5, MaxBins: 64, Subsample: 1}
+
+// kindWeight balances the extractor kinds: whole-page outputs have ten times the
+// lines of article outputs, where mistakes cost the most.
+var kindWeight = map[string]float64{"article": 3, "ground_truth": 3, "article_markdown": 1.5}
+
+// fit trains both stages on docs.
+func fit(docs []*docData, p params, logf func(string, ...any)) *rules.BoilerplateModel {
+	nf := len(rules.BoilerplateFeatureNames())
+	stage1 := func(ds []*docData) *rules.BoilerplateTrees {
+		d := gather(ds, nf, func(doc *docData) []float32 { return doc.x })
+		if d.n == 0 {
+			fail(fmt.Errorf("no training lines"))
+		}
+		d.binFeatures(p.MaxBins)
+		logf("line stage: %d lines", d.n)
+		return train(d, p, rules.BoilerplateFeatureNames(), logf)
+	}
+	// Out-of-fold first-stage probabilities for the context stage.
+	var halves [2][]*docData
+	for _, doc := range docs {
+		h := half(doc.rec.DocID)
+		halves[h] = append(halves[h], doc)
+	}
+	p1 := map[*docData][]float64{}
+	for h := 0; h < 2; h++ {
+		m := stage1(halves[1-h])
+		for _, doc := range halves[h] {
+			p1[doc] = scoreAll(m, doc.x, nf)
+		}
+	}
+	nc := len(rules.BoilerplateContextNames())
+	d2 := gather(docs, nc, func(doc *docData) []float32 { return rules.BoilerplateContextFeatures(doc.x, p1[doc]) })
+	d2.binFeatures(p.MaxBins)
+	logf("context stage: %d lines", d2.n)
+	ctx := train(d2, p, rules.BoilerplateContextNames(), logf)
+	line := stage1(docs)
+	return &rules.BoilerplateModel{Line: *line, Context: *ctx}
+}
+
+// cachedFit returns the model of fold from the cache folder, or trains it and
+// stores it there.
+func cachedFit(dir string, fold int, train func() *rules.BoilerplateModel) *rules.BoilerplateModel {
+	if dir == "" {
+		return train()
+	}
+	path := filepath.Join(dir, fmt.Sprintf("fold%d.json", fold))
+	if b, err := os.ReadFile(path); err == nil {
+		var m rules.BoilerplateModel
+		if err := json.Unmarshal(b, &m); err == nil {
+			return &m
+		}
+	}
+	m := train()
+	if b, err := json.Marshal(m); err == nil {
+		_ = os.MkdirAll(dir, 0o755)
+		_ = os.WriteFile(path, b, 0o644)
+	}
+	return m
+}
+
+func scoreAll(m *rules.BoilerplateTrees, x []float32, nf int) []float64 {
+	n := len(x) / nf
+	p := make([]float64, n)
+	for i := 0; i < n; i++ {
+		p[i] = m.Score(x[i*nf : (i+1)*nf])
+	}
+	return p
+}
+
+func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, dump, cache string, kinds []string, worst int, logf func(string, ...any)) {
+	var tsv *os.File
+	if dump != "" {
+		var err error
+		if tsv, err = os.Create(dump); err != nil {
+			fail(err)
+		}
+		defer tsv.Close()
+	}
+	for fold := 1; fold <= 2; fold++ {
+		var tr, te, batch []*eval.Record
+		for _, r := range recs {
+			switch {
+			case !eval.InFold(r.DocID, fold, 2):
+				tr = append(tr, r)
+			case evalFiles[r.File]:
+				te = append(te, r)
+			}
+			if evalFiles[r.File] {
+				batch = append(batch, r)
+			}
+		}
+		m := cachedFit(cache, fold, func() *rules.BoilerplateModel { return fit(buildDocs(tr, kindWeight), p, logf) })
+		if err := m.Check(); err != nil {
+			fail(err)
+		}
+		if tsv != nil {
+			lineReport(m, buildDocs(te, nil), fold, tsv)
+		}
+		rs := append([]rules.Rule{rules.TrailingHeadlines(), rules.RepeatedLine()}, rules.BoilerplateRulesWith(m)...)
+		// Score the held-out pages, in batches of every page (repeated-line's first
+		// pass reads no label; a test batch is of full size too).
+		rep := eval.Evaluate(batch, eval.Options{Rules: rs, Worst: worst, Fold: fold, Folds: 2, Kinds: kinds})
+		rep.Fold = fmt.Sprintf("%d/2, model trained on the other half", fold)
+		if err := eval.WriteTable(os.Stdout, rep); err != nil {
+			fail(err)
+		}
+	}
+}
+
+// lineReport prints the model's line-level precision and recall by kind on
+// held-out records at a few thresholds, and writes the lines to tsv.
+func lineReport(m *rules.BoilerplateModel, docs []*docData, fold int, tsv *os.File) {
+	type cell struct{ tp, fp, fn int }
+	ths := []float64{0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98}
+	stats := map[string][]cell{}
+	nf := len(rules.BoilerplateFeatureNames())
+	for _, doc := range docs {
+		prob := m.Predict(doc.x)
+		c := stats[doc.rec.Kind]
+		if c == nil {
+			c = make([]cell, len(ths))
+			stats[doc.rec.Kind] = c
+		}
+		for k, r := range doc.rows {
+			pos := doc.y[k] > 0
+			for t, th := range ths {
+				pred := prob[r] >= th
+				switch {
+				case pos && pred:
+					c[t].tp++
+				case pred:
+					c[t].fp++
+				case pos:
+					c[t].fn++
+				}
+			}
+			if tsv != nil {
+				s := doc.samples[k]
+				x := doc.x[r*nf : (r+1)*nf]
+				var xs []string
+				for _, v := range x {
+					xs = append(xs, strconv.FormatFloat(float64(v), 'g', 4, 32))
+				}
+				fmt.Fprintf(tsv, "%d\t%s\t%s\t%s\t%d\t%s\t%.4f\t%g\t%s\t%s\n", fold, s.kind, s.extractor, s.id, s.line+1, s.label,
+					prob[r], x[rules.BoilerplateFeatureIndex("running text")], strings.Join(xs, ","), strings.ReplaceAll(s.text, "\t", " "))
+			}
+		}
+	}
+	var kinds []string
+	for k := range stats {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	fmt.Printf("fold %d held out: line-level precision/recall of the model alone, by threshold\n", fold)
+	for _, k := range kinds {
+		fmt.Printf("  %-18s", k)
+		for t, th := range ths {
+			c := stats[k][t]
+			fmt.Printf(" %.2f:%.3f/%.3f", th, ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn))
+		}
+		fmt.Println()
+	}
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return float64(a) / float64(b)
+}
+
+// source renders the model as a Go file: one node a line, each inner node
+// commented with its test, so a change of weights reads as a diff.
+func source(m *rules.BoilerplateModel, files []string, docs []*docData, p params) ([]byte, error) {
+	lines := 0
+	for _, d := range docs {
+		lines += len(d.rows)
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// Code generated by go run ./internal/boilertrain; DO NOT EDIT.\n\n")
+	fmt.Fprintf(&b, "package rules\n\n")
+	fmt.Fprintf(&b, "// bpWeights is the boilerplate model, trained on %d labeled lines of %d records\n", lines, len(docs))
+	fmt.Fprintf(&b, "// of %s (each stage: %d trees of depth %d at most, learning rate %g,\n", strings.Join(files, ", "), p.Trees, p.Depth, p.Rate)
+	fmt.Fprintf(&b, "// L2 %g, minimum hessian %g; kind weights %s).\n", p.Lambda, p.MinHess, weights())
+	fmt.Fprintf(&b, "var bpWeights = BoilerplateModel{\n")
+	writeTrees(&b, "Line", &m.Line)
+	writeTrees(&b, "Context", &m.Context)
+	b.WriteString("}\n")
+	return format.Source(b.Bytes())
+}
+
+func weights() string {
+	var ks []string
+	for k := range kindWeight {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	for i, k := range ks {
+		ks[i] = fmt.Sprintf("%s %g", k, kindWeight[k])
+	}
+	return strings.Join(ks, ", ")
+}
+
+func writeTrees(b *bytes.Buffer, field string, m *rules.BoilerplateTrees) {
+	fmt.Fprintf(b, "%s: BoilerplateTrees{\n\tFeatures: []string{\n", field)
+	for _, n := range m.Features {
+		fmt.Fprintf(b, "\t\t%q,\n", n)
+	}
+	fmt.Fprintf(b, "\t},\n\tBias: %s,\n\tRoots: []int32{", fl(m.Bias))
+	for i, r := range m.Roots {
+		if i%16 == 0 {
+			b.WriteString("\n\t\t")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(b, "%d,", r)
+	}
+	b.WriteString("\n\t},\n\t// {Feature, Left, Right, Threshold, Value}: an inner node sends a line left when\n")
+	b.WriteString("\t// the feature is below the threshold; a leaf (Feature -1) adds Value to the log-odds.\n")
+	b.WriteString("\tNodes: []BoilerplateNode{\n")
+	tree := 0
+	for i, n := range m.Nodes {
+		if tree < len(m.Roots) && int(m.Roots[tree]) == i {
+			fmt.Fprintf(b, "\t\t// tree %d\n", tree)
+			tree++
+		}
+		if n.Feature < 0 {
+			fmt.Fprintf(b, "\t\t{-1, -1, -1, 0, %s},\n", fl(n.Value))
+			continue
+		}
+		fmt.Fprintf(b, "\t\t{%d, %d, %d, %s, %s}, // %s < %s\n", n.Feature, n.Left, n.Right, fl(n.Threshold), fl(n.Value),
+			m.Features[n.Feature], fl(n.Threshold))
+	}
+	b.WriteString("\t},\n},\n")
+}
+
+// fl prints v in the shortest form that reads back as the same float32.
+func fl(v float32) string {
+	return strconv.FormatFloat(float64(v), 'g', -1, 32)
+}

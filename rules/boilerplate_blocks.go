@@ -1,0 +1,602 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// bpPos is where a line sits relative to the main text.
+type bpPos uint8
+
+const (
+	bpLeading  bpPos = iota // before the main text
+	bpTrailing              // after it
+	bpInner                 // inside it
+	bpNoText                // the document has no main text
+)
+
+// Defaults of the block rules. The model gives every line a probability of being
+// boilerplate; a rule flags a line at its position when the probability reaches
+// its threshold. Two regimes: in a whole-page dump (bpPage) the menus around the
+// text are plentiful and certain, and the threshold is low; in anything else (an
+// extractor's article) a wrong call deletes article text, so a line needs known
+// boilerplate phrases (bpEvidence) and a high probability, or a very high
+// probability, and inside the text it needs phrases. Inner lines of whole pages
+// need more than edge lines: a table inside an article looks like a menu.
+const (
+	bpLeadingProb          = 0.5
+	bpLeadingEvidenceProb  = 0.5
+	bpLeadingArticleProb   = 0.9
+	bpTrailingProb         = 0.5
+	bpTrailingEvidenceProb = 0.8
+	bpInnerProb            = 0.9
+	bpInnerEvidenceProb    = 0.8
+	// bpNoTextProb: in a document without main text that is no whole-page dump,
+	// only lines with phrases and this probability are flagged.
+	bpNoTextProb = 0.95
+	// bpOff as an article threshold: never flag without phrases.
+	bpOff = 1.0
+)
+
+// The main text and the regime. A line of running text the model keeps
+// (probability below bpAnchorProb) is an anchor. The main text is the run of lines
+// with the most anchor words, each anchor scoring its words (capped), each likely
+// boilerplate line costing bpRegionPenalty plus bpRegionPerWord per word, any other
+// line bpRegionOther (Finn et al.'s Body Text Extraction on lines). A document is
+// a whole-page dump when at least bpPageLead likely boilerplate lines come before
+// its main text, at least one after it, and the main text holds at least two
+// anchors and bpPageTextShare of the anchors' words; or when it has no main text
+// and at least bpPageNoText likely boilerplate lines. Elsewhere leading and trailing lines are those before the
+// first anchor and after the last, so that a table or a list inside an article
+// stays inside it.
+const (
+	bpAnchorProb     = 0.5
+	bpLikelyProb     = 0.5
+	bpRegionOther    = 0.5
+	bpPageLead       = 8
+	bpPageTrail      = 1
+	bpPageAnchors    = 2
+	bpPageNoText     = 50
+	bpPageTextShare  = 0.6
+)
+
+// A trailing block of an article (the lines after its last anchor) where at
+// least bpBlockEvidence lines carry boilerplate phrases is furniture as a whole:
+// trailing-boilerplate then also flags its other lines that are short with
+// probability bpBlockShortProb, or running text with bpBlockProseProb, unless the
+// block is longer than bpBlockMaxLines or reads as a list (numbered or dated
+// items, or items starting alike), which articles end with.
+const (
+	bpBlockEvidence  = 2
+	bpBlockMaxLines  = 20
+	bpBlockShortProb = 0.7
+	bpBlockProseProb = 0.9
+	bpMessageReasons = 3
+)
+
+// bpBlockRule is one of the three block rules: the same model, lines and regime,
+// each rule reporting the lines at its position.
+type bpBlockRule struct {
+	pos       bpPos
+	threshold float64 // whole-page dumps
+	evidence  float64 // lines with boilerplate phrases
+	article   float64 // other documents, lines without phrases
+	model     *BoilerplateModel
+}
+
+// LeadingBoilerplate returns the leading-boilerplate rule: navigation, bylines,
+// share bars and banners before the main text.
+func LeadingBoilerplate() Rule { return bpNewRule(bpLeading, &bpWeights) }
+
+// TrailingBoilerplate returns the trailing-boilerplate rule: footers, comment
+// widgets, newsletter prompts and reference lists after the main text.
+func TrailingBoilerplate() Rule { return bpNewRule(bpTrailing, &bpWeights) }
+
+// InlineBoilerplate returns the inline-boilerplate rule: advertisement labels,
+// photo credits, share prompts and "Read more" lines inside the main text.
+func InlineBoilerplate() Rule { return bpNewRule(bpInner, &bpWeights) }
+
+func bpNewRule(pos bpPos, m *BoilerplateModel) bpBlockRule {
+	switch pos {
+	case bpLeading:
+		return bpBlockRule{pos, bpLeadingProb, bpLeadingEvidenceProb, bpLeadingArticleProb, m}
+	case bpTrailing:
+		return bpBlockRule{pos, bpTrailingProb, bpTrailingEvidenceProb, bpOff, m}
+	}
+	return bpBlockRule{pos, bpInnerProb, bpInnerEvidenceProb, bpOff, m}
+}
+
+// BoilerplateRulesWith returns the three block boilerplate rules using model m
+// instead of the built-in one. The trainer uses it to evaluate a model on pages it
+// was not trained on; m must pass Check.
+func BoilerplateRulesWith(m *BoilerplateModel) []Rule {
+	return []Rule{bpNewRule(bpLeading, m), bpNewRule(bpTrailing, m), bpNewRule(bpInner, m)}
+}
+
+func (r bpBlockRule) name() string {
+	switch r.pos {
+	case bpLeading:
+		return "leading-boilerplate"
+	case bpTrailing:
+		return "trailing-boilerplate"
+	}
+	return "inline-boilerplate"
+}
+
+func (r bpBlockRule) Meta() Meta {
+	m := Meta{Name: r.name(), Category: Boilerplate, Severity: Warning, Fixable: true}
+	switch r.pos {
+	case bpLeading:
+		m.Title = "navigation, bylines and banners before the main text"
+		m.Doc = `Flags blocks of page furniture before the main text of a document: site
+navigation and section menus, "Skip to content", cookie and consent banners,
+subscription and sign-in prompts, share bars, bylines and date lines, photo
+credits. Whole-page text and markdown converters keep all of these, and many
+article extractors keep the byline and date.
+
+Each non-blank line is scored by a small learned model (gradient-boosted trees,
+trained by ` + "`go run ./internal/boilertrain`" + ` on the dev split of the shared corpus,
+stored in rules/boilerplate_weights.go) from features of the line and of its
+neighbours: words, letters, stop-word density (as jusText uses it), Title Case and
+upper-case share, how the line ends, link and markup share, list markers, known
+boilerplate phrases in several languages (cookies, share, subscribe, comments,
+read more, related, credits, advertisement, navigation, bylines, tags), date
+words, lines repeated in the document, how much running text lies before and
+after it, its distance from the main text (the run of lines with the most
+running text), and how many of its words the main text uses. No feature names a
+site.
+
+Lines of running text the model keeps anchor the main text. The rule reports the
+runs of lines before the first anchor whose boilerplate probability is at least
+the threshold (0.5). A document with no anchor at all is reported whole, with a
+fix that drops it. Lines the model keeps (a title, a lead paragraph) stay, and a
+block stops at them. The message names the kind of block when known phrases say
+it, and the features that decided; the score is the block's mean probability.
+
+The safe fix deletes the block with the line break after it and the blank lines
+that follow.`
+		m.Bad = "Skip to content\nHome\nNews\nSport\nSign in\n\nThe council approved the new budget on Tuesday after a long debate about school funding.\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year."
+		m.Good = "The council approved the new budget on Tuesday after a long debate about school funding.\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year."
+	case bpTrailing:
+		m.Title = "footers, comment widgets and prompts after the main text"
+		m.Doc = `Flags blocks of page furniture after the main text of a document: "Share
+this", newsletter and subscription prompts, comment widgets ("Leave a reply",
+"3 comments"), related-content lists, tag lists, author boxes, copyright and
+legal footers, site maps and markdown reference-link lists ("[3]: https://...").
+
+Lines are scored by the same learned model as leading-boilerplate (see that rule
+for the features). The rule reports the runs of lines after the last line of
+running text the model keeps whose boilerplate probability is at least the
+threshold (0.5). It leaves to trailing-headlines the headline blocks that rule
+flags, so the two never report the same lines. The message names the kind of
+block and the features that decided; the score is the block's mean probability.
+
+The safe fix deletes the block together with the line break before it; the
+document's final line break is kept.`
+		m.Bad = "The council approved the new budget on Tuesday after a long debate about school funding.\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year.\n\nShare this:\nFacebook\nTwitter\nEmail\nLeave a comment\n© 2019 City Times. All rights reserved."
+		m.Good = "The council approved the new budget on Tuesday after a long debate about school funding.\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year."
+	default:
+		m.Title = "advertisement labels, credits and prompts inside the main text"
+		m.Doc = `Flags lines of page furniture inside the main text: "Advertisement",
+photo credits ("Photograph: AFP via Getty"), share and subscribe prompts, "Read
+more" and "Click here" lines, related-article lead-ins and the like, between two
+lines of running text.
+
+Lines are scored by the same learned model as leading-boilerplate (see that rule
+for the features). Inside the main text a wrong call deletes article text (a
+table or a list inside an article looks much like a menu), so the threshold is
+high: 0.9. The message names the kind of line and the features that decided;
+the score is the block's mean probability.
+
+The safe fix deletes the lines with their line break and the blank lines after
+them.`
+		m.Bad = "The council approved the new budget on Tuesday after a long debate about school funding.\nAdvertisement\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year."
+		m.Good = "The council approved the new budget on Tuesday after a long debate about school funding.\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year."
+	}
+	return m
+}
+
+// Options implements Configurable.
+func (r bpBlockRule) Options() map[string]any {
+	return map[string]any{"threshold": r.threshold, "evidence_threshold": r.evidence, "article_threshold": r.article}
+}
+
+// Configure implements Configurable. Every option is a probability in (0, 1]:
+// "threshold" for whole-page dumps, "evidence_threshold" for lines with known
+// boilerplate phrases, "article_threshold" for other lines of other documents (1
+// turns them off, as no line reaches probability 1).
+func (r bpBlockRule) Configure(opts map[string]any) (Rule, error) {
+	for k, v := range opts {
+		var dst *float64
+		switch k {
+		case "threshold":
+			dst = &r.threshold
+		case "evidence_threshold":
+			dst = &r.evidence
+		case "article_threshold":
+			dst = &r.article
+		default:
+			return nil, fmt.Errorf("%s: unknown option %q (known: article_threshold, evidence_threshold, threshold)", r.name(), k)
+		}
+		f, ok := v.(float64)
+		if !ok {
+			return nil, fmt.Errorf("%s: option %s must be a number, got %T", r.name(), k, v)
+		}
+		if !(f > 0 && f <= 1) {
+			return nil, fmt.Errorf("%s: option %s must be a probability in (0, 1], got %v", r.name(), k, f)
+		}
+		*dst = f
+	}
+	return r, nil
+}
+
+// bpDoc is what the three rules share about a document: its lines, their
+// second-stage features and probabilities, where each line sits, and whether the
+// document is a whole-page dump.
+type bpDoc struct {
+	ls   []bpLine
+	x    []float32 // second-stage vectors, row-major
+	prob []float64
+	pos  []bpPos
+	page bool
+}
+
+// bpAnalyze runs the model over the document and places its lines.
+func bpAnalyze(a *Analysis, m *BoilerplateModel) *bpDoc {
+	ls, x1 := bpFeatures(a)
+	n := len(ls)
+	d := &bpDoc{ls: ls, pos: make([]bpPos, n)}
+	if n == 0 {
+		return d
+	}
+	d.x, d.prob = m.bpPredict(x1, n)
+	anchor := func(i int) bool { return ls[i].prose && d.prob[i] < bpAnchorProb }
+	reg := bpMainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return ls[i].words }, d.prob)
+	d.page = reg.page
+	if d.page {
+		for i := range ls {
+			switch {
+			case reg.start < 0:
+				d.pos[i] = bpNoText
+			case i < reg.start:
+				d.pos[i] = bpLeading
+			case i > reg.end:
+				d.pos[i] = bpTrailing
+			default:
+				d.pos[i] = bpInner
+			}
+		}
+		return d
+	}
+	first, last := -1, -1
+	for i := range ls {
+		if anchor(i) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i := range ls {
+		switch {
+		case first < 0:
+			d.pos[i] = bpNoText
+		case i < first:
+			d.pos[i] = bpLeading
+		case i > last:
+			d.pos[i] = bpTrailing
+		default:
+			d.pos[i] = bpInner
+		}
+	}
+	return d
+}
+
+// bpEvidence names the boilerplate phrases a line carries, or "" when it has none
+// that count: a copyright or legal notice anywhere, a byline, a date line, a
+// markdown reference definition, or known phrases making up half its words.
+func bpEvidence(bl *bpLine) string {
+	switch {
+	case bl.classes&bpCopyright != 0:
+		return bpClassNames[1]
+	case bl.classes&bpLegal != 0:
+		return bpClassNames[0]
+	case bl.byline:
+		return "byline"
+	case bl.refLink:
+		return "reference link"
+	case bl.dateWords > 0 && bl.words <= 12 && 10*(bl.dateWords+bl.digits) >= 6*bl.words:
+		return "date line"
+	case bl.words > 0 && 2*bl.phraseWords >= bl.words:
+		for c := 0; c < bpNumClasses; c++ {
+			if bl.classes&(1<<c) != 0 {
+				return bpClassNames[c]
+			}
+		}
+	}
+	return ""
+}
+
+// flag reports whether rule r flags line i of d, and the phrase evidence used.
+func (r bpBlockRule) flag(d *bpDoc, i int) (bool, string) {
+	p := d.prob[i]
+	ev := bpEvidence(&d.ls[i])
+	if ev == "date line" && r.pos == bpTrailing && !d.page {
+		ev = "" // dates end tour lists and timelines; at an article's end they prove nothing
+	}
+	switch {
+	case d.page && p >= r.threshold:
+		return true, ""
+	case d.pos[i] == bpNoText && !d.page:
+		return ev != "" && ev != "date line" && p >= max(r.evidence, bpNoTextProb), ev
+	case ev != "" && p >= r.evidence:
+		return true, ev
+	case !d.page && p >= r.article:
+		return true, ""
+	}
+	return false, ""
+}
+
+// extendBlock flags the rest of an article's trailing block when enough of its
+// lines carry boilerplate phrases (see bpBlockEvidence).
+func (r bpBlockRule) extendBlock(a *Analysis, d *bpDoc, skip, flagged []bool, evidence []string) {
+	var block []int
+	ev := 0
+	for i := range d.ls {
+		if d.pos[i] != bpTrailing || skip[i] {
+			continue
+		}
+		block = append(block, i)
+		if evidence[i] != "" && flagged[i] {
+			ev++
+		}
+	}
+	if ev < bpBlockEvidence || len(block) > bpBlockMaxLines || bpListLike(a, d.ls, block) {
+		return
+	}
+	for _, i := range block {
+		if flagged[i] {
+			continue
+		}
+		p := d.prob[i]
+		if !d.ls[i].prose && p >= bpBlockShortProb || p >= bpBlockProseProb {
+			flagged[i] = true
+		}
+	}
+}
+
+// bpListLike reports whether the lines read as the items of a list: most of them
+// numbered or starting with a date, or starting with the same word.
+func bpListLike(a *Analysis, ls []bpLine, idx []int) bool {
+	if len(idx) < 2 {
+		return false
+	}
+	marked := 0
+	firsts := make([]string, 0, len(idx))
+	for _, i := range idx {
+		f := thFirstWord(a.Text()[ls[i].start:ls[i].end])
+		if ls[i].numbered || f == "#" {
+			marked++
+		}
+		firsts = append(firsts, f)
+	}
+	return 2*marked >= len(idx) || thListLike(firsts)
+}
+
+// bpRun is a run of consecutive non-blank lines (indexes into the bpLine slice).
+type bpRun struct{ first, last int }
+
+func (r bpBlockRule) Check(p *Pass) {
+	d := bpAnalyze(p.Analysis, r.model)
+	n := len(d.ls)
+	if n == 0 {
+		return
+	}
+	mine := func(i int) bool {
+		return d.pos[i] == r.pos || r.pos == bpLeading && d.pos[i] == bpNoText
+	}
+	// Lines trailing-headlines reports are left to it.
+	skip := make([]bool, n)
+	if r.pos == bpTrailing {
+		bpMarkTrailingHeadlines(p, d.ls, skip)
+	}
+	flagged := make([]bool, n)
+	evidence := make([]string, n)
+	for i := range d.ls {
+		if mine(i) && !skip[i] {
+			flagged[i], evidence[i] = r.flag(d, i)
+		}
+	}
+	if r.pos == bpTrailing && !d.page {
+		r.extendBlock(p.Analysis, d, skip, flagged, evidence)
+	}
+	for i := 0; i < n; i++ {
+		if !flagged[i] {
+			continue
+		}
+		j := i
+		for j+1 < n && flagged[j+1] {
+			j++
+		}
+		r.report(p, d, bpRun{i, j}, evidence[i:j+1])
+		i = j
+	}
+}
+
+// bpMarkTrailingHeadlines marks the lines trailing-headlines flags, so that
+// trailing-boilerplate does not report them again.
+func bpMarkTrailingHeadlines(p *Pass, ls []bpLine, skip []bool) {
+	var fs []Finding
+	th := TrailingHeadlines()
+	th.Check(NewPass(th, p.Doc, p.Analysis, nil, func(f Finding) { fs = append(fs, f) }))
+	for _, f := range fs {
+		for i := range ls {
+			if ls[i].start < f.End && ls[i].end > f.Start {
+				skip[i] = true
+			}
+		}
+	}
+}
+
+func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
+	a := p.Analysis
+	text := a.Text()
+	var sum float64
+	rows := make([][]float32, 0, run.last-run.first+1)
+	for i := run.first; i <= run.last; i++ {
+		sum += d.prob[i]
+		rows = append(rows, d.x[i*bpNumStage2:(i+1)*bpNumStage2])
+	}
+	count := run.last - run.first + 1
+	mean := sum / float64(count)
+	kind := bpKind(d.ls[run.first : run.last+1])
+	var reasons []string
+	phrases := 0
+	for _, ev := range evidence {
+		if ev != "" {
+			phrases++
+		}
+	}
+	if phrases > 0 {
+		reasons = append(reasons, fmt.Sprintf("known phrases on %d of %d", phrases, count))
+	}
+	for _, k := range r.model.Context.bpReasons(rows, bpMessageReasons) {
+		reasons = append(reasons, bpContextNames[k]+" "+bpFeatureValue(k, rows))
+	}
+	threshold := r.threshold
+	if !d.page {
+		threshold = r.article
+		if phrases > 0 {
+			threshold = r.evidence
+		}
+	}
+	whole := run.first == 0 && run.last == len(d.ls)-1 && d.pos[0] == bpNoText
+	var where string
+	switch {
+	case whole:
+		where = "make up the whole document"
+	case d.pos[run.first] == bpNoText:
+		where = "in a document without main text"
+	case r.pos == bpLeading:
+		where = "before the main text"
+	case r.pos == bpTrailing:
+		where = "after the main text"
+	default:
+		where = "inside the main text"
+	}
+	regime := "article"
+	if d.page {
+		regime = "whole page"
+	}
+	msg := fmt.Sprintf("%s of %s %s (%s; boilerplate probability %.2f >= %.2f; %s)",
+		bpPlural(count, "line"), kind, where, regime, mean, threshold, strings.Join(reasons, ", "))
+	start, end := d.ls[run.first].start, d.ls[run.last].end
+	fix := &Fix{Message: "delete the " + kind + " block", Applicability: Safe}
+	if whole {
+		fix.Message = "drop the document: it is all " + kind
+		fix.Drop = true
+		fix.Edits = []Edit{{Start: 0, End: len(text)}}
+		start, end = 0, len(text)
+	} else {
+		fix.Edits = []Edit{bpDeleteLines(a, d.ls[run.first].line, d.ls[run.last].line)}
+	}
+	p.Report(Finding{
+		Start:   start,
+		End:     end,
+		Message: msg,
+		Fix:     fix,
+		Score:   &Score{Name: "boilerplate_probability", Value: mean, Op: ">=", Threshold: threshold},
+	})
+}
+
+// bpDeleteLines returns the edit that deletes lines first..last (indexes into
+// Analysis.Lines) as a block: with the line break and blank lines after it when a
+// non-blank line follows, else with the line break before it, keeping the
+// document's final line break.
+func bpDeleteLines(a *Analysis, first, last int) Edit {
+	lines := a.Lines()
+	text := a.Text()
+	next := last + 1
+	for next < len(lines) && a.IsBlank(next) {
+		next++
+	}
+	if next < len(lines) {
+		return Edit{Start: lines[first].Start, End: lines[next].Start}
+	}
+	prev := first - 1
+	for prev >= 0 && a.IsBlank(prev) {
+		prev--
+	}
+	end := len(text)
+	switch {
+	case strings.HasSuffix(text, "\r\n"):
+		end -= 2
+	case strings.HasSuffix(text, "\n"):
+		end--
+	}
+	end = max(end, lines[last].End)
+	if prev < 0 {
+		return Edit{Start: lines[first].Start, End: end}
+	}
+	return Edit{Start: lines[prev].End, End: end}
+}
+
+// bpKind names what a block is: the phrase class most of its lines carry, else
+// its shape.
+func bpKind(ls []bpLine) string {
+	var counts [bpNumClasses]int
+	refs, links, lists := 0, 0, 0
+	for i := range ls {
+		for c := 0; c < bpNumClasses; c++ {
+			if ls[i].classes&(1<<c) != 0 {
+				counts[c]++
+			}
+		}
+		if ls[i].refLink {
+			refs++
+		}
+		if ls[i].linkBytes > 0 || ls[i].anchorWord > 0 {
+			links++
+		}
+		if ls[i].list {
+			lists++
+		}
+	}
+	n := len(ls)
+	if refs*2 >= n {
+		return "reference-link list"
+	}
+	best := -1
+	for c := range counts {
+		if counts[c] > 0 && (best < 0 || counts[c] > counts[best]) {
+			best = c
+		}
+	}
+	if best >= 0 && counts[best]*3 >= n {
+		return bpClassNames[best]
+	}
+	if links*2 >= n || lists*2 >= n {
+		return "link list"
+	}
+	return "page furniture"
+}
+
+// bpFeatureValue prints the mean value of feature k over rows.
+func bpFeatureValue(k int, rows [][]float32) string {
+	var s float64
+	for _, x := range rows {
+		s += float64(x[k])
+	}
+	v := s / float64(len(rows))
+	if v == float64(int64(v)) {
+		return fmt.Sprintf("%d", int64(v))
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
+func bpPlural(n int, s string) string {
+	if n == 1 {
+		return "1 " + s
+	}
+	return fmt.Sprintf("%d %ss", n, s)
+}

@@ -1,0 +1,559 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// bpLine holds what the boilerplate rules measure on one non-blank line: its own
+// shape (length, stop words, case, punctuation, links, known phrases) and, after
+// bpContext, its place among its neighbours.
+type bpLine struct {
+	line       int // index into Analysis.Lines
+	start, end int // the line's content without surrounding white space
+
+	words      int // word tokens outside link targets and URLs
+	stop       int // stop words among them
+	title      int // words starting with an upper-case letter (the first word aside)
+	caps       int // words of two letters or more all in upper case
+	digits     int // words starting with a digit
+	dateWords  int // month and weekday names, "ago", "am", time zones
+	letters    int // letters (any script)
+	nonLatin   int // letters outside the Latin script (CJK, Cyrillic, Hangul, ...)
+	wordBytes  int // bytes of the counted words
+	linkBytes  int // bytes of URLs and markdown link targets
+	anchorWord int // words inside markdown link text "[...]"
+	code       int // bytes typical of markup and code: < > { } = ; _
+	seps       int // separators between items: | • · » ›
+	sentEnds   int // sentence ends inside the line
+	quotes     int // quotation marks
+	endKind    bpEnd
+	firstLower bool // starts with a lower-case letter (a wrapped line's tail)
+	list       bool // starts with a list marker ("* ", "- ", "1. ")
+	numbered   bool // starts with a number marker ("1. ", "2) ", "(3) ")
+	startDigit bool // the first word is a number
+	heading    bool // markdown heading ("# ")
+	image      bool // markdown image ("![")
+	refLink    bool // markdown reference definition ("[3]: https://...")
+	byline     bool // "By Jane Doe", "von Hans Meier"
+	classes    bpClass
+	// phraseWords counts the words covered by known phrases; startClass is the
+	// class of a phrase at the line's start.
+	phraseWords int
+	startClass  bpClass
+	hash        uint64 // normalized text, for duplicates within the document
+	dups        int    // other lines of the document with the same normalized text
+
+	prose bool // reads as a sentence of running text (see bpIsProse)
+	// paraLines, paraWords and paraProse describe the line's paragraph when a
+	// converter hard-wrapped it over several lines (Analysis.Paragraphs): each
+	// wrapped line is then a piece of running text, not a short line.
+	paraLines, paraWords int
+	paraProse            bool
+	// wFrom and wTo delimit the line's content words (four bytes or more, no
+	// stop word) in the document's list of content-word hashes.
+	wFrom, wTo int32
+}
+
+// bpScratch holds the buffers of one document's scan.
+type bpScratch struct {
+	low     []byte   // the current line's words in lower case
+	lw      [][2]int // their spans in low
+	wf      []uint8  // their bpWord flags
+	content []uint64 // hashes of the document's content words, line after line
+}
+
+// Word flags, from one map lookup per word.
+const (
+	bpwStop   = 1 << iota // a stop word
+	bpwDate               // a date or time word
+	bpwPhrase             // the first word of a known phrase
+)
+
+// bpWordInfo flags the words the line features look for.
+var bpWordInfo = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range thStopwords {
+		m[w] |= bpwStop
+	}
+	for w := range bpDateWords {
+		m[w] |= bpwDate
+	}
+	for w := range bpPhraseIndex {
+		m[w] |= bpwPhrase
+	}
+	return m
+}()
+
+// bpEnd is how a line ends.
+type bpEnd uint8
+
+const (
+	bpEndNone     bpEnd = iota
+	bpEndSentence       // . ! ? …, possibly inside closing quotes or brackets
+	bpEndColon          // :
+	bpEndOther          // , ; - and other punctuation
+)
+
+// bpScan measures every non-blank line of the document, in line order, and
+// returns the hashes of the document's content words.
+func bpScan(a *Analysis) ([]bpLine, []uint64) {
+	text := a.text
+	lines := a.Lines()
+	out := make([]bpLine, 0, len(lines))
+	var sc bpScratch
+	for i, l := range lines {
+		s, e := TrimSpan(text, l.Start, l.End)
+		if s >= e {
+			continue
+		}
+		bl := bpLine{line: i, start: s, end: e}
+		bpMeasure(a, &bl, &sc)
+		out = append(out, bl)
+	}
+	bpMarkDuplicates(out)
+	bpMarkParagraphs(a, out)
+	return out, sc.content
+}
+
+// bpMarkParagraphs fills the paragraph features of lines of wrapped paragraphs
+// and marks them as running text when the paragraph reads as prose.
+func bpMarkParagraphs(a *Analysis, ls []bpLine) {
+	k := 0
+	for _, p := range a.Paragraphs() {
+		if p.Last == p.First {
+			continue
+		}
+		for k < len(ls) && ls[k].line < p.First {
+			k++
+		}
+		j := k
+		var agg bpLine
+		for j < len(ls) && ls[j].line <= p.Last {
+			agg.words += ls[j].words
+			agg.stop += ls[j].stop
+			agg.letters += ls[j].letters
+			agg.nonLatin += ls[j].nonLatin
+			agg.linkBytes += ls[j].linkBytes
+			agg.anchorWord += ls[j].anchorWord
+			agg.end += ls[j].end - ls[j].start
+			agg.endKind = ls[j].endKind
+			j++
+		}
+		prose := bpIsProse(&agg)
+		for m := k; m < j; m++ {
+			ls[m].paraLines = j - k
+			ls[m].paraWords = agg.words
+			ls[m].paraProse = prose
+			ls[m].prose = ls[m].prose || prose
+		}
+		k = j
+	}
+}
+
+// bpMeasure fills the intrinsic features of bl.
+func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
+	low, lw, wf := sc.low[:0], sc.lw[:0], sc.wf[:0]
+	defer func() { sc.low, sc.lw, sc.wf = low, lw, wf }()
+	t := a.text[bl.start:bl.end]
+	// Markdown structure at the start of the line.
+	switch {
+	case len(t) >= 2 && (t[0] == '*' || t[0] == '-' || t[0] == '+') && t[1] == ' ':
+		bl.list = true
+	case len(t) >= 1 && t[0] == '#':
+		bl.heading = true
+	case len(t) >= 2 && t[0] == '!' && t[1] == '[':
+		bl.image = true
+	case len(t) >= 1 && t[0] >= '0' && t[0] <= '9':
+		j := 0
+		for j < len(t) && j < 3 && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if j+1 < len(t) && (t[j] == '.' || t[j] == ')') && t[j+1] == ' ' {
+			bl.list = true
+			bl.numbered = true
+		}
+	case strings.HasPrefix(t, "\u2022") || strings.HasPrefix(t, "\u00b7"):
+		bl.list = true
+	case len(t) >= 4 && t[0] == '(' && t[1] >= '0' && t[1] <= '9':
+		j := 1
+		for j < len(t) && j < 4 && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if j+1 < len(t) && t[j] == ')' && t[j+1] == ' ' {
+			bl.numbered = true
+		}
+	}
+	if len(t) >= 4 && t[0] == '[' {
+		j := 1
+		for j < len(t) && j < 8 && t[j] != ']' {
+			j++
+		}
+		if j+1 < len(t) && t[j] == ']' && t[j+1] == ':' {
+			bl.refLink = true
+		}
+	}
+
+	// Link targets and URLs: bytes in "](...)", "][...]" and bare URLs don't count
+	// as words; words inside "[...]" followed by "(" or "[" are anchor text.
+	hideEnd := 0   // words before this offset (relative to t) are hidden link targets
+	anchorEnd := 0 // words before this offset are anchor text
+	for j := 0; j < len(t); j++ {
+		c := t[j]
+		switch c {
+		case '[':
+			if k := bpClosing(t, j); k > 0 && k+1 < len(t) && (t[k+1] == '(' || t[k+1] == '[') {
+				anchorEnd = max(anchorEnd, k)
+			}
+		case ']':
+			if j+1 < len(t) && (t[j+1] == '(' || t[j+1] == '[') {
+				close := byte(')')
+				if t[j+1] == '[' {
+					close = ']'
+				}
+				k := j + 2
+				for k < len(t) && t[k] != close && t[k] != ' ' {
+					k++
+				}
+				bl.linkBytes += k - j
+				hideEnd = max(hideEnd, k)
+			}
+		case 'h', 'w', 'H', 'W':
+			if j >= hideEnd && (j == 0 || !isASCIIWordByte(t[j-1])) && bpURLAt(t, j) {
+				k := j
+				for k < len(t) && t[k] != ' ' && t[k] != ')' && t[k] != ']' && t[k] != '"' {
+					k++
+				}
+				bl.linkBytes += k - j
+				hideEnd = k
+			}
+		case '<', '>', '{', '}', '=', ';', '_':
+			bl.code++
+		case '|':
+			bl.seps++
+		case '"':
+			bl.quotes++
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(t[j:])
+			switch r {
+			case '\u2022', '\u00b7', '\u00bb', '\u203a':
+				bl.seps++
+			case '\u201c', '\u201d', '\u00ab', '\u201e':
+				bl.quotes++
+			}
+			j += n - 1
+		}
+	}
+
+	// Words.
+	bl.wFrom = int32(len(sc.content))
+	ws := a.WordsIn(bl.start, bl.end)
+	hideEnd += bl.start
+	anchorEnd += bl.start
+	first := true
+	for _, w := range ws {
+		if w.End <= hideEnd && bpInLinkTarget(a.text, bl.start, w.Start) {
+			continue
+		}
+		word := a.text[w.Start:w.End]
+		bl.words++
+		bl.wordBytes += len(word)
+		if w.End <= anchorEnd {
+			bl.anchorWord++
+		}
+		r, _ := utf8.DecodeRuneInString(word)
+		switch {
+		case unicode.IsDigit(r):
+			bl.digits++
+		case unicode.IsUpper(r):
+			if !first {
+				bl.title++
+			}
+			if len(word) >= 2 && bpAllUpper(word) {
+				bl.caps++
+			}
+		}
+		if first {
+			bl.firstLower = unicode.IsLower(r)
+			bl.startDigit = unicode.IsDigit(r)
+		}
+		first = false
+		// Lower-case the word into low and look it up once.
+		ls := len(low)
+		low = bpAppendLower(low, word)
+		lwd := low[ls:]
+		f := bpWordInfo[string(lwd)]
+		if f&bpwStop != 0 {
+			bl.stop++
+		} else if len(lwd) >= bpSimMinWordSize {
+			sc.content = append(sc.content, bpHashBytes(lwd))
+		}
+		if f&bpwDate != 0 {
+			bl.dateWords++
+		}
+		lw = append(lw, [2]int{ls, len(low)})
+		wf = append(wf, f)
+	}
+	bl.wTo = int32(len(sc.content))
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			bl.letters++
+			if r >= 0x250 {
+				bl.nonLatin++
+			}
+		}
+	}
+
+	// Known phrases, word by word; only short lines are page furniture.
+	if bl.words > 0 && bl.words <= 40 {
+		covered := -1 // last word index covered by a matched phrase
+		for k := 0; k < len(lw); k++ {
+			if wf[k]&bpwPhrase == 0 {
+				continue
+			}
+			ps := bpPhraseIndex[string(low[lw[k][0]:lw[k][1]])]
+			for _, p := range ps {
+				if k+len(p.words) > len(lw) {
+					continue
+				}
+				ok := true
+				for m := 1; m < len(p.words); m++ {
+					if string(low[lw[k+m][0]:lw[k+m][1]]) != p.words[m] {
+						ok = false
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+				if p.class == bpByline && !bpBylineAt(low, lw, k, len(p.words)) {
+					continue
+				}
+				bl.classes |= p.class
+				if k == 0 {
+					bl.startClass |= p.class
+				}
+				end := k + len(p.words) - 1
+				if end > covered {
+					bl.phraseWords += end - max(covered, k-1)
+					covered = end
+				}
+				break
+			}
+		}
+	}
+	if bl.startClass&bpByline != 0 && bl.words <= 8 {
+		bl.byline = true
+	}
+	if containsCopyright(t) {
+		bl.classes |= bpCopyright
+	}
+
+	// Sentence ends inside the line and how it ends.
+	end := t
+	for end != "" {
+		r, n := utf8.DecodeLastRuneInString(end)
+		if !isCloser(r) && r != '*' && r != '_' {
+			break
+		}
+		end = end[:len(end)-n]
+	}
+	if r, _ := utf8.DecodeLastRuneInString(end); end != "" {
+		switch r {
+		case '.', '!', '?', '\u2026', '\u3002', '\uff01', '\uff1f':
+			bl.endKind = bpEndSentence
+		case ':':
+			bl.endKind = bpEndColon
+		default:
+			if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+				bl.endKind = bpEndOther
+			}
+		}
+	}
+	for j := 0; j+1 < len(t); j++ {
+		if (t[j] == '.' || t[j] == '!' || t[j] == '?') && t[j+1] == ' ' {
+			bl.sentEnds++
+		}
+	}
+	if bl.endKind == bpEndSentence {
+		bl.sentEnds++
+	}
+
+	bl.hash = bpNormHash(low, lw)
+	bl.prose = bpIsProse(bl)
+}
+
+// bpClosing returns the index of the "]" closing the "[" at j, or -1.
+func bpClosing(t string, j int) int {
+	depth := 0
+	for k := j; k < len(t) && k < j+400; k++ {
+		switch t[k] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// bpURLAt reports whether a URL ("http://", "https://", "www.") starts at t[j].
+func bpURLAt(t string, j int) bool {
+	rest := t[j:]
+	if len(rest) >= 7 && (rest[:7] == "http://" || rest[:7] == "HTTP://") {
+		return true
+	}
+	if len(rest) >= 8 && (rest[:8] == "https://" || rest[:8] == "HTTPS://") {
+		return true
+	}
+	return len(rest) >= 5 && (rest[:4] == "www." || rest[:4] == "WWW.") && isASCIIWordByte(rest[4])
+}
+
+// bpInLinkTarget reports whether the word at off sits in a URL or a markdown link
+// target: after "](", "][" or a URL start with no space in between.
+func bpInLinkTarget(text string, lineStart, off int) bool {
+	for k := off - 1; k >= lineStart; k-- {
+		c := text[k]
+		if c == ' ' || c == '\t' {
+			return false
+		}
+		if (c == '(' || c == '[') && k > lineStart && text[k-1] == ']' {
+			return true
+		}
+		if c == '/' && k > lineStart && text[k-1] == '/' {
+			return true
+		}
+		if (c == 'w' || c == 'W') && k+4 <= len(text) && (text[k:k+4] == "www." || text[k:k+4] == "WWW.") {
+			return true
+		}
+	}
+	return false
+}
+
+func bpAllUpper(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// bpAppendLower appends the lower case of w to b.
+func bpAppendLower(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n - 1
+	}
+	return b
+}
+
+// bpBylineAt accepts a byline phrase ("by", "von", "par") only at the start of a
+// short line and followed by a word: "By Jane Doe", not "stand by".
+func bpBylineAt(low []byte, lw [][2]int, k, n int) bool {
+	if n > 1 {
+		return true // "posted by", "last updated", "min read" say it themselves
+	}
+	w := string(low[lw[k][0]:lw[k][1]])
+	switch w {
+	case "by", "von", "par", "por", "di":
+		return k == 0 && len(lw) >= 2 && len(lw) <= 8
+	case "published", "updated", "author", "authors":
+		return k <= 1
+	}
+	return true
+}
+
+// containsCopyright reports whether t holds a copyright sign.
+func containsCopyright(t string) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] == 0xc2 && t[i+1] == 0xa9 { // "©"
+			return true
+		}
+	}
+	return false
+}
+
+// bpNormHash hashes the line's words, lower case, numbers folded to "0" (as
+// CCNet normalizes paragraphs), so "Image 3 of 12" and "Image 4 of 12" agree.
+// The hash is FNV-1a (64 bits) with no seed, so that counts made on different
+// machines agree.
+func bpNormHash(low []byte, lw [][2]int) uint64 {
+	h := uint64(bpFNVOffset)
+	for _, s := range lw {
+		w := low[s[0]:s[1]]
+		if len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
+			h = (h ^ '0') * bpFNVPrime
+		} else {
+			for _, c := range w {
+				h = (h ^ uint64(c)) * bpFNVPrime
+			}
+		}
+		h = (h ^ ' ') * bpFNVPrime
+	}
+	return h
+}
+
+// FNV-1a 64-bit parameters.
+const (
+	bpFNVOffset = 14695981039346656037
+	bpFNVPrime  = 1099511628211
+)
+
+// bpMarkDuplicates counts, for each line, the other lines of the document with
+// the same normalized words (menus repeated in a header and a footer).
+func bpMarkDuplicates(ls []bpLine) {
+	if len(ls) < 2 {
+		return
+	}
+	counts := make(map[uint64]int32, len(ls))
+	for i := range ls {
+		if ls[i].words > 0 {
+			counts[ls[i].hash]++
+		}
+	}
+	for i := range ls {
+		if ls[i].words > 0 {
+			ls[i].dups = int(counts[ls[i].hash]) - 1
+		}
+	}
+}
+
+// Prose: a line of running text. Stop words are the test for the languages we
+// know; text in another script is judged on length alone.
+const (
+	bpProseWords   = 8
+	bpProseStop    = 0.2
+	bpProseLetters = 40
+)
+
+func bpIsProse(bl *bpLine) bool {
+	if bl.endKind != bpEndSentence && bl.endKind != bpEndColon {
+		return false
+	}
+	if bl.words == 0 || bl.linkBytes*2 > bl.end-bl.start || bl.anchorWord*2 > bl.words {
+		return false
+	}
+	if bl.nonLatin*2 > bl.letters {
+		return bl.letters >= bpProseLetters
+	}
+	return bl.words >= bpProseWords && float64(bl.stop) >= bpProseStop*float64(bl.words)
+}

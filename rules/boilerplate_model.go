@@ -1,0 +1,146 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// BoilerplateModel is the small learned model behind the block boilerplate rules,
+// in two stages of gradient-boosted decision trees (stacked sequential learning):
+// Line reads the features of a line and its neighbours (BoilerplateFeatureNames)
+// and gives each line a first probability; Context reads the same features plus
+// what the first stage said about the line's neighbours and the whole document
+// (BoilerplateContextNames), which tells a whole-page dump full of menus from an
+// extracted article with one table. It is trained by `go run ./internal/boilertrain`
+// on the dev split of the shared corpus and stored as data in
+// boilerplate_weights.go.
+type BoilerplateModel struct {
+	Line, Context BoilerplateTrees
+}
+
+// BoilerplateTrees is one stage: trees whose summed leaf values, plus Bias, are
+// the log-odds that a line is boilerplate.
+type BoilerplateTrees struct {
+	// Features names the features the trees were trained on, in vector order.
+	Features []string
+	// Bias is the log-odds before any tree.
+	Bias float32
+	// Roots holds the index in Nodes of each tree's root.
+	Roots []int32
+	// Nodes holds the nodes of every tree.
+	Nodes []BoilerplateNode
+}
+
+// BoilerplateNode is one node of a tree. An inner node sends a line to Left when
+// its feature is below Threshold, else to Right; a leaf has Feature -1. Value is
+// the leaf's contribution to the log-odds; on inner nodes it is the mean of the
+// leaves below (weighted by the training lines that reached them), which lets a
+// finding name the features that moved the decision.
+type BoilerplateNode struct {
+	Feature     int16
+	Left, Right int32
+	Threshold   float32
+	Value       float32
+}
+
+// Check returns an error when the model does not fit the features this version
+// computes, or its trees are malformed.
+func (m *BoilerplateModel) Check() error {
+	if err := m.Line.check(bpFeatureNames); err != nil {
+		return fmt.Errorf("line stage: %w", err)
+	}
+	if err := m.Context.check(bpContextNames); err != nil {
+		return fmt.Errorf("context stage: %w", err)
+	}
+	return nil
+}
+
+func (m *BoilerplateTrees) check(names []string) error {
+	if len(m.Features) != len(names) {
+		return fmt.Errorf("boilerplate model has %d features, the rules compute %d", len(m.Features), len(names))
+	}
+	for i := range names {
+		if m.Features[i] != names[i] {
+			return fmt.Errorf("boilerplate model feature %d is %q, the rules compute %q", i, m.Features[i], names[i])
+		}
+	}
+	for _, r := range m.Roots {
+		if r < 0 || int(r) >= len(m.Nodes) {
+			return fmt.Errorf("boilerplate model root %d out of range", r)
+		}
+	}
+	for i, n := range m.Nodes {
+		if n.Feature < 0 {
+			continue
+		}
+		if int(n.Feature) >= len(names) || n.Left <= int32(i) || n.Right <= int32(i) ||
+			int(n.Left) >= len(m.Nodes) || int(n.Right) >= len(m.Nodes) {
+			return fmt.Errorf("boilerplate model node %d is malformed", i)
+		}
+	}
+	return nil
+}
+
+// score returns the log-odds that the line with features x is boilerplate.
+func (m *BoilerplateTrees) score(x []float32) float32 {
+	s := m.Bias
+	nodes := m.Nodes
+	for _, r := range m.Roots {
+		k := r
+		for nodes[k].Feature >= 0 {
+			if x[nodes[k].Feature] < nodes[k].Threshold {
+				k = nodes[k].Left
+			} else {
+				k = nodes[k].Right
+			}
+		}
+		s += nodes[k].Value
+	}
+	return s
+}
+
+// explain adds to contrib, per feature, how much it moved the line's log-odds:
+// along each tree's path, the change of node value at a split goes to the split's
+// feature (Saabas' attribution).
+func (m *BoilerplateTrees) explain(x []float32, contrib []float32) {
+	nodes := m.Nodes
+	for _, r := range m.Roots {
+		k := r
+		for nodes[k].Feature >= 0 {
+			next := nodes[k].Right
+			if x[nodes[k].Feature] < nodes[k].Threshold {
+				next = nodes[k].Left
+			}
+			contrib[nodes[k].Feature] += nodes[next].Value - nodes[k].Value
+			k = next
+		}
+	}
+}
+
+// bpProb turns log-odds into a probability.
+func bpProb(logit float32) float64 { return 1 / (1 + math.Exp(-float64(logit))) }
+
+// bpReasons returns the features that pushed the lines x (rows of the feature
+// matrix) towards boilerplate the most, strongest first, at most n of them.
+func (m *BoilerplateTrees) bpReasons(rows [][]float32, n int) []int {
+	contrib := make([]float32, len(m.Features))
+	for _, x := range rows {
+		m.explain(x, contrib)
+	}
+	idx := make([]int, 0, len(contrib))
+	for i, c := range contrib {
+		if c > 0 {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return contrib[idx[a]] > contrib[idx[b]] })
+	if len(idx) > n {
+		idx = idx[:n]
+	}
+	return idx
+}
+
+// Score returns the probability that the trees give a line with the feature
+// vector x of being boilerplate. The trainer uses it.
+func (m *BoilerplateTrees) Score(x []float32) float64 { return bpProb(m.score(x)) }
