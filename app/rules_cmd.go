@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"fmt"
@@ -26,7 +26,7 @@ Examples:
    corpuslint rules
    corpuslint rules broken-quotes`,
 		Action: func(c *cli.Context) error {
-			reg, err := rules.NewRegistry(rules.Builtin()...)
+			reg, err := registryOf(c)
 			if err != nil {
 				return err
 			}

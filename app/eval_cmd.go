@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"fmt"
@@ -71,7 +71,7 @@ func evalAction(c *cli.Context) error {
 	if err != nil {
 		return usageError("--fold: %v", err)
 	}
-	rs, err := evalRules(splitList(c.String("select")), splitList(c.String("ignore")))
+	rs, err := evalRules(c, splitList(c.String("select")), splitList(c.String("ignore")))
 	if err != nil {
 		return err
 	}
@@ -102,8 +102,8 @@ func evalAction(c *cli.Context) error {
 
 // evalRules selects the rules to measure: by default the boilerplate rules users
 // get (on by default); with selectors, those chosen, keeping the boilerplate ones.
-func evalRules(sel, ign []string) ([]rules.Rule, error) {
-	reg, err := rules.NewRegistry(rules.Builtin()...)
+func evalRules(c *cli.Context, sel, ign []string) ([]rules.Rule, error) {
+	reg, err := registryOf(c)
 	if err != nil {
 		return nil, err
 	}

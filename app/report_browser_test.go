@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"bytes"
@@ -103,10 +103,10 @@ func TestReportInBrowser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
-	t.Chdir(filepath.Join("..", "..")) // the report names its inputs as given
+	t.Chdir("..") // the report names its inputs as given
 	t.Setenv("CORPUSLINT_REPORT_TIME", "2026-11-27")
 	var stderr bytes.Buffer
-	if code := run([]string{"corpuslint", "report", "-q", "--html", page, "--title", "corpuslint quality report: example corpus",
+	if code := Run([]string{"corpuslint", "report", "-q", "--html", page, "--title", "corpuslint quality report: example corpus",
 		filepath.Join("testdata", "examples", "seed.txt"), filepath.Join("testdata", "report", "batch.jsonl")},
 		nil, io.Discard, &stderr); code != exitClean {
 		t.Fatalf("report exited %d: %s", code, stderr.String())

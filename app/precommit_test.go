@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"os"
@@ -20,7 +20,7 @@ func TestPreCommitHooks(t *testing.T) {
 	if _, err := exec.LookPath("pre-commit"); err != nil {
 		t.Skip("pre-commit is not installed (Debian: apt-get install pre-commit; .ci/run installs it)")
 	}
-	repoRoot, err := filepath.Abs("../..")
+	repoRoot, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"fmt"
@@ -35,7 +35,7 @@ Examples:
 			if _, err := os.Stat(path); err == nil && !c.Bool("force") {
 				return usageError("%s exists; use --force to overwrite it", path)
 			}
-			reg, err := rules.NewRegistry(append(rules.Builtin(), extraRules...)...)
+			reg, err := registryOf(c)
 			if err != nil {
 				return err
 			}

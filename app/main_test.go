@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"bytes"
@@ -33,12 +33,11 @@ func (dropRule) Check(p *rules.Pass) {
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"corpuslint": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+		"corpuslint": func() { os.Exit(Run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
 		// The same binary with one extra rule whose fix drops documents, as the
 		// quality filters' fixes do, to test how fix moves records aside.
 		"corpuslint-with-drop": func() {
-			extraRules = []rules.Rule{dropRule{}}
-			os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+			os.Exit(Run(os.Args, os.Stdin, os.Stdout, os.Stderr, dropRule{}))
 		},
 	})
 }
@@ -46,7 +45,7 @@ func TestMain(m *testing.M) {
 // contractChecker is the shared checker of the jsonl output contract, beside the
 // repository as CI lays it out.
 func contractChecker(t *testing.T) string {
-	p, err := filepath.Abs("../../../shared/contract/check-findings")
+	p, err := filepath.Abs("../../shared/contract/check-findings")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,12 +56,12 @@ func contractChecker(t *testing.T) string {
 // exit status, every format, fix round trips and bad input.
 func TestScripts(t *testing.T) {
 	checker := contractChecker(t)
-	examples, err := filepath.Abs("../../testdata/examples")
+	examples, err := filepath.Abs("../testdata/examples")
 	if err != nil {
 		t.Fatal(err)
 	}
 	testscript.Run(t, testscript.Params{
-		Dir:                 "../../testdata/script",
+		Dir:                 "../testdata/script",
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"errors"
@@ -18,9 +18,17 @@ import (
 	"github.com/corpuslint/corpuslint/rules"
 )
 
-// extraRules are rules a Go program adds to the built-in ones (see the app
-// package); the plain corpuslint binary has none.
-var extraRules []rules.Rule
+// extraOf returns the rules a Go program added to the built-in ones (Main's extra
+// arguments); the plain corpuslint binary has none.
+func extraOf(c *cli.Context) []rules.Rule {
+	extra, _ := c.App.Metadata[extraRulesKey].([]rules.Rule)
+	return extra
+}
+
+// registryOf returns the registry of the built-in and extra rules.
+func registryOf(c *cli.Context) (*rules.Registry, error) {
+	return rules.NewRegistry(append(rules.Builtin(), extraOf(c)...)...)
+}
 
 // commonFlags are the flags lint, fix and the other checking commands share: what
 // to read, which rules to run and how to configure them.
@@ -123,7 +131,7 @@ func resolveConfig(c *cli.Context, extraFlags config.Flags) (*config.Resolved, e
 	flags.FailOn = c.String("fail-on")
 	flags.TextField = c.String("text-field")
 	flags.IDField = c.String("id-field")
-	res, err := config.Resolve(cfg, flags, extraRules)
+	res, err := config.Resolve(cfg, flags, extraOf(c))
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
