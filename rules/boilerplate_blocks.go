@@ -50,14 +50,14 @@ const (
 // first anchor and after the last, so that a table or a list inside an article
 // stays inside it.
 const (
-	bpAnchorProb     = 0.5
-	bpLikelyProb     = 0.5
-	bpRegionOther    = 0.5
-	bpPageLead       = 8
-	bpPageTrail      = 1
-	bpPageAnchors    = 2
-	bpPageNoText     = 50
-	bpPageTextShare  = 0.6
+	bpAnchorProb    = 0.5
+	bpLikelyProb    = 0.5
+	bpRegionOther   = 0.5
+	bpPageLead      = 8
+	bpPageTrail     = 1
+	bpPageAnchors   = 2
+	bpPageNoText    = 50
+	bpPageTextShare = 0.6
 )
 
 // A trailing block of an article (the lines after its last anchor) where at

@@ -4,26 +4,26 @@ package rules
 // its neighbours and the whole document. A line of running text the first stage
 // keeps (probability below bpAnchorProb) is an anchor of the main text.
 const (
-	bpcProb     = iota // the first stage's probability for the line
-	bpcPrev            // ... for the previous non-blank line (-1: none)
-	bpcNext            // ... for the next one
-	bpcWin2            // mean over the two lines on each side
-	bpcWin5            // mean over the five lines on each side
-	bpcDocMean         // mean over the document
-	bpcDocHigh         // share of the document's lines at 0.9 or more
-	bpcLead            // lines before the first anchor
-	bpcTrail           // lines after the last anchor
-	bpcToFirst         // lines from this one down to the first anchor, when above it
-	bpcFromLast        // lines from the last anchor down to this one, when below it
-	bpcBetween         // 1 when the line lies between two anchors
-	bpcRunHigh         // lines in the run of lines at 0.5 or more holding this one
-	bpcAnchors         // share of the document's lines that are anchors
-	bpcWin10           // mean probability over the ten lines on each side
-	bpcRegionWhere     // -1 before the main text, 0 inside, 1 after, 2 no main text
-	bpcRegionDist      // lines between this line and the main text
-	bpcRegionLead      // likely boilerplate lines before the main text
-	bpcRegionTrail     // likely boilerplate lines after it
-	bpcPage            // 1 when the document reads as a whole-page dump
+	bpcProb        = iota // the first stage's probability for the line
+	bpcPrev               // ... for the previous non-blank line (-1: none)
+	bpcNext               // ... for the next one
+	bpcWin2               // mean over the two lines on each side
+	bpcWin5               // mean over the five lines on each side
+	bpcDocMean            // mean over the document
+	bpcDocHigh            // share of the document's lines at 0.9 or more
+	bpcLead               // lines before the first anchor
+	bpcTrail              // lines after the last anchor
+	bpcToFirst            // lines from this one down to the first anchor, when above it
+	bpcFromLast           // lines from the last anchor down to this one, when below it
+	bpcBetween            // 1 when the line lies between two anchors
+	bpcRunHigh            // lines in the run of lines at 0.5 or more holding this one
+	bpcAnchors            // share of the document's lines that are anchors
+	bpcWin10              // mean probability over the ten lines on each side
+	bpcRegionWhere        // -1 before the main text, 0 inside, 1 after, 2 no main text
+	bpcRegionDist         // lines between this line and the main text
+	bpcRegionLead         // likely boilerplate lines before the main text
+	bpcRegionTrail        // likely boilerplate lines after it
+	bpcPage               // 1 when the document reads as a whole-page dump
 	bpNumContext
 )
 

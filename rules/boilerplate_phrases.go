@@ -8,19 +8,19 @@ type bpClass uint16
 // The phrase classes. Each names the widget a phrase belongs to, so that a finding
 // can say what the block is ("a share prompt", "a cookie notice").
 const (
-	bpLegal     bpClass = 1 << iota // cookies, consent, privacy, terms
-	bpCopyright                     // ©, copyright, all rights reserved
-	bpShare                         // share, tweet, social networks, print, email this
-	bpSubscribe                     // newsletter, subscribe, sign up / in, log in, register
-	bpComment                       // comments, leave a reply, join the conversation
-	bpReadMore                      // read more, click here, continue reading, learn more
-	bpRelated                       // related, trending, most read, you may also like
-	bpCredit                        // photo / image credits, wire agencies, captions
-	bpAd                            // advertisement, sponsored
-	bpNav                           // home, menu, search, skip to content, next / previous
-	bpByline                        // posted by / on, published, updated, author, min read
-	bpTags                          // tags, filed under, categories, topics
-	bpContact                       // telephone, fax, e-mail, address lines
+	bpLegal      bpClass = 1 << iota // cookies, consent, privacy, terms
+	bpCopyright                      // ©, copyright, all rights reserved
+	bpShare                          // share, tweet, social networks, print, email this
+	bpSubscribe                      // newsletter, subscribe, sign up / in, log in, register
+	bpComment                        // comments, leave a reply, join the conversation
+	bpReadMore                       // read more, click here, continue reading, learn more
+	bpRelated                        // related, trending, most read, you may also like
+	bpCredit                         // photo / image credits, wire agencies, captions
+	bpAd                             // advertisement, sponsored
+	bpNav                            // home, menu, search, skip to content, next / previous
+	bpByline                         // posted by / on, published, updated, author, min read
+	bpTags                           // tags, filed under, categories, topics
+	bpContact                        // telephone, fax, e-mail, address lines
 	bpNumClasses = iota
 )
 

@@ -11,13 +11,13 @@ import (
 
 // params are the boosting parameters.
 type params struct {
-	Trees    int     // boosting rounds
-	Depth    int     // maximum tree depth
-	Rate     float64 // learning rate (shrinkage)
-	Lambda   float64 // L2 regularization of leaf values
-	MinHess  float64 // minimum hessian (weighted p(1-p)) on each side of a split
-	MaxBins  int     // histogram bins per feature
-	Subsample int    // keep 1 line in Subsample for each tree's split search (1: all)
+	Trees     int     // boosting rounds
+	Depth     int     // maximum tree depth
+	Rate      float64 // learning rate (shrinkage)
+	Lambda    float64 // L2 regularization of leaf values
+	MinHess   float64 // minimum hessian (weighted p(1-p)) on each side of a split
+	MaxBins   int     // histogram bins per feature
+	Subsample int     // keep 1 line in Subsample for each tree's split search (1: all)
 }
 
 // dataset is a feature matrix with labels and weights, its features binned for

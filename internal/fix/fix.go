@@ -199,7 +199,6 @@ func boundary(s string, i int) bool {
 	return i == 0 || i == len(s) || utf8.RuneStart(s[i])
 }
 
-
 // Apply returns text with the edits applied. The edits must be sorted and must not
 // overlap, as Resolve returns them.
 func Apply(text string, edits []rules.Edit) string {

@@ -20,7 +20,7 @@ func finding(start, end int, app rules.Applicability, edits ...rules.Edit) rules
 func TestResolveLargerDeletionWins(t *testing.T) {
 	text := "keep this. junk - junk - junk"
 	fs := []rules.Finding{
-		finding(16, 17, rules.Safe, rules.Edit{Start: 15, End: 17}),            // a dash inside the block
+		finding(16, 17, rules.Safe, rules.Edit{Start: 15, End: 17}),               // a dash inside the block
 		finding(10, len(text), rules.Safe, rules.Edit{Start: 10, End: len(text)}), // the whole block
 		finding(0, 4, rules.Unsafe, rules.Edit{Start: 0, End: 4, NewText: "KEEP"}),
 	}
