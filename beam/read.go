@@ -1,9 +1,7 @@
 package beam
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
+	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
 )
@@ -65,7 +64,7 @@ func (fn *readFn) ProcessElement(ctx context.Context, p string, emitDoc func(Doc
 			return true
 		}
 		if suppress != "" && it.Raw != nil {
-			it.Doc.Ignore = recordIgnores(it.Raw, suppress)
+			it.Doc.Ignore = engine.RecordIgnores(it.Raw, suppress)
 		}
 		emitDoc(docOf(it.Doc))
 		return true
@@ -134,38 +133,4 @@ func readFile(ctx context.Context, p string, opt source.Options, yield func(sour
 		return yield(it)
 	})
 	return nil
-}
-
-// recordIgnores reads the rules a JSONL record asks not to be reported, from
-// {"<field>": {"ignore": [...]}}. It repeats the engine's unexported function of
-// the same name, which engine.Run applies before checking; see the report for the
-// export that replaces this copy.
-func recordIgnores(raw []byte, field string) []string {
-	parts := strings.Split(field, ".")
-	if !bytes.Contains(raw, []byte(`"`+parts[len(parts)-1]+`"`)) {
-		return nil
-	}
-	var v any
-	if json.Unmarshal(raw, &v) != nil {
-		return nil
-	}
-	for _, p := range parts {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = m[p]
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil
-	}
-	list, _ := m["ignore"].([]any)
-	var out []string
-	for _, x := range list {
-		if s, ok := x.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -127,7 +127,7 @@ func Load(path string) (*Baseline, error) {
 	}
 	var f File
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: not a corpuslint baseline: %v", path, err)
+		return nil, fmt.Errorf("%s: not a corpuslint baseline: %w", path, err)
 	}
 	if f.Version != Version {
 		return nil, fmt.Errorf("%s: baseline version %d, this corpuslint reads version %d", path, f.Version, Version)

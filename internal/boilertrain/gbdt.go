@@ -107,7 +107,6 @@ type node struct {
 	left      int
 	right     int
 	value     float64 // -G/(H+λ) × rate
-	idx       []int32
 }
 
 // train boosts trees on d and returns the model.

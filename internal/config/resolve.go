@@ -81,11 +81,11 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 	for _, c := range cfg.Custom {
 		spec, err := c.spec()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", where(c.Line, "custom-rules"), err)
+			return nil, fmt.Errorf("%s: %w", where(c.Line, "custom-rules"), err)
 		}
 		cr, err := rules.NewCustomRule(spec)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", where(c.Line, "custom-rules"), err)
+			return nil, fmt.Errorf("%s: %w", where(c.Line, "custom-rules"), err)
 		}
 		all = append(all, cr)
 	}

@@ -132,7 +132,7 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 			b.results[i].Item = it
 			if it.Doc != nil {
 				if opt.SuppressField != "" && it.Raw != nil {
-					it.Doc.Ignore = recordIgnores(it.Raw, opt.SuppressField)
+					it.Doc.Ignore = RecordIgnores(it.Raw, opt.SuppressField)
 				}
 				b.results[i].Report, b.results[i].Fix = checker.Check(it.Doc)
 			}

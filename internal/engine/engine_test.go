@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/corpuslint/corpuslint/internal/jsonenc"
@@ -18,7 +17,6 @@ import (
 type lineCount struct{}
 
 type lineCountState struct {
-	mu     sync.Mutex
 	counts map[string]int
 }
 

@@ -8,10 +8,10 @@ import (
 	"github.com/corpuslint/corpuslint/rules"
 )
 
-// recordIgnores reads the rules a JSONL record asks not to be reported, from
+// RecordIgnores reads the rules a JSONL record asks not to be reported, from
 // {"<field>": {"ignore": [...]}} (field may be a dotted path). Records without the
 // field pay one byte search, not a decode.
-func recordIgnores(raw []byte, field string) []string {
+func RecordIgnores(raw []byte, field string) []string {
 	parts := strings.Split(field, ".")
 	if !bytes.Contains(raw, []byte(`"`+parts[len(parts)-1]+`"`)) {
 		return nil
