@@ -91,7 +91,7 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 	}
 	reg, err := rules.NewRegistry(all...)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", where(0, "rules"), err)
+		return nil, fmt.Errorf("%s: %w", where(0, "rules"), err)
 	}
 	r.Registry = reg
 
@@ -164,7 +164,7 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 		if rs.Severity != "" {
 			sev, err := rules.ParseSeverity(rs.Severity)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %v", where(rs.Line, "rules."+name+".severity"), err)
+				return nil, fmt.Errorf("%s: %w", where(rs.Line, "rules."+name+".severity"), err)
 			}
 			r.Severity[name] = sev
 		}
@@ -190,17 +190,17 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 			}
 			if rs.Severity != "" {
 				if _, err := rules.ParseSeverity(rs.Severity); err != nil {
-					return nil, fmt.Errorf("%s: %v", where(rs.Line, fmt.Sprintf("per-path[%d].rules.%s.severity", i, name)), err)
+					return nil, fmt.Errorf("%s: %w", where(rs.Line, fmt.Sprintf("per-path[%d].rules.%s.severity", i, name)), err)
 				}
 			}
 		}
 		if _, err := r.build(append(append([]string(nil), r.selectors...), pp.Select...), append(append([]string(nil), r.ignores...), pp.Ignore...), []PerPath{pp}); err != nil {
-			return nil, fmt.Errorf("%s: %v", where(pp.Line, fmt.Sprintf("per-path[%d]", i)), err)
+			return nil, fmt.Errorf("%s: %w", where(pp.Line, fmt.Sprintf("per-path[%d]", i)), err)
 		}
 	}
 	r.Rules, err = r.build(r.selectors, r.ignores, nil)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", where(0, "rules"), err)
+		return nil, fmt.Errorf("%s: %w", where(0, "rules"), err)
 	}
 	return r, nil
 }
