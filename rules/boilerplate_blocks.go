@@ -34,6 +34,10 @@ const (
 	// bpNoTextProb: in a document without main text that is no whole-page dump,
 	// only lines with phrases and this probability are flagged.
 	bpNoTextProb = 0.95
+	// bpArticleLeadMax: before an article's first anchor, lines without phrases
+	// are flagged only when there are at most this many lines: a longer run is a
+	// table or a list the model did not read as text, not a byline.
+	bpArticleLeadMax = 20
 	// bpOff as an article threshold: never flag without phrases.
 	bpOff = 1.0
 )
@@ -44,13 +48,15 @@ const (
 // boilerplate line costing bpRegionPenalty plus bpRegionPerWord per word, any other
 // line bpRegionOther (Finn et al.'s Body Text Extraction on lines). A document is
 // a whole-page dump when at least bpPageLead likely boilerplate lines come before
-// its main text, at least one after it, and the main text holds at least two
-// anchors and bpPageTextShare of the anchors' words; or when it has no main text
-// and at least bpPageNoText likely boilerplate lines. Elsewhere leading and trailing lines are those before the
+// its main text (most of them not table rows, lines of bpNumericShare numbers) and
+// at least one after it, the main text holds bpPageTextShare of
+// the anchors' words and at least two anchors (one under bpPageLongLead likely
+// lines); or when it has no main text and at least bpPageNoText likely
+// boilerplate lines. Elsewhere leading and trailing lines are those before the
 // first anchor and after the last, so that a table or a list inside an article
 // stays inside it.
 const (
-	bpAnchorProb    = 0.5
+	bpAnchorProb    = 0.7
 	bpLikelyProb    = 0.5
 	bpRegionOther   = 0.5
 	bpPageLead      = 8
@@ -58,6 +64,8 @@ const (
 	bpPageAnchors   = 2
 	bpPageNoText    = 50
 	bpPageTextShare = 0.6
+	bpPageLongLead  = 20
+	bpNumericShare  = 0.5
 )
 
 // A trailing block of an article (the lines after its last anchor) where at
@@ -72,6 +80,7 @@ const (
 	bpBlockShortProb = 0.7
 	bpBlockProseProb = 0.9
 	bpMessageReasons = 3
+	bpExplainLines   = 8
 )
 
 // bpBlockRule is one of the three block rules: the same model, lines and regime,
@@ -82,6 +91,7 @@ type bpBlockRule struct {
 	evidence  float64 // lines with boilerplate phrases
 	article   float64 // other documents, lines without phrases
 	model     *BoilerplateModel
+	fast      *bpFast // the model's trees flattened, nil when they cannot be
 }
 
 // LeadingBoilerplate returns the leading-boilerplate rule: navigation, bylines,
@@ -97,13 +107,14 @@ func TrailingBoilerplate() Rule { return bpNewRule(bpTrailing, &bpWeights) }
 func InlineBoilerplate() Rule { return bpNewRule(bpInner, &bpWeights) }
 
 func bpNewRule(pos bpPos, m *BoilerplateModel) bpBlockRule {
+	f := bpNewFast(m)
 	switch pos {
 	case bpLeading:
-		return bpBlockRule{pos, bpLeadingProb, bpLeadingEvidenceProb, bpLeadingArticleProb, m}
+		return bpBlockRule{pos, bpLeadingProb, bpLeadingEvidenceProb, bpLeadingArticleProb, m, f}
 	case bpTrailing:
-		return bpBlockRule{pos, bpTrailingProb, bpTrailingEvidenceProb, bpOff, m}
+		return bpBlockRule{pos, bpTrailingProb, bpTrailingEvidenceProb, bpOff, m, f}
 	}
-	return bpBlockRule{pos, bpInnerProb, bpInnerEvidenceProb, bpOff, m}
+	return bpBlockRule{pos, bpInnerProb, bpInnerEvidenceProb, bpOff, m, f}
 }
 
 // BoilerplateRulesWith returns the three block boilerplate rules using model m
@@ -128,73 +139,104 @@ func (r bpBlockRule) Meta() Meta {
 	switch r.pos {
 	case bpLeading:
 		m.Title = "navigation, bylines and banners before the main text"
-		m.Doc = `Flags blocks of page furniture before the main text of a document: site
-navigation and section menus, "Skip to content", cookie and consent banners,
-subscription and sign-in prompts, share bars, bylines and date lines, photo
-credits. Whole-page text and markdown converters keep all of these, and many
-article extractors keep the byline and date.
+		m.Doc = `Flags the page furniture before the main text of a document: site navigation
+and section menus, "Skip to content", cookie and consent banners, sign-in and
+subscription prompts, share bars, bylines and date lines, photo credits.
+Whole-page converters keep all of these; article extractors often keep the
+byline and the date.
 
-Each non-blank line is scored by a small learned model (gradient-boosted trees,
-trained by ` + "`go run ./internal/boilertrain`" + ` on the dev split of the shared corpus,
-stored in rules/boilerplate_weights.go) from features of the line and of its
-neighbours: words, letters, stop-word density (as jusText uses it), Title Case and
-upper-case share, how the line ends, link and markup share, list markers, known
-boilerplate phrases in several languages (cookies, share, subscribe, comments,
-read more, related, credits, advertisement, navigation, bylines, tags), date
-words, lines repeated in the document, how much running text lies before and
-after it, its distance from the main text (the run of lines with the most
-running text), and how many of its words the main text uses. No feature names a
-site.
+` + bpModelDoc + `
 
-Lines of running text the model keeps anchor the main text. The rule reports the
-runs of lines before the first anchor whose boilerplate probability is at least
-the threshold (0.5). A document with no anchor at all is reported whole, with a
-fix that drops it. Lines the model keeps (a title, a lead paragraph) stay, and a
-block stops at them. The message names the kind of block when known phrases say
-it, and the features that decided; the score is the block's mean probability.
+Before the main text the rule flags, in a whole-page dump, every line of
+probability 0.5 or more; elsewhere, lines with known phrases and probability 0.5
+or more, and other lines at 0.9 or more. In a document without main text it
+flags, in a dump, every likely line, else only lines with phrases at 0.95; a
+document made of nothing else is reported whole, with a fix that drops it.
 
-The safe fix deletes the block with the line break after it and the blank lines
-that follow.`
-		m.Bad = "Skip to content\nHome\nNews\nSport\nSign in\n\nThe council approved the new budget on Tuesday after a long debate about school funding.\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year."
-		m.Good = "The council approved the new budget on Tuesday after a long debate about school funding.\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year."
+Each run of flagged lines is one finding. The message names the kind of block
+(from its phrases, else its shape), the regime, the mean probability and the
+features that weighed most, with their mean values; the score is the mean
+probability. The safe fix deletes the block with the line break and the blank
+lines after it.`
+		m.Bad = bpLeadingBad
+		m.Good = bpGood
 	case bpTrailing:
 		m.Title = "footers, comment widgets and prompts after the main text"
-		m.Doc = `Flags blocks of page furniture after the main text of a document: "Share
-this", newsletter and subscription prompts, comment widgets ("Leave a reply",
-"3 comments"), related-content lists, tag lists, author boxes, copyright and
-legal footers, site maps and markdown reference-link lists ("[3]: https://...").
+		m.Doc = `Flags the page furniture after the main text of a document: share bars,
+newsletter and subscription prompts, comment widgets, related-content lists, tag
+lists, contact details, author boxes, copyright and legal footers, site maps and
+markdown reference-link lists ("[3]: https://...").
 
-Lines are scored by the same learned model as leading-boilerplate (see that rule
-for the features). The rule reports the runs of lines after the last line of
-running text the model keeps whose boilerplate probability is at least the
-threshold (0.5). It leaves to trailing-headlines the headline blocks that rule
-flags, so the two never report the same lines. The message names the kind of
-block and the features that decided; the score is the block's mean probability.
+` + bpModelDoc + `
 
-The safe fix deletes the block together with the line break before it; the
-document's final line break is kept.`
-		m.Bad = "The council approved the new budget on Tuesday after a long debate about school funding.\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year.\n\nShare this:\nFacebook\nTwitter\nEmail\nLeave a comment\n© 2019 City Times. All rights reserved."
-		m.Good = "The council approved the new budget on Tuesday after a long debate about school funding.\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year."
+After the main text the rule flags, in a whole-page dump, every line of
+probability 0.5 or more. Elsewhere (an extracted article, whose last lines may be
+its own list, table or sign-off) it flags lines with known phrases at 0.8 or
+more (a date alone does not count: tour lists and timelines end with dates);
+and when two lines or more of a trailing block of at most 20 lines have phrases,
+the block is furniture as a whole: its other lines are flagged too when short
+with probability 0.7, or running text with 0.9, unless the block reads as a list
+(numbered or dated items, or items starting with the same word).
+
+The rule leaves to trailing-headlines the headline blocks that rule flags, so the
+two never report the same lines. Messages and scores are as for
+leading-boilerplate. The safe fix deletes the block together with the line
+break before it; the document's final line break is kept.`
+		m.Bad = bpTrailingBad
+		m.Good = bpGood
 	default:
 		m.Title = "advertisement labels, credits and prompts inside the main text"
-		m.Doc = `Flags lines of page furniture inside the main text: "Advertisement",
-photo credits ("Photograph: AFP via Getty"), share and subscribe prompts, "Read
-more" and "Click here" lines, related-article lead-ins and the like, between two
-lines of running text.
+		m.Doc = `Flags lines of page furniture inside the main text: "Advertisement", photo
+credits ("Photograph: AFP via Getty"), share and subscribe prompts, "Read more"
+and "Click here" lines, related-article lead-ins, and in whole-page dumps the
+menus and widgets the converter interleaved with the text.
 
-Lines are scored by the same learned model as leading-boilerplate (see that rule
-for the features). Inside the main text a wrong call deletes article text (a
-table or a list inside an article looks much like a menu), so the threshold is
-high: 0.9. The message names the kind of line and the features that decided;
-the score is the block's mean probability.
+` + bpModelDoc + `
 
-The safe fix deletes the lines with their line break and the blank lines after
+Inside the main text a wrong call deletes article text (a table or a list
+inside an article looks much like a menu), so the rule flags only lines with
+known phrases and probability 0.8 or more, and in a whole-page dump also other
+lines at 0.9 or more. Messages and scores are as for leading-boilerplate. The
+safe fix deletes the lines with their line break and the blank lines after
 them.`
-		m.Bad = "The council approved the new budget on Tuesday after a long debate about school funding.\nAdvertisement\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year."
-		m.Good = "The council approved the new budget on Tuesday after a long debate about school funding.\nThe mayor said the plan would protect libraries and parks while keeping taxes flat next year."
+		m.Bad = bpInlineBad
+		m.Good = bpGood
 	}
 	return m
 }
+
+// bpModelDoc is the part of the three rules' docs that explains the model.
+const bpModelDoc = `Every non-blank line is scored by a small learned model: two stages of
+gradient-boosted trees, trained by ` + "`go run ./internal/boilertrain`" + ` on the dev split
+of the shared corpus and stored as data in rules/boilerplate_weights.go. The first
+stage reads features of the line and its neighbours: words, letters, stop-word
+density (as jusText uses it), Title Case and upper-case share, how the line ends,
+link and markup share, list markers, wrapped paragraphs, known boilerplate phrases
+in several languages (cookies and consent, copyright, share, subscribe, comments,
+read more, related, credits, advertisement, navigation, bylines, tags, contact
+details), date words, repetition within the document, how much running text lies
+before and after the line, its distance from the main text and how many of its
+words the main text uses. The second stage adds what the first said about the
+neighbours and the whole document. No feature names a site.
+
+A line of running text the model keeps anchors the main text: the run of lines
+with the most anchor words. A document is a whole-page dump when at least 8
+likely boilerplate lines (probability 0.5 or more) come before its main text and
+one after it, and the main text holds most of the running text; there the menus
+are plentiful and sure, and thresholds are low. Anything else is read as an
+extracted article: a wrong call there deletes article text, so lines need known
+phrases (copyright or legal notices anywhere in the line, a byline, a date line,
+a reference link, or phrases making up most of the line) or a very high probability,
+and leading and trailing lines are those before the first anchor and after the
+last, so a table inside an article stays inside it.`
+
+// The rules' examples.
+const (
+	bpGood        = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
+	bpLeadingBad  = "By Jane Doe\nPublished November 19, 2019 6:18 p.m.\n" + bpGood
+	bpTrailingBad = bpGood + "\n\nShare this:\nFacebook\nTwitter\nLeave a comment\n© 2019 City Times. All rights reserved."
+	bpInlineBad   = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nAdvertisement\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
+)
 
 // Options implements Configurable.
 func (r bpBlockRule) Options() map[string]any {
@@ -239,19 +281,24 @@ type bpDoc struct {
 	prob []float64
 	pos  []bpPos
 	page bool
+	lead int // lines before the first anchor (articles) or the main text (dumps)
 }
 
-// bpAnalyze runs the model over the document and places its lines.
-func bpAnalyze(a *Analysis, m *BoilerplateModel) *bpDoc {
+// bpAnalyze runs the model over the document and places its lines; f, when not
+// nil, holds the model's trees flattened.
+func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 	ls, x1 := bpFeatures(a)
 	n := len(ls)
 	d := &bpDoc{ls: ls, pos: make([]bpPos, n)}
 	if n == 0 {
 		return d
 	}
-	d.x, d.prob = m.bpPredict(x1, n)
+	d.x, d.prob = m.bpPredictFast(f, x1, n)
 	anchor := func(i int) bool { return ls[i].prose && d.prob[i] < bpAnchorProb }
-	reg := bpMainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return ls[i].words }, d.prob)
+	reg := bpMainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return ls[i].words },
+		func(i int) bool {
+			return ls[i].words > 0 && float64(ls[i].digits) >= bpNumericShare*float64(ls[i].words)
+		}, d.prob)
 	d.page = reg.page
 	if d.page {
 		for i := range ls {
@@ -277,6 +324,7 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel) *bpDoc {
 			last = i
 		}
 	}
+	d.lead = max(first, 0)
 	for i := range ls {
 		switch {
 		case first < 0:
@@ -294,7 +342,7 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel) *bpDoc {
 
 // bpEvidence names the boilerplate phrases a line carries, or "" when it has none
 // that count: a copyright or legal notice anywhere, a byline, a date line, a
-// markdown reference definition, or known phrases making up half its words.
+// markdown reference definition, or known phrases making up most of its words.
 func bpEvidence(bl *bpLine) string {
 	switch {
 	case bl.classes&bpCopyright != 0:
@@ -307,7 +355,7 @@ func bpEvidence(bl *bpLine) string {
 		return "reference link"
 	case bl.dateWords > 0 && bl.words <= 12 && 10*(bl.dateWords+bl.digits) >= 6*bl.words:
 		return "date line"
-	case bl.words > 0 && 2*bl.phraseWords >= bl.words:
+	case bl.words > 0 && 2*bl.phraseWords > bl.words:
 		for c := 0; c < bpNumClasses; c++ {
 			if bl.classes&(1<<c) != 0 {
 				return bpClassNames[c]
@@ -321,6 +369,9 @@ func bpEvidence(bl *bpLine) string {
 func (r bpBlockRule) flag(d *bpDoc, i int) (bool, string) {
 	p := d.prob[i]
 	ev := bpEvidence(&d.ls[i])
+	if ev == "" && d.pos[i] == bpLeading && i+1 < len(d.ls) && d.pos[i+1] != bpLeading && bpHeadlineLike(&d.ls[i]) {
+		return false, "" // the article's own headline, just above its text
+	}
 	if ev == "date line" && r.pos == bpTrailing && !d.page {
 		ev = "" // dates end tour lists and timelines; at an article's end they prove nothing
 	}
@@ -331,7 +382,7 @@ func (r bpBlockRule) flag(d *bpDoc, i int) (bool, string) {
 		return ev != "" && ev != "date line" && p >= max(r.evidence, bpNoTextProb), ev
 	case ev != "" && p >= r.evidence:
 		return true, ev
-	case !d.page && p >= r.article:
+	case !d.page && p >= r.article && (d.pos[i] != bpLeading || d.lead <= bpArticleLeadMax):
 		return true, ""
 	}
 	return false, ""
@@ -383,11 +434,25 @@ func bpListLike(a *Analysis, ls []bpLine, idx []int) bool {
 	return 2*marked >= len(idx) || thListLike(firsts)
 }
 
+// bpHeadlineLike reports whether a line reads as a headline: a few words without
+// links or a final full stop. The line right above the main text is kept when it
+// does: it is the article's title, which converters put there.
+func bpHeadlineLike(bl *bpLine) bool {
+	return bl.words >= bpTitleMinWords && bl.words <= bpTitleMaxWords && bl.linkBytes == 0 && bl.anchorWord == 0 &&
+		bl.endKind != bpEndSentence && bl.endKind != bpEndColon && !bl.list
+}
+
+// A headline has this many words.
+const (
+	bpTitleMinWords = 4
+	bpTitleMaxWords = 20
+)
+
 // bpRun is a run of consecutive non-blank lines (indexes into the bpLine slice).
 type bpRun struct{ first, last int }
 
 func (r bpBlockRule) Check(p *Pass) {
-	d := bpAnalyze(p.Analysis, r.model)
+	d := bpAnalyze(p.Analysis, r.model, r.fast)
 	n := len(d.ls)
 	if n == 0 {
 		return
@@ -460,8 +525,23 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 	if phrases > 0 {
 		reasons = append(reasons, fmt.Sprintf("known phrases on %d of %d", phrases, count))
 	}
-	for _, k := range r.model.Context.bpReasons(rows, bpMessageReasons) {
-		reasons = append(reasons, bpContextNames[k]+" "+bpFeatureValue(k, rows))
+	// The line stage names what in the lines decided; the context stage adds
+	// what around them did.
+	// A long block is explained by its first lines: explaining costs a walk of
+	// every tree per line.
+	ex := rows[:min(len(rows), bpExplainLines)]
+	lineRows := make([][]float32, len(ex))
+	for k, row := range ex {
+		lineRows[k] = row[:bpNumFeatures]
+	}
+	for _, k := range r.model.Line.bpReasons(lineRows, bpMessageReasons-1) {
+		reasons = append(reasons, bpDescribe(k, ex))
+	}
+	for _, k := range r.model.Context.bpReasons(ex, bpNumStage2) {
+		if k >= bpNumFeatures && k != bpNumFeatures+bpcProb {
+			reasons = append(reasons, bpDescribe(k, ex))
+			break
+		}
 	}
 	threshold := r.threshold
 	if !d.page {
@@ -541,6 +621,9 @@ func bpDeleteLines(a *Analysis, first, last int) Edit {
 	return Edit{Start: lines[prev].End, End: end}
 }
 
+// bpMenuWords: a line of a menu has at most this many words.
+const bpMenuWords = 3
+
 // bpKind names what a block is: the phrase class most of its lines carry, else
 // its shape.
 func bpKind(ls []bpLine) string {
@@ -578,20 +661,55 @@ func bpKind(ls []bpLine) string {
 	if links*2 >= n || lists*2 >= n {
 		return "link list"
 	}
+	short := 0
+	for i := range ls {
+		if ls[i].words <= bpMenuWords && ls[i].endKind != bpEndSentence {
+			short++
+		}
+	}
+	if n >= 2 && 10*short >= 6*n {
+		return "navigation menu"
+	}
 	return "page furniture"
 }
 
-// bpFeatureValue prints the mean value of feature k over rows.
-func bpFeatureValue(k int, rows [][]float32) string {
+// bpDescribe names feature k of the second-stage rows with its mean value: a
+// phrase class as where it sits, a yes/no feature by its name alone.
+func bpDescribe(k int, rows [][]float32) string {
 	var s float64
 	for _, x := range rows {
 		s += float64(x[k])
 	}
 	v := s / float64(len(rows))
-	if v == float64(int64(v)) {
-		return fmt.Sprintf("%d", int64(v))
+	name := bpContextNames[k]
+	switch {
+	case k >= bpfClass0 && k < bpfClass0+bpNumClasses:
+		if v >= 1.5 {
+			return name + " phrase at the start"
+		}
+		return name + " phrase"
+	case k == bpfEnd:
+		return fmt.Sprintf("line end %s", [...]string{"without punctuation", "a full stop", "a colon", "other punctuation"}[min(int(v+0.5), 3)])
+	case k == bpfInRegion && v == 0:
+		return "outside the main text"
+	case k == bpfProse && v == 0:
+		return "not running text"
+	case bpBoolFeature[k] && (v == 0 || v == 1):
+		if v == 0 {
+			return "no " + name
+		}
+		return name
+	case v == float64(int64(v)):
+		return fmt.Sprintf("%s %d", name, int64(v))
 	}
-	return fmt.Sprintf("%.2f", v)
+	return fmt.Sprintf("%s %.2f", name, v)
+}
+
+// bpBoolFeature marks the yes/no features.
+var bpBoolFeature = map[int]bool{
+	bpfFirstLower: true, bpfList: true, bpfHeading: true, bpfImage: true, bpfRefLink: true, bpfByline: true,
+	bpfProse: true, bpfInRegion: true, bpfNumbered: true, bpfParaProse: true, bpfPrevClass: true, bpfNextClass: true,
+	bpNumFeatures + bpcBetween: true, bpNumFeatures + bpcPage: true,
 }
 
 func bpPlural(n int, s string) string {

@@ -100,7 +100,8 @@ func bpStage2(x []float32, p1 []float64) []float32 {
 	}
 	prose := func(i int) bool { return x[i*bpNumFeatures+bpfProse] > 0 }
 	words := func(i int) int { return int(x[i*bpNumFeatures+bpfWords]) }
-	reg := bpMainText(n, prose, words, p1)
+	numeric := func(i int) bool { return x[i*bpNumFeatures+bpfDigitShare] >= bpNumericShare }
+	reg := bpMainText(n, prose, words, numeric, p1)
 	for i := 0; i < n; i++ {
 		row := out[i*bpNumStage2 : (i+1)*bpNumStage2]
 		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
@@ -158,8 +159,10 @@ type bpRegion struct {
 
 // bpMainText finds the main text from the lines' running-text flags, words and
 // probabilities, and says whether the document is a whole-page dump (see the
-// constants of boilerplate_blocks.go).
-func bpMainText(n int, prose func(int) bool, words func(int) int, p []float64) bpRegion {
+// constants of boilerplate_blocks.go). numeric tells the rows of a table (mostly
+// numbers): likely lines before the main text that are mostly such rows are a
+// table the article opens with, not a menu.
+func bpMainText(n int, prose func(int) bool, words func(int) int, numeric func(int) bool, p []float64) bpRegion {
 	anchor := func(i int) bool { return prose(i) && p[i] < bpAnchorProb }
 	r := bpRegion{start: -1, end: -1}
 	best, cur, cs := 0.0, 0.0, 0
@@ -181,7 +184,7 @@ func bpMainText(n int, prose func(int) bool, words func(int) int, p []float64) b
 			best, r.start, r.end = cur, cs, i
 		}
 	}
-	inWords, allWords := 0, 0
+	inWords, allWords, numLead := 0, 0, 0
 	for i := 0; i < n; i++ {
 		likely := p[i] >= bpLikelyProb
 		if likely {
@@ -197,15 +200,24 @@ func bpMainText(n int, prose func(int) bool, words func(int) int, p []float64) b
 		case r.start < 0:
 		case likely && i < r.start:
 			r.lead++
+			if numeric(i) {
+				numLead++
+			}
 		case likely && i > r.end:
 			r.trail++
 		case i >= r.start && i <= r.end && anchor(i):
 			r.anchors++
 		}
 	}
-	r.page = r.start >= 0 && r.lead >= bpPageLead && r.trail >= bpPageTrail && r.anchors >= bpPageAnchors &&
-		float64(inWords) >= bpPageTextShare*float64(allWords) ||
-		r.start < 0 && r.likely >= bpPageNoText
+	if r.start < 0 {
+		r.page = r.likely >= bpPageNoText
+		return r
+	}
+	// A main text of one anchor is enough under a long menu (link-heavy markdown
+	// leaves few lines of plain running text).
+	r.page = r.lead >= bpPageLead && r.trail >= bpPageTrail && 2*numLead < r.lead &&
+		(r.anchors >= bpPageAnchors || r.lead >= bpPageLongLead) &&
+		float64(inWords) >= bpPageTextShare*float64(allWords)
 	return r
 }
 
@@ -221,13 +233,39 @@ func BoilerplateContextFeatures(x []float32, p1 []float64) []float32 { return bp
 // bpPredict runs both stages over a document's line vectors x and returns the
 // second-stage vectors and the final probabilities.
 func (m *BoilerplateModel) bpPredict(x []float32, n int) ([]float32, []float64) {
+	return m.bpPredictFast(nil, x, n)
+}
+
+// bpFast holds a model's trees flattened for speed.
+type bpFast struct{ line, ctx []bpFlatTree }
+
+func bpNewFast(m *BoilerplateModel) *bpFast {
+	f := &bpFast{line: bpFlatten(&m.Line), ctx: bpFlatten(&m.Context)}
+	if f.line == nil || f.ctx == nil {
+		return nil
+	}
+	return f
+}
+
+// bpPredictFast is bpPredict walking the flattened trees of f when there are.
+func (m *BoilerplateModel) bpPredictFast(f *bpFast, x []float32, n int) ([]float32, []float64) {
 	p1 := make([]float64, n)
 	for i := 0; i < n; i++ {
-		p1[i] = bpProb(m.Line.score(x[i*bpNumFeatures : (i+1)*bpNumFeatures]))
+		row := x[i*bpNumFeatures : (i+1)*bpNumFeatures]
+		if f != nil {
+			p1[i] = bpProb(bpScoreFlat(m.Line.Bias, f.line, row))
+		} else {
+			p1[i] = bpProb(m.Line.score(row))
+		}
 	}
 	x2 := bpStage2(x, p1)
 	for i := 0; i < n; i++ {
-		p1[i] = bpProb(m.Context.score(x2[i*bpNumStage2 : (i+1)*bpNumStage2]))
+		row := x2[i*bpNumStage2 : (i+1)*bpNumStage2]
+		if f != nil {
+			p1[i] = bpProb(bpScoreFlat(m.Context.Bias, f.ctx, row))
+		} else {
+			p1[i] = bpProb(m.Context.score(row))
+		}
 	}
 	return x2, p1
 }

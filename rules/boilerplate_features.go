@@ -82,7 +82,7 @@ var bpFeatureNames = func() []string {
 		bpfEnd: "line end", bpfFirstLower: "lower-case start", bpfList: "list marker",
 		bpfHeading: "markdown heading", bpfImage: "markdown image", bpfRefLink: "reference link",
 		bpfByline: "byline", bpfPhraseShare: "known-phrase share", bpfDups: "repeated in the document",
-		bpfProse: "running text", bpfProseBefore: "text before", bpfProseAfter: "text after",
+		bpfProse: "running text", bpfProseBefore: "share of the text before", bpfProseAfter: "share of the text after",
 		bpfWin1: "next to text", bpfWin3: "text within 3 lines", bpfWin10: "text within 10 lines",
 		bpfPrevWords: "previous line words", bpfNextWords: "next line words", bpfPrevEnd: "previous line end",
 		bpfNextEnd: "next line end", bpfRun: "run of short lines", bpfInRegion: "inside the main text",

@@ -417,6 +417,9 @@ func bpURLAt(t string, j int) bool {
 // bpInLinkTarget reports whether the word at off sits in a URL or a markdown link
 // target: after "](", "][" or a URL start with no space in between.
 func bpInLinkTarget(text string, lineStart, off int) bool {
+	if bpURLAt(text, off) {
+		return true
+	}
 	for k := off - 1; k >= lineStart; k-- {
 		c := text[k]
 		if c == ' ' || c == '\t' {

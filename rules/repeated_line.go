@@ -18,6 +18,7 @@ func RepeatedLine() Rule {
 		minSites:      rlMinSites,
 		minSitesShare: rlMinSitesShare,
 		maxCrossWords: rlMaxCrossWords,
+		maxSiteWords:  rlMaxSiteWords,
 		maxPairs:      rlMaxPairs,
 	}
 }
@@ -34,7 +35,10 @@ const (
 	rlMinSites      = 3
 	rlMinSitesShare = 0.01
 	rlMaxCrossWords = 12
-	rlMaxPairs      = 1 << 21
+	// Lines of more than rlMaxSiteWords words that recur are paragraphs a site
+	// reprints (an update, a syndicated story), deduplication's business, not chrome.
+	rlMaxSiteWords = 60
+	rlMaxPairs     = 1 << 21
 	// A document whose long lines (rlLongWords words or more) recur for at least
 	// rlDupShare of their bytes is a copy of another document of the batch, not a
 	// page with chrome: deduplication is another rule's business.
@@ -48,6 +52,7 @@ type repeatedLine struct {
 	minSites      int
 	minSitesShare float64
 	maxCrossWords int
+	maxSiteWords  int
 	maxPairs      int
 }
 
@@ -66,7 +71,9 @@ normalized paragraphs across a shard; this rule does the same per line, per site
 It is a corpus rule: a first pass counts, for every line of every document, how
 many documents hold it, per site (the URL's host, without "www.") when documents
 carry a URL, else over the whole batch; the check pass then flags a line when:
-  - at least max(2, 5% of the site's documents) documents of its site hold it; or
+  - it has at most 60 words and at least max(2, 5% of the site's documents)
+    documents of its site hold it (a longer recurring paragraph is a reprint,
+    deduplication's business); or
   - it has at most 12 words and documents of at least max(3, 1% of the batch's
     sites) different sites hold it (generic chrome such as "Advertisement").
 Lines are compared after normalization: lower case, numbers folded to 0 (so
@@ -100,6 +107,7 @@ func (r repeatedLine) Options() map[string]any {
 		"min_sites":       r.minSites,
 		"min_sites_share": r.minSitesShare,
 		"max_cross_words": r.maxCrossWords,
+		"max_site_words":  r.maxSiteWords,
 		"max_pairs":       r.maxPairs,
 	}
 }
@@ -119,10 +127,12 @@ func (r repeatedLine) Configure(opts map[string]any) (Rule, error) {
 			r.minSitesShare, err = rlFloat(k, v, 0, 1)
 		case "max_cross_words":
 			r.maxCrossWords, err = rlInt(k, v, 0, math.MaxInt32)
+		case "max_site_words":
+			r.maxSiteWords, err = rlInt(k, v, 1, math.MaxInt32)
 		case "max_pairs":
 			r.maxPairs, err = rlInt(k, v, 1024, 1<<30)
 		default:
-			err = fmt.Errorf("repeated-line: unknown option %q (known: max_cross_words, max_pairs, min_site_docs, min_site_share, min_sites, min_sites_share)", k)
+			err = fmt.Errorf("repeated-line: unknown option %q (known: max_cross_words, max_pairs, max_site_words, min_site_docs, min_site_share, min_sites, min_sites_share)", k)
 		}
 		if err != nil {
 			return nil, err
@@ -277,7 +287,7 @@ func (r repeatedLine) Check(p *Pass) {
 		if long {
 			longBytes += l.End - l.Start
 		}
-		if c := int(st.pairs[rlKey{site, h}]); c >= needSite {
+		if c := int(st.pairs[rlKey{site, h}]); words <= r.maxSiteWords && c >= needSite {
 			hits = append(hits, hit{i, c, needSite, true})
 		} else if c := int(st.lineSites[h]); words <= r.maxCrossWords && c >= needSites {
 			hits = append(hits, hit{i, c, needSites, false})

@@ -5,10 +5,7 @@
 package engine
 
 import (
-	"fmt"
-	"os"
 	"runtime"
-	"strings"
 	"sync"
 
 	"github.com/corpuslint/corpuslint/internal/fix"
@@ -232,14 +229,6 @@ func observe(files []string, opt Options) (map[string]rules.CorpusState, error) 
 		if f != "-" {
 			readable = append(readable, f)
 		}
-	}
-	if len(readable) < len(files) {
-		names := make([]string, len(crs))
-		for i, cr := range crs {
-			names[i] = cr.Meta().Name
-		}
-		fmt.Fprintf(os.Stderr, "corpuslint: notice: %s needs two passes over the input; standard input allows one, so its documents are not counted (with - alone the rule reports nothing)\n",
-			strings.Join(names, ", "))
 	}
 	// One state per rule per batch, merged in input order as batches come back, so
 	// the result does not depend on scheduling.
