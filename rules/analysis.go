@@ -49,6 +49,11 @@ type Analysis struct {
 	// th caches trailing-headlines' findings: trailing-boilerplate runs that rule
 	// again on the same document, and the result depends on the text alone.
 	th *[]Finding
+	// bp caches the boilerplate model's reading of the document, which the
+	// leading-, trailing- and inline-boilerplate rules all start from; bpModel is
+	// the model it was computed with.
+	bp      *bpDoc
+	bpModel *BoilerplateModel
 }
 
 // NewAnalysis prepares the shared analysis of text. Nothing is computed until asked.

@@ -452,7 +452,11 @@ const (
 type bpRun struct{ first, last int }
 
 func (r bpBlockRule) Check(p *Pass) {
-	d := bpAnalyze(p.Analysis, r.model, r.fast)
+	a := p.Analysis
+	if a.bp == nil || a.bpModel != r.model {
+		a.bp, a.bpModel = bpAnalyze(a, r.model, r.fast), r.model
+	}
+	d := a.bp
 	n := len(d.ls)
 	if n == 0 {
 		return
