@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"runtime"
 
 	"github.com/urfave/cli/v2"
 
@@ -41,6 +42,7 @@ Examples:
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in this baseline file (see `corpuslint baseline`)"},
 			&cli.BoolFlag{Name: "statistics", Usage: "print a count per rule and per category instead of the findings"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile to this file (for performance work)", Hidden: true},
+			&cli.StringFlag{Name: "memprofile", Usage: "write an allocation profile to this file at the end (for performance work)", Hidden: true},
 		),
 		Action: lintAction,
 	}
@@ -57,6 +59,14 @@ func lintAction(c *cli.Context) error {
 			return usageError("--cpuprofile: %v", err)
 		}
 		defer stop()
+	}
+	if p := c.String("memprofile"); p != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			if err := writeAllocProfile(p); err != nil {
+				fmt.Fprintf(c.App.ErrWriter, "corpuslint: --memprofile: %v\n", err)
+			}
+		}()
 	}
 	format := s.resolved.Format
 	if c.Bool("statistics") {

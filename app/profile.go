@@ -21,3 +21,17 @@ func startCPUProfile(path string) (func(), error) {
 		_ = f.Close()
 	}, nil
 }
+
+// writeAllocProfile writes the allocation profile (bytes and objects allocated
+// since the start, by call site) to path: what to shrink when peak memory grows.
+func writeAllocProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
+}

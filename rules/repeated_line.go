@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // RepeatedLine returns the repeated-line corpus rule: a line that occurs in many
@@ -276,10 +278,10 @@ func (r repeatedLine) Check(p *Pass) {
 		perSite bool
 	}
 	var hits []hit
-	var low []byte
+	text := a.Text()
 	longBytes, longDup := 0, 0
 	for i, l := range lines {
-		h, words, ok := rlHashLine(a, l, &low)
+		h, words, ok := rlHashLine(text, l)
 		if !ok {
 			continue
 		}
@@ -366,39 +368,94 @@ func rlAdjacent(a *Analysis, i, j int) bool {
 
 // rlLineHashes appends the normalized hash of every line with a letter to out.
 func rlLineHashes(a *Analysis, out []uint64) []uint64 {
-	var low []byte
+	text := a.Text()
 	for _, l := range a.Lines() {
-		if h, _, ok := rlHashLine(a, l, &low); ok {
+		if h, _, ok := rlHashLine(text, l); ok {
 			out = append(out, h)
 		}
 	}
 	return out
 }
 
-// rlHashLine hashes the words of line l in lower case with numbers folded to
-// "0" (the normalization of bpNormHash). ok is false for a line without a word of
-// two letters or more: blank lines, numbers, lone initials and separators.
-func rlHashLine(a *Analysis, l Line, low *[]byte) (h uint64, words int, ok bool) {
-	text := a.Text()
+// rlHashLine hashes the words of line l (the tokens of AppendWords) in lower case
+// with numbers folded to "0" (the normalization of bpNormHash). ok is false for a
+// line without a word of two letters or more: blank lines, numbers, lone
+// initials and separators. It runs on every line in both passes, so it walks the
+// bytes once, hashing as it goes, instead of listing the words and lowering a
+// copy of each (rlHashLineByWords is that plain version; tests hold them equal).
+func rlHashLine(t string, l Line) (h uint64, words int, ok bool) {
 	h = bpFNVOffset
-	for _, w := range a.WordsIn(l.Start, l.End) {
-		word := text[w.Start:w.End]
+	i, end := l.Start, l.End
+	for i < end {
+		c := t[i]
+		if !asciiWord[c] {
+			if c < utf8.RuneSelf {
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(t[i:end])
+			if !isWordRune(r) {
+				i += n
+				continue
+			}
+		}
+		// A word starts at i.
 		words++
-		if word[0] >= '0' && word[0] <= '9' {
+		start := i
+		number := c >= '0' && c <= '9'
+		if number {
 			h = (h ^ '0') * bpFNVPrime
-		} else {
-			*low = bpAppendLower((*low)[:0], word)
-			for _, c := range *low {
-				h = (h ^ uint64(c)) * bpFNVPrime
+		}
+		for i < end {
+			c := t[i]
+			if asciiWord[c] {
+				if !number {
+					h = (h ^ uint64(rlLower[c])) * bpFNVPrime
+				}
+				i++
+				continue
 			}
-			if !ok && len(word) >= 2 {
-				ok = true
+			if c < utf8.RuneSelf {
+				if (c == '\'' || c == '-' || c == '.') && i+1 < end && nextIsWord(t, i+1, end) {
+					if !number {
+						h = (h ^ uint64(c)) * bpFNVPrime
+					}
+					i++
+					continue
+				}
+				break
 			}
+			r, n := utf8.DecodeRuneInString(t[i:end])
+			if isWordRune(r) || (r == '\u2019' || r == '\u2010' || r == '\u2011') && nextIsWord(t, i+n, end) {
+				if !number {
+					var buf [utf8.UTFMax]byte
+					for _, b := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
+						h = (h ^ uint64(b)) * bpFNVPrime
+					}
+				}
+				i += n
+				continue
+			}
+			break
+		}
+		if !number && i-start >= 2 {
+			ok = true
 		}
 		h = (h ^ ' ') * bpFNVPrime
 	}
 	return h, words, ok
 }
+
+// rlLower maps ASCII letters to lower case and every other byte to itself.
+var rlLower = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
 
 // rlHost returns the host of a URL in lower case without "www." and port, or "".
 func rlHost(u string) string {
