@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
 
@@ -31,6 +32,12 @@ const extraRulesKey = "corpuslint.extraRules"
 // at or above --fail-on, 2 usage errors or unreadable input. extra rules join the
 // built-in ones.
 func Main(args []string, extra ...rules.Rule) int {
+	if os.Getenv("GOGC") == "" {
+		// The live heap is small (the documents in flight and the corpus rules'
+		// counts) and most garbage is per-document analysis, so collecting at 3x
+		// the live heap instead of 2x trades a few MB for a tenth less CPU.
+		debug.SetGCPercent(200)
+	}
 	return Run(args, os.Stdin, os.Stdout, os.Stderr, extra...)
 }
 

@@ -2,8 +2,8 @@ package app
 
 import (
 	"fmt"
-	"strings"
 	"runtime"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
