@@ -62,3 +62,39 @@ func BenchmarkEngine(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEngineAdversarial runs every default rule on one-document batches of the
+// shapes that make naive linters quadratic (the shapes of internal/benchgen, 1 MB
+// each; scripts/bench.sh runs them at full size). MB/s should stay near
+// BenchmarkEngine's on one worker.
+func BenchmarkEngineAdversarial(b *testing.B) {
+	const size = 1 << 20
+	fill := func(pat string) string { return strings.Repeat(pat, size/len(pat)+1)[:size] }
+	var short strings.Builder
+	for i := 0; short.Len() < size; i++ {
+		fmt.Fprintf(&short, "Line %d of the list.\n", i)
+	}
+	docs := map[string]string{
+		"longline":   fill("The council approved the new budget on Tuesday after a long debate about school funding. "),
+		"shortlines": short.String(),
+		"quotes":     strings.ToValidUTF8(fill("\"\u201c\u201d\"\u2018\u2019'\" "), ""),
+		"dashes":     strings.ToValidUTF8(fill("- \u2013 \u2014\n-\n -- \u2014\u2014 "), ""),
+	}
+	reg, _ := rules.NewRegistry(rules.Builtin()...)
+	rs, _ := reg.Select(nil, nil)
+	for _, name := range []string{"longline", "shortlines", "quotes", "dashes"} {
+		b.Run(name, func(b *testing.B) {
+			p := filepath.Join(b.TempDir(), name+".jsonl")
+			writeJSONL(b, p, []string{docs[name]})
+			info, _ := os.Stat(p)
+			b.SetBytes(info.Size())
+			for b.Loop() {
+				err := Run([]string{p}, Options{Rules: rs, Workers: 1, Source: source.Options{TextField: "text", IDField: "id"}},
+					func(*Result) error { return nil })
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
