@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -71,12 +72,7 @@ func (a *Analysis) Lines() []Line {
 		return a.lines
 	}
 	t := a.text
-	n := 1
-	for i := 0; i < len(t); i++ {
-		if t[i] == '\n' {
-			n++
-		}
-	}
+	n := 1 + strings.Count(t, "\n")
 	a.lines = make([]Line, 0, n)
 	a.lineStarts = make([]int, 0, n)
 	start := 0
@@ -104,11 +100,13 @@ func (a *Analysis) Lines() []Line {
 	return a.lines
 }
 
+// indexByteFrom is strings.IndexByte(s[from:], c) as an index into s, or -1.
 func indexByteFrom(s string, c byte, from int) int {
-	for i := from; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
+	if from >= len(s) {
+		return -1
+	}
+	if i := strings.IndexByte(s[from:], c); i >= 0 {
+		return from + i
 	}
 	return -1
 }
