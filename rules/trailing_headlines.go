@@ -45,6 +45,10 @@ const (
 	thMinBodyWords = 60
 	// Footer lines (copyright, "powered by") allowed after the block.
 	thMaxFooter = 2
+	// thMaxBlockLines bounds the backward scan: a tail of more lines that all read
+	// as headlines, separators or blanks is a list page or a dump, not a widget
+	// after an article, and scanning it whole made memory grow with the document.
+	thMaxBlockLines = 300
 	// Short lines (tags) allowed in a row under a lead-in line.
 	thMaxMinor = 2
 )
@@ -198,6 +202,9 @@ func (r trailingHeadlines) check(a *Analysis, report func(Finding)) {
 		c, buf = thClassify(a.LineText(i), buf)
 		if c.kind == thOther {
 			break
+		}
+		if len(cls) == thMaxBlockLines {
+			return
 		}
 		cls = append(cls, c)
 		if c.kind == thBlank {
