@@ -55,6 +55,8 @@ type Analysis struct {
 	// the model it was computed with.
 	bp      *bpDoc
 	bpModel *BoilerplateModel
+	// runeCk[k] is the rune count of text[:runeCkAt[k]], for Position on long lines.
+	runeCk, runeCkAt []int
 }
 
 // NewAnalysis prepares the shared analysis of text. Nothing is computed until asked.
@@ -132,7 +134,44 @@ func (a *Analysis) Position(off int) (line, col int) {
 	i := sort.SearchInts(a.lineStarts, off+1) - 1
 	i = max(i, 0)
 	start := a.lineStarts[i]
-	return i + 1, utf8.RuneCountInString(a.text[start:off]) + 1
+	if off-start <= posStride {
+		return i + 1, utf8.RuneCountInString(a.text[start:off]) + 1
+	}
+	// A long line with many findings would be counted from its start again for
+	// each one (a 2 MB line of e-mail addresses took minutes); checkpoints make it
+	// linear.
+	return i + 1, a.runesBefore(off) - a.runesBefore(start) + 1
+}
+
+// posStride is the spacing of the rune-count checkpoints of long lines.
+const posStride = 4096
+
+// runesBefore returns utf8.RuneCountInString(a.text[:off]) from checkpoints built
+// once per document. A checkpoint sits on the first byte at or after a multiple
+// of posStride that is not a UTF-8 continuation byte: the decoder never reads
+// past such a byte into the rune before it (an invalid byte counts one rune), so
+// counts on either side add up.
+func (a *Analysis) runesBefore(off int) int {
+	t := a.text
+	if a.runeCk == nil {
+		n := len(t)/posStride + 1
+		a.runeCk = make([]int, n)
+		a.runeCkAt = make([]int, n)
+		prev, count := 0, 0
+		for k := range n {
+			b := min(k*posStride, len(t))
+			for b < len(t) && !utf8.RuneStart(t[b]) {
+				b++
+			}
+			count += utf8.RuneCountInString(t[prev:b])
+			a.runeCk[k], a.runeCkAt[k], prev = count, b, b
+		}
+	}
+	k := min(off/posStride, len(a.runeCk)-1)
+	for k > 0 && a.runeCkAt[k] > off {
+		k--
+	}
+	return a.runeCk[k] + utf8.RuneCountInString(t[a.runeCkAt[k]:off])
 }
 
 // IsBlank reports whether line i holds only white space.

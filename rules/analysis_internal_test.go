@@ -1,0 +1,39 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Position on long lines (checkpointed) gives the columns of counting runes from
+// the line start, also in invalid UTF-8 and for offsets inside a rune.
+func TestPositionLongLines(t *testing.T) {
+	alphabet := []string{"a", "é", "€", "𝄞", "\n", "\xff", "\xe2\x82", "\x80", " "}
+	r := rand.New(rand.NewPCG(9, 10))
+	for iter := 0; iter < 40; iter++ {
+		var b strings.Builder
+		for b.Len() < 30000 {
+			k := r.IntN(len(alphabet))
+			if alphabet[k] == "\n" && r.IntN(50) > 0 {
+				k = 0
+			}
+			b.WriteString(alphabet[k])
+		}
+		text := b.String()
+		a := NewAnalysis(text)
+		for q := 0; q < 300; q++ {
+			off := r.IntN(len(text) + 1)
+			line, col := a.Position(off)
+			start := strings.LastIndexByte(text[:off], '\n') + 1
+			wantLine := strings.Count(text[:off], "\n") + 1
+			if start == 0 && strings.HasPrefix(text, "\ufeff") {
+				t.Skip("no BOM in this alphabet")
+			}
+			if want := utf8.RuneCountInString(text[start:off]) + 1; line != wantLine || col != want {
+				t.Fatalf("iteration %d offset %d: got %d:%d, want %d:%d", iter, off, line, col, wantLine, want)
+			}
+		}
+	}
+}
