@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 )
 
@@ -28,7 +29,7 @@ const (
 	bpLeadingEvidenceProb  = 0.5
 	bpLeadingArticleProb   = 0.9
 	bpTrailingProb         = 0.5
-	bpTrailingEvidenceProb = 0.8
+	bpTrailingEvidenceProb = 0.65
 	bpInnerProb            = 0.9
 	bpInnerEvidenceProb    = 0.8
 	// bpNoTextProb: in a document without main text that is no whole-page dump,
@@ -66,6 +67,9 @@ const (
 	bpPageTextShare = 0.6
 	bpPageLongLead  = 20
 	bpNumericShare  = 0.5
+	bpWideLead      = 6
+	bpWideTrail     = 10
+	bpWideProb      = 0.9
 )
 
 // A trailing block of an article (the lines after its last anchor) where at
@@ -77,8 +81,10 @@ const (
 const (
 	bpBlockEvidence  = 2
 	bpBlockMaxLines  = 20
-	bpBlockShortProb = 0.7
-	bpBlockProseProb = 0.9
+	bpBlockShortProb = 0.6
+	bpBlockProseProb = 0.8
+	bpTagWords       = 4
+	bpTagProb        = 0.5
 	bpMessageReasons = 3
 	bpExplainLines   = 8
 )
@@ -149,7 +155,8 @@ byline and the date.
 
 Before the main text the rule flags, in a whole-page dump, every line of
 probability 0.5 or more; elsewhere, lines with known phrases and probability 0.5
-or more, and other lines at 0.9 or more. In a document without main text it
+or more, and other lines at 0.9 or more (not when more than 20 lines come before
+the text and half of them are mostly numbers: a table). In a document without main text it
 flags, in a dump, every likely line, else only lines with phrases at 0.95; a
 document made of nothing else is reported whole, with a fix that drops it.
 
@@ -170,13 +177,17 @@ markdown reference-link lists ("[3]: https://...").
 ` + bpModelDoc + `
 
 After the main text the rule flags, in a whole-page dump, every line of
-probability 0.5 or more. Elsewhere (an extracted article, whose last lines may be
-its own list, table or sign-off) it flags lines with known phrases at 0.8 or
-more (a date alone does not count: tour lists and timelines end with dates);
-and when two lines or more of a trailing block of at most 20 lines have phrases,
-the block is furniture as a whole: its other lines are flagged too when short
-with probability 0.7, or running text with 0.9, unless the block reads as a list
-(numbered or dated items, or items starting with the same word).
+probability 0.5 or more, and in a whole page with a short menu (at least 6
+likely lines before the main text and 10 after it) every line at 0.9 or more.
+Elsewhere (an extracted article, whose last lines may be its own list, table or
+sign-off) it flags lines with known phrases at 0.65 or more (a date alone does
+not count: tour lists and timelines end with dates); when two lines or more of a
+trailing block of at most 20 lines have phrases, the block is furniture as a
+whole: its other lines are flagged too when short with probability 0.6, or
+running text with 0.8, unless the block reads as a list (numbered or dated
+items, or items starting with the same word); and the short terms after a
+flagged tag-list lead-in ("Tags", "Filed under", "Topics") at the end go with it
+when all of them have probability 0.5 or more.
 
 The rule leaves to trailing-headlines the headline blocks that rule flags, so the
 two never report the same lines. Messages and scores are as for
@@ -228,7 +239,9 @@ extracted article: a wrong call there deletes article text, so lines need known
 phrases (copyright or legal notices anywhere in the line, a byline, a date line,
 a reference link, or phrases making up most of the line) or a very high probability,
 and leading and trailing lines are those before the first anchor and after the
-last, so a table inside an article stays inside it.`
+last, so a table inside an article stays inside it. A page whose menu before the
+text is short (6 likely lines or more, 10 after it) is read as an article whose
+leading and trailing lines go at 0.9 without phrases.`
 
 // The rules' examples.
 const (
@@ -281,7 +294,14 @@ type bpDoc struct {
 	prob []float64
 	pos  []bpPos
 	page bool
+	// wide: no whole-page dump, but a page converter's output with a short menu:
+	// at least bpWideLead likely boilerplate lines before the main text and
+	// bpWideTrail after it. Its edge lines go at bpWideProb without phrases.
+	wide bool
 	lead int // lines before the first anchor (articles) or the main text (dumps)
+	// leadTable: at least half the lines before an article's first anchor are
+	// mostly numbers, the rows of a table the article opens with.
+	leadTable bool
 }
 
 // bpAnalyze runs the model over the document and places its lines; f, when not
@@ -300,6 +320,7 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 			return ls[i].words > 0 && float64(ls[i].digits) >= bpNumericShare*float64(ls[i].words)
 		}, d.prob)
 	d.page = reg.page
+	d.wide = !reg.page && reg.start >= 0 && reg.lead >= bpWideLead && reg.trail >= bpWideTrail
 	if d.page {
 		for i := range ls {
 			switch {
@@ -325,6 +346,13 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 		}
 	}
 	d.lead = max(first, 0)
+	numeric := 0
+	for i := 0; i < first; i++ {
+		if ls[i].words > 0 && float64(ls[i].digits) >= bpNumericShare*float64(ls[i].words) {
+			numeric++
+		}
+	}
+	d.leadTable = 2*numeric >= d.lead
 	for i := range ls {
 		switch {
 		case first < 0:
@@ -382,7 +410,9 @@ func (r bpBlockRule) flag(d *bpDoc, i int) (bool, string) {
 		return ev != "" && ev != "date line" && p >= max(r.evidence, bpNoTextProb), ev
 	case ev != "" && p >= r.evidence:
 		return true, ev
-	case !d.page && p >= r.article && (d.pos[i] != bpLeading || d.lead <= bpArticleLeadMax):
+	case !d.page && p >= r.article && (d.pos[i] != bpLeading || d.lead <= bpArticleLeadMax || !d.leadTable):
+		return true, ""
+	case d.wide && p >= bpWideProb && (d.pos[i] == bpLeading || d.pos[i] == bpTrailing):
 		return true, ""
 	}
 	return false, ""
@@ -402,7 +432,11 @@ func (r bpBlockRule) extendBlock(a *Analysis, d *bpDoc, skip, flagged []bool, ev
 			ev++
 		}
 	}
-	if ev < bpBlockEvidence || len(block) > bpBlockMaxLines || bpListLike(a, d.ls, block) {
+	if ev < bpBlockEvidence {
+		r.extendTags(d, block, flagged)
+		return
+	}
+	if len(block) > bpBlockMaxLines || bpListLike(a, d.ls, block) {
 		return
 	}
 	for _, i := range block {
@@ -413,6 +447,32 @@ func (r bpBlockRule) extendBlock(a *Analysis, d *bpDoc, skip, flagged []bool, ev
 		if !d.ls[i].prose && p >= bpBlockShortProb || p >= bpBlockProseProb {
 			flagged[i] = true
 		}
+	}
+}
+
+// extendTags flags the terms after a flagged tag-list lead-in ("Tags", "Filed
+// under", "Topics") at the end of an article's trailing block, when every line
+// after it is a short term (at most bpTagWords words, no running text, no
+// sentence end) of probability bpTagProb or more.
+func (r bpBlockRule) extendTags(d *bpDoc, block []int, flagged []bool) {
+	lead := -1
+	for k, i := range block {
+		if flagged[i] && d.ls[i].classes&bpTags != 0 {
+			lead = k
+		}
+	}
+	if lead < 0 || lead == len(block)-1 {
+		return
+	}
+	rest := block[lead+1:]
+	for _, i := range rest {
+		bl := &d.ls[i]
+		if bl.words > bpTagWords || bl.prose || bl.endKind == bpEndSentence || d.prob[i] < bpTagProb {
+			return
+		}
+	}
+	for _, i := range rest {
+		flagged[i] = true
 	}
 }
 
@@ -550,6 +610,9 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 	threshold := r.threshold
 	if !d.page {
 		threshold = r.article
+		if d.wide && r.pos != bpInner {
+			threshold = min(threshold, bpWideProb)
+		}
 		if phrases > 0 {
 			threshold = r.evidence
 		}
@@ -569,8 +632,11 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 		where = "inside the main text"
 	}
 	regime := "article"
-	if d.page {
+	switch {
+	case d.page:
 		regime = "whole page"
+	case d.wide:
+		regime = "whole page, short menu"
 	}
 	msg := fmt.Sprintf("%s of %s %s (%s; boilerplate probability %.2f >= %.2f; %s)",
 		bpPlural(count, "line"), kind, where, regime, mean, threshold, strings.Join(reasons, ", "))
@@ -652,6 +718,9 @@ func bpKind(ls []bpLine) string {
 	n := len(ls)
 	if refs*2 >= n {
 		return "reference-link list"
+	}
+	if ls[0].classes&bpTags != 0 {
+		return bpClassNames[bits.TrailingZeros16(uint16(bpTags))] // a tag-list lead-in and its terms
 	}
 	best := -1
 	for c := range counts {
