@@ -37,3 +37,27 @@ func TestPositionLongLines(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWords measures the shared word split on news text.
+func BenchmarkWords(b *testing.B) {
+	text := strings.Repeat("The council approved the new budget on Tuesday after a long debate about "+
+		"school funding, road repairs and the library’s future — officials said taxes stay flat. ", 200)
+	b.SetBytes(int64(len(text)))
+	var out []Word
+	for b.Loop() {
+		out = AppendWords(out[:0], text, 0, len(text))
+	}
+}
+
+// BenchmarkLineHashes measures repeated-line's per-line hashing on news text.
+func BenchmarkLineHashes(b *testing.B) {
+	text := strings.Repeat("The council approved the new budget on Tuesday after a long debate.\n"+
+		"School funding, road repairs and the library’s future — officials said taxes stay flat.\n", 200)
+	a := NewAnalysis(text)
+	a.Lines()
+	b.SetBytes(int64(len(text)))
+	var out []uint64
+	for b.Loop() {
+		out = rlLineHashes(a, out[:0])
+	}
+}
