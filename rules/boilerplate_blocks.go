@@ -84,7 +84,7 @@ const (
 	bpBlockShortProb = 0.6
 	bpBlockProseProb = 0.8
 	bpTagWords       = 4
-	bpTagProb        = 0.5
+	bpTagProb        = 0.4
 	bpMessageReasons = 3
 	bpExplainLines   = 8
 )
@@ -187,7 +187,7 @@ whole: its other lines are flagged too when short with probability 0.6, or
 running text with 0.8, unless the block reads as a list (numbered or dated
 items, or items starting with the same word); and the short terms after a
 flagged tag-list lead-in ("Tags", "Filed under", "Topics") at the end go with it
-when all of them have probability 0.5 or more.
+when all of them have probability 0.4 or more.
 
 The rule leaves to trailing-headlines the headline blocks that rule flags, so the
 two never report the same lines. Messages and scores are as for

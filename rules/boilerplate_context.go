@@ -1,5 +1,7 @@
 package rules
 
+import "math"
+
 // Context features of the second stage: what the first stage said about the line,
 // its neighbours and the whole document. A line of running text the first stage
 // keeps (probability below bpAnchorProb) is an anchor of the main text.
@@ -248,26 +250,120 @@ func bpNewFast(m *BoilerplateModel) *bpFast {
 }
 
 // bpPredictFast is bpPredict walking the flattened trees of f when there are.
+// Identical rows of one stage are scored once (a document of separator or other
+// repeated short lines would otherwise walk every tree for each of them).
 func (m *BoilerplateModel) bpPredictFast(f *bpFast, x []float32, n int) ([]float32, []float64) {
 	p1 := make([]float64, n)
+	var memo bpMemo
+	memo.reset(n)
 	for i := 0; i < n; i++ {
 		row := x[i*bpNumFeatures : (i+1)*bpNumFeatures]
+		if p, ok := memo.get(x, bpNumFeatures, i); ok {
+			p1[i] = p
+			continue
+		}
 		if f != nil {
 			p1[i] = bpProb(bpScoreFlat(m.Line.Bias, f.line, row))
 		} else {
 			p1[i] = bpProb(m.Line.score(row))
 		}
+		memo.put(i, p1[i])
 	}
 	x2 := bpStage2(x, p1)
+	memo.reset(n)
 	for i := 0; i < n; i++ {
 		row := x2[i*bpNumStage2 : (i+1)*bpNumStage2]
+		if p, ok := memo.get(x2, bpNumStage2, i); ok {
+			p1[i] = p
+			continue
+		}
 		if f != nil {
 			p1[i] = bpProb(bpScoreFlat(m.Context.Bias, f.ctx, row))
 		} else {
 			p1[i] = bpProb(m.Context.score(row))
 		}
+		memo.put(i, p1[i])
 	}
 	return x2, p1
+}
+
+// bpMemo remembers the probability of each distinct feature row of one stage, in
+// an open-addressing table of row indexes. Rows are hashed on a few telling
+// features (bpMemoKeys) and compared whole on a hash match, so a collision only
+// costs a computation, and a document of distinct lines pays little for it.
+type bpMemo struct {
+	slots  []int32 // row index, -1 when empty
+	hashes []uint64
+	prob   []float64
+	hash   uint64
+	slot   int // where get found no row: put stores the row there
+}
+
+// bpMemoKeys are the features hashed: the line stage's vector starts every row,
+// and the context stage's first-stage probability and window tell its rows apart.
+var bpMemoKeys = [...]int{
+	bpfWords, bpfLetters, bpfWordLen, bpfLinkShare, bpfEnd, bpfProseBefore, bpfProseAfter,
+	bpfWin10, bpfRun, bpfAbove, bpfBelow, bpfSimilarity, bpfCoreDist,
+}
+
+func (m *bpMemo) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if len(m.slots) != size {
+		m.slots = make([]int32, size)
+		m.hashes = make([]uint64, n)
+		m.prob = make([]float64, n)
+	}
+	for i := range m.slots {
+		m.slots[i] = -1
+	}
+}
+
+// get returns the probability of row i of x (rows of width w) when an earlier row
+// had the same bits.
+func (m *bpMemo) get(x []float32, w, i int) (float64, bool) {
+	row := x[i*w : (i+1)*w]
+	h := uint64(14695981039346656037)
+	for _, k := range bpMemoKeys {
+		h = (h ^ uint64(math.Float32bits(row[k]))) * 1099511628211
+	}
+	if w > bpNumFeatures {
+		h = (h ^ uint64(math.Float32bits(row[bpNumFeatures+bpcProb]))) * 1099511628211
+		h = (h ^ uint64(math.Float32bits(row[bpNumFeatures+bpcWin5]))) * 1099511628211
+	}
+	h ^= h >> 32
+	m.hash = h
+	mask := len(m.slots) - 1
+	for s := int(h) & mask; ; s = (s + 1) & mask {
+		j := m.slots[s]
+		if j < 0 {
+			m.slot = s
+			return 0, false
+		}
+		if m.hashes[j] != h {
+			continue
+		}
+		prev := x[int(j)*w : (int(j)+1)*w]
+		same := true
+		for k, v := range row {
+			if math.Float32bits(v) != math.Float32bits(prev[k]) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return m.prob[j], true
+		}
+	}
+}
+
+// put records the probability of row i, the row get last found no match for.
+func (m *bpMemo) put(i int, p float64) {
+	m.prob[i] = p
+	m.hashes[i] = m.hash
+	m.slots[m.slot] = int32(i)
 }
 
 // Predict returns the model's final probability for each line whose first-stage

@@ -67,6 +67,10 @@ const (
 	bpfParaLines
 	bpfParaWords
 	bpfParaProse
+	bpfCoreWhere // -1 above the core of the main text, 0 inside, 1 below, 2 no core
+	bpfCoreDist  // lines between the line and the core
+	bpfCoreSim   // share of the line's content words the core uses
+	bpfCoreShare // share of the document's words in the core
 	bpNumFeatures
 )
 
@@ -94,7 +98,9 @@ var bpFeatureNames = func() []string {
 		bpfNumbered: "numbered item", bpfSameShape: "lines of the same shape nearby",
 		bpfRegionStart: "lines before the main text", bpfRegionAfter: "lines after the main text",
 		bpfParaLines: "wrapped paragraph lines", bpfParaWords: "wrapped paragraph words",
-		bpfParaProse: "wrapped paragraph of text",
+		bpfParaProse: "wrapped paragraph of text", bpfCoreWhere: "place from the core text",
+		bpfCoreDist: "distance from the core text", bpfCoreSim: "similarity to the core text",
+		bpfCoreShare: "core text share",
 	}
 	for i := range n {
 		if s, ok := fixed[i]; ok {
@@ -114,6 +120,11 @@ const (
 	bpRegionPenalty  = 2
 	bpRegionPerWord  = 0.25
 	bpSimMinWordSize = 4
+	// The core of the main text is found the same way with a stiffer cost of
+	// bpCorePenalty per line that is not running text: a teaser list (a headline,
+	// a source line and a blurb, again and again) stays out of it, an article's
+	// paragraphs with their subheadings stay in.
+	bpCorePenalty = 10
 )
 
 // bpFeatures measures every non-blank line and returns the lines with their
@@ -169,6 +180,15 @@ func bpContext(ls []bpLine, content []uint64, x []float32) {
 		regionWords = pw[re+1] - pw[rs]
 	}
 	sim := bpSimilarity(ls, content, rs, re)
+	coreStart, coreEnd := bpCore(ls)
+	coreWords := 0
+	if coreStart >= 0 {
+		coreWords = pw[coreEnd+1] - pw[coreStart]
+	}
+	coreSim := sim
+	if coreStart != rs || coreEnd != re {
+		coreSim = bpSimilarity(ls, content, coreStart, coreEnd)
+	}
 
 	total := float64(pw[n])
 	window := func(i, k int) float32 {
@@ -304,7 +324,44 @@ func bpContext(ls []bpLine, content []uint64, x []float32) {
 			f[bpfRegionShare] = float32(regionWords) / float32(words)
 		}
 		f[bpfSimilarity] = sim[i]
+		switch {
+		case coreStart < 0:
+			f[bpfCoreWhere], f[bpfCoreDist] = 2, -1
+		case i < coreStart:
+			f[bpfCoreWhere], f[bpfCoreDist] = -1, float32(coreStart-i)
+		case i > coreEnd:
+			f[bpfCoreWhere], f[bpfCoreDist] = 1, float32(i-coreEnd)
+		}
+		f[bpfCoreSim] = coreSim[i]
+		if words > 0 {
+			f[bpfCoreShare] = float32(coreWords) / float32(words)
+		}
 	}
+}
+
+// bpCore returns the first and last line of the core of the main text (-1, -1
+// when there is none): the run of lines with the most running text, as the
+// main-text region is found, but with a cost of bpCorePenalty for every line that
+// is not running text.
+func bpCore(ls []bpLine) (int, int) {
+	first, last := -1, -1
+	best, cur, start := 0.0, 0.0, 0
+	for i := range ls {
+		var s float64
+		if ls[i].prose {
+			s = float64(min(ls[i].words, bpRegionCap))
+		} else {
+			s = -(bpCorePenalty + bpRegionPerWord*float64(ls[i].words))
+		}
+		if cur <= 0 {
+			cur, start = 0, i
+		}
+		cur += s
+		if cur > best {
+			best, first, last = cur, start, i
+		}
+	}
+	return first, last
 }
 
 // bpShape sums up how a line looks: its marker, how it ends, what it starts with

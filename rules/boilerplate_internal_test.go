@@ -219,6 +219,45 @@ func TestBoilerplateFlatTrees(t *testing.T) {
 	}
 }
 
+// Scoring identical rows once gives bit for bit what scoring every row does.
+func TestBoilerplateMemoExact(t *testing.T) {
+	f := bpNewFast(&bpWeights)
+	text := strings.Repeat("----\n", 50) + bpTestPage + strings.Repeat("* * *\nShare this:\n", 30) + bpTestPage
+	_, x := bpFeatures(NewAnalysis(text))
+	n := len(x) / bpNumFeatures
+	_, got := bpWeights.bpPredictFast(f, x, n)
+	p1 := make([]float64, n)
+	for i := range p1 {
+		p1[i] = bpProb(bpScoreFlat(bpWeights.Line.Bias, f.line, x[i*bpNumFeatures:(i+1)*bpNumFeatures]))
+	}
+	x2 := bpStage2(x, p1)
+	for i := range p1 {
+		want := bpProb(bpScoreFlat(bpWeights.Context.Bias, f.ctx, x2[i*bpNumStage2:(i+1)*bpNumStage2]))
+		if math.Float64bits(got[i]) != math.Float64bits(want) {
+			t.Fatalf("line %d: memoized %v, scored %v", i, got[i], want)
+		}
+	}
+}
+
+// Chinese and Japanese count a word per two characters.
+func TestBoilerplateTokenWords(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want int
+	}{
+		{"budget", 1}, {"Straße", 1}, {"新竹尖石鄉後山一帶", 4}, {"kindleのプログラムを探し", 4}, {"右", 1},
+	} {
+		if got := bpTokenWords(c.word); got != c.want {
+			t.Errorf("bpTokenWords(%q) = %d, want %d", c.word, got, c.want)
+		}
+	}
+	a := NewAnalysis("まずスタートメーニューからkindleのプログラムを探し、右クリック。\n")
+	ls, _ := bpScan(a)
+	if len(ls) != 1 || !ls[0].prose || ls[0].words < 12 {
+		t.Errorf("a Japanese sentence of 30 characters: %+v, want running text of 12 words or more", ls)
+	}
+}
+
 const bpTestPage = "Skip to content\nHome\nNews\n\nCouncil approves budget\n\nThe council approved the new budget on Tuesday after a long debate about schools.\n" +
 	"The mayor said the plan would protect libraries and parks.\n\nShare this:\nFacebook\n© 2019 City Times. All rights reserved.\n"
 

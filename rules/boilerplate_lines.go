@@ -258,10 +258,15 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 			continue
 		}
 		word := a.text[w.Start:w.End]
-		bl.words++
+		// Scripts written without spaces (Chinese, Japanese) make one token of a
+		// whole clause: such a token counts as a word per two of its characters,
+		// about the length of a word there, so that a sentence of them weighs what
+		// a sentence of a spaced script does.
+		k := bpTokenWords(word)
+		bl.words += k
 		bl.wordBytes += len(word)
 		if w.End <= anchorEnd {
-			bl.anchorWord++
+			bl.anchorWord += k
 		}
 		r, _ := utf8.DecodeRuneInString(word)
 		switch {
@@ -485,6 +490,35 @@ func bpBylineAt(low []byte, lw [][2]int, k, n int) bool {
 	return true
 }
 
+// bpTokenWords is the number of words a word token counts for: half its
+// characters in Han, Hiragana or Katakana, and at least one.
+func bpTokenWords(word string) int {
+	ascii := true
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return 1
+	}
+	cjk := 0
+	for _, r := range word {
+		if bpIsCJK(r) {
+			cjk++
+		}
+	}
+	return max(1, cjk/2)
+}
+
+// bpIsCJK reports whether r is a Han ideograph, Hiragana or Katakana: the
+// scripts written without spaces between words.
+func bpIsCJK(r rune) bool {
+	return r >= 0x3040 && r <= 0x30ff || r >= 0x3400 && r <= 0x4dbf || r >= 0x4e00 && r <= 0x9fff ||
+		r >= 0xf900 && r <= 0xfaff || r >= 0xff66 && r <= 0xff9d
+}
+
 // containsCopyright reports whether t holds a copyright sign.
 func containsCopyright(t string) bool {
 	for i := 0; i+1 < len(t); i++ {
@@ -546,6 +580,9 @@ const (
 	bpProseWords   = 8
 	bpProseStop    = 0.2
 	bpProseLetters = 40
+	// bpProseCJKWords: in other scripts, a sentence of 12 words (about 24
+	// characters of Chinese or Japanese, see bpTokenWords) is running text too.
+	bpProseCJKWords = 12
 )
 
 func bpIsProse(bl *bpLine) bool {
@@ -556,7 +593,9 @@ func bpIsProse(bl *bpLine) bool {
 		return false
 	}
 	if bl.nonLatin*2 > bl.letters {
-		return bl.letters >= bpProseLetters
+		// Other scripts may lack stop lists; Chinese and Japanese count a word per
+		// two characters (bpTokenWords).
+		return bl.letters >= bpProseLetters || bl.words >= bpProseCJKWords
 	}
 	return bl.words >= bpProseWords && float64(bl.stop) >= bpProseStop*float64(bl.words)
 }

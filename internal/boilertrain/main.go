@@ -26,6 +26,7 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -34,6 +35,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/eval"
 	"github.com/corpuslint/corpuslint/rules"
 )
@@ -51,6 +53,8 @@ func main() {
 		kinds  = flag.String("kind", "", "with -cv: evaluate only these extractor kinds, comma separated")
 		worst  = flag.Int("worst", 10, "with -cv: how many worst mistakes to show")
 		cache  = flag.String("cvcache", "", "with -cv: keep the fold models as JSON in this folder and reuse them (for trying rule changes)")
+		tails  = flag.String("tails", "", "with -cv: write per-record counts and the held-out article records with a true or predicted junk tail, with their last lines, to this file")
+		show   = flag.String("show", "", "with -tails: also write every line of the records whose id contains this")
 	)
 	p := defaultParams
 	flag.IntVar(&p.Trees, "trees", p.Trees, "boosting rounds")
@@ -93,7 +97,7 @@ func main() {
 		if *kinds != "" {
 			ks = strings.Split(*kinds, ",")
 		}
-		crossValidate(recs, evalFiles, p, *dump, *cache, ks, *worst, logf)
+		crossValidate(recs, evalFiles, p, *dump, *cache, *tails, *show, ks, *worst, logf)
 		return
 	}
 	docs := buildDocs(recs, kindWeight)
@@ -184,7 +188,7 @@ func scoreAll(m *rules.BoilerplateTrees, x []float32, nf int) []float64 {
 	return p
 }
 
-func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, dump, cache string, kinds []string, worst int, logf func(string, ...any)) {
+func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, dump, cache, tails, show string, kinds []string, worst int, logf func(string, ...any)) {
 	var tsv *os.File
 	if dump != "" {
 		var err error
@@ -192,6 +196,14 @@ func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, dum
 			fail(err)
 		}
 		defer tsv.Close()
+	}
+	var tailOut *os.File
+	if tails != "" {
+		var err error
+		if tailOut, err = os.Create(tails); err != nil {
+			fail(err)
+		}
+		defer tailOut.Close()
 	}
 	for fold := 1; fold <= 2; fold++ {
 		var tr, te, batch []*eval.Record
@@ -216,6 +228,9 @@ func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, dum
 		rs := append([]rules.Rule{rules.TrailingHeadlines(), rules.RepeatedLine()}, rules.BoilerplateRulesWith(m)...)
 		// Score the held-out pages, in batches of every page (repeated-line's first
 		// pass reads no label; a test batch is of full size too).
+		if tailOut != nil {
+			tailReport(tailOut, m, rs, batch, te, fold, show)
+		}
 		rep := eval.Evaluate(batch, eval.Options{Rules: rs, Worst: worst, Fold: fold, Folds: 2, Kinds: kinds})
 		rep.Fold = fmt.Sprintf("%d/2, model trained on the other half", fold)
 		if err := eval.WriteTable(os.Stdout, rep); err != nil {
@@ -354,4 +369,106 @@ func writeTrees(b *bytes.Buffer, field string, m *rules.BoilerplateTrees) {
 // fl prints v in the shortest form that reads back as the same float32.
 func fl(v float32) string {
 	return strconv.FormatFloat(float64(v), 'g', -1, 32)
+}
+
+// tailReport writes a line of counts for every held-out record ("## kind fold id
+// tp N fp N fn N", to find the pages the misses come from), and for every article
+// record whose last three lines with text are all boilerplate or are all flagged,
+// the decision (TP, FP, FN) and its last lines with label, probability, whether
+// findings cover them (F) and text: what -tails reads to see which junk tails the
+// rules miss and why. Records whose id contains showID are printed whole.
+func tailReport(w io.Writer, m *rules.BoilerplateModel, rs []rules.Rule, batch, te []*eval.Record, fold int, showID string) {
+	// Each extractor's records are one batch, as eval checks them.
+	groups := map[string][]*rules.Document{}
+	for _, r := range batch {
+		groups[r.File+"\x00"+r.Extractor] = append(groups[r.File+"\x00"+r.Extractor], r.Document())
+	}
+	checkers := map[string]*engine.Checker{}
+	for k, docs := range groups {
+		checkers[k] = engine.NewChecker(engine.Options{Rules: rs}, engine.ObserveDocuments(rs, docs))
+	}
+	for _, rec := range te {
+		if rec.Flattened {
+			continue
+		}
+		rd, _ := checkers[rec.File+"\x00"+rec.Extractor].Check(rec.Document())
+		cover := make([]bool, len(rec.Lines))
+		for i, l := range rec.Lines {
+			n := 0
+			for _, it := range rd.Findings {
+				if it.Category == rules.Boilerplate && it.Start < l.End && it.End > l.Start {
+					n += min(l.End, it.End) - max(l.Start, it.Start)
+				}
+			}
+			cover[i] = l.End > l.Start && 2*n >= l.End-l.Start
+		}
+		var tp, fp, fn int
+		for i, l := range rec.Lines {
+			switch {
+			case l.Label == eval.LabelBoilerplate && cover[i]:
+				tp++
+			case l.Label == eval.LabelBody && cover[i]:
+				fp++
+			case l.Label == eval.LabelBoilerplate:
+				fn++
+			}
+		}
+		fmt.Fprintf(w, "## %s %d %s tp %d fp %d fn %d\n", rec.Kind, fold, rec.ID, tp, fp, fn)
+		show := showID != "" && strings.Contains(rec.ID, showID)
+		if !show && (rec.Kind != eval.KindArticle || len(rec.Lines) < 3) {
+			continue
+		}
+		var last []int
+		for i := len(rec.Lines) - 1; i >= 0 && len(last) < 3; i-- {
+			if rec.Lines[i].Label != eval.LabelNoText {
+				last = append(last, i)
+			}
+		}
+		if len(last) < 3 {
+			continue
+		}
+		truth, pred := true, true
+		for _, i := range last {
+			truth = truth && rec.Lines[i].Label == eval.LabelBoilerplate
+			pred = pred && cover[i]
+		}
+		if !truth && !pred && !show {
+			continue
+		}
+		status := map[[2]bool]string{{true, true}: "TP", {false, true}: "FP", {true, false}: "FN"}[[2]bool{truth, pred}]
+		lines, x := rules.BoilerplateFeatures(rec.Text)
+		prob := m.Predict(x)
+		row := map[int]int{}
+		for k, l := range lines {
+			row[l] = k
+		}
+		fmt.Fprintf(w, "== %s fold %d %s\n", status, fold, rec.ID)
+		lineNo, at := 0, 0
+		var outs []string
+		for i, l := range rec.Lines {
+			lineNo += strings.Count(rec.Text[at:l.Start], "\n")
+			at = l.Start
+			p := -1.0
+			if k, ok := row[lineNo]; ok {
+				p = prob[k]
+			}
+			c := " "
+			if cover[i] {
+				c = "F"
+			}
+			t := rec.Text[l.Start:l.End]
+			if len(t) > 110 {
+				t = t[:110]
+			}
+			outs = append(outs, fmt.Sprintf("  %-4.4s %s %.2f %s", l.Label, c, p, t))
+		}
+		if show {
+			outs = append([]string{"ALL"}, outs...)
+		} else {
+			outs = outs[max(0, len(outs)-9):]
+		}
+		for _, s := range outs {
+			fmt.Fprintln(w, s)
+		}
+	}
 }
