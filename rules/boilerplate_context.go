@@ -253,38 +253,35 @@ func bpNewFast(m *BoilerplateModel) *bpFast {
 // Identical rows of one stage are scored once (a document of separator or other
 // repeated short lines would otherwise walk every tree for each of them).
 func (m *BoilerplateModel) bpPredictFast(f *bpFast, x []float32, n int) ([]float32, []float64) {
-	p1 := make([]float64, n)
+	p := make([]float64, n)
 	var memo bpMemo
-	memo.reset(n)
-	for i := 0; i < n; i++ {
-		row := x[i*bpNumFeatures : (i+1)*bpNumFeatures]
-		if p, ok := memo.get(x, bpNumFeatures, i); ok {
-			p1[i] = p
+	var line, ctx []bpFlatTree
+	if f != nil {
+		line, ctx = f.line, f.ctx
+	}
+	bpScoreStage(&m.Line, line, x, bpNumFeatures, p, &memo)
+	x2 := bpStage2(x, p)
+	bpScoreStage(&m.Context, ctx, x2, bpNumStage2, p, &memo)
+	return x2, p
+}
+
+// bpScoreStage writes the probability of each row of x (rows of width w) to p,
+// walking flat when there are flattened trees, and scoring identical rows once.
+func bpScoreStage(t *BoilerplateTrees, flat []bpFlatTree, x []float32, w int, p []float64, memo *bpMemo) {
+	memo.reset(len(p))
+	for i := range p {
+		if q, ok := memo.get(x, w, i); ok {
+			p[i] = q
 			continue
 		}
-		if f != nil {
-			p1[i] = bpProb(bpScoreFlat(m.Line.Bias, f.line, row))
+		row := x[i*w : (i+1)*w]
+		if flat != nil {
+			p[i] = bpProb(bpScoreFlat(t.Bias, flat, row))
 		} else {
-			p1[i] = bpProb(m.Line.score(row))
+			p[i] = bpProb(t.score(row))
 		}
-		memo.put(i, p1[i])
+		memo.put(i, p[i])
 	}
-	x2 := bpStage2(x, p1)
-	memo.reset(n)
-	for i := 0; i < n; i++ {
-		row := x2[i*bpNumStage2 : (i+1)*bpNumStage2]
-		if p, ok := memo.get(x2, bpNumStage2, i); ok {
-			p1[i] = p
-			continue
-		}
-		if f != nil {
-			p1[i] = bpProb(bpScoreFlat(m.Context.Bias, f.ctx, row))
-		} else {
-			p1[i] = bpProb(m.Context.score(row))
-		}
-		memo.put(i, p1[i])
-	}
-	return x2, p1
 }
 
 // bpMemo remembers the probability of each distinct feature row of one stage, in

@@ -158,23 +158,7 @@ func bpContext(ls []bpLine, content []uint64, x []float32) {
 		words += ls[i].words
 	}
 	// The main-text region by maximum subarray.
-	rs, re := -1, -1
-	best, cur, cs := 0.0, 0.0, 0
-	for i := range ls {
-		var s float64
-		if ls[i].prose {
-			s = float64(min(ls[i].words, bpRegionCap))
-		} else {
-			s = -(bpRegionPenalty + bpRegionPerWord*float64(ls[i].words))
-		}
-		if cur <= 0 {
-			cur, cs = 0, i
-		}
-		cur += s
-		if cur > best {
-			best, rs, re = cur, cs, i
-		}
-	}
+	rs, re := bpMaxRun(ls, bpRegionPenalty)
 	regionWords := 0
 	if rs >= 0 {
 		regionWords = pw[re+1] - pw[rs]
@@ -343,7 +327,13 @@ func bpContext(ls []bpLine, content []uint64, x []float32) {
 // when there is none): the run of lines with the most running text, as the
 // main-text region is found, but with a cost of bpCorePenalty for every line that
 // is not running text.
-func bpCore(ls []bpLine) (int, int) {
+func bpCore(ls []bpLine) (int, int) { return bpMaxRun(ls, bpCorePenalty) }
+
+// bpMaxRun returns the first and last line of the run with the most running text
+// (-1, -1 when there is none), by maximum subarray: a line of running text scores
+// its words (at most bpRegionCap), any other line costs penalty plus
+// bpRegionPerWord a word (Finn et al.'s body text extraction, on lines).
+func bpMaxRun(ls []bpLine, penalty float64) (int, int) {
 	first, last := -1, -1
 	best, cur, start := 0.0, 0.0, 0
 	for i := range ls {
@@ -351,7 +341,7 @@ func bpCore(ls []bpLine) (int, int) {
 		if ls[i].prose {
 			s = float64(min(ls[i].words, bpRegionCap))
 		} else {
-			s = -(bpCorePenalty + bpRegionPerWord*float64(ls[i].words))
+			s = -(penalty + bpRegionPerWord*float64(ls[i].words))
 		}
 		if cur <= 0 {
 			cur, start = 0, i
