@@ -101,25 +101,14 @@ func TestBoilerplateMessages(t *testing.T) {
 // The options are validated, and a configured copy leaves the defaults alone.
 func TestBoilerplateOptions(t *testing.T) {
 	c := rules.LeadingBoilerplate().(rules.Configurable)
-	for _, tc := range []struct {
-		opts map[string]any
-		err  string
-	}{
-		{map[string]any{"threshold": 0.7}, ""},
-		{map[string]any{"article_threshold": 1.0}, ""},
-		{map[string]any{"evidence_threshold": 0.0}, "(0, 1]"},
-		{map[string]any{"threshold": 1.5}, "(0, 1]"},
-		{map[string]any{"threshold": "high"}, "number"},
-		{map[string]any{"depth": 3.0}, "unknown option"},
-	} {
-		_, err := c.Configure(tc.opts)
-		switch {
-		case tc.err == "" && err != nil:
-			t.Errorf("%v: %v", tc.opts, err)
-		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
-			t.Errorf("%v: err %v, want %q", tc.opts, err, tc.err)
-		}
-	}
+	rulestest.CheckOptions(t, c, []rulestest.OptionCase{
+		{Options: map[string]any{"threshold": 0.7}},
+		{Options: map[string]any{"article_threshold": 1.0}},
+		{Options: map[string]any{"evidence_threshold": 0.0}, Err: "(0, 1]"},
+		{Options: map[string]any{"threshold": 1.5}, Err: "(0, 1]"},
+		{Options: map[string]any{"threshold": "high"}, Err: "number"},
+		{Options: map[string]any{"depth": 3.0}, Err: "unknown option"},
+	})
 	if c.Options()["threshold"] != 0.5 {
 		t.Errorf("defaults changed: %v", c.Options())
 	}

@@ -296,26 +296,15 @@ func TestRepeatedLineDuplicateDocuments(t *testing.T) {
 
 func TestRepeatedLineOptions(t *testing.T) {
 	c := rules.RepeatedLine().(rules.Configurable)
-	for _, tc := range []struct {
-		opts map[string]any
-		err  string
-	}{
-		{map[string]any{"min_site_docs": 3.0}, ""},
-		{map[string]any{"min_site_docs": 1.0}, "between 2 and"},
-		{map[string]any{"min_site_docs": 2.5}, "integer"},
-		{map[string]any{"min_site_share": "x"}, "number"},
-		{map[string]any{"min_sites_share": 1.5}, "between 0 and 1"},
-		{map[string]any{"max_pairs": 10.0}, "between 1024"},
-		{map[string]any{"nope": 1.0}, "unknown option"},
-	} {
-		_, err := c.Configure(tc.opts)
-		switch {
-		case tc.err == "" && err != nil:
-			t.Errorf("%v: %v", tc.opts, err)
-		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
-			t.Errorf("%v: err %v, want %q", tc.opts, err, tc.err)
-		}
-	}
+	rulestest.CheckOptions(t, c, []rulestest.OptionCase{
+		{Options: map[string]any{"min_site_docs": 3.0}},
+		{Options: map[string]any{"min_site_docs": 1.0}, Err: "between 2 and"},
+		{Options: map[string]any{"min_site_docs": 2.5}, Err: "integer"},
+		{Options: map[string]any{"min_site_share": "x"}, Err: "number"},
+		{Options: map[string]any{"min_sites_share": 1.5}, Err: "between 0 and 1"},
+		{Options: map[string]any{"max_pairs": 10.0}, Err: "between 1024"},
+		{Options: map[string]any{"nope": 1.0}, Err: "unknown option"},
+	})
 	if c.Options()["min_site_docs"] != 2 {
 		t.Errorf("defaults changed by Configure: %v", c.Options())
 	}

@@ -158,6 +158,36 @@ func Configure(t testing.TB, r rules.Rule, opts []byte) rules.Rule {
 	return nr
 }
 
+// OptionCase is options for a rule's Configure and the text its error must hold
+// ("" when the options are valid).
+type OptionCase struct {
+	Options map[string]any
+	Err     string
+}
+
+// CheckOptions configures r with each case and checks the outcome, then that
+// configuring left r's own options alone.
+func CheckOptions(t *testing.T, r rules.Rule, cases []OptionCase) {
+	t.Helper()
+	c, ok := r.(rules.Configurable)
+	if !ok {
+		t.Fatalf("rule %s takes no options", r.Meta().Name)
+	}
+	before := fmt.Sprint(c.Options())
+	for _, tc := range cases {
+		_, err := c.Configure(tc.Options)
+		switch {
+		case tc.Err == "" && err != nil:
+			t.Errorf("%v: %v", tc.Options, err)
+		case tc.Err != "" && (err == nil || !strings.Contains(err.Error(), tc.Err)):
+			t.Errorf("%v: err %v, want %q", tc.Options, err, tc.Err)
+		}
+	}
+	if after := fmt.Sprint(c.Options()); after != before {
+		t.Errorf("Configure changed the rule's own options: %s, was %s", after, before)
+	}
+}
+
 // Check runs one rule on a text as a whole-file document.
 func Check(r rules.Rule, text string) []rules.Finding {
 	doc := &rules.Document{Text: text, Path: "input.txt", ID: "input.txt"}
