@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/bits"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,7 +182,8 @@ type ScoreStats struct {
 	Op        string  `json:"op"`
 	Threshold float64 `json:"threshold"`
 	// Mixed is true when documents reported this score with different thresholds or
-	// comparisons (different configurations merged); Threshold is the first seen.
+	// comparisons; since Scores is keyed by ScoreKey it only comes from aggregates
+	// written before that, read back with ReadAggregate.
 	Mixed bool     `json:"mixed,omitempty"`
 	Rules []string `json:"rules"`
 	// Flagged holds the values of documents flagged at their threshold; Passing those
@@ -395,14 +397,15 @@ func (a *Aggregate) Add(d *Document) {
 }
 
 func (a *Aggregate) addScore(name string, ds docScore) {
-	st := a.Scores[name]
+	key := ScoreKey(name, ds.op, ds.threshold)
+	st := a.Scores[key]
 	if st == nil {
 		if len(a.Scores) >= maxScoreNames {
 			a.DroppedScores++
 			return
 		}
 		st = newScoreStats(name, ds.op, ds.threshold)
-		a.Scores[name] = st
+		a.Scores[key] = st
 	}
 	if ds.op != st.Op || ds.threshold != st.Threshold {
 		st.Mixed = true
@@ -413,6 +416,14 @@ func (a *Aggregate) addScore(name string, ds docScore) {
 	} else {
 		st.Passing.add(ds.value)
 	}
+}
+
+// ScoreKey is the key of Aggregate.Scores: a score name with its comparison and
+// threshold. A rule may measure one score against several thresholds (the
+// boilerplate rules do, by regime); each gets its own histograms, so aggregates
+// merged in any order (workers, Beam bundles) come out the same.
+func ScoreKey(name, op string, threshold float64) string {
+	return name + " " + op + " " + strconv.FormatFloat(threshold, 'g', -1, 64)
 }
 
 func newScoreStats(name, op string, threshold float64) *ScoreStats {
@@ -992,16 +1003,16 @@ func (a *Aggregate) Merge(o *Aggregate) {
 			}
 		}
 	}
-	for _, name := range sortedKeys(o.Scores) {
-		os := o.Scores[name]
-		st := a.Scores[name]
+	for _, key := range sortedKeys(o.Scores) {
+		os := o.Scores[key]
+		st := a.Scores[key]
 		if st == nil {
 			if len(a.Scores) >= maxScoreNames {
 				a.DroppedScores += os.Flagged.N + os.Passing.N
 				continue
 			}
-			st = newScoreStats(name, os.Op, os.Threshold)
-			a.Scores[name] = st
+			st = newScoreStats(os.Name, os.Op, os.Threshold)
+			a.Scores[key] = st
 		}
 		st.Mixed = st.Mixed || os.Mixed || st.Op != os.Op || st.Threshold != os.Threshold
 		st.Rules = unionSorted(st.Rules, os.Rules)
@@ -1199,7 +1210,7 @@ func (st *ScoreStats) ThresholdRows() []ThresholdRow {
 	return rows
 }
 
-// ScoreNames returns the score names, sorted.
+// ScoreNames returns the keys of Scores (see ScoreKey) in order.
 func (a *Aggregate) ScoreNames() []string { return sortedKeys(a.Scores) }
 
 // DomainRow is one line of the domains table.

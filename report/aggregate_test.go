@@ -269,7 +269,7 @@ func TestThresholdRows(t *testing.T) {
 			Rule: "r", Severity: rules.Warning, Start: 0, End: 1,
 			Score: &rules.Score{Name: "s", Value: float64(v), Op: "<", Threshold: 10}}}}})
 	}
-	st := a.Scores["s"]
+	st := a.Scores[report.ScoreKey("s", "<", 10)]
 	got := map[string]report.ThresholdRow{}
 	for _, r := range st.ThresholdRows() {
 		got[r.Label] = r

@@ -87,11 +87,14 @@ type statLine struct {
 
 type scoreView struct {
 	Name, Op, Threshold string
-	Rules               []string
-	Mixed, Passing      bool
-	Chart               *histChart
-	Stats               statLine
-	Rows                []ThresholdRow
+	// IDSuffix tells apart the sections of one score measured against several
+	// thresholds; the first has none, so links by score name land on it.
+	IDSuffix       string
+	Rules          []string
+	Mixed, Passing bool
+	Chart          *histChart
+	Stats          statLine
+	Rows           []ThresholdRow
 }
 
 type worstView struct {
@@ -156,11 +159,18 @@ func buildHTMLView(a *Aggregate, opt RenderOptions) *htmlView {
 	v.BoilerStats = stats(&a.Boilerplate, fmtPct, "")
 	v.BoilerStats.Extra = fmt.Sprintf("%s of all bytes are covered by boilerplate findings", fmtPct(ratio(a.BoilerplateBytes, a.Bytes)))
 
-	for _, name := range a.ScoreNames() {
-		st := a.Scores[name]
+	seenScore := map[string]int{}
+	for _, key := range a.ScoreNames() {
+		st := a.Scores[key]
 		all := st.All()
+		suffix := ""
+		if n := seenScore[st.Name]; n > 0 {
+			suffix = fmt.Sprint(n + 1)
+		}
+		seenScore[st.Name]++
 		v.Scores = append(v.Scores, scoreView{
-			Name: name, Op: st.Op, Threshold: fmtNum(st.Threshold), Rules: st.Rules, Mixed: st.Mixed, Passing: st.Passing.N > 0,
+			IDSuffix: suffix,
+			Name:     st.Name, Op: st.Op, Threshold: fmtNum(st.Threshold), Rules: st.Rules, Mixed: st.Mixed, Passing: st.Passing.N > 0,
 			Chart: scoreChart(st), Stats: stats(&all, fmtNum, ""), Rows: st.ThresholdRows(),
 		})
 	}

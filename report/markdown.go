@@ -119,7 +119,7 @@ func WriteMarkdown(w io.Writer, a *Aggregate, opt RenderOptions) error {
 	for _, name := range a.ScoreNames() {
 		st := a.Scores[name]
 		all := st.All()
-		p("| %s (%s; flagged if %s %s) | %s | %s | %s | %s | %s |\n", mdCode(name), mdEscape(strings.Join(st.Rules, ", ")),
+		p("| %s (%s; flagged if %s %s) | %s | %s | %s | %s | %s |\n", mdCode(st.Name), mdEscape(strings.Join(st.Rules, ", ")),
 			mdEscape(st.Op), fmtNum(st.Threshold), fmtInt(all.N), fmtNum(all.Mean()), fmtNum(all.Quantile(0.5)),
 			fmtNum(all.Quantile(0.9)), fmtNum(all.Max))
 	}
@@ -127,7 +127,7 @@ func WriteMarkdown(w io.Writer, a *Aggregate, opt RenderOptions) error {
 	for _, name := range a.ScoreNames() {
 		st := a.Scores[name]
 		p("**What a threshold change on %s would flip** (measured documents; flagged if value %s threshold):\n\n",
-			mdCode(name), mdEscape(st.Op))
+			mdCode(st.Name), mdEscape(st.Op))
 		p("| threshold | value | flagged | change |\n|---|---:|---:|---:|\n")
 		for _, r := range st.ThresholdRows() {
 			p("| %s | %s | %s | %s |\n", r.Label, fmtNum(r.Threshold), fmtInt(r.Flagged), fmtChange(r))
