@@ -183,15 +183,7 @@ func fixAction(c *cli.Context) error {
 	if cerr := left.Close(nil); err == nil {
 		err = cerr
 	}
-	switch {
-	case err != nil:
-		return cli.Exit(err.Error(), exitTrouble)
-	case sum.Errors > 0:
-		return cli.Exit("", exitTrouble)
-	case failed:
-		return cli.Exit("", exitFindings)
-	}
-	return nil
+	return exitStatus(err, sum.Errors, failed)
 }
 
 // remainingReport is the document as it stands after fixing, with the findings that

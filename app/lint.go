@@ -122,10 +122,16 @@ func lintAction(c *cli.Context) error {
 	if cerr := rep.Close(sum); err == nil {
 		err = cerr
 	}
+	return exitStatus(err, sum.Errors, failed)
+}
+
+// exitStatus is the end of lint and fix: 2 for a run error or unreadable input,
+// 1 for findings at or above --fail-on, else success.
+func exitStatus(err error, inputErrors int, failed bool) error {
 	switch {
 	case err != nil:
 		return cli.Exit(err.Error(), exitTrouble)
-	case sum.Errors > 0:
+	case inputErrors > 0:
 		return cli.Exit("", exitTrouble)
 	case failed:
 		return cli.Exit("", exitFindings)
