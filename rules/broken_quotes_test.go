@@ -1,11 +1,8 @@
 package rules_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/rules"
@@ -16,30 +13,8 @@ func TestBrokenQuotes(t *testing.T) {
 	rulestest.Run(t, rules.BrokenQuotes(), "../testdata/rules/broken-quotes")
 }
 
-// bqGoldenInputs returns the input.txt sections of the golden cases in dir.
-func bqGoldenInputs(tb testing.TB, dir string) []string {
-	tb.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no golden cases in %s: %v", dir, err)
-	}
-	var out []string
-	for _, f := range files {
-		a, err := txtar.ParseFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for _, s := range a.Files {
-			if s.Name == "input.txt" {
-				out = append(out, string(s.Data))
-			}
-		}
-	}
-	return out
-}
-
 func FuzzBrokenQuotes(f *testing.F) {
-	for _, s := range bqGoldenInputs(f, "../testdata/rules/broken-quotes") {
+	for _, s := range rulestest.GoldenInputs(f, "../testdata/rules/broken-quotes") {
 		f.Add(s)
 	}
 	f.Add("")
@@ -54,7 +29,7 @@ func FuzzBrokenQuotes(f *testing.F) {
 // bqBenchText is about 1 MB of news-like text built from the golden inputs, with
 // quotations of every kind the rule looks at.
 func bqBenchText(b *testing.B) string {
-	ins := bqGoldenInputs(b, "../testdata/rules/broken-quotes")
+	ins := rulestest.GoldenInputs(b, "../testdata/rules/broken-quotes")
 	var sb strings.Builder
 	for sb.Len() < 1<<20 {
 		for _, s := range ins {

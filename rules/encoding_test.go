@@ -32,7 +32,7 @@ func TestEncodingGoldens(t *testing.T) {
 
 // TestEncodingSeedArticle: no encoding rule flags the seed article.
 func TestEncodingSeedArticle(t *testing.T) {
-	ins := repGoldenInputs(t, "../testdata/rules/mojibake")
+	ins := rulestest.GoldenInputs(t, "../testdata/rules/mojibake")
 	var seed string
 	for _, s := range ins {
 		if strings.Contains(s, "Czech") {
@@ -144,7 +144,7 @@ func TestEncodingMetaExamples(t *testing.T) {
 }
 
 func encFuzz(f *testing.F, r rules.Rule) {
-	for _, s := range repGoldenInputs(f, "../testdata/rules/"+r.Meta().Name) {
+	for _, s := range rulestest.GoldenInputs(f, "../testdata/rules/"+r.Meta().Name) {
 		f.Add(s)
 	}
 	f.Add("")

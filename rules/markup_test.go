@@ -137,16 +137,7 @@ func mkGoldenInputs(tb testing.TB, rs ...rules.Rule) []string {
 	tb.Helper()
 	var out []string
 	for _, r := range rs {
-		files, _ := filepath.Glob(filepath.Join(mkDir(r), "*.txtar"))
-		for _, f := range files {
-			a, err := txtar.ParseFile(f)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			if in, ok := mkSection(a, "input.txt"); ok {
-				out = append(out, string(in))
-			}
-		}
+		out = append(out, rulestest.GoldenInputs(tb, mkDir(r))...)
 	}
 	return out
 }

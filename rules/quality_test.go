@@ -4,11 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/rulestest"
@@ -30,28 +27,6 @@ func TestC4Lines(t *testing.T) {
 	rulestest.Run(t, rules.C4Lines(), "../testdata/rules/c4-lines")
 }
 
-// qGoldenInputs returns the input texts of the golden cases in dir.
-func qGoldenInputs(tb testing.TB, dir string) []string {
-	tb.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no golden cases in %s: %v", dir, err)
-	}
-	var out []string
-	for _, f := range files {
-		a, err := txtar.ParseFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for _, s := range a.Files {
-			if s.Name == "input.txt" {
-				out = append(out, string(s.Data))
-			}
-		}
-	}
-	return out
-}
-
 // qFuzzSeeds are inputs that exercise the tokenizer's corners: affixes around
 // special cases, infixes, URLs, white space Python counts and Go does not.
 var qFuzzSeeds = []string{
@@ -65,7 +40,7 @@ var qFuzzSeeds = []string{
 }
 
 func qFuzz(f *testing.F, r rules.Rule, dir string) {
-	for _, s := range qGoldenInputs(f, dir) {
+	for _, s := range rulestest.GoldenInputs(f, dir) {
 		f.Add(s)
 	}
 	for _, s := range qFuzzSeeds {
@@ -113,7 +88,7 @@ func qBenchText(b *testing.B) []string {
 		}
 	}
 	for size < 1<<20 {
-		for _, s := range qGoldenInputs(b, "../testdata/rules/gopher-quality") {
+		for _, s := range rulestest.GoldenInputs(b, "../testdata/rules/gopher-quality") {
 			docs = append(docs, s)
 			size += len(s)
 		}

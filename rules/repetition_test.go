@@ -3,7 +3,6 @@ package rules_test
 import (
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/rulestest"
-	"github.com/rogpeppe/go-internal/txtar"
 )
 
 func TestRepeatedParagraph(t *testing.T) {
@@ -227,26 +225,8 @@ func TestGopherRepetitionFinding(t *testing.T) {
 	}
 }
 
-// repGoldenInputs returns the input.txt sections of a rule's golden cases.
-func repGoldenInputs(tb testing.TB, dir string) []string {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txtar"))
-	var out []string
-	for _, f := range files {
-		a, err := txtar.ParseFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for _, s := range a.Files {
-			if s.Name == "input.txt" {
-				out = append(out, string(s.Data))
-			}
-		}
-	}
-	return out
-}
-
 func FuzzRepeatedParagraph(f *testing.F) {
-	for _, s := range repGoldenInputs(f, "../testdata/rules/repeated-paragraph") {
+	for _, s := range rulestest.GoldenInputs(f, "../testdata/rules/repeated-paragraph") {
 		f.Add(s)
 	}
 	f.Add("")
@@ -257,7 +237,7 @@ func FuzzRepeatedParagraph(f *testing.F) {
 }
 
 func FuzzGopherRepetition(f *testing.F) {
-	for _, s := range repGoldenInputs(f, "../testdata/rules/gopher-repetition") {
+	for _, s := range rulestest.GoldenInputs(f, "../testdata/rules/gopher-repetition") {
 		f.Add(s)
 	}
 	f.Add("")
@@ -271,7 +251,7 @@ func FuzzGopherRepetition(f *testing.F) {
 // FuzzRepWords checks that the tokens are the text's non-space characters, in
 // order, without loss.
 func FuzzRepWords(f *testing.F) {
-	for _, s := range repGoldenInputs(f, "../testdata/rules/gopher-repetition") {
+	for _, s := range rulestest.GoldenInputs(f, "../testdata/rules/gopher-repetition") {
 		f.Add(s)
 	}
 	f.Add("''hello (don't). https://x.y/z?a=1 10km U.S.-based :)")
@@ -300,7 +280,7 @@ func FuzzRepWords(f *testing.F) {
 // repBenchText is about 1 MB of varied news-like text: sentences drawn from the
 // seed article's words by a fixed generator, so that n-grams mostly differ.
 func repBenchText(tb testing.TB) string {
-	seed := repGoldenInputs(tb, "../testdata/rules/repeated-paragraph")
+	seed := rulestest.GoldenInputs(tb, "../testdata/rules/repeated-paragraph")
 	words := strings.Fields(strings.Join(seed, " "))
 	var b strings.Builder
 	x := uint32(1)

@@ -26,7 +26,7 @@ func TestStrayDashMetaExamples(t *testing.T) {
 }
 
 func FuzzStrayDash(f *testing.F) {
-	for _, s := range bqGoldenInputs(f, "../testdata/rules/stray-dash") {
+	for _, s := range rulestest.GoldenInputs(f, "../testdata/rules/stray-dash") {
 		f.Add(s)
 	}
 	f.Add("")
@@ -40,7 +40,7 @@ func FuzzStrayDash(f *testing.F) {
 
 // sdBenchText is about 1 MB of news-like text built from the golden inputs.
 func sdBenchText(b *testing.B) string {
-	ins := bqGoldenInputs(b, "../testdata/rules/stray-dash")
+	ins := rulestest.GoldenInputs(b, "../testdata/rules/stray-dash")
 	var sb strings.Builder
 	for sb.Len() < 1<<20 {
 		for _, s := range ins {

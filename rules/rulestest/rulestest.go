@@ -188,6 +188,29 @@ func CheckOptions(t *testing.T, r rules.Rule, cases []OptionCase) {
 	}
 }
 
+// GoldenInputs returns the input.txt sections of the golden cases in dir: seeds
+// for fuzz targets and texts for benchmarks. It fails when dir holds no case.
+func GoldenInputs(tb testing.TB, dir string) []string {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no golden cases in %s: %v", dir, err)
+	}
+	var out []string
+	for _, f := range files {
+		a, err := txtar.ParseFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, s := range a.Files {
+			if s.Name == "input.txt" {
+				out = append(out, string(s.Data))
+			}
+		}
+	}
+	return out
+}
+
 // Check runs one rule on a text as a whole-file document.
 func Check(r rules.Rule, text string) []rules.Finding {
 	doc := &rules.Document{Text: text, Path: "input.txt", ID: "input.txt"}
