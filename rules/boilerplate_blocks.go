@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -39,6 +40,9 @@ const (
 	// are flagged only when there are at most this many lines: a longer run is a
 	// table or a list the model did not read as text, not a byline.
 	bpArticleLeadMax = 20
+	// bpCaptionProb: a line ending with a picture credit (bpCaption) needs no
+	// more than this probability anywhere.
+	bpCaptionProb = 0.0
 	// bpOff as an article threshold: never flag without phrases.
 	bpOff = 1.0
 )
@@ -314,7 +318,17 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 		return d
 	}
 	d.x, d.prob = m.bpPredictFast(f, x1, n)
-	anchor := func(i int) bool { return ls[i].prose && d.prob[i] < bpAnchorProb }
+	var scratch []uint64
+	for i := range ls {
+		s := a.text[ls[i].start:ls[i].end]
+		ls[i].caption = bpCaption(s)
+		ls[i].notice, scratch = bpNoticeOf(s, scratch)
+	}
+	// Captions and notices read as running text but are no anchors: pictures
+	// and promotions closing an article come after its last paragraph.
+	anchor := func(i int) bool {
+		return ls[i].prose && !ls[i].caption && ls[i].notice == bpNoNotice && d.prob[i] < bpAnchorProb
+	}
 	reg := bpMainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return ls[i].words },
 		func(i int) bool {
 			return ls[i].words > 0 && float64(ls[i].digits) >= bpNumericShare*float64(ls[i].words)
@@ -379,6 +393,10 @@ func bpEvidence(bl *bpLine) string {
 		return bpClassNames[0]
 	case bl.byline:
 		return "byline"
+	case bl.caption:
+		return "photo caption"
+	case bl.notice != bpNoNotice:
+		return bpNoticeNames[bl.notice]
 	case bl.refLink:
 		return "reference link"
 	case bl.dateWords > 0 && bl.words <= 12 && 10*(bl.dateWords+bl.digits) >= 6*bl.words:
@@ -409,6 +427,8 @@ func (r bpBlockRule) flag(d *bpDoc, i int) (bool, string) {
 	case d.pos[i] == bpNoText && !d.page:
 		return ev != "" && ev != "date line" && p >= max(r.evidence, bpNoTextProb), ev
 	case ev != "" && p >= r.evidence:
+		return true, ev
+	case (d.ls[i].caption || d.ls[i].notice != bpNoNotice) && ev != "" && p >= bpCaptionProb:
 		return true, ev
 	case !d.page && p >= r.article && (d.pos[i] != bpLeading || d.lead <= bpArticleLeadMax || !d.leadTable):
 		return true, ""
@@ -581,13 +601,17 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 	kind := bpKind(d.ls[run.first : run.last+1])
 	var reasons []string
 	phrases := 0
+	var named []string
 	for _, ev := range evidence {
 		if ev != "" {
 			phrases++
+			if !slices.Contains(named, ev) {
+				named = append(named, ev)
+			}
 		}
 	}
 	if phrases > 0 {
-		reasons = append(reasons, fmt.Sprintf("known phrases on %d of %d", phrases, count))
+		reasons = append(reasons, fmt.Sprintf("known phrases on %d of %d (%s)", phrases, count, strings.Join(named, ", ")))
 	}
 	// The line stage names what in the lines decided; the context stage adds
 	// what around them did.
@@ -638,8 +662,14 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 	case d.wide:
 		regime = "whole page, short menu"
 	}
-	msg := fmt.Sprintf("%s of %s %s (%s; boilerplate probability %.2f >= %.2f; %s)",
-		bpPlural(count, "line"), kind, where, regime, mean, threshold, strings.Join(reasons, ", "))
+	// Lines ending with a picture credit or carrying a notice need no
+	// probability: say so rather than print a comparison that does not hold.
+	prob := fmt.Sprintf("boilerplate probability %.2f >= %.2f", mean, threshold)
+	if mean < threshold {
+		prob = fmt.Sprintf("boilerplate probability %.2f; notices and picture credits need none", mean)
+	}
+	msg := fmt.Sprintf("%s of %s %s (%s; %s; %s)",
+		bpPlural(count, "line"), kind, where, regime, prob, strings.Join(reasons, ", "))
 	start, end := d.ls[run.first].start, d.ls[run.last].end
 	fix := &Fix{Message: "delete the " + kind + " block", Applicability: Safe}
 	if whole {
@@ -730,6 +760,15 @@ func bpKind(ls []bpLine) string {
 	}
 	if best >= 0 && counts[best]*3 >= n {
 		return bpClassNames[best]
+	}
+	captions := 0
+	for i := range ls {
+		if ls[i].caption {
+			captions++
+		}
+	}
+	if captions*2 >= n {
+		return "photo caption"
 	}
 	if links*2 >= n || lists*2 >= n {
 		return "link list"

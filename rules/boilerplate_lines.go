@@ -29,14 +29,16 @@ type bpLine struct {
 	sentEnds   int // sentence ends inside the line
 	quotes     int // quotation marks
 	endKind    bpEnd
-	firstLower bool // starts with a lower-case letter (a wrapped line's tail)
-	list       bool // starts with a list marker ("* ", "- ", "1. ")
-	numbered   bool // starts with a number marker ("1. ", "2) ", "(3) ")
-	startDigit bool // the first word is a number
-	heading    bool // markdown heading ("# ")
-	image      bool // markdown image ("![")
-	refLink    bool // markdown reference definition ("[3]: https://...")
-	byline     bool // "By Jane Doe", "von Hans Meier"
+	firstLower bool     // starts with a lower-case letter (a wrapped line's tail)
+	list       bool     // starts with a list marker ("* ", "- ", "1. ")
+	numbered   bool     // starts with a number marker ("1. ", "2) ", "(3) ")
+	startDigit bool     // the first word is a number
+	heading    bool     // markdown heading ("# ")
+	image      bool     // markdown image ("![")
+	refLink    bool     // markdown reference definition ("[3]: https://...")
+	byline     bool     // "By Jane Doe", "von Hans Meier"
+	caption    bool     // ends with a picture credit (bpCaption)
+	notice     bpNotice // a promotion, legal notice, ... (bpNoticeOf)
 	classes    bpClass
 	// phraseWords counts the words covered by known phrases; startClass is the
 	// class of a phrase at the line's start.

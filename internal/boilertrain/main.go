@@ -45,7 +45,9 @@ func main() {
 		corpus = flag.String("corpus", "../shared/corpus", "folder of the labeled dev files")
 		files  = flag.String("labels", "aeb-dev.jsonl,readability-dev.jsonl,trafilatura-eval-dev.jsonl", "labeled files in -corpus, comma separated")
 		out    = flag.String("o", "rules/boilerplate_weights.go", "where to write the model")
-		cv     = flag.Bool("cv", false, "cross-validate by page (2 folds) and print the evaluation instead of writing the model")
+		cv     = flag.Bool("cv", false, "cross-validate by page and print the evaluation instead of writing the model")
+		folds  = flag.Int("folds", 2, "with -cv: number of folds (pages split by doc_id hash)")
+		ruleOp = flag.String("rule-opts", "", "with -cv: rule options to try, as rule.option=value,... (e.g. trailing-boilerplate.threshold=0.4)")
 		evalOn = flag.String("eval", "aeb-dev.jsonl,readability-dev.jsonl", "with -cv: the files whose held-out pages are evaluated")
 		dump   = flag.String("dump", "", "with -cv: write every held-out line with its probability to this TSV file")
 		quiet  = flag.Bool("q", false, "print no training progress")
@@ -97,7 +99,11 @@ func main() {
 		if *kinds != "" {
 			ks = strings.Split(*kinds, ",")
 		}
-		crossValidate(recs, evalFiles, p, *dump, *cache, *tails, *show, ks, *worst, logf)
+		if *folds < 2 {
+			fail(fmt.Errorf("-folds %d: need at least 2", *folds))
+		}
+		configure = func(rs []rules.Rule) []rules.Rule { return configureRules(rs, *ruleOp) }
+		crossValidate(recs, evalFiles, p, *folds, *dump, *cache, *tails, *show, ks, *worst, logf)
 		return
 	}
 	docs := buildDocs(recs, kindWeight)
@@ -160,11 +166,16 @@ func fit(docs []*docData, p params, logf func(string, ...any)) *rules.Boilerplat
 
 // cachedFit returns the model of fold from the cache folder, or trains it and
 // stores it there.
-func cachedFit(dir string, fold int, train func() *rules.BoilerplateModel) *rules.BoilerplateModel {
+func cachedFit(dir string, fold, folds int, train func() *rules.BoilerplateModel) *rules.BoilerplateModel {
 	if dir == "" {
 		return train()
 	}
-	path := filepath.Join(dir, fmt.Sprintf("fold%d.json", fold))
+	name := fmt.Sprintf("fold%d.json", fold)
+	if folds != 2 {
+		// Two-fold caches keep their old names.
+		name = fmt.Sprintf("fold%dof%d.json", fold, folds)
+	}
+	path := filepath.Join(dir, name)
 	if b, err := os.ReadFile(path); err == nil {
 		var m rules.BoilerplateModel
 		if err := json.Unmarshal(b, &m); err == nil {
@@ -188,7 +199,7 @@ func scoreAll(m *rules.BoilerplateTrees, x []float32, nf int) []float64 {
 	return p
 }
 
-func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, dump, cache, tails, show string, kinds []string, worst int, logf func(string, ...any)) {
+func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, folds int, dump, cache, tails, show string, kinds []string, worst int, logf func(string, ...any)) {
 	var tsv *os.File
 	if dump != "" {
 		var err error
@@ -205,11 +216,12 @@ func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, dum
 		}
 		defer tailOut.Close()
 	}
-	for fold := 1; fold <= 2; fold++ {
+	var reps []*eval.Report
+	for fold := 1; fold <= folds; fold++ {
 		var tr, te, batch []*eval.Record
 		for _, r := range recs {
 			switch {
-			case !eval.InFold(r.DocID, fold, 2):
+			case !eval.InFold(r.DocID, fold, folds):
 				tr = append(tr, r)
 			case evalFiles[r.File]:
 				te = append(te, r)
@@ -218,25 +230,27 @@ func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, dum
 				batch = append(batch, r)
 			}
 		}
-		m := cachedFit(cache, fold, func() *rules.BoilerplateModel { return fit(buildDocs(tr, kindWeight), p, logf) })
+		m := cachedFit(cache, fold, folds, func() *rules.BoilerplateModel { return fit(buildDocs(tr, kindWeight), p, logf) })
 		if err := m.Check(); err != nil {
 			fail(err)
 		}
 		if tsv != nil {
 			lineReport(m, buildDocs(te, nil), fold, tsv)
 		}
-		rs := append([]rules.Rule{rules.TrailingHeadlines(), rules.RepeatedLine()}, rules.BoilerplateRulesWith(m)...)
+		rs := configure(append([]rules.Rule{rules.TrailingHeadlines(), rules.RepeatedLine()}, rules.BoilerplateRulesWith(m)...))
 		// Score the held-out pages, in batches of every page (repeated-line's first
 		// pass reads no label; a test batch is of full size too).
 		if tailOut != nil {
 			tailReport(tailOut, m, rs, batch, te, fold, show)
 		}
-		rep := eval.Evaluate(batch, eval.Options{Rules: rs, Worst: worst, Fold: fold, Folds: 2, Kinds: kinds})
-		rep.Fold = fmt.Sprintf("%d/2, model trained on the other half", fold)
+		rep := eval.Evaluate(batch, eval.Options{Rules: rs, Worst: worst, Fold: fold, Folds: folds, Kinds: kinds})
+		rep.Fold = fmt.Sprintf("%d/%d, model trained on the other pages", fold, folds)
 		if err := eval.WriteTable(os.Stdout, rep); err != nil {
 			fail(err)
 		}
+		reps = append(reps, rep)
 	}
+	writePooled(os.Stdout, reps)
 }
 
 // lineReport prints the model's line-level precision and recall by kind on
@@ -471,4 +485,79 @@ func tailReport(w io.Writer, m *rules.BoilerplateModel, rs []rules.Rule, batch, 
 			fmt.Fprintln(w, s)
 		}
 	}
+}
+
+// writePooled prints the held-out figures of every fold summed: line counts by
+// extractor kind, the clean ground-truth share and the junk-tail decision.
+func writePooled(w io.Writer, reps []*eval.Report) {
+	lines := map[string]*eval.Counts{}
+	tails := map[string]*eval.Counts{}
+	var order []string
+	var clean eval.Clean
+	for _, rep := range reps {
+		for _, row := range rep.Kinds {
+			if lines[row.Name] == nil {
+				lines[row.Name], tails[row.Name] = &eval.Counts{}, &eval.Counts{}
+				order = append(order, row.Name)
+			}
+			c := lines[row.Name]
+			c.TP, c.FP, c.FN, c.TN = c.TP+row.TP, c.FP+row.FP, c.FN+row.FN, c.TN+row.TN
+		}
+		for _, t := range rep.JunkTail {
+			if c := tails[t.Kind]; c != nil {
+				c.TP, c.FP, c.FN, c.TN = c.TP+t.TP, c.FP+t.FP, c.FN+t.FN, c.TN+t.TN
+			}
+		}
+		clean.Records += rep.Clean.Records
+		clean.BodyLines += rep.Clean.BodyLines
+		clean.Flagged += rep.Clean.Flagged
+	}
+	fmt.Fprintf(w, "\nPooled over %d folds (held-out pages only)\n", len(reps))
+	fmt.Fprintf(w, "%-18s %9s %9s %9s %9s %9s\n", "kind", "line P", "line R", "tail P", "tail R", "tail F1")
+	for _, k := range order {
+		l, t := lines[k], tails[k]
+		fmt.Fprintf(w, "%-18s %9.3f %9.3f %9.3f %9.3f %9.3f\n", k, l.Precision(), l.Recall(), t.Precision(), t.Recall(), t.F1())
+	}
+	fmt.Fprintf(w, "ground_truth body lines flagged: %d of %d (%.2f%%)\n", clean.Flagged, clean.BodyLines, 100*ratio(clean.Flagged, clean.BodyLines))
+}
+
+// configure applies -rule-opts to the rules a cross-validation runs.
+var configure = func(rs []rules.Rule) []rules.Rule { return rs }
+
+// configureRules sets options given as rule.option=value,... on the rules named.
+func configureRules(rs []rules.Rule, spec string) []rules.Rule {
+	if spec == "" {
+		return rs
+	}
+	opts := map[string]map[string]any{}
+	for _, kv := range strings.Split(spec, ",") {
+		key, val, ok := strings.Cut(strings.TrimSpace(kv), "=")
+		rule, opt, ok2 := strings.Cut(key, ".")
+		f, err := strconv.ParseFloat(val, 64)
+		if !ok || !ok2 || err != nil {
+			fail(fmt.Errorf("-rule-opts: %q is not rule.option=number", kv))
+		}
+		if opts[rule] == nil {
+			opts[rule] = map[string]any{}
+		}
+		opts[rule][opt] = f
+	}
+	out := make([]rules.Rule, len(rs))
+	for i, r := range rs {
+		out[i] = r
+		o := opts[r.Meta().Name]
+		if o == nil {
+			continue
+		}
+		c, ok := r.(rules.Configurable)
+		if !ok {
+			fail(fmt.Errorf("-rule-opts: %s takes no options", r.Meta().Name))
+		}
+		nr, err := c.Configure(o)
+		if err != nil {
+			fail(err)
+		}
+		out[i] = nr
+	}
+	return out
 }

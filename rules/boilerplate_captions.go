@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Photo captions. News pages print a caption under every picture and end it with
+// its credit: "... a large rodent Credit: The Siberian Times", "The plague wiped
+// out half of Europe (Image: GETTY)", "Photo: Gene J. Puskar", "Julian Assange
+// (AFP)". Extractors keep them between the paragraphs and, when the pictures
+// close the page, at its end. The credit is the evidence, not the caption's
+// words: a caption is a sentence of running text the model reads as article.
+//
+// bpCaptionMaxTail bounds what follows the credit word: a name or an agency,
+// a few words, never a sentence.
+const (
+	bpCaptionMaxTail  = 80
+	bpCaptionMaxWords = 8
+)
+
+// bpCreditWords are the labels a credit starts with ("Credit:", "Photo:"),
+// compared case-insensitively, and must start with a capital letter in the text:
+// "the image: a boy" inside a sentence is no credit.
+var bpCreditWords = map[string]bool{
+	"credit": true, "credits": true, "photo": true, "photos": true, "photograph": true,
+	"photography": true, "image": true, "images": true, "picture": true, "pictures": true,
+	"pic": true, "foto": true, "fotos": true, "bild": true, "bilder": true, "bildquelle": true,
+	"crédit": true, "crédits": true, "crédito": true, "créditos": true, "illustration": true,
+	"fotografía": true, "fotografia": true,
+}
+
+// bpCreditAgencies are the agencies and picture libraries a caption may name in
+// brackets alone: "Julian Assange (AFP)", "(AP Photo/Evan Vucci)". They are
+// compared as written: "(ePA)" is an abbreviation, "(EPA)" an agency.
+var bpCreditAgencies = map[string]bool{
+	"AP": true, "AFP": true, "Reuters": true, "REUTERS": true, "Getty": true, "EPA": true,
+	"dpa": true, "DPA": true, "ANP": true, "Photo": true, "Foto": true, "Image": true,
+	"Picture": true, "Pic": true, "Bild": true, "Shutterstock": true, "iStock": true,
+}
+
+// bpCaption reports whether line s ends with a picture credit: a credit word
+// with a colon followed by a short name ("Credit: Vesti/The Siberian Times",
+// "(Image: GETTY)"), or a bracket at the end naming an agency ("(AP Photo/Evan
+// Vucci)", "(AFP)").
+func bpCaption(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if s == "" {
+		return false
+	}
+	if s[len(s)-1] == ')' {
+		if open := strings.LastIndexByte(s, '('); open >= 0 && len(s)-open <= bpCaptionMaxTail {
+			inner := s[open+1 : len(s)-1]
+			first := inner
+			if k := strings.IndexAny(inner, " /:,;"); k >= 0 {
+				first = inner[:k]
+			}
+			if bpCreditAgencies[first] && bpCaptionTail(inner[len(first):]) {
+				return true
+			}
+			s = strings.TrimRightFunc(s[:len(s)-1], unicode.IsSpace)
+		}
+	}
+	// The last colon within reach of the end, with a credit word glued to it.
+	from := max(0, len(s)-bpCaptionMaxTail)
+	colon := strings.LastIndexByte(s[from:], ':')
+	if colon < 0 {
+		return false
+	}
+	colon += from
+	if !bpCaptionTail(s[colon+1:]) {
+		return false
+	}
+	// A credit names someone: "Credit: $500 per child" is a price list.
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s[colon+1:])); !unicode.IsLetter(r) {
+		return false
+	}
+	return bpCreditBefore(s[:colon])
+}
+
+// bpCaptionTail reports whether t reads as a credit's name: at most
+// bpCaptionMaxWords words, no URL and no sentence in it.
+func bpCaptionTail(t string) bool {
+	if strings.Contains(t, "://") {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) > bpCaptionMaxWords {
+		return false
+	}
+	for i, w := range words {
+		// "Gene J. Puskar" has a full stop; "He said. Then" is two sentences.
+		if i+1 < len(words) && strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// bpCreditBefore reports whether s ends with a credit word that starts with a
+// capital letter: "Credit", "… rodentCredit" (extractors glue captions to
+// their credit), "PHOTO".
+func bpCreditBefore(s string) bool {
+	end := len(s)
+	for end > 0 && s[end-1] == ' ' {
+		end--
+	}
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		start -= n
+	}
+	run := s[start:end]
+	// Try every capital letter of the run as the start of the credit word, so
+	// that a word glued before it does not hide it.
+	for i, r := range run {
+		if unicode.IsUpper(r) && bpCreditWords[strings.ToLower(run[i:])] {
+			return true
+		}
+	}
+	// "Photo credit:", "Image credit:"
+	if bpCreditWords[strings.ToLower(run)] && start > 0 {
+		return bpCreditBefore(s[:start])
+	}
+	return false
+}
