@@ -62,18 +62,26 @@ func bpCaption(s string) bool {
 			s = strings.TrimRightFunc(s[:len(s)-1], unicode.IsSpace)
 		}
 	}
-	// The last colon within reach of the end, with a credit word glued to it.
+	// The last colon within reach of the end, with a credit word glued to it;
+	// some sites write "Credit..." instead.
 	from := max(0, len(s)-bpCaptionMaxTail)
-	colon := strings.LastIndexByte(s[from:], ':')
+	colon, width := strings.LastIndexByte(s[from:], ':'), 1
+	for _, dots := range []string{"...", "…"} {
+		if k := strings.LastIndex(s[from:], dots); k > colon {
+			colon, width = k, len(dots)
+		}
+	}
 	if colon < 0 {
 		return false
 	}
 	colon += from
-	if !bpCaptionTail(s[colon+1:]) {
+	name := s[colon+width:]
+	if !bpCaptionTail(name) {
 		return false
 	}
-	// A credit names someone: "Credit: $500 per child" is a price list.
-	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s[colon+1:])); !unicode.IsLetter(r) {
+	// A credit names someone: "Credit: $500 per child" is a price list. After
+	// dots the name must be capitalized: "Credit… where it is due" is prose.
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(name)); !unicode.IsLetter(r) || width > 1 && !unicode.IsUpper(r) {
 		return false
 	}
 	return bpCreditBefore(s[:colon])

@@ -20,6 +20,8 @@ func TestBPCaption(t *testing.T) {
 		{"Officials inspect the site (AP Photo/Evan Vucci)", true},
 		{"Rescue workers at the scene. Photo credit: Jane Roe", true},
 		{"PHOTO: Reuters", true},
+		{"Trump asked voters in Louisiana for a big win. He didn’t get it. Credit... Doug Mills/The New York Times", true},
+		{"The evidence was thin... Credit… where it is due", false},
 		{"Les secouristes sur place. Crédit : Jean Dupont", true},
 		// Not credits.
 		{"The new law raises the Child Tax Credit: $2,000 for each child.", false},
