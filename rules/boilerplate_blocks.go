@@ -307,13 +307,15 @@ type bpDoc struct {
 // bpAnalyze runs the model over the document and places its lines; f, when not
 // nil, holds the model's trees flattened.
 func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
-	ls, x1 := bpFeatures(a)
+	w := bpWorkPool.Get().(*bpWork)
+	defer bpWorkPool.Put(w)
+	ls, x1 := w.features(a)
 	n := len(ls)
 	d := &bpDoc{ls: ls, pos: make([]bpPos, n)}
 	if n == 0 {
 		return d
 	}
-	d.x, d.prob = m.bpPredictFast(f, x1, n)
+	d.x, d.prob = m.predict(w, f, x1, n)
 	anchor := func(i int) bool { return ls[i].prose && d.prob[i] < bpAnchorProb }
 	reg := bpMainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return ls[i].words },
 		func(i int) bool {

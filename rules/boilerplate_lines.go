@@ -98,21 +98,25 @@ const (
 
 // bpScan measures every non-blank line of the document, in line order, and
 // returns the hashes of the document's content words.
-func bpScan(a *Analysis) ([]bpLine, []uint64) {
+func bpScan(a *Analysis) ([]bpLine, []uint64) { return new(bpWork).scan(a) }
+
+// scan is bpScan with w's buffers; the hashes returned are w's.
+func (w *bpWork) scan(a *Analysis) ([]bpLine, []uint64) {
 	text := a.text
 	lines := a.Lines()
 	out := make([]bpLine, 0, len(lines))
-	var sc bpScratch
+	sc := &w.sc
+	sc.content = sc.content[:0]
 	for i, l := range lines {
 		s, e := TrimSpan(text, l.Start, l.End)
 		if s >= e {
 			continue
 		}
 		bl := bpLine{line: i, start: s, end: e}
-		bpMeasure(a, &bl, &sc)
+		bpMeasure(a, &bl, sc)
 		out = append(out, bl)
 	}
-	bpMarkDuplicates(out)
+	bpMarkDuplicates(out, &w.tab)
 	bpMarkParagraphs(a, out)
 	return out, sc.content
 }
@@ -597,19 +601,21 @@ const (
 
 // bpMarkDuplicates counts, for each line, the other lines of the document with
 // the same normalized words (menus repeated in a header and a footer).
-func bpMarkDuplicates(ls []bpLine) {
+func bpMarkDuplicates(ls []bpLine, counts *bpHashTable) {
 	if len(ls) < 2 {
 		return
 	}
-	counts := make(map[uint64]int32, len(ls))
+	counts.reset(len(ls))
 	for i := range ls {
 		if ls[i].words > 0 {
-			counts[ls[i].hash]++
+			e := counts.slot(ls[i].hash)
+			e.key = ls[i].hash
+			e.count++
 		}
 	}
 	for i := range ls {
 		if ls[i].words > 0 {
-			ls[i].dups = int(counts[ls[i].hash]) - 1
+			ls[i].dups = int(counts.slot(ls[i].hash).count) - 1
 		}
 	}
 }
