@@ -309,13 +309,16 @@ type bpDoc struct {
 func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 	w := bpWorkPool.Get().(*bpWork)
 	defer bpWorkPool.Put(w)
-	ls, x1 := w.features(a)
+	buf := a.bpBuf.take()
+	ls, x1 := w.features(a, buf.ls)
 	n := len(ls)
-	d := &bpDoc{ls: ls, pos: make([]bpPos, n)}
+	pos := bpGrow(buf.pos, n)
+	clear(pos)
+	d := &bpDoc{ls: ls, pos: pos}
 	if n == 0 {
 		return d
 	}
-	d.x, d.prob = m.predict(w, f, x1, n)
+	d.x, d.prob = m.predict(w, buf, f, x1, n)
 	anchor := func(i int) bool { return ls[i].prose && d.prob[i] < bpAnchorProb }
 	reg := bpMainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return ls[i].words },
 		func(i int) bool {

@@ -49,13 +49,14 @@ var bpContextNames = func() []string {
 
 // bpStage2 returns the second-stage vectors of a document's lines, row-major,
 // from their first-stage vectors x and probabilities p1.
-func bpStage2(x []float32, p1 []float64) []float32 { return new(bpWork).stage2(x, p1) }
+func bpStage2(x []float32, p1 []float64) []float32 { return new(bpWork).stage2(nil, x, p1) }
 
-// stage2 is bpStage2 with w's buffers for its temporaries; the vectors returned
-// are newly allocated.
-func (w *bpWork) stage2(x []float32, p1 []float64) []float32 {
+// stage2 is bpStage2 with w's buffers for its temporaries; the vectors go into
+// out (nil: a new array).
+func (w *bpWork) stage2(out, x []float32, p1 []float64) []float32 {
 	n := len(p1)
-	out := make([]float32, n*bpNumStage2)
+	out = bpGrow(out, n*bpNumStage2)
+	clear(out)
 	if n == 0 {
 		return out
 	}
@@ -261,18 +262,19 @@ func bpNewFast(m *BoilerplateModel) *bpFast {
 // Identical rows of one stage are scored once (a document of separator or other
 // repeated short lines would otherwise walk every tree for each of them).
 func (m *BoilerplateModel) bpPredictFast(f *bpFast, x []float32, n int) ([]float32, []float64) {
-	return m.predict(new(bpWork), f, x, n)
+	return m.predict(new(bpWork), bpDocBuf{}, f, x, n)
 }
 
-// predict is bpPredictFast with w's buffers for the temporaries.
-func (m *BoilerplateModel) predict(w *bpWork, f *bpFast, x []float32, n int) ([]float32, []float64) {
-	p := make([]float64, n)
+// predict is bpPredictFast with w's buffers for the temporaries; the vectors and
+// probabilities go into buf's arrays when it has them.
+func (m *BoilerplateModel) predict(w *bpWork, buf bpDocBuf, f *bpFast, x []float32, n int) ([]float32, []float64) {
+	p := bpGrow(buf.prob, n)
 	var line, ctx []bpFlatTree
 	if f != nil {
 		line, ctx = f.line, f.ctx
 	}
 	bpScoreStage(&m.Line, line, x, bpNumFeatures, p, &w.memo)
-	x2 := w.stage2(x, p)
+	x2 := w.stage2(buf.x, x, p)
 	bpScoreStage(&m.Context, ctx, x2, bpNumStage2, p, &w.memo)
 	return x2, p
 }

@@ -129,11 +129,12 @@ const (
 
 // bpFeatures measures every non-blank line and returns the lines with their
 // feature vectors, row-major: row k is x[k*bpNumFeatures:(k+1)*bpNumFeatures].
-func bpFeatures(a *Analysis) ([]bpLine, []float32) { return new(bpWork).features(a) }
+func bpFeatures(a *Analysis) ([]bpLine, []float32) { return new(bpWork).features(a, nil) }
 
-// features is bpFeatures with w's buffers; the vectors returned are w's.
-func (w *bpWork) features(a *Analysis) ([]bpLine, []float32) {
-	ls, content := w.scan(a)
+// features is bpFeatures with w's buffers; the vectors returned are w's, the
+// lines go into ls (nil: a new array).
+func (w *bpWork) features(a *Analysis, ls []bpLine) ([]bpLine, []float32) {
+	ls, content := w.scan(a, ls)
 	w.x1 = bpGrow(w.x1, len(ls)*bpNumFeatures)
 	clear(w.x1)
 	w.context(ls, content, w.x1)

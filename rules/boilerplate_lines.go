@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -98,13 +99,14 @@ const (
 
 // bpScan measures every non-blank line of the document, in line order, and
 // returns the hashes of the document's content words.
-func bpScan(a *Analysis) ([]bpLine, []uint64) { return new(bpWork).scan(a) }
+func bpScan(a *Analysis) ([]bpLine, []uint64) { return new(bpWork).scan(a, nil) }
 
-// scan is bpScan with w's buffers; the hashes returned are w's.
-func (w *bpWork) scan(a *Analysis) ([]bpLine, []uint64) {
+// scan is bpScan with w's buffers; the hashes returned are w's. The lines go
+// into ls (nil: a new array).
+func (w *bpWork) scan(a *Analysis, ls []bpLine) ([]bpLine, []uint64) {
 	text := a.text
 	lines := a.Lines()
-	out := make([]bpLine, 0, len(lines))
+	out := slices.Grow(ls[:0], len(lines))
 	sc := &w.sc
 	sc.content = sc.content[:0]
 	for i, l := range lines {

@@ -67,3 +67,31 @@ func (t *bpHashTable) slot(key uint64) *bpHashSlot {
 		}
 	}
 }
+
+// bpDocBuf keeps the arrays of a released analysis's bpDoc for the analysis of
+// the next document (see Analysis.Release). An array is handed out once: take
+// clears it here, and Release gives it back.
+type bpDocBuf struct {
+	ls   []bpLine
+	x    []float32
+	prob []float64
+	pos  []bpPos
+}
+
+// keep takes the arrays of d (nil: none).
+func (b *bpDocBuf) keep(d *bpDoc) {
+	if d == nil {
+		return
+	}
+	b.ls, b.x, b.prob, b.pos = d.ls[:0], d.x[:0], d.prob[:0], d.pos[:0]
+}
+
+// take returns the kept arrays and forgets them; a nil b gives none.
+func (b *bpDocBuf) take() bpDocBuf {
+	if b == nil {
+		return bpDocBuf{}
+	}
+	out := *b
+	*b = bpDocBuf{}
+	return out
+}
