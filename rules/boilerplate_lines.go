@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 	"unicode"
@@ -59,10 +60,10 @@ type bpLine struct {
 
 // bpScratch holds the buffers of one document's scan.
 type bpScratch struct {
-	low     []byte         // the current line's words in lower case
-	lw      [][2]int       // their spans in low
-	we      []*bpWordEntry // their entries in bpWordTab (nil: none)
-	content []uint64       // hashes of the document's content words, line after line
+	low     []byte     // the current line's words in lower case
+	lw      [][2]int32 // their spans in low
+	wi      []int32    // their indexes in bpWordTab (-1: none)
+	content []uint64   // hashes of the document's content words, line after line
 }
 
 // Word flags, from one map lookup per word.
@@ -160,8 +161,8 @@ func bpMarkParagraphs(a *Analysis, ls []bpLine) {
 
 // bpMeasure fills the intrinsic features of bl.
 func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
-	low, lw, we := sc.low[:0], sc.lw[:0], sc.we[:0]
-	defer func() { sc.low, sc.lw, sc.we = low, lw, we }()
+	low, lw, wi := sc.low[:0], sc.lw[:0], sc.wi[:0]
+	defer func() { sc.low, sc.lw, sc.wi = low, lw, wi }()
 	t := a.text[bl.start:bl.end]
 	// Markdown structure at the start of the line.
 	switch {
@@ -206,18 +207,16 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 	hideEnd := 0   // words before this offset (relative to t) are hidden link targets
 	anchorEnd := 0 // words before this offset are anchor text
 	// One pass over the bytes also counts the letters, sentence ends inside the
-	// line and a copyright sign; ASCII bytes that matter to none of the counts
-	// skip the switch by a table test.
+	// line and a copyright sign. An ASCII byte adds its letter bit from a table
+	// without a branch, and only the few bytes the switch looks at get there.
 	copyright := false
+	letters := 0
 	for j := 0; j < len(t); j++ {
 		c := t[j]
 		if c < utf8.RuneSelf {
 			k := bpByteKind[c]
-			if k == bpbLetter {
-				bl.letters++
-				continue
-			}
-			if k == bpbNone {
+			letters += int(k & bpbLetter)
+			if k&bpbSwitch == 0 {
 				continue
 			}
 		}
@@ -240,7 +239,6 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 				hideEnd = max(hideEnd, k)
 			}
 		case 'h', 'w', 'H', 'W':
-			bl.letters++
 			if j >= hideEnd && (j == 0 || !isASCIIWordByte(t[j-1])) && bpURLAt(t, j) {
 				k := j
 				for k < len(t) && t[k] != ' ' && t[k] != ')' && t[k] != ']' && t[k] != '"' {
@@ -271,7 +269,7 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 				copyright = true
 			}
 			if unicode.IsLetter(r) {
-				bl.letters++
+				letters++
 				if r >= 0x250 {
 					bl.nonLatin++
 				}
@@ -279,6 +277,7 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 			j += n - 1
 		}
 	}
+	bl.letters = letters
 
 	// Words.
 	bl.wFrom = int32(len(sc.content))
@@ -300,9 +299,9 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 		// key of the word table and a content word's hash, and the line's
 		// normalized hash chains on (see bpLowerHash).
 		ls := len(low)
-		var hw uint64
+		var hw, pk uint64
 		var ascii bool
-		low, hw, nh, ascii = bpLowerHash(low, word, nh)
+		low, hw, pk, nh, ascii = bpLowerHash(low, word, nh)
 		lwd := low[ls:]
 		k := 1
 		if !ascii {
@@ -330,11 +329,7 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 			bl.startDigit = unicode.IsDigit(r)
 		}
 		first = false
-		var f uint8
-		e := bpWordTab.lookup(hw, lwd)
-		if e != nil {
-			f = e.flags
-		}
+		e, f := bpWordTab.lookup(pk, lwd)
 		if f&bpwStop != 0 {
 			bl.stop++
 		} else if len(lwd) >= bpSimMinWordSize {
@@ -343,8 +338,8 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 		if f&bpwDate != 0 {
 			bl.dateWords++
 		}
-		lw = append(lw, [2]int{ls, len(low)})
-		we = append(we, e)
+		lw = append(lw, [2]int32{int32(ls), int32(len(low))})
+		wi = append(wi, int32(e))
 	}
 	bl.wTo = int32(len(sc.content))
 
@@ -352,10 +347,10 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 	if bl.words > 0 && bl.words <= 40 {
 		covered := -1 // last word index covered by a matched phrase
 		for k := 0; k < len(lw); k++ {
-			if we[k] == nil || we[k].flags&bpwPhrase == 0 {
+			if wi[k] < 0 || bpWordTab.keys[wi[k]].flags&bpwPhrase == 0 {
 				continue
 			}
-			for _, p := range we[k].phrases {
+			for _, p := range bpWordTab.phrases[wi[k]] {
 				if k+len(p.words) > len(lw) {
 					continue
 				}
@@ -506,16 +501,18 @@ func bpAppendLower(b []byte, w string) []byte {
 }
 
 // bpLowerHash appends the lower case of w to b (as bpAppendLower does) and
-// returns it with the FNV-1a hash of the lower case (bpHashBytes), nh chained on
-// with the word, and whether w is all ASCII.
+// returns it with the FNV-1a hash of the lower case (bpHashBytes), its first
+// eight bytes packed (bpPack), nh chained on with the word, and whether w is all
+// ASCII.
 //
 // Chained over a line's words from bpFNVOffset, nh is the line's normalized hash
 // (bpLine.hash): its words, lower case, each followed by a space, numbers folded
 // to "0" (as CCNet normalizes paragraphs), so "Image 3 of 12" and "Image 4 of 12"
 // agree. The hash is FNV-1a (64 bits) with no seed, so that counts made on
 // different machines agree.
-func bpLowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, bool) {
+func bpLowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, uint64, bool) {
 	hw := uint64(bpFNVOffset)
+	from := len(b)
 	// hn is nh chained on with the word's bytes; a number is folded to "0"
 	// instead, which is decided at the end. The two chains are independent, so
 	// the processor overlaps their multiplications.
@@ -534,9 +531,9 @@ func bpLowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, bool) {
 		}
 		ascii = false
 		r, n := utf8.DecodeRuneInString(w[i:])
-		from := len(b)
+		at := len(b)
 		b = utf8.AppendRune(b, unicode.ToLower(r))
-		for _, c := range b[from:] {
+		for _, c := range b[at:] {
 			hw = (hw ^ uint64(c)) * bpFNVPrime
 			hn = (hn ^ uint64(c)) * bpFNVPrime
 		}
@@ -547,12 +544,24 @@ func bpLowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, bool) {
 		hn = (nh ^ '0') * bpFNVPrime
 	}
 	hn = (hn ^ ' ') * bpFNVPrime
-	return b, hw, hn, ascii
+	// Pack the first eight bytes with one load where the array has room past the
+	// word (its bytes there are masked off).
+	lw := b[from:]
+	var pk uint64
+	switch n := len(lw); {
+	case n >= 8:
+		pk = binary.LittleEndian.Uint64(lw)
+	case cap(lw) >= 8:
+		pk = binary.LittleEndian.Uint64(lw[:8]) & (1<<(8*n) - 1)
+	default:
+		pk = bpPack(lw)
+	}
+	return b, hw, pk, hn, ascii
 }
 
 // bpBylineAt accepts a byline phrase ("by", "von", "par") only at the start of a
 // short line and followed by a word: "By Jane Doe", not "stand by".
-func bpBylineAt(low []byte, lw [][2]int, k, n int) bool {
+func bpBylineAt(low []byte, lw [][2]int32, k, n int) bool {
 	if n > 1 {
 		return true // "posted by", "last updated", "min read" say it themselves
 	}
@@ -650,20 +659,17 @@ func bpIsProse(bl *bpLine) bool {
 
 // Kinds of ASCII bytes for bpMeasure's byte pass.
 const (
-	bpbNone   = iota // nothing to count
-	bpbLetter        // a letter and nothing else
-	bpbOther         // a byte the switch looks at
+	bpbLetter = 1 << iota // a letter
+	bpbSwitch             // a byte the switch looks at
 )
 
 var bpByteKind = func() (k [utf8.RuneSelf]uint8) {
 	for c := 0; c < utf8.RuneSelf; c++ {
-		switch {
-		case c == 'h' || c == 'w' || c == 'H' || c == 'W':
-			k[c] = bpbOther
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-			k[c] = bpbLetter
-		case strings.IndexByte("[]<>{}=;_|\".!?", byte(c)) >= 0:
-			k[c] = bpbOther
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			k[c] |= bpbLetter
+		}
+		if strings.IndexByte("hwHW[]<>{}=;_|\".!?", byte(c)) >= 0 {
+			k[c] |= bpbSwitch
 		}
 	}
 	return k

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -13,7 +14,7 @@ import (
 func TestBoilerplateLowerHash(t *testing.T) {
 	check := func(word string) {
 		t.Helper()
-		low, hw, nh, ascii := bpLowerHash([]byte("x"), word, 12345)
+		low, hw, pk, nh, ascii := bpLowerHash([]byte("x"), word, 12345)
 		want := bpAppendLower([]byte("x"), word)
 		if string(low) != string(want) {
 			t.Fatalf("bpLowerHash(%q) lowers to %q, want %q", word, low[1:], want[1:])
@@ -21,8 +22,16 @@ func TestBoilerplateLowerHash(t *testing.T) {
 		if h := bpHashBytes(want[1:]); hw != h {
 			t.Fatalf("bpLowerHash(%q): word hash %x, want %x", word, hw, h)
 		}
+		if p := bpPack(want[1:]); pk != p {
+			t.Fatalf("bpLowerHash(%q): packed %x, want %x", word, pk, p)
+		}
+		// With room past the word, holding other bytes.
+		roomy := bytes.Repeat([]byte{0xff}, 64)[:1]
+		if _, _, pk2, _, _ := bpLowerHash(roomy, word, 12345); pk2 != pk {
+			t.Fatalf("bpLowerHash(%q) with room: packed %x, want %x", word, pk2, pk)
+		}
 		// bpNormHash of a line of one word, chained on from 12345.
-		lw := [][2]int{{1, len(want)}}
+		lw := [][2]int32{{1, int32(len(want))}}
 		if h := bpNormHashFrom(12345, want, lw); nh != h {
 			t.Fatalf("bpLowerHash(%q): line hash %x, want %x", word, nh, h)
 		}
@@ -57,7 +66,7 @@ func TestBoilerplateLowerHash(t *testing.T) {
 
 // bpNormHashFrom is the plain definition of the line hash bpLowerHash chains on,
 // over the words lw of low (lower case), started from h.
-func bpNormHashFrom(h uint64, low []byte, lw [][2]int) uint64 {
+func bpNormHashFrom(h uint64, low []byte, lw [][2]int32) uint64 {
 	for _, s := range lw {
 		w := low[s[0]:s[1]]
 		if len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
@@ -75,13 +84,16 @@ func bpNormHashFrom(h uint64, low []byte, lw [][2]int) uint64 {
 // The word table answers as the maps it is built from.
 func TestBoilerplateWordTable(t *testing.T) {
 	for w, f := range bpWordInfo {
-		e := bpWordTab.lookup(bpHashBytes([]byte(w)), []byte(w))
-		if e == nil || e.flags != f || !reflect.DeepEqual(e.phrases, bpPhraseIndex[w]) {
-			t.Fatalf("word table entry of %q: %+v, want flags %d", w, e, f)
+		i, flags := bpWordTab.lookup(bpPack([]byte(w)), []byte(w))
+		if i < 0 || flags != f || bpWordTab.words[i] != w || !reflect.DeepEqual(bpWordTab.phrases[i], bpPhraseIndex[w]) {
+			t.Fatalf("word table entry of %q: %d, flags %d, want flags %d", w, i, flags, f)
 		}
 	}
-	for _, w := range []string{"", "x", "thex", "th", "cookiez", "日本", strings.Repeat("a", 100)} {
-		if e := bpWordTab.lookup(bpHashBytes([]byte(w)), []byte(w)); e != nil {
+	// Words that share a known word's first eight bytes, or all of it but its
+	// end, or that are longer than any.
+	for _, w := range []string{"", "x", "thex", "th", "cookiez", "日本", strings.Repeat("a", 100),
+		"copyrighx", "copyrightt", "copyrigh", "datenschutzerklärunx", "nutzungsbedingungenx"} {
+		if i, _ := bpWordTab.lookup(bpPack([]byte(w)), []byte(w)); i >= 0 {
 			t.Errorf("word table has %q", w)
 		}
 	}
