@@ -603,10 +603,15 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 	for k, row := range ex {
 		lineRows[k] = row[:bpNumFeatures]
 	}
-	for _, k := range r.model.Line.bpReasons(lineRows, bpMessageReasons-1) {
+	var lineFlat, ctxFlat []bpFlatTree
+	var lineVals, ctxVals []bpFlatVals
+	if r.fast != nil {
+		lineFlat, ctxFlat, lineVals, ctxVals = r.fast.line, r.fast.ctx, r.fast.lineVals, r.fast.ctxVals
+	}
+	for _, k := range r.model.Line.bpReasons(lineRows, bpMessageReasons-1, lineFlat, lineVals) {
 		reasons = append(reasons, bpDescribe(k, ex))
 	}
-	for _, k := range r.model.Context.bpReasons(ex, bpNumStage2) {
+	for _, k := range r.model.Context.bpReasons(ex, bpNumStage2, ctxFlat, ctxVals) {
 		if k >= bpNumFeatures && k != bpNumFeatures+bpcProb {
 			reasons = append(reasons, bpDescribe(k, ex))
 			break

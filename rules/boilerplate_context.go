@@ -248,10 +248,15 @@ func (m *BoilerplateModel) bpPredict(x []float32, n int) ([]float32, []float64) 
 }
 
 // bpFast holds a model's trees flattened for speed.
-type bpFast struct{ line, ctx []bpFlatTree }
+type bpFast struct {
+	line, ctx         []bpFlatTree
+	lineVals, ctxVals []bpFlatVals
+}
 
 func bpNewFast(m *BoilerplateModel) *bpFast {
-	f := &bpFast{line: bpFlatten(&m.Line), ctx: bpFlatten(&m.Context)}
+	f := &bpFast{}
+	f.line, f.lineVals = bpFlatten(&m.Line)
+	f.ctx, f.ctxVals = bpFlatten(&m.Context)
 	if f.line == nil || f.ctx == nil {
 		return nil
 	}

@@ -123,10 +123,17 @@ func bpProb(logit float32) float64 { return 1 / (1 + math.Exp(-float64(logit))) 
 
 // bpReasons returns the features that pushed the lines x (rows of the feature
 // matrix) towards boilerplate the most, strongest first, at most n of them.
-func (m *BoilerplateTrees) bpReasons(rows [][]float32, n int) []int {
+//
+// flat and vals, when not nil, are m's trees flattened (bpFlatten), which explain
+// the same way faster.
+func (m *BoilerplateTrees) bpReasons(rows [][]float32, n int, flat []bpFlatTree, vals []bpFlatVals) []int {
 	contrib := make([]float32, len(m.Features))
 	for _, x := range rows {
-		m.explain(x, contrib)
+		if flat != nil {
+			bpExplainFlat(flat, vals, x, contrib)
+		} else {
+			m.explain(x, contrib)
+		}
 	}
 	idx := make([]int, 0, len(contrib))
 	for i, c := range contrib {
@@ -167,12 +174,19 @@ type bpFlatTree struct {
 // index is a byte, and the walk reads a copy of the row padded to 256 values.
 const bpFlatWidth = 256
 
-// bpFlatten returns the trees of m flattened, or nil when a tree is deeper than
-// bpFlatDepth (then the nodes are walked as they are).
-func bpFlatten(m *BoilerplateTrees) []bpFlatTree {
+// bpFlatVals holds the node values of a flattened tree's inner nodes (in
+// bpFlatTree's order), for explanations; a padding split has the value of the
+// leaf it stands for.
+type bpFlatVals [1 << bpFlatDepth]float32
+
+// bpFlatten returns the trees of m flattened with their inner node values, or
+// nil when a tree is deeper than bpFlatDepth (then the nodes are walked as they
+// are).
+func bpFlatten(m *BoilerplateTrees) ([]bpFlatTree, []bpFlatVals) {
 	out := make([]bpFlatTree, len(m.Roots))
-	var fill func(t *bpFlatTree, node int32, pos, depth int) bool
-	fill = func(t *bpFlatTree, node int32, pos, depth int) bool {
+	vals := make([]bpFlatVals, len(m.Roots))
+	var fill func(t *bpFlatTree, v *bpFlatVals, node int32, pos, depth int) bool
+	fill = func(t *bpFlatTree, v *bpFlatVals, node int32, pos, depth int) bool {
 		n := m.Nodes[node]
 		if depth == bpFlatDepth {
 			if n.Feature >= 0 {
@@ -181,22 +195,44 @@ func bpFlatten(m *BoilerplateTrees) []bpFlatTree {
 			t.leaf[pos-1<<bpFlatDepth] = n.Value
 			return true
 		}
+		v[pos] = n.Value
 		if n.Feature < 0 {
 			t.feat[pos], t.thr[pos] = 0, float32(math.Inf(1))
-			return fill(t, node, 2*pos+1, depth+1) && fill(t, node, 2*pos, depth+1)
+			return fill(t, v, node, 2*pos+1, depth+1) && fill(t, v, node, 2*pos, depth+1)
 		}
 		if int(n.Feature) >= bpFlatWidth {
 			return false
 		}
 		t.feat[pos], t.thr[pos] = uint8(n.Feature), n.Threshold
-		return fill(t, n.Left, 2*pos+1, depth+1) && fill(t, n.Right, 2*pos, depth+1)
+		return fill(t, v, n.Left, 2*pos+1, depth+1) && fill(t, v, n.Right, 2*pos, depth+1)
 	}
 	for i, r := range m.Roots {
-		if !fill(&out[i], r, 1, 0) {
-			return nil
+		if !fill(&out[i], &vals[i], r, 1, 0) {
+			return nil, nil
 		}
 	}
-	return out
+	return out, vals
+}
+
+// bpExplainFlat is explain over flattened trees ts with their node values vals.
+// A padding split moves nothing (its children have its own value) and adds +0 to
+// feature 0, which leaves the sum as it is: a contribution is never -0, since
+// contributions start at +0 and a sum of nonzero floats that cancels is +0.
+func bpExplainFlat(ts []bpFlatTree, vals []bpFlatVals, row []float32, contrib []float32) {
+	var x [bpFlatWidth]float32
+	copy(x[:], row)
+	const m = 1<<bpFlatDepth - 1
+	for i := range ts {
+		t, v := &ts[i], &vals[i]
+		k := 1
+		for d := 0; d < bpFlatDepth-1; d++ {
+			next := 2*k + bpLeft(x[t.feat[k&m]], t.thr[k&m])
+			contrib[t.feat[k&m]] += v[next&m] - v[k&m]
+			k = next
+		}
+		next := 2*k + bpLeft(x[t.feat[k&m]], t.thr[k&m])
+		contrib[t.feat[k&m]] += t.leaf[next&m] - v[k&m]
+	}
 }
 
 // bpScoreFlat is score over flattened trees. Four trees are walked at once: each
