@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,6 +46,7 @@ type Analysis struct {
 	paras      []Paragraph
 	sentences  []Span
 	words      []Word
+	hasLines   bool
 	hasParas   bool
 	hasSents   bool
 	hasWords   bool
@@ -57,11 +60,48 @@ type Analysis struct {
 	bpModel *BoilerplateModel
 	// runeCk[k] is the rune count of text[:runeCkAt[k]], for Position on long lines.
 	runeCk, runeCkAt []int
+	hasRuneCk        bool
+	// bpBuf keeps the arrays of bp for the next document (see Release).
+	bpBuf bpDocBuf
 }
+
+// analysisPool holds released analyses, whose arrays the next documents reuse.
+var analysisPool sync.Pool
 
 // NewAnalysis prepares the shared analysis of text. Nothing is computed until asked.
 func NewAnalysis(text string) *Analysis {
+	if a, ok := analysisPool.Get().(*Analysis); ok {
+		a.text = text
+		return a
+	}
 	return &Analysis{text: text}
+}
+
+// analysisKeepMax bounds the words (and lines) of an analysis Release keeps for
+// reuse, so that one huge document does not pin its arrays for the rest of a run.
+const analysisKeepMax = 1 << 20
+
+// Release hands the analysis back for reuse by a later NewAnalysis, with the
+// arrays it computed. Neither a nor anything its methods returned may be used
+// afterwards. Drivers that create an analysis per document call it when they
+// are done with the document; not calling it is always safe.
+func (a *Analysis) Release() {
+	if cap(a.words) > analysisKeepMax || cap(a.lines) > analysisKeepMax {
+		return
+	}
+	buf := a.bpBuf
+	buf.keep(a.bp)
+	*a = Analysis{
+		lineStarts: a.lineStarts[:0],
+		lines:      a.lines[:0],
+		paras:      a.paras[:0],
+		sentences:  a.sentences[:0],
+		words:      a.words[:0],
+		runeCk:     a.runeCk[:0],
+		runeCkAt:   a.runeCkAt[:0],
+		bpBuf:      buf,
+	}
+	analysisPool.Put(a)
 }
 
 // Text returns the document text the analysis is about.
@@ -70,13 +110,14 @@ func (a *Analysis) Text() string { return a.text }
 // Lines returns every line of the text. An empty text has one empty line; a text
 // ending in a line break does not get an extra empty line after it.
 func (a *Analysis) Lines() []Line {
-	if a.lines != nil {
+	if a.hasLines {
 		return a.lines
 	}
+	a.hasLines = true
 	t := a.text
 	n := 1 + strings.Count(t, "\n")
-	a.lines = make([]Line, 0, n)
-	a.lineStarts = make([]int, 0, n)
+	a.lines = slices.Grow(a.lines[:0], n)
+	a.lineStarts = slices.Grow(a.lineStarts[:0], n)
 	start := 0
 	for {
 		a.lineStarts = append(a.lineStarts, start)
@@ -153,10 +194,11 @@ const posStride = 4096
 // counts on either side add up.
 func (a *Analysis) runesBefore(off int) int {
 	t := a.text
-	if a.runeCk == nil {
+	if !a.hasRuneCk {
+		a.hasRuneCk = true
 		n := len(t)/posStride + 1
-		a.runeCk = make([]int, n)
-		a.runeCkAt = make([]int, n)
+		a.runeCk = bpGrow(a.runeCk, n)
+		a.runeCkAt = bpGrow(a.runeCkAt, n)
 		prev, count := 0, 0
 		for k := range n {
 			b := min(k*posStride, len(t))
@@ -404,12 +446,9 @@ func (a *Analysis) Words() []Word {
 		return a.words
 	}
 	a.hasWords = true
-	if a.words == nil {
-		// Prose averages about six bytes per word; sizing up front saves the
-		// repeated growslice copies that showed up in profiles.
-		a.words = make([]Word, 0, len(a.text)/6+8)
-	}
-	a.words = AppendWords(a.words, a.text, 0, len(a.text))
+	// Prose averages about six bytes per word; sizing up front saves the
+	// repeated growslice copies that showed up in profiles.
+	a.words = AppendWords(slices.Grow(a.words[:0], len(a.text)/6+8), a.text, 0, len(a.text))
 	return a.words
 }
 

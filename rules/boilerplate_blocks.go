@@ -311,13 +311,18 @@ type bpDoc struct {
 // bpAnalyze runs the model over the document and places its lines; f, when not
 // nil, holds the model's trees flattened.
 func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
-	ls, x1 := bpFeatures(a)
+	w := bpWorkPool.Get().(*bpWork)
+	defer bpWorkPool.Put(w)
+	buf := a.bpBuf.take()
+	ls, x1 := w.features(a, buf.ls)
 	n := len(ls)
-	d := &bpDoc{ls: ls, pos: make([]bpPos, n)}
+	pos := bpGrow(buf.pos, n)
+	clear(pos)
+	d := &bpDoc{ls: ls, pos: pos}
 	if n == 0 {
 		return d
 	}
-	d.x, d.prob = m.bpPredictFast(f, x1, n)
+	d.x, d.prob = m.predict(w, buf, f, x1, n)
 	var scratch []uint64
 	for i := range ls {
 		s := a.text[ls[i].start:ls[i].end]
@@ -622,10 +627,15 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 	for k, row := range ex {
 		lineRows[k] = row[:bpNumFeatures]
 	}
-	for _, k := range r.model.Line.bpReasons(lineRows, bpMessageReasons-1) {
+	var lineFlat, ctxFlat []bpFlatTree
+	var lineVals, ctxVals []bpFlatVals
+	if r.fast != nil {
+		lineFlat, ctxFlat, lineVals, ctxVals = r.fast.line, r.fast.ctx, r.fast.lineVals, r.fast.ctxVals
+	}
+	for _, k := range r.model.Line.bpReasons(lineRows, bpMessageReasons-1, lineFlat, lineVals) {
 		reasons = append(reasons, bpDescribe(k, ex))
 	}
-	for _, k := range r.model.Context.bpReasons(ex, bpNumStage2) {
+	for _, k := range r.model.Context.bpReasons(ex, bpNumStage2, ctxFlat, ctxVals) {
 		if k >= bpNumFeatures && k != bpNumFeatures+bpcProb {
 			reasons = append(reasons, bpDescribe(k, ex))
 			break

@@ -49,9 +49,14 @@ var bpContextNames = func() []string {
 
 // bpStage2 returns the second-stage vectors of a document's lines, row-major,
 // from their first-stage vectors x and probabilities p1.
-func bpStage2(x []float32, p1 []float64) []float32 {
+func bpStage2(x []float32, p1 []float64) []float32 { return new(bpWork).stage2(nil, x, p1) }
+
+// stage2 is bpStage2 with w's buffers for its temporaries; the vectors go into
+// out (nil: a new array).
+func (w *bpWork) stage2(out, x []float32, p1 []float64) []float32 {
 	n := len(p1)
-	out := make([]float32, n*bpNumStage2)
+	out = bpGrow(out, n*bpNumStage2)
+	clear(out)
 	if n == 0 {
 		return out
 	}
@@ -59,7 +64,9 @@ func bpStage2(x []float32, p1 []float64) []float32 {
 	first, last, anchors := -1, -1, 0
 	var sum float64
 	high := 0
-	prefix := make([]float64, n+1)
+	w.prefix = bpGrow(w.prefix, n+1)
+	prefix := w.prefix
+	prefix[0] = 0
 	for i := 0; i < n; i++ {
 		if anchor(i) {
 			if first < 0 {
@@ -74,9 +81,11 @@ func bpStage2(x []float32, p1 []float64) []float32 {
 		}
 		prefix[i+1] = prefix[i] + p1[i]
 	}
-	run := make([]int, n)
+	w.ints = bpGrow(w.ints, n)
+	run := w.ints
 	for i := 0; i < n; {
 		if p1[i] < 0.5 {
+			run[i] = 0
 			i++
 			continue
 		}
@@ -239,10 +248,15 @@ func (m *BoilerplateModel) bpPredict(x []float32, n int) ([]float32, []float64) 
 }
 
 // bpFast holds a model's trees flattened for speed.
-type bpFast struct{ line, ctx []bpFlatTree }
+type bpFast struct {
+	line, ctx         []bpFlatTree
+	lineVals, ctxVals []bpFlatVals
+}
 
 func bpNewFast(m *BoilerplateModel) *bpFast {
-	f := &bpFast{line: bpFlatten(&m.Line), ctx: bpFlatten(&m.Context)}
+	f := &bpFast{}
+	f.line, f.lineVals = bpFlatten(&m.Line)
+	f.ctx, f.ctxVals = bpFlatten(&m.Context)
 	if f.line == nil || f.ctx == nil {
 		return nil
 	}
@@ -253,15 +267,20 @@ func bpNewFast(m *BoilerplateModel) *bpFast {
 // Identical rows of one stage are scored once (a document of separator or other
 // repeated short lines would otherwise walk every tree for each of them).
 func (m *BoilerplateModel) bpPredictFast(f *bpFast, x []float32, n int) ([]float32, []float64) {
-	p := make([]float64, n)
-	var memo bpMemo
+	return m.predict(new(bpWork), bpDocBuf{}, f, x, n)
+}
+
+// predict is bpPredictFast with w's buffers for the temporaries; the vectors and
+// probabilities go into buf's arrays when it has them.
+func (m *BoilerplateModel) predict(w *bpWork, buf bpDocBuf, f *bpFast, x []float32, n int) ([]float32, []float64) {
+	p := bpGrow(buf.prob, n)
 	var line, ctx []bpFlatTree
 	if f != nil {
 		line, ctx = f.line, f.ctx
 	}
-	bpScoreStage(&m.Line, line, x, bpNumFeatures, p, &memo)
-	x2 := bpStage2(x, p)
-	bpScoreStage(&m.Context, ctx, x2, bpNumStage2, p, &memo)
+	bpScoreStage(&m.Line, line, x, bpNumFeatures, p, &w.memo)
+	x2 := w.stage2(buf.x, x, p)
+	bpScoreStage(&m.Context, ctx, x2, bpNumStage2, p, &w.memo)
 	return x2, p
 }
 
@@ -302,11 +321,11 @@ func (m *bpMemo) reset(n int) {
 	for size < 2*n {
 		size *= 2
 	}
-	if len(m.slots) != size {
-		m.slots = make([]int32, size)
-		m.hashes = make([]uint64, n)
-		m.prob = make([]float64, n)
-	}
+	// Only slots are read before they are written: hashes and prob are written
+	// by put before a slot points at them.
+	m.slots = bpGrow(m.slots, size)
+	m.hashes = bpGrow(m.hashes, n)
+	m.prob = bpGrow(m.prob, n)
 	for i := range m.slots {
 		m.slots[i] = -1
 	}

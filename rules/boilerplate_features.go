@@ -129,21 +129,29 @@ const (
 
 // bpFeatures measures every non-blank line and returns the lines with their
 // feature vectors, row-major: row k is x[k*bpNumFeatures:(k+1)*bpNumFeatures].
-func bpFeatures(a *Analysis) ([]bpLine, []float32) {
-	ls, content := bpScan(a)
-	x := make([]float32, len(ls)*bpNumFeatures)
-	bpContext(ls, content, x)
-	return ls, x
+func bpFeatures(a *Analysis) ([]bpLine, []float32) { return new(bpWork).features(a, nil) }
+
+// features is bpFeatures with w's buffers; the vectors returned are w's, the
+// lines go into ls (nil: a new array).
+func (w *bpWork) features(a *Analysis, ls []bpLine) ([]bpLine, []float32) {
+	ls, content := w.scan(a, ls)
+	w.x1 = bpGrow(w.x1, len(ls)*bpNumFeatures)
+	clear(w.x1)
+	w.context(ls, content, w.x1)
+	return ls, w.x1
 }
 
-func bpContext(ls []bpLine, content []uint64, x []float32) {
+// context fills the features of the lines ls into x, which is all zeros.
+func (w *bpWork) context(ls []bpLine, content []uint64, x []float32) {
 	n := len(ls)
 	if n == 0 {
 		return
 	}
-	// Prefix sums of running-text lines and of their words.
-	pl := make([]int, n+1)
-	pw := make([]int, n+1)
+	// Prefix sums of running-text lines and of their words, and runs of lines
+	// that are not running text.
+	w.ints = bpGrow(w.ints, 3*(n+1))
+	pl, pw, run := w.ints[:n+1], w.ints[n+1:2*(n+1)], w.ints[2*(n+1):3*(n+1)-1]
+	pl[0], pw[0] = 0, 0
 	links, words := 0, 0
 	for i := range ls {
 		pl[i+1] = pl[i]
@@ -163,7 +171,8 @@ func bpContext(ls []bpLine, content []uint64, x []float32) {
 	if rs >= 0 {
 		regionWords = pw[re+1] - pw[rs]
 	}
-	sim := bpSimilarity(ls, content, rs, re)
+	w.simA = bpGrow(w.simA, n)
+	sim := bpSimilarity(ls, content, rs, re, w.simA, &w.tab)
 	coreStart, coreEnd := bpCore(ls)
 	coreWords := 0
 	if coreStart >= 0 {
@@ -171,7 +180,8 @@ func bpContext(ls []bpLine, content []uint64, x []float32) {
 	}
 	coreSim := sim
 	if coreStart != rs || coreEnd != re {
-		coreSim = bpSimilarity(ls, content, coreStart, coreEnd)
+		w.simB = bpGrow(w.simB, n)
+		coreSim = bpSimilarity(ls, content, coreStart, coreEnd, w.simB, &w.tab)
 	}
 
 	total := float64(pw[n])
@@ -188,14 +198,14 @@ func bpContext(ls []bpLine, content []uint64, x []float32) {
 		return float32(p) / float32(cnt)
 	}
 	// A line's shape, to see lists: items of a list look alike.
-	shape := make([]uint16, n)
+	w.shape = bpGrow(w.shape, n)
+	shape := w.shape
 	for i := range ls {
 		shape[i] = bpShape(&ls[i])
 	}
-	// Runs of lines that are not running text.
-	run := make([]int, n)
 	for i := 0; i < n; {
 		if ls[i].prose {
+			run[i] = 0
 			i++
 			continue
 		}
@@ -396,23 +406,24 @@ func b2f(b bool) float32 {
 // region, the line itself left out (-1 for a line without content words).
 // Related-link lists and widgets share little with the article; its own
 // subheadings share much. Words are hashed, not kept.
-func bpSimilarity(ls []bpLine, content []uint64, rs, re int) []float32 {
-	sim := make([]float32, len(ls))
+//
+// sim (of len(ls)) receives the shares and is returned; vocab is a table to use.
+func bpSimilarity(ls []bpLine, content []uint64, rs, re int, sim []float32, vocab *bpHashTable) []float32 {
 	if rs < 0 {
+		clear(sim)
 		return sim
 	}
-	type entry struct{ lines, last int32 }
-	vocab := make(map[uint64]entry, 256)
+	vocab.reset(int(ls[re].wTo - ls[rs].wFrom))
 	for i := rs; i <= re; i++ {
 		if !ls[i].prose {
 			continue
 		}
 		for _, h := range content[ls[i].wFrom:ls[i].wTo] {
-			e := vocab[h]
-			if e.lines == 0 || e.last != int32(i) {
-				e.lines++
+			e := vocab.slot(h)
+			if e.count == 0 || e.last != int32(i) {
+				e.key = h
+				e.count++
 				e.last = int32(i)
-				vocab[h] = e
 			}
 		}
 	}
@@ -425,7 +436,7 @@ func bpSimilarity(ls []bpLine, content []uint64, rs, re int) []float32 {
 		own := i >= rs && i <= re && ls[i].prose
 		hit := 0
 		for _, h := range ws {
-			lines := vocab[h].lines
+			lines := vocab.slot(h).count
 			if own {
 				lines-- // the line's own occurrence
 			}

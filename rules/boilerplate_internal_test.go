@@ -219,6 +219,35 @@ func TestBoilerplateFlatTrees(t *testing.T) {
 	}
 }
 
+// Explaining over the flattened trees adds up bit for bit what walking the nodes
+// does, padding splits included.
+func TestBoilerplateFlatExplain(t *testing.T) {
+	f := bpNewFast(&bpWeights)
+	text := strings.Repeat("----\n", 5) + bpTestPage + strings.Repeat("* * *\nShare this:\n", 3) + bpTestPage
+	_, x := bpFeatures(NewAnalysis(text))
+	n := len(x) / bpNumFeatures
+	x2, _ := bpWeights.bpPredictFast(f, x, n)
+	for _, st := range []struct {
+		m    *BoilerplateTrees
+		flat []bpFlatTree
+		vals []bpFlatVals
+		x    []float32
+		w    int
+	}{{&bpWeights.Line, f.line, f.lineVals, x, bpNumFeatures}, {&bpWeights.Context, f.ctx, f.ctxVals, x2, bpNumStage2}} {
+		a, b := make([]float32, st.w), make([]float32, st.w)
+		for i := 0; i < n; i++ {
+			row := st.x[i*st.w : (i+1)*st.w]
+			st.m.explain(row, a)
+			bpExplainFlat(st.flat, st.vals, row, b)
+			for k := range a {
+				if math.Float32bits(a[k]) != math.Float32bits(b[k]) {
+					t.Fatalf("row %d feature %d: nodes %v, flat trees %v", i, k, a[k], b[k])
+				}
+			}
+		}
+	}
+}
+
 // Scoring identical rows once gives bit for bit what scoring every row does.
 func TestBoilerplateMemoExact(t *testing.T) {
 	f := bpNewFast(&bpWeights)

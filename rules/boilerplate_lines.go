@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"encoding/binary"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,10 +62,10 @@ type bpLine struct {
 
 // bpScratch holds the buffers of one document's scan.
 type bpScratch struct {
-	low     []byte   // the current line's words in lower case
-	lw      [][2]int // their spans in low
-	wf      []uint8  // their bpWord flags
-	content []uint64 // hashes of the document's content words, line after line
+	low     []byte     // the current line's words in lower case
+	lw      [][2]int32 // their spans in low
+	wi      []int32    // their indexes in bpWordTab (-1: none)
+	content []uint64   // hashes of the document's content words, line after line
 }
 
 // Word flags, from one map lookup per word.
@@ -100,21 +102,26 @@ const (
 
 // bpScan measures every non-blank line of the document, in line order, and
 // returns the hashes of the document's content words.
-func bpScan(a *Analysis) ([]bpLine, []uint64) {
+func bpScan(a *Analysis) ([]bpLine, []uint64) { return new(bpWork).scan(a, nil) }
+
+// scan is bpScan with w's buffers; the hashes returned are w's. The lines go
+// into ls (nil: a new array).
+func (w *bpWork) scan(a *Analysis, ls []bpLine) ([]bpLine, []uint64) {
 	text := a.text
 	lines := a.Lines()
-	out := make([]bpLine, 0, len(lines))
-	var sc bpScratch
+	out := slices.Grow(ls[:0], len(lines))
+	sc := &w.sc
+	sc.content = sc.content[:0]
 	for i, l := range lines {
 		s, e := TrimSpan(text, l.Start, l.End)
 		if s >= e {
 			continue
 		}
 		bl := bpLine{line: i, start: s, end: e}
-		bpMeasure(a, &bl, &sc)
+		bpMeasure(a, &bl, sc)
 		out = append(out, bl)
 	}
-	bpMarkDuplicates(out)
+	bpMarkDuplicates(out, &w.tab)
 	bpMarkParagraphs(a, out)
 	return out, sc.content
 }
@@ -156,8 +163,8 @@ func bpMarkParagraphs(a *Analysis, ls []bpLine) {
 
 // bpMeasure fills the intrinsic features of bl.
 func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
-	low, lw, wf := sc.low[:0], sc.lw[:0], sc.wf[:0]
-	defer func() { sc.low, sc.lw, sc.wf = low, lw, wf }()
+	low, lw, wi := sc.low[:0], sc.lw[:0], sc.wi[:0]
+	defer func() { sc.low, sc.lw, sc.wi = low, lw, wi }()
 	t := a.text[bl.start:bl.end]
 	// Markdown structure at the start of the line.
 	switch {
@@ -201,8 +208,20 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 	// as words; words inside "[...]" followed by "(" or "[" are anchor text.
 	hideEnd := 0   // words before this offset (relative to t) are hidden link targets
 	anchorEnd := 0 // words before this offset are anchor text
+	// One pass over the bytes also counts the letters, sentence ends inside the
+	// line and a copyright sign. An ASCII byte adds its letter bit from a table
+	// without a branch, and only the few bytes the switch looks at get there.
+	copyright := false
+	letters := 0
 	for j := 0; j < len(t); j++ {
 		c := t[j]
+		if c < utf8.RuneSelf {
+			k := bpByteKind[c]
+			letters += int(k & bpbLetter)
+			if k&bpbSwitch == 0 {
+				continue
+			}
+		}
 		switch c {
 		case '[':
 			if k := bpClosing(t, j); k > 0 && k+1 < len(t) && (t[k+1] == '(' || t[k+1] == '[') {
@@ -236,6 +255,10 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 			bl.seps++
 		case '"':
 			bl.quotes++
+		case '.', '!', '?':
+			if j+1 < len(t) && t[j+1] == ' ' {
+				bl.sentEnds++
+			}
 		}
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(t[j:])
@@ -244,10 +267,19 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 				bl.seps++
 			case '\u201c', '\u201d', '\u00ab', '\u201e':
 				bl.quotes++
+			case '\u00a9':
+				copyright = true
+			}
+			if unicode.IsLetter(r) {
+				letters++
+				if r >= 0x250 {
+					bl.nonLatin++
+				}
 			}
 			j += n - 1
 		}
 	}
+	bl.letters = letters
 
 	// Words.
 	bl.wFrom = int32(len(sc.content))
@@ -255,6 +287,7 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 	hideEnd += bl.start
 	anchorEnd += bl.start
 	first := true
+	nh := uint64(bpFNVOffset)
 	for _, w := range ws {
 		if w.End <= hideEnd && bpInLinkTarget(a.text, bl.start, w.Start) {
 			continue
@@ -264,7 +297,18 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 		// whole clause: such a token counts as a word per two of its characters,
 		// about the length of a word there, so that a sentence of them weighs what
 		// a sentence of a spaced script does.
-		k := bpTokenWords(word)
+		// Lower-case the word into low, hashing it on the way: its own hash is the
+		// key of the word table and a content word's hash, and the line's
+		// normalized hash chains on (see bpLowerHash).
+		ls := len(low)
+		var hw, pk uint64
+		var ascii bool
+		low, hw, pk, nh, ascii = bpLowerHash(low, word, nh)
+		lwd := low[ls:]
+		k := 1
+		if !ascii {
+			k = bpTokenWords(word)
+		}
 		bl.words += k
 		bl.wordBytes += len(word)
 		if w.End <= anchorEnd {
@@ -287,41 +331,28 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 			bl.startDigit = unicode.IsDigit(r)
 		}
 		first = false
-		// Lower-case the word into low and look it up once.
-		ls := len(low)
-		low = bpAppendLower(low, word)
-		lwd := low[ls:]
-		f := bpWordInfo[string(lwd)]
+		e, f := bpWordTab.lookup(pk, lwd)
 		if f&bpwStop != 0 {
 			bl.stop++
 		} else if len(lwd) >= bpSimMinWordSize {
-			sc.content = append(sc.content, bpHashBytes(lwd))
+			sc.content = append(sc.content, hw)
 		}
 		if f&bpwDate != 0 {
 			bl.dateWords++
 		}
-		lw = append(lw, [2]int{ls, len(low)})
-		wf = append(wf, f)
+		lw = append(lw, [2]int32{int32(ls), int32(len(low))})
+		wi = append(wi, int32(e))
 	}
 	bl.wTo = int32(len(sc.content))
-	for _, r := range t {
-		if unicode.IsLetter(r) {
-			bl.letters++
-			if r >= 0x250 {
-				bl.nonLatin++
-			}
-		}
-	}
 
 	// Known phrases, word by word; only short lines are page furniture.
 	if bl.words > 0 && bl.words <= 40 {
 		covered := -1 // last word index covered by a matched phrase
 		for k := 0; k < len(lw); k++ {
-			if wf[k]&bpwPhrase == 0 {
+			if wi[k] < 0 || bpWordTab.keys[wi[k]].flags&bpwPhrase == 0 {
 				continue
 			}
-			ps := bpPhraseIndex[string(low[lw[k][0]:lw[k][1]])]
-			for _, p := range ps {
+			for _, p := range bpWordTab.phrases[wi[k]] {
 				if k+len(p.words) > len(lw) {
 					continue
 				}
@@ -354,7 +385,7 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 	if bl.startClass&bpByline != 0 && bl.words <= 8 {
 		bl.byline = true
 	}
-	if containsCopyright(t) {
+	if copyright {
 		bl.classes |= bpCopyright
 	}
 
@@ -379,16 +410,11 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 			}
 		}
 	}
-	for j := 0; j+1 < len(t); j++ {
-		if (t[j] == '.' || t[j] == '!' || t[j] == '?') && t[j+1] == ' ' {
-			bl.sentEnds++
-		}
-	}
 	if bl.endKind == bpEndSentence {
 		bl.sentEnds++
 	}
 
-	bl.hash = bpNormHash(low, lw)
+	bl.hash = nh
 	bl.prose = bpIsProse(bl)
 }
 
@@ -476,9 +502,68 @@ func bpAppendLower(b []byte, w string) []byte {
 	return b
 }
 
+// bpLowerHash appends the lower case of w to b (as bpAppendLower does) and
+// returns it with the FNV-1a hash of the lower case (bpHashBytes), its first
+// eight bytes packed (bpPack), nh chained on with the word, and whether w is all
+// ASCII.
+//
+// Chained over a line's words from bpFNVOffset, nh is the line's normalized hash
+// (bpLine.hash): its words, lower case, each followed by a space, numbers folded
+// to "0" (as CCNet normalizes paragraphs), so "Image 3 of 12" and "Image 4 of 12"
+// agree. The hash is FNV-1a (64 bits) with no seed, so that counts made on
+// different machines agree.
+func bpLowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, uint64, bool) {
+	hw := uint64(bpFNVOffset)
+	from := len(b)
+	// hn is nh chained on with the word's bytes; a number is folded to "0"
+	// instead, which is decided at the end. The two chains are independent, so
+	// the processor overlaps their multiplications.
+	hn := nh
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			hw = (hw ^ uint64(c)) * bpFNVPrime
+			hn = (hn ^ uint64(c)) * bpFNVPrime
+			continue
+		}
+		ascii = false
+		r, n := utf8.DecodeRuneInString(w[i:])
+		at := len(b)
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		for _, c := range b[at:] {
+			hw = (hw ^ uint64(c)) * bpFNVPrime
+			hn = (hn ^ uint64(c)) * bpFNVPrime
+		}
+		i += n - 1
+	}
+	// No rune but an ASCII digit lower-cases to one.
+	if w[0] >= '0' && w[0] <= '9' {
+		hn = (nh ^ '0') * bpFNVPrime
+	}
+	hn = (hn ^ ' ') * bpFNVPrime
+	// Pack the first eight bytes with one load where the array has room past the
+	// word (its bytes there are masked off).
+	lw := b[from:]
+	var pk uint64
+	switch n := len(lw); {
+	case n >= 8:
+		pk = binary.LittleEndian.Uint64(lw)
+	case cap(lw) >= 8:
+		pk = binary.LittleEndian.Uint64(lw[:8]) & (1<<(8*n) - 1)
+	default:
+		pk = bpPack(lw)
+	}
+	return b, hw, pk, hn, ascii
+}
+
 // bpBylineAt accepts a byline phrase ("by", "von", "par") only at the start of a
 // short line and followed by a word: "By Jane Doe", not "stand by".
-func bpBylineAt(low []byte, lw [][2]int, k, n int) bool {
+func bpBylineAt(low []byte, lw [][2]int32, k, n int) bool {
 	if n > 1 {
 		return true // "posted by", "last updated", "min read" say it themselves
 	}
@@ -521,36 +606,6 @@ func bpIsCJK(r rune) bool {
 		r >= 0xf900 && r <= 0xfaff || r >= 0xff66 && r <= 0xff9d
 }
 
-// containsCopyright reports whether t holds a copyright sign.
-func containsCopyright(t string) bool {
-	for i := 0; i+1 < len(t); i++ {
-		if t[i] == 0xc2 && t[i+1] == 0xa9 { // "©"
-			return true
-		}
-	}
-	return false
-}
-
-// bpNormHash hashes the line's words, lower case, numbers folded to "0" (as
-// CCNet normalizes paragraphs), so "Image 3 of 12" and "Image 4 of 12" agree.
-// The hash is FNV-1a (64 bits) with no seed, so that counts made on different
-// machines agree.
-func bpNormHash(low []byte, lw [][2]int) uint64 {
-	h := uint64(bpFNVOffset)
-	for _, s := range lw {
-		w := low[s[0]:s[1]]
-		if len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
-			h = (h ^ '0') * bpFNVPrime
-		} else {
-			for _, c := range w {
-				h = (h ^ uint64(c)) * bpFNVPrime
-			}
-		}
-		h = (h ^ ' ') * bpFNVPrime
-	}
-	return h
-}
-
 // FNV-1a 64-bit parameters.
 const (
 	bpFNVOffset = 14695981039346656037
@@ -559,19 +614,21 @@ const (
 
 // bpMarkDuplicates counts, for each line, the other lines of the document with
 // the same normalized words (menus repeated in a header and a footer).
-func bpMarkDuplicates(ls []bpLine) {
+func bpMarkDuplicates(ls []bpLine, counts *bpHashTable) {
 	if len(ls) < 2 {
 		return
 	}
-	counts := make(map[uint64]int32, len(ls))
+	counts.reset(len(ls))
 	for i := range ls {
 		if ls[i].words > 0 {
-			counts[ls[i].hash]++
+			e := counts.slot(ls[i].hash)
+			e.key = ls[i].hash
+			e.count++
 		}
 	}
 	for i := range ls {
 		if ls[i].words > 0 {
-			ls[i].dups = int(counts[ls[i].hash]) - 1
+			ls[i].dups = int(counts.slot(ls[i].hash).count) - 1
 		}
 	}
 }
@@ -601,3 +658,21 @@ func bpIsProse(bl *bpLine) bool {
 	}
 	return bl.words >= bpProseWords && float64(bl.stop) >= bpProseStop*float64(bl.words)
 }
+
+// Kinds of ASCII bytes for bpMeasure's byte pass.
+const (
+	bpbLetter = 1 << iota // a letter
+	bpbSwitch             // a byte the switch looks at
+)
+
+var bpByteKind = func() (k [utf8.RuneSelf]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			k[c] |= bpbLetter
+		}
+		if strings.IndexByte("hwHW[]<>{}=;_|\".!?", byte(c)) >= 0 {
+			k[c] |= bpbSwitch
+		}
+	}
+	return k
+}()

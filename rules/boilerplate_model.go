@@ -123,10 +123,17 @@ func bpProb(logit float32) float64 { return 1 / (1 + math.Exp(-float64(logit))) 
 
 // bpReasons returns the features that pushed the lines x (rows of the feature
 // matrix) towards boilerplate the most, strongest first, at most n of them.
-func (m *BoilerplateTrees) bpReasons(rows [][]float32, n int) []int {
+//
+// flat and vals, when not nil, are m's trees flattened (bpFlatten), which explain
+// the same way faster.
+func (m *BoilerplateTrees) bpReasons(rows [][]float32, n int, flat []bpFlatTree, vals []bpFlatVals) []int {
 	contrib := make([]float32, len(m.Features))
 	for _, x := range rows {
-		m.explain(x, contrib)
+		if flat != nil {
+			bpExplainFlat(flat, vals, x, contrib)
+		} else {
+			m.explain(x, contrib)
+		}
 	}
 	idx := make([]int, 0, len(contrib))
 	for i, c := range contrib {
@@ -149,91 +156,125 @@ func (m *BoilerplateTrees) Score(x []float32) float64 { return bpProb(m.score(x)
 // 4 at most.
 const bpFlatDepth = 4
 
-// bpFlatTree is a tree of depth bpFlatDepth laid out as a perfect binary tree:
-// inner node k has children 2k+1 and 2k+2, and the walk is four steps without
-// pointer chasing. Shallower branches are padded with splits that always go left
-// (threshold +Inf) and copies of their leaf.
+// bpFlatTree is a tree of depth bpFlatDepth laid out as a perfect binary tree in
+// heap order from 1: inner node k (1 <= k < 16) sends a line with a value below
+// its threshold to 2k+1 and any other line to 2k, and the nodes from 16 on are
+// the leaves. The walk is four steps without pointer chasing, each a compare
+// whose result bit is the next index's low bit. Shallower branches are padded
+// with splits that always go left (threshold +Inf) and copies of their leaf.
 type bpFlatTree struct {
-	// feat and thr have one unused slot so that a masked index needs no bounds
-	// check.
+	// feat and thr have an unused slot 0, so that a masked index needs no
+	// bounds check.
 	feat [1 << bpFlatDepth]uint8
 	thr  [1 << bpFlatDepth]float32
 	leaf [1 << bpFlatDepth]float32
 }
 
-// bpFlatWidth bounds the feature vectors the flattened trees read (a power of
-// two, for masking).
-const bpFlatWidth = 128
+// bpFlatWidth bounds the feature vectors the flattened trees read: a feature
+// index is a byte, and the walk reads a copy of the row padded to 256 values.
+const bpFlatWidth = 256
 
-// bpFlatten returns the trees of m flattened, or nil when a tree is deeper than
-// bpFlatDepth (then the nodes are walked as they are).
-func bpFlatten(m *BoilerplateTrees) []bpFlatTree {
+// bpFlatVals holds the node values of a flattened tree's inner nodes (in
+// bpFlatTree's order), for explanations; a padding split has the value of the
+// leaf it stands for.
+type bpFlatVals [1 << bpFlatDepth]float32
+
+// bpFlatten returns the trees of m flattened with their inner node values, or
+// nil when a tree is deeper than bpFlatDepth (then the nodes are walked as they
+// are).
+func bpFlatten(m *BoilerplateTrees) ([]bpFlatTree, []bpFlatVals) {
 	out := make([]bpFlatTree, len(m.Roots))
-	var fill func(t *bpFlatTree, node int32, pos, depth int) bool
-	fill = func(t *bpFlatTree, node int32, pos, depth int) bool {
+	vals := make([]bpFlatVals, len(m.Roots))
+	var fill func(t *bpFlatTree, v *bpFlatVals, node int32, pos, depth int) bool
+	fill = func(t *bpFlatTree, v *bpFlatVals, node int32, pos, depth int) bool {
 		n := m.Nodes[node]
 		if depth == bpFlatDepth {
 			if n.Feature >= 0 {
 				return false
 			}
-			t.leaf[pos-(1<<bpFlatDepth-1)] = n.Value
+			t.leaf[pos-1<<bpFlatDepth] = n.Value
 			return true
 		}
+		v[pos] = n.Value
 		if n.Feature < 0 {
 			t.feat[pos], t.thr[pos] = 0, float32(math.Inf(1))
-			return fill(t, node, 2*pos+1, depth+1) && fill(t, node, 2*pos+2, depth+1)
+			return fill(t, v, node, 2*pos+1, depth+1) && fill(t, v, node, 2*pos, depth+1)
 		}
 		if int(n.Feature) >= bpFlatWidth {
 			return false
 		}
 		t.feat[pos], t.thr[pos] = uint8(n.Feature), n.Threshold
-		return fill(t, n.Left, 2*pos+1, depth+1) && fill(t, n.Right, 2*pos+2, depth+1)
+		return fill(t, v, n.Left, 2*pos+1, depth+1) && fill(t, v, n.Right, 2*pos, depth+1)
 	}
 	for i, r := range m.Roots {
-		if !fill(&out[i], r, 0, 0) {
-			return nil
+		if !fill(&out[i], &vals[i], r, 1, 0) {
+			return nil, nil
 		}
 	}
-	return out
+	return out, vals
+}
+
+// bpExplainFlat is explain over flattened trees ts with their node values vals.
+// A padding split moves nothing (its children have its own value) and adds +0 to
+// feature 0, which leaves the sum as it is: a contribution is never -0, since
+// contributions start at +0 and a sum of nonzero floats that cancels is +0.
+func bpExplainFlat(ts []bpFlatTree, vals []bpFlatVals, row []float32, contrib []float32) {
+	var x [bpFlatWidth]float32
+	copy(x[:], row)
+	const m = 1<<bpFlatDepth - 1
+	for i := range ts {
+		t, v := &ts[i], &vals[i]
+		k := 1
+		for d := 0; d < bpFlatDepth-1; d++ {
+			next := 2*k + bpLeft(x[t.feat[k&m]], t.thr[k&m])
+			contrib[t.feat[k&m]] += v[next&m] - v[k&m]
+			k = next
+		}
+		next := 2*k + bpLeft(x[t.feat[k&m]], t.thr[k&m])
+		contrib[t.feat[k&m]] += t.leaf[next&m] - v[k&m]
+	}
 }
 
 // bpScoreFlat is score over flattened trees. Four trees are walked at once: each
 // walk is a chain of dependent loads, and interleaving them lets the processor
-// overlap the chains. The row is copied into a fixed array and every index is
-// masked, so the walks run without bounds checks.
+// overlap the chains. The row is copied into an array of 256 values, which a
+// byte indexes without a bounds check, and node indexes are masked, so the walks
+// run without bounds checks. The leaves are summed four at a time, in tree
+// order.
 func bpScoreFlat(bias float32, ts []bpFlatTree, row []float32) float32 {
 	var x [bpFlatWidth]float32
 	copy(x[:], row)
-	const m, base = 1<<bpFlatDepth - 1, 1<<bpFlatDepth - 1
+	const m = 1<<bpFlatDepth - 1
 	s := bias
 	i := 0
 	for ; i+4 <= len(ts); i += 4 {
 		t0, t1, t2, t3 := &ts[i], &ts[i+1], &ts[i+2], &ts[i+3]
-		k0, k1, k2, k3 := 0, 0, 0, 0
+		k0, k1, k2, k3 := 1, 1, 1, 1
 		for d := 0; d < bpFlatDepth; d++ {
-			k0 = 2*k0 + 1 + bpRight(x[t0.feat[k0&m]&(bpFlatWidth-1)], t0.thr[k0&m])
-			k1 = 2*k1 + 1 + bpRight(x[t1.feat[k1&m]&(bpFlatWidth-1)], t1.thr[k1&m])
-			k2 = 2*k2 + 1 + bpRight(x[t2.feat[k2&m]&(bpFlatWidth-1)], t2.thr[k2&m])
-			k3 = 2*k3 + 1 + bpRight(x[t3.feat[k3&m]&(bpFlatWidth-1)], t3.thr[k3&m])
+			k0 = 2*k0 + bpLeft(x[t0.feat[k0&m]], t0.thr[k0&m])
+			k1 = 2*k1 + bpLeft(x[t1.feat[k1&m]], t1.thr[k1&m])
+			k2 = 2*k2 + bpLeft(x[t2.feat[k2&m]], t2.thr[k2&m])
+			k3 = 2*k3 + bpLeft(x[t3.feat[k3&m]], t3.thr[k3&m])
 		}
-		s += t0.leaf[(k0-base)&m] + t1.leaf[(k1-base)&m] + t2.leaf[(k2-base)&m] + t3.leaf[(k3-base)&m]
+		s += t0.leaf[k0&m] + t1.leaf[k1&m] + t2.leaf[k2&m] + t3.leaf[k3&m]
 	}
 	for ; i < len(ts); i++ {
 		t := &ts[i]
-		k := 0
+		k := 1
 		for d := 0; d < bpFlatDepth; d++ {
-			k = 2*k + 1 + bpRight(x[t.feat[k&m]&(bpFlatWidth-1)], t.thr[k&m])
+			k = 2*k + bpLeft(x[t.feat[k&m]], t.thr[k&m])
 		}
-		s += t.leaf[(k-base)&m]
+		s += t.leaf[k&m]
 	}
 	return s
 }
 
-// bpRight is 1 when a line goes right at a split (its value is not below the
-// threshold), else 0.
-func bpRight(v, thr float32) int {
-	if v < thr {
-		return 0
+// bpLeft is 1 when a line goes left at a split (its value is below the
+// threshold; a NaN goes right, as in score), else 0. Written as thr > v, it
+// compiles to a compare and a set without a negation.
+func bpLeft(v, thr float32) int {
+	if thr > v {
+		return 1
 	}
-	return 1
+	return 0
 }

@@ -378,7 +378,7 @@ func rlLineHashes(a *Analysis, out []uint64) []uint64 {
 }
 
 // rlHashLine hashes the words of line l (the tokens of AppendWords) in lower case
-// with numbers folded to "0" (the normalization of bpNormHash). ok is false for a
+// with numbers folded to "0" (the normalization of bpLowerHash). ok is false for a
 // line without a word of two letters or more: blank lines, numbers, lone
 // initials and separators. It runs on every line in both passes, so it walks the
 // bytes once, hashing as it goes, instead of listing the words and lowering a

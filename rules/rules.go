@@ -217,7 +217,8 @@ type Document struct {
 }
 
 // Pass is what a rule's Check receives: the document, its shared analysis, the
-// corpus state for corpus rules, and the sink for findings.
+// corpus state for corpus rules, and the sink for findings. A rule must not keep
+// its pass after Check returns: Run reuses it for the next rule.
 type Pass struct {
 	Doc      *Document
 	Analysis *Analysis
@@ -263,12 +264,18 @@ func Run(rs []Rule, doc *Document, a *Analysis, corpus map[string]CorpusState) [
 	}
 	var out []Finding
 	sink := func(f Finding) { out = append(out, f) }
+	// One pass serves every rule in turn (a rule does not keep its pass after
+	// Check returns): allocating one per rule and document was a tenth of lint's
+	// allocations.
+	p := new(Pass)
 	for _, r := range rs {
+		m := r.Meta()
 		var st CorpusState
 		if corpus != nil {
-			st = corpus[r.Meta().Name]
+			st = corpus[m.Name]
 		}
-		r.Check(NewPass(r, doc, a, st, sink))
+		*p = Pass{Doc: doc, Analysis: a, Corpus: st, meta: m, report: sink}
+		r.Check(p)
 	}
 	return out
 }

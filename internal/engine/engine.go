@@ -86,6 +86,7 @@ func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
 		it.EndLine, it.EndCol = a.Position(f.End)
 		rd.Findings[i] = it
 	}
+	a.Release()
 	if !c.opt.Fix {
 		return rd, nil
 	}
@@ -245,7 +246,9 @@ func observe(files []string, opt Options) (map[string]rules.CorpusState, error) 
 			st := cr.NewState()
 			for _, it := range b.items {
 				if it.Doc != nil {
-					st.Observe(it.Doc, rules.NewAnalysis(it.Doc.Text))
+					a := rules.NewAnalysis(it.Doc.Text)
+					st.Observe(it.Doc, a)
+					a.Release()
 				}
 			}
 			p.states[cr.Meta().Name] = st

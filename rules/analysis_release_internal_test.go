@@ -1,0 +1,54 @@
+package rules
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// An analysis reused after Release gives what a new one gives, whatever the
+// documents before it left in its arrays: longer, shorter, empty, with and
+// without the boilerplate model's reading.
+func TestAnalysisRelease(t *testing.T) {
+	texts := []string{
+		bpTestPage,
+		"",
+		"one line",
+		strings.Repeat("Home\nNews\nSport\n\n", 40) + bpTestPage + strings.Repeat("Share this:\nFacebook\n", 20),
+		"\ufeffA wrapped paragraph that goes on\nand on over a line break, as converters\nleave it.\n\nShort.",
+		"x\r\ny\r\n" + strings.Repeat("é", 9000) + "\n",
+		bpTestPage,
+	}
+	rs := []Rule{LeadingBoilerplate(), TrailingBoilerplate(), InlineBoilerplate()}
+	describe := func(a *Analysis, text string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%v|%v|%v|%v\n", a.Lines(), a.Words(), a.Paragraphs(), a.Sentences())
+		for _, off := range []int{0, len(text) / 3, len(text) / 2, len(text)} {
+			l, c := a.Position(off)
+			fmt.Fprintf(&b, "%d:%d ", l, c)
+		}
+		for _, f := range Run(rs, &Document{Text: text}, a, nil) {
+			fix, score := *f.Fix, *f.Score
+			f.Fix, f.Score = nil, nil
+			fmt.Fprintf(&b, "%+v %+v %+v\n", f, fix, score)
+		}
+		if a.bp != nil {
+			fmt.Fprintf(&b, "%+v %v %v %v", a.bp.ls, a.bp.x, a.bp.prob, a.bp.pos)
+		}
+		return b.String()
+	}
+	for round := 0; round < 2; round++ {
+		for i, text := range texts {
+			want := describe(&Analysis{text: text}, text)
+			a := NewAnalysis(text)
+			if got := describe(a, text); got != want {
+				t.Fatalf("round %d, text %d: a reused analysis gives\n%s\nwant\n%s", round, i, got, want)
+			}
+			a.Release()
+		}
+	}
+	if !reflect.DeepEqual(NewAnalysis("a").Lines(), []Line{{0, 1, 1}}) {
+		t.Fatal("Lines of a reused analysis")
+	}
+}
