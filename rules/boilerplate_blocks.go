@@ -327,7 +327,11 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 	for i := range ls {
 		s := a.text[ls[i].start:ls[i].end]
 		ls[i].caption = bpCaption(s)
-		ls[i].notice, scratch = bpNoticeOf(s, scratch)
+		// Only lines holding a notice's key word, or short enough to be a
+		// contact line, can be notices: the others skip the second look.
+		if ls[i].noticeKey || ls[i].words <= bpContactMaxWords && strings.ContainsAny(s, "0123456789@") {
+			ls[i].notice, scratch = bpNoticeOf(s, scratch)
+		}
 	}
 	// Captions and notices read as running text but are no anchors: pictures
 	// and promotions closing an article come after its last paragraph.

@@ -41,6 +41,7 @@ type bpLine struct {
 	byline     bool     // "By Jane Doe", "von Hans Meier"
 	caption    bool     // ends with a picture credit (bpCaption)
 	notice     bpNotice // a promotion, legal notice, ... (bpNoticeOf)
+	noticeKey  bool     // a word may be the key word of a notice phrase (bpNoticeIndex)
 	classes    bpClass
 	// phraseWords counts the words covered by known phrases; startClass is the
 	// class of a phrase at the line's start.
@@ -304,6 +305,9 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 		var hw, pk uint64
 		var ascii bool
 		low, hw, pk, nh, ascii = bpLowerHash(low, word, nh)
+		if bpNotices.keys[hw>>58]&(1<<(hw>>52&63)) != 0 {
+			bl.noticeKey = true
+		}
 		lwd := low[ls:]
 		k := 1
 		if !ascii {

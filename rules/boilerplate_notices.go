@@ -170,12 +170,7 @@ var bpNotices = func() *bpNoticeIndex {
 	ix := &bpNoticeIndex{byKey: map[uint64][]int{}, contact: map[uint64]bool{}}
 	for _, p := range bpNoticePhrases {
 		hs := bpWordHashes(p.phrase)
-		key := 0
-		for k, w := range strings.Fields(p.phrase) {
-			if len(w) > len(strings.Fields(p.phrase)[key]) {
-				key = k
-			}
-		}
+		key := bpNoticeKey(strings.Fields(p.phrase))
 		h := hs[key]
 		ix.byKey[h] = append(ix.byKey[h], len(ix.words))
 		ix.keys[h>>58] |= 1 << (h >> 52 & 63)
@@ -193,6 +188,23 @@ var bpNotices = func() *bpNoticeIndex {
 	ix.mail, ix.mail2 = mail[0], mail[1]
 	return ix
 }()
+
+// bpNoticeKey picks the word of a phrase to index it by: the longest that is no
+// stop word, the rarest in running text as a rule ("news" in "have a news tip",
+// not "have"). Lines are matched only when they hold some phrase's key word.
+func bpNoticeKey(words []string) int {
+	key, best := 0, -1
+	for k, w := range words {
+		score := len(w)
+		if _, stop := thStopwords[w]; !stop {
+			score += 100
+		}
+		if score > best {
+			key, best = k, score
+		}
+	}
+	return key
+}
 
 // bpNoticeOf returns the notice line s is, or bpNoNotice. scratch is reused for
 // the line's word hashes and returned.

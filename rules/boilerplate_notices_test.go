@@ -115,3 +115,25 @@ func FuzzBPNotices(f *testing.F) {
 		bpNoticeOf(s, nil)
 	})
 }
+
+// The scan's key-word prefilter lets through every line bpNoticeOf matches:
+// analysed in a document, each notice line gets its notice.
+func TestBPNoticePrefilter(t *testing.T) {
+	lines := []string{
+		"Telephone +972-3-761-9056",
+		"E-mail: subs@example.com",
+		"Get the day’s top headlines delivered to your inbox every morning by subscribing to our newsletter.",
+	}
+	for _, p := range bpNoticePhrases {
+		lines = append(lines, "Note: "+strings.ToUpper(p.phrase[:1])+p.phrase[1:]+", as the site says.")
+	}
+	fast := bpNewFast(&bpWeights)
+	for _, l := range lines {
+		want, _ := bpNoticeOf(l, nil)
+		text := "The council approved the budget on Tuesday after a long debate.\n" + l + "\n"
+		d := bpAnalyze(NewAnalysis(text), &bpWeights, fast)
+		if got := d.ls[1].notice; got != want || want == bpNoNotice {
+			t.Errorf("%q: analysed as %q, bpNoticeOf says %q", l, bpNoticeNames[got], bpNoticeNames[want])
+		}
+	}
+}
