@@ -332,6 +332,9 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 		if ls[i].noticeKey || ls[i].words <= bpContactMaxWords && strings.ContainsAny(s, "0123456789@") {
 			ls[i].notice, scratch = bpNoticeOf(s, scratch)
 		}
+		if ls[i].notice == bpNoNotice && bpLeadIn(s) {
+			ls[i].notice = bpLeadInLine
+		}
 	}
 	// Captions and notices read as running text but are no anchors: pictures
 	// and promotions closing an article come after its last paragraph.

@@ -22,10 +22,11 @@ const (
 	bpLegalNotice
 	bpAffiliate
 	bpContactLine
+	bpLeadInLine
 )
 
 // bpNoticeNames name the notices in findings.
-var bpNoticeNames = [...]string{"", "promotion", "legal notice", "affiliate disclosure", "contact details"}
+var bpNoticeNames = [...]string{"", "promotion", "legal notice", "affiliate disclosure", "contact details", "read-more lead-in"}
 
 // bpNoticeMaxWords: a notice is at most this long; a longer line is an article
 // paragraph that happens to quote one.
@@ -290,4 +291,59 @@ func bpWordHashesMax(s string, dst []uint64, limit int) []uint64 {
 		dst = append(dst, h)
 	}
 	return dst
+}
+
+// bpLeadIns start a line that points to another page: "Read more: <headline>",
+// "RELATED | <headline>", "Leia também: ...". They count only followed by a
+// separator (after markdown emphasis), so that "More than 300 people" or
+// "Watch the video below" in an article's own text are none.
+var bpLeadIns = []string{
+	"read more", "related", "see also", "more", "also read", "read also", "watch", "listen",
+	"recommended", "further reading", "more on this", "more from", "trending",
+	"editor's pick", "editor’s pick", "editors' picks", "editors’ picks", "don't miss", "don’t miss",
+	"leia também", "leia mais", "veja também", "lesen sie auch", "mehr zum thema",
+	"lire aussi", "à lire aussi", "lea también", "ver también",
+}
+
+// bpLeadInMax bounds the bytes of a lead-in and what surrounds it.
+const bpLeadInMax = 32
+
+// bpLeadIn reports whether line s starts with a lead-in (bpLeadIns) and a
+// separator: up to three marks ("* ", "**", "» ") before it, emphasis after it,
+// then one of : | » › > - – —.
+func bpLeadIn(s string) bool {
+	i := 0
+	for k := 0; k < 3 && i < len(s); k++ {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune("*_#>-•» \t", r) {
+			break
+		}
+		i += n
+	}
+	if i >= len(s) {
+		return false
+	}
+	// Only lines starting with a lead-in's first letter are looked at closely.
+	switch s[i] | 0x20 {
+	case 'r', 's', 'm', 'a', 'w', 'l', 'f', 't', 'e', 'd', 'v', 0xc3 | 0x20:
+	default:
+		return false
+	}
+	head := strings.ToLower(s[i:min(len(s), i+bpLeadInMax)])
+	for _, l := range bpLeadIns {
+		if !strings.HasPrefix(head, l) {
+			continue
+		}
+		rest := head[len(l):]
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " *_")
+		for _, sep := range []string{":", "|", "»", "›", ">", "-", "–", "—"} {
+			if strings.HasPrefix(rest, sep) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -113,6 +113,7 @@ func FuzzBPNotices(f *testing.F) {
 		}
 		bpCaption(s)
 		bpNoticeOf(s, nil)
+		bpLeadIn(s)
 	})
 }
 
@@ -134,6 +135,31 @@ func TestBPNoticePrefilter(t *testing.T) {
 		d := bpAnalyze(NewAnalysis(text), &bpWeights, fast)
 		if got := d.ls[1].notice; got != want || want == bpNoNotice {
 			t.Errorf("%q: analysed as %q, bpNoticeOf says %q", l, bpNoticeNames[got], bpNoticeNames[want])
+		}
+	}
+}
+
+func TestBPLeadIn(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"READ MORE: China plague outbreak confirmed: Two diagnosed with disease in Beijing", true},
+		{"*Read more:* Alibaba poised to launch record-breaking $13.4bn Hong Kong listing", true},
+		{"Related | Trump says he will testify", true},
+		{"• Read more — the full story", true},
+		{"Leia também: Como alfabetizar em casa", true},
+		{"À lire aussi : les résultats du scrutin", true},
+		{"Watch: the moment the bridge fell", true},
+		{"More than 300 people attended the meeting.", false},
+		{"Watch the video below to see how it works.", false},
+		{"Relatedly, the council said it would review the plan.", false},
+		{"Reading more into the figures, analysts saw a slowdown.", false},
+		{"Moreover: the plan is late", false},
+		{"", false},
+	} {
+		if got := bpLeadIn(c.line); got != c.want {
+			t.Errorf("bpLeadIn(%q) = %v, want %v", c.line, got, c.want)
 		}
 	}
 }
