@@ -606,3 +606,18 @@ func TrimSpan(t string, start, end int) (int, int) {
 func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
+
+// load8 returns the eight bytes of t at i as a little-endian word.
+func load8(t string, i int) uint64 {
+	b := t[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// hasByte8 reports whether any byte of x is c (the classic zero-byte test on
+// x^c: exact as a yes/no answer).
+func hasByte8(x uint64, c byte) bool {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	v := x ^ (lsb * uint64(c))
+	return (v-lsb)&^v&msb != 0
+}

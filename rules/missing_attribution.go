@@ -127,8 +127,8 @@ func maHasQuoteMark(t string) bool {
 		// Eight bytes at a time while none is '"' or the lead byte of a curly or
 		// angle mark: most documents have no quote at all and are read whole.
 		for i+8 <= len(t) {
-			x := maLoad8(t, i)
-			if maHasByte(x, '"') || maHasByte(x, 0xE2) || maHasByte(x, 0xC2) {
+			x := load8(t, i)
+			if hasByte8(x, '"') || hasByte8(x, 0xE2) || hasByte8(x, 0xC2) {
 				break
 			}
 			i += 8
@@ -152,25 +152,10 @@ func maHasQuoteMark(t string) bool {
 	return false
 }
 
-// maLoad8 returns the eight bytes of t at i as a little-endian word.
-func maLoad8(t string, i int) uint64 {
-	b := t[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// maHasByte reports whether any byte of x is c (the classic zero-byte test on
-// x^c: exact as a yes/no answer).
-func maHasByte(x uint64, c byte) bool {
-	const lsb, msb = 0x0101010101010101, 0x8080808080808080
-	v := x ^ (lsb * uint64(c))
-	return (v-lsb)&^v&msb != 0
-}
-
 // maPlain8 reports whether the eight bytes x are ASCII and none is '"': bytes
 // maParseParagraph only walks over.
 func maPlain8(x uint64) bool {
-	return x&0x8080808080808080 == 0 && !maHasByte(x, '"')
+	return x&0x8080808080808080 == 0 && !hasByte8(x, '"')
 }
 
 func maIsDoubleQuote(r rune) bool {
@@ -221,7 +206,7 @@ func maParseParagraph(parts []maPart, t string, para Paragraph, pi int) []maPart
 			// A run of ASCII without '"': only its last byte matters (as the
 			// rune before a mark), so skip it eight bytes at a time.
 			i++
-			for i+8 <= end && maPlain8(maLoad8(t, i)) {
+			for i+8 <= end && maPlain8(load8(t, i)) {
 				i += 8
 			}
 			for i < end && t[i] < utf8.RuneSelf && t[i] != '"' {
