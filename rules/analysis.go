@@ -621,3 +621,10 @@ func hasByte8(x uint64, c byte) bool {
 	v := x ^ (lsb * uint64(c))
 	return (v-lsb)&^v&msb != 0
 }
+
+// hasLess8 reports whether any byte of x is less than n, for n <= 128 (exact
+// as a yes/no answer).
+func hasLess8(x uint64, n byte) bool {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	return (x-lsb*uint64(n))&^x&msb != 0
+}

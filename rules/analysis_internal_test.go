@@ -66,7 +66,7 @@ func BenchmarkLineHashes(b *testing.B) {
 // TestHasByte8 holds the word-at-a-time byte tests equal to byte loops.
 func TestHasByte8(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	pick := []byte{0, 1, '"', '&', 0x21, 0x23, 0x7f, 0x80, 0xC2, 0xE2, 0xE3, 0xED, 0xEE, 0xFF}
+	pick := []byte{0, 1, 0x1F, 0x20, 0x0A, '"', '&', 0x21, 0x80, 0x23, 0x7f, 0x80, 0xC2, 0xE2, 0xE3, 0xED, 0xEE, 0xFF}
 	for iter := 0; iter < 200000; iter++ {
 		var b [8]byte
 		for k := range b {
@@ -89,6 +89,16 @@ func TestHasByte8(t *testing.T) {
 		for _, c := range pick {
 			if got, want := hasByte8(x, c), bytes.IndexByte(b[:], c) >= 0; got != want {
 				t.Fatalf("hasByte8(% x, %#x) = %v, want %v", b, c, got, want)
+			}
+			if c > 128 {
+				continue
+			}
+			less := false
+			for _, d := range b {
+				less = less || d < c
+			}
+			if got := hasLess8(x, c); got != less {
+				t.Fatalf("hasLess8(% x, %#x) = %v, want %v", b, c, got, less)
 			}
 		}
 	}
