@@ -103,3 +103,12 @@ func TestHasByte8(t *testing.T) {
 		}
 	}
 }
+
+// TestIsWordRune holds the table of isWordRune equal to the Unicode tables.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(-2); r <= utf8.MaxRune+2; r++ {
+		if got, want := isWordRune(r), isWordRuneSlow(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
