@@ -657,3 +657,11 @@ func hasLess8(x uint64, n byte) bool {
 	const lsb, msb = 0x0101010101010101, 0x8080808080808080
 	return (x-lsb*uint64(n))&^x&msb != 0
 }
+
+// hasBetween8 reports whether any byte of x lies strictly between m and n, for
+// m <= 127 and n <= 128 (exact as a yes/no answer).
+func hasBetween8(x uint64, m, n byte) bool {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	low := x & (lsb * 127)
+	return (lsb*(127+uint64(n))-low)&^x&(low+lsb*(127-uint64(m)))&msb != 0
+}

@@ -66,7 +66,7 @@ func BenchmarkLineHashes(b *testing.B) {
 // TestHasByte8 holds the word-at-a-time byte tests equal to byte loops.
 func TestHasByte8(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	pick := []byte{0, 1, 0x1F, 0x20, 0x0A, '"', '&', 0x21, 0x80, 0x23, 0x7f, 0x80, 0xC2, 0xE2, 0xE3, 0xED, 0xEE, 0xFF}
+	pick := []byte{0, 1, 0x1F, 0x20, 0x0A, '"', '&', 0x21, 0x80, '0', '9', '/', ':', '+', '(', 0x7E, 0x23, 0x7f, 0x80, 0xC2, 0xE2, 0xE3, 0xED, 0xEE, 0xFF}
 	for iter := 0; iter < 200000; iter++ {
 		var b [8]byte
 		for k := range b {
@@ -99,6 +99,18 @@ func TestHasByte8(t *testing.T) {
 			}
 			if got := hasLess8(x, c); got != less {
 				t.Fatalf("hasLess8(% x, %#x) = %v, want %v", b, c, got, less)
+			}
+			for _, m := range pick {
+				if m > 127 {
+					continue
+				}
+				between := false
+				for _, d := range b {
+					between = between || m < d && d < c
+				}
+				if got := hasBetween8(x, m, c); got != between {
+					t.Fatalf("hasBetween8(% x, %#x, %#x) = %v, want %v", b, m, c, got, between)
+				}
 			}
 		}
 	}
