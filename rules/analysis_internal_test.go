@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -59,5 +60,67 @@ func BenchmarkLineHashes(b *testing.B) {
 	var out []uint64
 	for b.Loop() {
 		out = rlLineHashes(a, out[:0])
+	}
+}
+
+// TestHasByte8 holds the word-at-a-time byte tests equal to byte loops.
+func TestHasByte8(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	pick := []byte{0, 1, 0x1F, 0x20, 0x0A, '"', '&', 0x21, 0x80, '0', '9', '/', ':', '+', '(', 0x7E, 0x23, 0x7f, 0x80, 0xC2, 0xE2, 0xE3, 0xED, 0xEE, 0xFF}
+	for iter := 0; iter < 200000; iter++ {
+		var b [8]byte
+		for k := range b {
+			if r.IntN(2) == 0 {
+				b[k] = pick[r.IntN(len(pick))]
+			} else {
+				b[k] = byte(r.IntN(256))
+			}
+		}
+		x := load8(string(b[:]), 0)
+		plainBQ, plainMA, noLead := true, true, true
+		for _, c := range b {
+			plainBQ = plainBQ && c < 0x80 && c != '"' && c != '&'
+			plainMA = plainMA && c < 0x80 && c != '"'
+			noLead = noLead && !bqLead[c]
+		}
+		if bqPlain8(x) != plainBQ || maPlain8(x) != plainMA || plainBQ && !noLead {
+			t.Fatalf("% x: bqPlain8 %v (want %v), maPlain8 %v (want %v)", b, bqPlain8(x), plainBQ, maPlain8(x), plainMA)
+		}
+		for _, c := range pick {
+			if got, want := hasByte8(x, c), bytes.IndexByte(b[:], c) >= 0; got != want {
+				t.Fatalf("hasByte8(% x, %#x) = %v, want %v", b, c, got, want)
+			}
+			if c > 128 {
+				continue
+			}
+			less := false
+			for _, d := range b {
+				less = less || d < c
+			}
+			if got := hasLess8(x, c); got != less {
+				t.Fatalf("hasLess8(% x, %#x) = %v, want %v", b, c, got, less)
+			}
+			for _, m := range pick {
+				if m > 127 {
+					continue
+				}
+				between := false
+				for _, d := range b {
+					between = between || m < d && d < c
+				}
+				if got := hasBetween8(x, m, c); got != between {
+					t.Fatalf("hasBetween8(% x, %#x, %#x) = %v, want %v", b, m, c, got, between)
+				}
+			}
+		}
+	}
+}
+
+// TestIsWordRune holds the table of isWordRune equal to the Unicode tables.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(-2); r <= utf8.MaxRune+2; r++ {
+		if got, want := isWordRune(r), isWordRuneSlow(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -66,6 +66,13 @@ func encControlAt(text string, i int) (int, rune) {
 func (encControl) Check(p *Pass) {
 	text := p.Analysis.Text()
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			// Eight bytes at a time while none is below 0x20, 0x7F or 0xC2.
+			if x := load8(text, i); !hasLess8(x, 0x20) && !hasByte8(x, 0x7F) && !hasByte8(x, 0xC2) {
+				i += 8
+				continue
+			}
+		}
 		c := text[i]
 		if c >= 0x20 && c != 0x7F && c != 0xC2 {
 			i++

@@ -140,6 +140,11 @@ func (encInvisible) Check(p *Pass) {
 		return n, name
 	}
 	for i := 0; i < len(text); {
+		// Eight ASCII bytes at a time.
+		if i+8 <= len(text) && load8(text, i)&0x8080808080808080 == 0 {
+			i += 8
+			continue
+		}
 		c := text[i]
 		if c < 0xD8 || c == 0xE2 && i+1 < len(text) && text[i+1] != 0x80 && text[i+1] != 0x81 {
 			i++

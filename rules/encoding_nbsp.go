@@ -67,6 +67,13 @@ var encTitles = map[string]bool{
 func (encNBSP) Check(p *Pass) {
 	text := p.Analysis.Text()
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			// Eight bytes at a time while none is 0xC2 or 0xE2.
+			if x := load8(text, i); !hasByte8(x, 0xC2) && !hasByte8(x, 0xE2) {
+				i += 8
+				continue
+			}
+		}
 		c := text[i]
 		if c != 0xC2 && c != 0xE2 {
 			i++

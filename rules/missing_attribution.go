@@ -124,6 +124,18 @@ func (c *maChecker) continues(from, to int) bool {
 // most documents cost one byte scan.
 func maHasQuoteMark(t string) bool {
 	for i := 0; i < len(t); i++ {
+		// Eight bytes at a time while none is '"' or the lead byte of a curly or
+		// angle mark: most documents have no quote at all and are read whole.
+		for i+8 <= len(t) {
+			x := load8(t, i)
+			if hasByte8(x, '"') || hasByte8(x, 0xE2) || hasByte8(x, 0xC2) {
+				break
+			}
+			i += 8
+		}
+		if i >= len(t) {
+			break
+		}
 		switch t[i] {
 		case '"':
 			return true
@@ -138,6 +150,12 @@ func maHasQuoteMark(t string) bool {
 		}
 	}
 	return false
+}
+
+// maPlain8 reports whether the eight bytes x are ASCII and none is '"': bytes
+// maParseParagraph only walks over.
+func maPlain8(x uint64) bool {
+	return x&0x8080808080808080 == 0 && !hasByte8(x, '"')
 }
 
 func maIsDoubleQuote(r rune) bool {
@@ -185,8 +203,16 @@ func maParseParagraph(parts []maPart, t string, para Paragraph, pi int) []maPart
 	for i := start; i < end; {
 		c := t[i]
 		if c < utf8.RuneSelf && c != '"' {
-			prev = rune(c)
+			// A run of ASCII without '"': only its last byte matters (as the
+			// rune before a mark), so skip it eight bytes at a time.
 			i++
+			for i+8 <= end && maPlain8(load8(t, i)) {
+				i += 8
+			}
+			for i < end && t[i] < utf8.RuneSelf && t[i] != '"' {
+				i++
+			}
+			prev = rune(t[i-1])
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(t[i:end])
@@ -286,6 +312,8 @@ type maChecker struct {
 	flags   []uint8 // per sentence: maFlag* bits, maFlagDone once computed
 	words   []int32 // per sentence: its words, and those that are English function words
 	english []int32
+	// wordAt is the index of the first word of the part partWords last counted.
+	wordAt int
 }
 
 // Sentence flags, computed from the words outside quotations.
@@ -301,7 +329,7 @@ const (
 func (c *maChecker) judge(p *Pass, i, j int) {
 	words := 0
 	for k := i; k <= j; k++ {
-		words += len(c.a.WordsIn(c.parts[k].in, c.parts[k].inEnd))
+		words += c.partWords(k)
 	}
 	if words < 6 || !c.isFull(i, j) {
 		return
@@ -331,6 +359,54 @@ func (c *maChecker) judge(p *Pass, i, j int) {
 		return
 	}
 	p.Reportf(first.open, last.close, "quotation of %d words has no speaker: no speech verb (said, told, ...) or Name: lead-in in its sentence or the sentences around it", words)
+}
+
+// partWords returns len(c.a.WordsIn(pt.in, pt.inEnd)) for part k. Parts come in
+// text order, so it searches forward from the previous part's first word,
+// doubling its steps, rather than from the ends of the document's word list each
+// time (the binary searches cost more than the rest of the rule on texts with
+// many quotations); TestMaPartWords holds the two equal.
+func (c *maChecker) partWords(k int) int {
+	ws := c.a.Words()
+	pt := c.parts[k]
+	from := c.wordAt
+	if from > len(ws) || from > 0 && ws[from-1].Start >= pt.in {
+		from = 0 // not past the previous part: search from the start
+	}
+	i := maGallop(ws, from, pt.in, false)
+	j := maGallop(ws, i, pt.inEnd, true)
+	c.wordAt = i
+	return j - i
+}
+
+// maGallop returns the first index at or after from of a word starting at or
+// after key (of a word ending after key when byEnd), as WordsIn's searches but
+// forward from from in doubling steps. Words start and end in increasing order,
+// so the test is false on a prefix of ws and true on the rest.
+func maGallop(ws []Word, from, key int, byEnd bool) int {
+	ok := func(w Word) bool {
+		if byEnd {
+			return w.End > key
+		}
+		return w.Start >= key
+	}
+	lo, step := from, 1
+	hi := from
+	for hi < len(ws) && !ok(ws[hi]) {
+		lo = hi + 1
+		hi += step
+		step *= 2
+	}
+	hi = min(hi, len(ws))
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ok(ws[m]) {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
 }
 
 // isFull reports whether the quotation parts[i..j] reads as a full sentence: it
@@ -604,6 +680,29 @@ var maStarters = maWordSet("the a an this that these those it its there here in 
 	"now today yesterday also however meanwhile what why how who where which some many most all " +
 	"no not one two three both each every other another such more less")
 
+// Word classes of maClasses, one bit per word list.
+const (
+	maEnglish uint8 = 1 << iota
+	maCue
+	maSubject
+	maStarter
+)
+
+// maClasses maps each word of maEnglishWords, maCues, maSubjects and maStarters
+// to the bits of the lists holding it.
+var maClasses = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		set map[string]bool
+		bit uint8
+	}{{maEnglishWords, maEnglish}, {maCues, maCue}, {maSubjects, maSubject}, {maStarters, maStarter}} {
+		for w := range l.set {
+			m[w] |= l.bit
+		}
+	}
+	return m
+}()
+
 func maWordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	w := 0
@@ -644,7 +743,9 @@ func (c *maChecker) sentenceFlags(s int) uint8 {
 	c.words[s] = int32(len(ws))
 	for _, w := range ws {
 		lw := maLower(buf[:0], t[w.Start:w.End])
-		if maEnglishWords[lw] {
+		// One lookup answers the four word lists (it ran once per list).
+		class := maClasses[lw]
+		if class&maEnglish != 0 {
 			c.english[s]++
 		}
 		for pi < len(parts) && parts[pi].inEnd <= w.Start {
@@ -656,18 +757,18 @@ func (c *maChecker) sentenceFlags(s int) uint8 {
 		}
 		r, _ := utf8.DecodeRuneInString(t[w.Start:w.End])
 		switch {
-		case maCues[lw]:
+		case class&maCue != 0:
 			f |= maFlagCue
-		case maSubjects[lw]:
+		case class&maSubject != 0:
 			f |= maFlagPerson
 		case prevSubj && unicode.IsLower(r) && len(lw) > 3 && lw[len(lw)-2:] == "ed":
 			// "he defended", "Smith conceded": a person's act the cue list lacks.
 			f |= maFlagCue
-		case nth == 0 && unicode.IsUpper(r) && !maStarters[lw]:
+		case nth == 0 && unicode.IsUpper(r) && class&maStarter == 0:
 			// A sentence opening with a name: "Yun Che goes", "Alley also brought".
 			f |= maFlagPerson
 		}
-		prevSubj = maSubjects[lw] || unicode.IsUpper(r) && !maStarters[lw]
+		prevSubj = class&maSubject != 0 || unicode.IsUpper(r) && class&maStarter == 0
 		nth++
 	}
 	c.flags[s] = f

@@ -368,6 +368,16 @@ func (r pvPhone) Check(p *Pass) {
 	t := p.Analysis.Text()
 	k := 0
 	for i := 0; i < len(t); i++ {
+		// Eight bytes at a time while none is a digit, '+' or '('.
+		for i+8 <= len(t) {
+			if x := load8(t, i); hasBetween8(x, '0'-1, '9'+1) || hasByte8(x, '+') || hasByte8(x, '(') {
+				break
+			}
+			i += 8
+		}
+		if i >= len(t) {
+			break
+		}
 		c := t[i]
 		if !pvPhoneStart[c] {
 			continue

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -87,11 +88,13 @@ func (r repParagraph) Check(p *Pass) {
 			continue // fewer bytes than characters needed
 		}
 		t := text[s:e]
-		if utf8.RuneCountInString(t) < r.minChars || repListOrTable(t) {
+		// A rune takes at most utf8.UTFMax bytes: long paragraphs need no count.
+		if len(t) < utf8.UTFMax*r.minChars && utf8.RuneCountInString(t) < r.minChars || repListOrTable(t) {
 			continue
 		}
 		if seen == nil {
-			seen = make(map[string]int)
+			// Sized for the paragraphs left, at most: growing it showed in profiles.
+			seen = make(map[string]int, len(paras)-i)
 		}
 		j, dup := seen[t]
 		if !dup {
@@ -139,10 +142,8 @@ func repDeletion(a *Analysis, lines []Line, para Paragraph) (int, int) {
 
 // repListOrTable reports whether a trimmed line is a list item or a table row.
 func repListOrTable(t string) bool {
-	for i := 0; i < len(t); i++ {
-		if t[i] == '|' {
-			return true
-		}
+	if strings.IndexByte(t, '|') >= 0 {
+		return true
 	}
 	r, n := utf8.DecodeRuneInString(t)
 	switch r {

@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -283,7 +284,8 @@ func (r trailingHeadlines) check(a *Analysis, report func(Finding)) {
 		if len(c.heads) == 0 {
 			continue
 		}
-		thAddContentKeys(want, strings.Join(c.heads, " "), &buf)
+		// The words of the heads joined by spaces are the words of each head (no
+		// word runs over a space), so the heads alone give the same keys.
 		for _, h := range c.heads {
 			thAddContentKeys(want, h, &buf)
 		}
@@ -531,21 +533,39 @@ func thHasBody(a *Analysis, last int) bool {
 }
 
 // thBodyWords returns the distinct content words of lines 0..last that are in want.
+// It reads every word of the body, so it asks first whether a word's key could
+// be in want at all (its length and first byte, then the map) and only then
+// whether the word is a content word, rather than the other way round: the
+// answer is the same, as thAppendContentKey's key is a function of the lowered
+// word whatever its verdict, and few body words are wanted.
 func thBodyWords(a *Analysis, last int, want map[string]struct{}) map[string]struct{} {
 	set := make(map[string]struct{}, len(want))
 	if len(want) == 0 {
 		return set
 	}
+	// lens[b] has bit l set when a wanted key of l bytes (l%64) starts with b.
+	var lens [256]uint64
+	for k := range want {
+		lens[k[0]] |= 1 << (len(k) & 63)
+	}
 	end := a.Lines()[last].End
 	ws := a.WordsIn(0, end)
-	var k []byte
+	var kbuf [64]byte
+	k := kbuf[:0]
 	for _, w := range ws {
-		var ok bool
-		if k, ok = thAppendContentKey(k, a.text[w.Start:w.End]); !ok {
+		d := bytesTrimSuffix(bytesTrimSuffix(thAppendLower(k[:0], a.text[w.Start:w.End]), "'s"), "\u2019s")
+		k = d
+		if n := len(d); n > 4 && d[n-1] == 's' && d[n-2] != 's' {
+			k = d[:n-1]
+		}
+		if len(k) == 0 || lens[k[0]]&(1<<(len(k)&63)) == 0 {
 			continue
 		}
 		// m[string(k)] lookups do not allocate; only a first hit makes a string.
 		if _, in := want[string(k)]; !in {
+			continue
+		}
+		if !thIsContentWord(d) {
 			continue
 		}
 		if _, in := set[string(k)]; !in {
@@ -558,11 +578,14 @@ func thBodyWords(a *Analysis, last int, want map[string]struct{}) map[string]str
 // thAddContentKeys adds the content words of h to set.
 func thAddContentKeys(set map[string]struct{}, h string, buf *[]Word) {
 	*buf = AppendWords((*buf)[:0], h, 0, len(h))
-	var k []byte
+	var kbuf [64]byte
+	k := kbuf[:0]
 	for _, w := range *buf {
 		var ok bool
 		if k, ok = thAppendContentKey(k, h[w.Start:w.End]); ok {
-			set[string(k)] = struct{}{}
+			if _, in := set[string(k)]; !in {
+				set[string(k)] = struct{}{}
+			}
 		}
 	}
 }
@@ -572,55 +595,55 @@ func thSharedWords(h string, body map[string]struct{}, buf *[]Word) int {
 	*buf = AppendWords((*buf)[:0], h, 0, len(h))
 	n := 0
 	var seen []string
+	var kbuf [64]byte
+	k := kbuf[:0]
 	for _, w := range *buf {
-		k, ok := thContentKey(h[w.Start:w.End])
-		if !ok {
+		var ok bool
+		if k, ok = thAppendContentKey(k, h[w.Start:w.End]); !ok {
 			continue
 		}
-		if _, in := body[k]; !in {
+		if _, in := body[string(k)]; !in {
 			continue
 		}
 		dup := false
 		for _, s := range seen {
-			if s == k {
+			if s == string(k) {
 				dup = true
 				break
 			}
 		}
 		if !dup {
-			seen = append(seen, k)
+			seen = append(seen, string(k))
 			n++
 		}
 	}
 	return n
 }
 
-// thContentKey folds a word for topic comparison: lower case, no possessive, no
-// plural "s"; ok is false for stop words, numbers and words under 3 letters.
-func thContentKey(w string) (string, bool) {
-	k, ok := thAppendContentKey(nil, w)
-	if !ok {
-		return "", false
-	}
-	return string(k), true
-}
-
-// thAppendContentKey is thContentKey writing the key into dst[:0], so that the
-// callers can look it up in a map (m[string(k)] does not allocate) and copy it
-// only when they keep it.
+// thAppendContentKey folds word w for topic comparison into dst[:0]: lower case,
+// no possessive, no plural "s"; ok is false for stop words, numbers and words
+// under 3 letters. Writing into a buffer lets the callers look the key up in a
+// map (m[string(k)] does not allocate) and copy it only when they keep it.
 func thAppendContentKey(dst []byte, w string) ([]byte, bool) {
 	dst = thAppendLower(dst[:0], w)
 	dst = bytesTrimSuffix(bytesTrimSuffix(dst, "'s"), "\u2019s")
-	if utf8.RuneCount(dst) < 3 || thStopwords[string(dst)] {
-		return dst, false
-	}
-	if r, _ := utf8.DecodeRune(dst); !unicode.IsLetter(r) {
+	if !thIsContentWord(dst) {
 		return dst, false
 	}
 	if n := len(dst); n > 4 && dst[n-1] == 's' && dst[n-2] != 's' {
 		dst = dst[:n-1]
 	}
 	return dst, true
+}
+
+// thIsContentWord reports whether d, a lowered word without its possessive, is a
+// content word: three letters or more, starting with a letter, no stop word.
+func thIsContentWord(d []byte) bool {
+	if utf8.RuneCount(d) < 3 || thStopwords[string(d)] {
+		return false
+	}
+	r, _ := utf8.DecodeRune(d)
+	return unicode.IsLetter(r)
 }
 
 func bytesTrimSuffix(b []byte, sfx string) []byte {
@@ -630,21 +653,33 @@ func bytesTrimSuffix(b []byte, sfx string) []byte {
 	return b
 }
 
-// thAppendLower appends strings.ToLower(s) to dst. ASCII text, nearly all of it,
-// is lowered byte by byte without the allocation strings.ToLower makes for every
-// capitalised word.
+// thAppendLower appends strings.ToLower(s) to dst in one pass and without
+// allocating: ASCII bytes through a table, other runes as strings.ToLower maps
+// them (unicode.ToLower, an invalid byte becoming U+FFFD). Falling back to
+// strings.ToLower for any non-ASCII text allocated for every line or word with a
+// curly apostrophe or quote; TestThAppendLower and FuzzThAppendLower hold the two
+// equal.
 func thAppendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(s)...)
-		}
+	n0 := len(dst)
+	dst = slices.Grow(dst, len(s))[:n0+len(s)]
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		dst[n0+i] = rlLower[s[i]]
 	}
-	for i := 0; i < len(s); i++ {
+	if i == len(s) {
+		return dst
+	}
+	dst = dst[:n0+i]
+	for i < len(s) {
 		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c < utf8.RuneSelf {
+			dst = append(dst, rlLower[c])
+			i++
+			continue
 		}
-		dst = append(dst, c)
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
 	}
 	return dst
 }
@@ -726,7 +761,8 @@ func thClassify(s string, buf []Word) (thLine, []Word) {
 
 // thIsSeparator reports whether t is a lone separator ("-", "***", "|", "•").
 func thIsSeparator(t string) bool {
-	if utf8.RuneCountInString(t) > 24 {
+	// A rune takes at most utf8.UTFMax bytes: longer lines need no count.
+	if len(t) > 24*utf8.UTFMax || utf8.RuneCountInString(t) > 24 {
 		return false
 	}
 	for _, r := range t {
@@ -1003,6 +1039,9 @@ func thLeadPhrase(t string) string {
 	if len(raw) > 80 || strings.Count(raw, " ") > 8 {
 		return ""
 	}
+	if !thMayLead(raw) {
+		return ""
+	}
 	s := thNormLead(raw)
 	if s == "" {
 		return ""
@@ -1038,12 +1077,50 @@ func thLeadPhrase(t string) string {
 	return ""
 }
 
+// thLeadFirstWords are the first words of the lead-in phrases that thLeadPhrase
+// knows: those of thLeadIns and the first words of "More Business News".
+var thLeadFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range thLeadIns {
+		m[strings.Fields(k)[0]] = true
+	}
+	for _, w := range thLeadFirstExtra {
+		m[w] = true
+	}
+	return m
+}()
+
+var thLeadFirstExtra = []string{"more", "latest", "top", "other", "previous", "next", "newer", "older", "prev", "recent", "related", "similar", "popular"}
+
+// thMayLead reports whether the first word of thNormLead(raw) is one of
+// thLeadFirstWords, without building the normalized line: thLeadPhrase runs on
+// every line the trailing scan reads, and nearly all of them start otherwise.
+// The first word of thNormLead(raw) is the first field of the trimmed line,
+// lowered, with "’" read as "'" (lowering neither makes nor removes a space).
+func thMayLead(raw string) bool {
+	s := strings.TrimFunc(raw, thLeadTrim)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		s = s[:i]
+	}
+	if s == "" {
+		return false
+	}
+	var buf [32]byte
+	w := thAppendLower(buf[:0], s)
+	if bytes.Contains(w, []byte("\u2019")) {
+		w = bytes.ReplaceAll(w, []byte("\u2019"), []byte("'"))
+	}
+	return thLeadFirstWords[string(w)]
+}
+
+func thLeadTrim(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
 // thNormLead folds a lead-in line for lookup: no surrounding punctuation, arrows
 // or symbols, lower case, single spaces, straight apostrophes.
 func thNormLead(t string) string {
-	s := strings.TrimFunc(t, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
-	})
+	s := strings.TrimFunc(t, thLeadTrim)
 	s = strings.ToLower(strings.ReplaceAll(s, "\u2019", "'"))
 	return strings.Join(strings.Fields(s), " ")
 }

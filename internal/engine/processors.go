@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,18 +42,40 @@ type SortFindings struct{}
 func (SortFindings) Name() string { return "sort" }
 
 // Process implements Processor.
+//
+// It sorts indexes and then moves each finding once: sort.SliceStable swapped
+// the large Finding values through reflection at every step. A stable sort's
+// result is fixed by its order, so the output is the same.
 func (SortFindings) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		return a.Rule < b.Rule
-	})
+	sorted := true
+	for i := 1; i < len(fs) && sorted; i++ {
+		sorted = findingCmp(&fs[i-1], &fs[i]) <= 0
+	}
+	if sorted {
+		return fs
+	}
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int { return findingCmp(&fs[a], &fs[b]) })
+	out := make([]rules.Finding, len(fs))
+	for i, k := range idx {
+		out[i] = fs[k]
+	}
+	copy(fs, out)
 	return fs
+}
+
+// findingCmp orders findings by start, end, then rule name.
+func findingCmp(a, b *rules.Finding) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	if a.End != b.End {
+		return cmp.Compare(a.End, b.End)
+	}
+	return strings.Compare(a.Rule, b.Rule)
 }
 
 // Supersede folds findings that lie wholly inside text another finding's safe fix
