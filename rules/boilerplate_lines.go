@@ -488,24 +488,6 @@ func bpAllUpper(w string) bool {
 	return letters >= 2
 }
 
-// bpAppendLower appends the lower case of w to b.
-func bpAppendLower(b []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(w[i:])
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-		i += n - 1
-	}
-	return b
-}
-
 // bpLowerHash appends the lower case of w to b (as bpAppendLower does) and
 // returns it with the FNV-1a hash of the lower case (bpHashBytes), its first
 // eight bytes packed (bpPack), nh chained on with the word, and whether w is all

@@ -247,31 +247,28 @@ func bpWordHashesMax(s string, dst []uint64, limit int) []uint64 {
 		prime  = 1099511628211
 	)
 	h, in := uint64(offset), false
+	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		c := s[i]
+		var low []byte
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
+			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
-			default:
-				if in {
-					dst = append(dst, h)
-					if len(dst) == limit {
-						return dst
-					}
-					h, in = offset, false
-				}
-				continue
 			}
-			h = (h ^ uint64(c)) * prime
-			in = true
-			continue
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				buf[0] = c
+				low = buf[:1]
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				low = utf8.AppendRune(buf[:0], unicode.ToLower(r))
+			}
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if low == nil {
+			// A separator ends the word in progress.
 			if in {
 				dst = append(dst, h)
 				if len(dst) == limit {
@@ -281,8 +278,7 @@ func bpWordHashesMax(s string, dst []uint64, limit int) []uint64 {
 			}
 			continue
 		}
-		var buf [utf8.UTFMax]byte
-		for _, b := range utf8.AppendRune(buf[:0], unicode.ToLower(r)) {
+		for _, b := range low {
 			h = (h ^ uint64(b)) * prime
 		}
 		in = true

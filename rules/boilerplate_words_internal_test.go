@@ -98,3 +98,22 @@ func TestBoilerplateWordTable(t *testing.T) {
 		}
 	}
 }
+
+// bpAppendLower appends the lower case of w to b: the plain definition bpLowerHash
+// and the line hashes implement in one pass.
+func bpAppendLower(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n - 1
+	}
+	return b
+}
