@@ -243,7 +243,16 @@ extracted article: a wrong call there deletes article text, so lines need known
 phrases (copyright or legal notices anywhere in the line, a byline, a date line,
 a reference link, or phrases making up most of the line) or a very high probability,
 and leading and trailing lines are those before the first anchor and after the
-last, so a table inside an article stays inside it. A page whose menu before the
+last, so a table inside an article stays inside it. Two kinds of lines read as
+running text yet say what they are, and are flagged at any probability in every
+position: picture captions ending with their credit ("... Credit: The Siberian
+Times", "(Image: GETTY)", "(AP Photo/Evan Vucci)") and notices in the site's own
+voice (promotions such as "If you enjoyed this article" or "delivered to your
+inbox", legal notices such as "This document is subject to copyright", affiliate
+disclosures such as "we may earn", author lines such as "is a staff writer",
+contact lines such as "Fax: 972-3-561-3699", and lead-ins such as "READ MORE:
+<headline>"); neither anchors the main text, so pictures and promotions after an
+article's last paragraph are trailing lines. A page whose menu before the
 text is short (6 likely lines or more, 10 after it) is read as an article whose
 leading and trailing lines go at 0.9 without phrases.`
 
