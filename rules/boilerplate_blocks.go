@@ -331,6 +331,11 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 	if n == 0 {
 		return d
 	}
+	marks := bpGrow(w.marks, 3*n)
+	w.marks = marks
+	clear(marks)
+	tags, code, thread := marks[:n], marks[n:2*n], marks[2*n:]
+	bpMarkupLeaks(a.text, ls, tags, code)
 	d.x, d.prob = m.predict(w, buf, f, x1, n)
 	var scratch []uint64
 	for i := range ls {
@@ -343,6 +348,18 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 		}
 		if ls[i].notice == bpNoNotice && bpLeadIn(s) {
 			ls[i].notice = bpLeadInLine
+		}
+	}
+	bpCommentThread(a.text, ls, d.prob, thread)
+	for i := range ls {
+		switch {
+		case ls[i].notice != bpNoNotice:
+		case tags[i]:
+			ls[i].notice = bpMarkupLeak
+		case code[i]:
+			ls[i].notice = bpCodeLeak
+		case thread[i]:
+			ls[i].notice = bpCommentLine
 		}
 	}
 	// Captions and notices read as running text but are no anchors: pictures
@@ -441,6 +458,9 @@ func (r bpBlockRule) flag(d *bpDoc, i int) (bool, string) {
 	}
 	if ev == "date line" && r.pos == bpTrailing && !d.page {
 		ev = "" // dates end tour lists and timelines; at an article's end they prove nothing
+	}
+	if d.ls[i].notice == bpCodeLeak && r.pos == bpInner {
+		return false, "" // a tutorial's code samples sit between its paragraphs
 	}
 	switch {
 	case d.page && p >= r.threshold:
@@ -688,11 +708,11 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 	case d.wide:
 		regime = "whole page, short menu"
 	}
-	// Lines ending with a picture credit or carrying a notice need no
-	// probability: say so rather than print a comparison that does not hold.
+	// Lines ending with a picture credit, carrying a notice, of leaked markup or
+	// of reader comments need no probability: say so rather than print a comparison that does not hold.
 	prob := fmt.Sprintf("boilerplate probability %.2f >= %.2f", mean, threshold)
 	if mean < threshold {
-		prob = fmt.Sprintf("boilerplate probability %.2f; notices and picture credits need none", mean)
+		prob = fmt.Sprintf("boilerplate probability %.2f; notices, picture credits, leaked markup and reader comments need none", mean)
 	}
 	msg := fmt.Sprintf("%s of %s %s (%s; %s; %s)",
 		bpPlural(count, "line"), kind, where, regime, prob, strings.Join(reasons, ", "))
@@ -795,6 +815,17 @@ func bpKind(ls []bpLine) string {
 	}
 	if captions*2 >= n {
 		return "photo caption"
+	}
+	// Leaked markup and reader comments name the block by what most of it is.
+	var byNotice [len(bpNoticeNames)]int
+	for i := range ls {
+		byNotice[ls[i].notice]++
+	}
+	if byNotice[bpCommentLine]*2 >= n {
+		return bpNoticeNames[bpCommentLine]
+	}
+	if (byNotice[bpMarkupLeak]+byNotice[bpCodeLeak])*2 >= n {
+		return bpNoticeNames[bpMarkupLeak]
 	}
 	if links*2 >= n || lists*2 >= n {
 		return "link list"

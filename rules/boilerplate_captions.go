@@ -62,6 +62,9 @@ func bpCaption(s string) bool {
 			s = strings.TrimRightFunc(s[:len(s)-1], unicode.IsSpace)
 		}
 	}
+	if len(s) <= bpCreditLineMax && bpCreditLine(s) {
+		return true
+	}
 	// The last colon within reach of the end, with a credit word glued to it;
 	// some sites write "Credit..." instead.
 	from := max(0, len(s)-bpCaptionMaxTail)
@@ -135,4 +138,70 @@ func bpCreditBefore(s string) bool {
 		return bpCreditBefore(s[:start])
 	}
 	return false
+}
+
+// A credit line stands alone under a picture: the photographer's name, then the
+// agency after a comma or a slash ("Michael Conroy, AP", "Patrick Semansky,
+// ASSOCIATED PRESS", "Doug Mills/The New York Times", "(Joshua
+// Roberts/Reuters)"). The agency is compared as written, from
+// bpCreditLineAgencies, or for a slash the outlet's last word from
+// bpCreditOutletWords: "Either/Or" and "Smith, Jones" are no credits.
+const bpCreditLineMax = 80
+
+var bpCreditLineAgencies = map[string]bool{
+	"AP": true, "ASSOCIATED PRESS": true, "Associated Press": true, "AFP": true, "Reuters": true,
+	"REUTERS": true, "Getty Images": true, "GETTY IMAGES": true, "Getty": true, "EPA": true, "dpa": true,
+	"Shutterstock": true, "iStock": true, "Bloomberg": true, "AFP/Getty Images": true, "Invision/AP": true,
+	"AP Photo": true, "Xinhua": true, "ANP": true, "PA": true, "PA Images": true, "Alamy": true,
+}
+
+// bpCreditOutletWords end the names of news outlets and picture libraries
+// ("The New York Times", "The Washington Post", "Getty Images").
+var bpCreditOutletWords = map[string]bool{
+	"Times": true, "Post": true, "Press": true, "Images": true, "News": true, "Journal": true,
+	"Tribune": true, "Herald": true, "Guardian": true, "Photos": true, "Photo": true, "Pictures": true,
+}
+
+// bpCreditLine reports whether s is a credit line alone (see bpCreditLineMax).
+func bpCreditLine(s string) bool {
+	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), "("), ")")
+	// Most lines end with punctuation or start in lower case: they go first.
+	if s == "" || !mkIsLetter(s[len(s)-1]) || s[0] >= 'a' && s[0] <= 'z' {
+		return false
+	}
+	k := strings.IndexAny(s, ",/")
+	if k <= 0 {
+		return false
+	}
+	name, agency := strings.TrimSpace(s[:k]), strings.TrimSpace(s[k+1:])
+	if !bpCapitalizedWords(name, 1, 4) || !bpCapitalizedWords(agency, 1, 5) {
+		return false
+	}
+	if bpCreditLineAgencies[agency] {
+		return true
+	}
+	words := strings.Fields(agency)
+	return s[k] == '/' && bpCreditOutletWords[words[len(words)-1]]
+}
+
+// bpCapitalizedWords reports whether s is lo to hi words, each starting with
+// an upper-case letter (initials and "McDonald" included) and holding letters,
+// full stops, apostrophes and hyphens only, with at most one slash between two.
+func bpCapitalizedWords(s string, lo, hi int) bool {
+	words := strings.Fields(s)
+	if len(words) < lo || len(words) > hi {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '.' && c != '\'' && c != '’' && c != '-' && c != '/' {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -23,10 +23,13 @@ const (
 	bpAffiliate
 	bpContactLine
 	bpLeadInLine
+	bpMarkupLeak  // set by bpMarkupLeaks, not by phrases
+	bpCodeLeak    // likewise
+	bpCommentLine // set by bpCommentThread, not by phrases
 )
 
 // bpNoticeNames name the notices in findings.
-var bpNoticeNames = [...]string{"", "promotion", "legal notice", "affiliate disclosure", "contact details", "read-more lead-in"}
+var bpNoticeNames = [...]string{"", "promotion", "legal notice", "affiliate disclosure", "contact details", "read-more lead-in", "leaked markup", "leaked code", "reader comments"}
 
 // bpNoticeMaxWords: a notice is at most this long; a longer line is an article
 // paragraph that happens to quote one.

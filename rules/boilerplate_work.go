@@ -18,6 +18,7 @@ type bpWork struct {
 	tab    bpHashTable
 	memo   bpMemo
 	prefix []float64
+	marks  []bool // bpMarkupLeaks' and bpCommentThread's per-line answers
 }
 
 var bpWorkPool = sync.Pool{New: func() any { return new(bpWork) }}

@@ -56,6 +56,7 @@ func main() {
 		worst  = flag.Int("worst", 10, "with -cv: how many worst mistakes to show")
 		cache  = flag.String("cvcache", "", "with -cv: keep the fold models as JSON in this folder and reuse them (for trying rule changes)")
 		tails  = flag.String("tails", "", "with -cv: write per-record counts and the held-out article records with a true or predicted junk tail, with their last lines, to this file")
+		lines  = flag.String("lines", "", "with -cv: write every held-out scored line with whether the rules flag it to this TSV file")
 		show   = flag.String("show", "", "with -tails: also write every line of the records whose id contains this")
 	)
 	p := defaultParams
@@ -103,7 +104,7 @@ func main() {
 			fail(fmt.Errorf("-folds %d: need at least 2", *folds))
 		}
 		configure = func(rs []rules.Rule) []rules.Rule { return configureRules(rs, *ruleOp) }
-		crossValidate(recs, evalFiles, p, *folds, *dump, *cache, *tails, *show, ks, *worst, logf)
+		crossValidate(recs, evalFiles, p, *folds, *dump, *cache, *tails, *show, *lines, ks, *worst, logf)
 		return
 	}
 	docs := buildDocs(recs, kindWeight)
@@ -199,7 +200,16 @@ func scoreAll(m *rules.BoilerplateTrees, x []float32, nf int) []float64 {
 	return p
 }
 
-func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, folds int, dump, cache, tails, show string, kinds []string, worst int, logf func(string, ...any)) {
+func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, folds int, dump, cache, tails, show, lines string, kinds []string, worst int, logf func(string, ...any)) {
+	var lineOut io.Writer
+	if lines != "" {
+		f, err := os.Create(lines)
+		if err != nil {
+			fail(err)
+		}
+		defer f.Close()
+		lineOut = f
+	}
 	var tsv *os.File
 	if dump != "" {
 		var err error
@@ -243,7 +253,7 @@ func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, fol
 		if tailOut != nil {
 			tailReport(tailOut, m, rs, batch, te, fold, show)
 		}
-		rep := eval.Evaluate(batch, eval.Options{Rules: rs, Worst: worst, Fold: fold, Folds: folds, Kinds: kinds})
+		rep := eval.Evaluate(batch, eval.Options{Rules: rs, Worst: worst, Fold: fold, Folds: folds, Kinds: kinds, Lines: lineOut})
 		rep.Fold = fmt.Sprintf("%d/%d, model trained on the other pages", fold, folds)
 		if err := eval.WriteTable(os.Stdout, rep); err != nil {
 			fail(err)

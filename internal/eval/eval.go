@@ -1,7 +1,10 @@
 package eval
 
 import (
+	"bufio"
+	"fmt"
 	"hash/fnv"
+	"io"
 	"runtime"
 	"sort"
 	"strings"
@@ -27,6 +30,10 @@ type Options struct {
 	Fold, Folds int
 	// Kinds keeps only records of these extractor kinds; empty keeps all.
 	Kinds []string
+	// Lines, when set, receives every scored line of the scored records as a
+	// tab-separated row (kind, extractor, id, line number, label, flagged 0/1,
+	// text), so a person can group the mistakes by page.
+	Lines io.Writer
 }
 
 // Counts are the confusion counts of a binary decision where boilerplate is the
@@ -281,8 +288,36 @@ func Evaluate(recs []*Record, opt Options) *Report {
 			results[gi] = kept
 		}
 	}
+	if opt.Lines != nil {
+		writeLines(opt.Lines, results)
+	}
 	score(rep, results, rs, opt.Worst)
 	return rep
+}
+
+// writeLines writes the scored lines of every non-flattened record to w.
+func writeLines(w io.Writer, results [][]recResult) {
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	for _, grp := range results {
+		for _, res := range grp {
+			rec := res.rec
+			if rec.Flattened {
+				continue
+			}
+			for i, l := range rec.Lines {
+				if !scored(l.Label) {
+					continue
+				}
+				flag := 0
+				if res.cover[i] {
+					flag = 1
+				}
+				text := strings.NewReplacer("\t", " ", "\n", " ").Replace(rec.Text[l.Start:l.End])
+				fmt.Fprintf(bw, "%s\t%s\t%s\t%d\t%s\t%d\t%s\n", rec.Kind, rec.Extractor, rec.ID, i+1, l.Label, flag, text)
+			}
+		}
+	}
 }
 
 // checkGroup runs the corpus first pass over the batch, then checks every record.
