@@ -251,8 +251,14 @@ voice (promotions such as "If you enjoyed this article" or "delivered to your
 inbox", legal notices such as "This document is subject to copyright", affiliate
 disclosures such as "we may earn", author lines such as "is a staff writer",
 contact lines such as "Fax: 972-3-561-3699", and lead-ins such as "READ MORE:
-<headline>"); neither anchors the main text, so pictures and promotions after an
-article's last paragraph are trailing lines. A page whose menu before the
+<headline>"). Three more are found by their shape: leaked markup (lines mostly
+HTML tags, a converter's wrapped attribute lists, and outside the main text style
+sheets, scripts and JSON: inside it, code is a tutorial's samples and is left
+alone), reader comments (two or more headers naming a writer with a date and a
+time, each followed by a sentence, under a comment heading such as "6 thoughts on"
+or "Leave a Reply") and credit lines alone ("Michael Conroy, AP", "Doug
+Mills/The New York Times"). None of these anchors the main text, so pictures,
+promotions and comments after an article's last paragraph are trailing lines. A page whose menu before the
 text is short (6 likely lines or more, 10 after it) is read as an article whose
 leading and trailing lines go at 0.9 without phrases.`
 
