@@ -56,13 +56,13 @@ func bpCaption(s string) bool {
 			if k := strings.IndexAny(inner, " /:,;"); k >= 0 {
 				first = inner[:k]
 			}
-			if bpCreditAgencies[first] && bpCaptionTail(inner[len(first):]) {
+			if bpCreditAgencies[first] && bpCaptionTail(inner[len(first):]) || bpCreditLine(inner) {
 				return true
 			}
 			s = strings.TrimRightFunc(s[:len(s)-1], unicode.IsSpace)
 		}
 	}
-	if len(s) <= bpCreditLineMax && bpCreditLine(s) {
+	if len(s) <= bpCreditLineMax && bpCreditLine(s) || bpCreditAfterSentence(s) {
 		return true
 	}
 	// The last colon within reach of the end, with a credit word glued to it;
@@ -162,9 +162,26 @@ var bpCreditOutletWords = map[string]bool{
 	"Tribune": true, "Herald": true, "Guardian": true, "Photos": true, "Photo": true, "Pictures": true,
 }
 
+// bpCreditAfterSentence reports whether caption s ends with a credit line after
+// its last sentence: "... born in Braunau am Inn, Austria. Leonhard Foeger /
+// Reuters file".
+func bpCreditAfterSentence(s string) bool {
+	from := max(0, len(s)-bpCreditLineMax)
+	k := -1
+	for _, sep := range []string{". ", "? ", "! ", ".” ", "   "} {
+		if j := strings.LastIndex(s[from:], sep); j >= 0 && from+j+len(sep) > k {
+			k = from + j + len(sep)
+		}
+	}
+	return k > 0 && k < len(s) && bpCreditLine(s[k:])
+}
+
 // bpCreditLine reports whether s is a credit line alone (see bpCreditLineMax).
 func bpCreditLine(s string) bool {
 	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), "("), ")")
+	for _, file := range []string{" file", " File", " file photo", " File Photo", " FILE"} {
+		s = strings.TrimSuffix(s, file)
+	}
 	// Most lines end with punctuation or start in lower case: they go first.
 	if s == "" || !mkIsLetter(s[len(s)-1]) || s[0] >= 'a' && s[0] <= 'z' {
 		return false
