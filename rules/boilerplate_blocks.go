@@ -308,8 +308,11 @@ func (r bpBlockRule) Configure(opts map[string]any) (Rule, error) {
 // second-stage features and probabilities, where each line sits, and whether the
 // document is a whole-page dump.
 type bpDoc struct {
-	ls   []bpLine
-	x    []float32 // second-stage vectors, row-major
+	ls []bpLine
+	// x holds the distinct second-stage vectors, row-major; xid the index among
+	// them of each line's (see row).
+	x    []float32
+	xid  []int32
 	prob []float64
 	pos  []bpPos
 	page bool
@@ -323,13 +326,19 @@ type bpDoc struct {
 	leadTable bool
 }
 
+// row returns the second-stage vector of line i.
+func (d *bpDoc) row(i int) []float32 {
+	k := int(d.xid[i])
+	return d.x[k*bpNumStage2 : (k+1)*bpNumStage2]
+}
+
 // bpAnalyze runs the model over the document and places its lines; f, when not
 // nil, holds the model's trees flattened.
 func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 	w := bpWorkPool.Get().(*bpWork)
 	defer bpWorkPool.Put(w)
 	buf := a.bpBuf.take()
-	ls, x1 := w.features(a, buf.ls)
+	ls, content := w.scan(a, buf.ls)
 	n := len(ls)
 	pos := bpGrow(buf.pos, n)
 	clear(pos)
@@ -342,7 +351,8 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 	clear(marks)
 	tags, code, thread := marks[:n], marks[n:2*n], marks[2*n:]
 	bpMarkupLeaks(a.text, ls, tags, code)
-	d.x, d.prob = m.predict(w, buf, f, x1, n)
+	c := w.lineContext(ls, content)
+	d.x, d.xid, d.prob = m.predict(w, buf, f, n, c.row)
 	var scratch []uint64
 	for i := range ls {
 		s := a.text[ls[i].start:ls[i].end]
@@ -373,7 +383,7 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 	anchor := func(i int) bool {
 		return ls[i].prose && !ls[i].caption && ls[i].notice == bpNoNotice && d.prob[i] < bpAnchorProb
 	}
-	reg := bpMainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return ls[i].words },
+	reg := bpMainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return int(ls[i].words) },
 		func(i int) bool {
 			return ls[i].words > 0 && float64(ls[i].digits) >= bpNumericShare*float64(ls[i].words)
 		}, d.prob)
@@ -641,7 +651,7 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 	rows := make([][]float32, 0, run.last-run.first+1)
 	for i := run.first; i <= run.last; i++ {
 		sum += d.prob[i]
-		rows = append(rows, d.x[i*bpNumStage2:(i+1)*bpNumStage2])
+		rows = append(rows, d.row(i))
 	}
 	count := run.last - run.first + 1
 	mean := sum / float64(count)

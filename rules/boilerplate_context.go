@@ -49,18 +49,41 @@ var bpContextNames = func() []string {
 
 // bpStage2 returns the second-stage vectors of a document's lines, row-major,
 // from their first-stage vectors x and probabilities p1.
-func bpStage2(x []float32, p1 []float64) []float32 { return new(bpWork).stage2(nil, x, p1) }
-
-// stage2 is bpStage2 with w's buffers for its temporaries; the vectors go into
-// out (nil: a new array).
-func (w *bpWork) stage2(out, x []float32, p1 []float64) []float32 {
+func bpStage2(x []float32, p1 []float64) []float32 {
 	n := len(p1)
-	out = bpGrow(out, n*bpNumStage2)
-	clear(out)
-	if n == 0 {
-		return out
+	out := make([]float32, n*bpNumStage2)
+	c := new(bpWork).stageContext(n, func(i int) []float32 { return x[i*bpNumFeatures : (i+1)*bpNumFeatures] }, p1)
+	for i := 0; i < n; i++ {
+		row := out[i*bpNumStage2 : (i+1)*bpNumStage2]
+		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
+		c.row(i, row[bpNumFeatures:])
 	}
-	anchor := func(i int) bool { return x[i*bpNumFeatures+bpfProse] > 0 && p1[i] < bpAnchorProb }
+	return out
+}
+
+// bpStageCtx is what the context features of a line need: the first stage's
+// probabilities, their prefix sums and runs, the anchors and the main text.
+// Rows are computed one at a time from it (row).
+type bpStageCtx struct {
+	p1                   []float64
+	prefix               []float64
+	run                  []int
+	first, last, anchors int
+	high, lead, trail    int
+	sum                  float64
+	reg                  bpRegion
+}
+
+// stageContext computes the context of the second stage for n lines whose
+// first-stage vectors x1 gives and whose probabilities are p1, with w's buffers,
+// which it uses until w's next stageContext.
+func (w *bpWork) stageContext(n int, x1 func(i int) []float32, p1 []float64) *bpStageCtx {
+	c := &w.sctx
+	*c = bpStageCtx{p1: p1}
+	if n == 0 {
+		return c
+	}
+	anchor := func(i int) bool { return x1(i)[bpfProse] > 0 && p1[i] < bpAnchorProb }
 	first, last, anchors := -1, -1, 0
 	var sum float64
 	high := 0
@@ -81,8 +104,8 @@ func (w *bpWork) stage2(out, x []float32, p1 []float64) []float32 {
 		}
 		prefix[i+1] = prefix[i] + p1[i]
 	}
-	w.ints = bpGrow(w.ints, n)
-	run := w.ints
+	w.run2 = bpGrow(w.run2, n)
+	run := w.run2
 	for i := 0; i < n; {
 		if p1[i] < 0.5 {
 			run[i] = 0
@@ -98,65 +121,75 @@ func (w *bpWork) stage2(out, x []float32, p1 []float64) []float32 {
 		}
 		i = j
 	}
-	window := func(i, k int) float32 {
-		lo, hi := max(0, i-k), min(n-1, i+k)
-		if hi == lo {
-			return -1
-		}
-		return float32((prefix[hi+1] - prefix[lo] - p1[i]) / float64(hi-lo))
-	}
 	lead, trail := n, n
 	if first >= 0 {
 		lead, trail = first, n-1-last
 	}
-	prose := func(i int) bool { return x[i*bpNumFeatures+bpfProse] > 0 }
-	words := func(i int) int { return int(x[i*bpNumFeatures+bpfWords]) }
-	numeric := func(i int) bool { return x[i*bpNumFeatures+bpfDigitShare] >= bpNumericShare }
-	reg := bpMainText(n, prose, words, numeric, p1)
-	for i := 0; i < n; i++ {
-		row := out[i*bpNumStage2 : (i+1)*bpNumStage2]
-		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
-		c := row[bpNumFeatures:]
-		c[bpcProb] = float32(p1[i])
-		c[bpcPrev], c[bpcNext] = -1, -1
-		if i > 0 {
-			c[bpcPrev] = float32(p1[i-1])
-		}
-		if i+1 < n {
-			c[bpcNext] = float32(p1[i+1])
-		}
-		c[bpcWin2] = window(i, 2)
-		c[bpcWin5] = window(i, 5)
-		c[bpcDocMean] = float32(sum / float64(n))
-		c[bpcDocHigh] = float32(high) / float32(n)
-		c[bpcLead] = float32(lead)
-		c[bpcTrail] = float32(trail)
-		switch {
-		case first < 0:
-			c[bpcToFirst], c[bpcFromLast] = -1, -1
-		case i < first:
-			c[bpcToFirst] = float32(first - i)
-		case i > last:
-			c[bpcFromLast] = float32(i - last)
-		case i > first && i < last:
-			c[bpcBetween] = 1
-		}
-		c[bpcRunHigh] = float32(run[i])
-		c[bpcAnchors] = float32(anchors) / float32(n)
-		c[bpcWin10] = window(i, 10)
-		switch {
-		case reg.start < 0:
-			c[bpcRegionWhere], c[bpcRegionDist] = 2, -1
-		case i < reg.start:
-			c[bpcRegionWhere], c[bpcRegionDist] = -1, float32(reg.start-i)
-		case i > reg.end:
-			c[bpcRegionWhere], c[bpcRegionDist] = 1, float32(i-reg.end)
-		}
-		c[bpcRegionLead] = float32(reg.lead)
-		c[bpcRegionTrail] = float32(reg.trail)
-		c[bpcPage] = b2f(reg.page)
+	prose := func(i int) bool { return x1(i)[bpfProse] > 0 }
+	words := func(i int) int { return int(x1(i)[bpfWords]) }
+	numeric := func(i int) bool { return x1(i)[bpfDigitShare] >= bpNumericShare }
+	*c = bpStageCtx{
+		p1: p1, prefix: prefix, run: run, first: first, last: last, anchors: anchors,
+		high: high, lead: lead, trail: trail, sum: sum,
+		reg: bpMainText(n, prose, words, numeric, p1),
 	}
-	return out
+	return c
+}
+
+// window is the mean first-stage probability of the k lines on each side of
+// line i, the line itself left out (-1: none).
+func (c *bpStageCtx) window(i, k int) float32 {
+	n := len(c.p1)
+	lo, hi := max(0, i-k), min(n-1, i+k)
+	if hi == lo {
+		return -1
+	}
+	return float32((c.prefix[hi+1] - c.prefix[lo] - c.p1[i]) / float64(hi-lo))
+}
+
+// row writes the context features of line i to out (of bpNumContext values).
+func (c *bpStageCtx) row(i int, out []float32) {
+	clear(out)
+	p1, n := c.p1, len(c.p1)
+	first, last, reg := c.first, c.last, &c.reg
+	out[bpcProb] = float32(p1[i])
+	out[bpcPrev], out[bpcNext] = -1, -1
+	if i > 0 {
+		out[bpcPrev] = float32(p1[i-1])
+	}
+	if i+1 < n {
+		out[bpcNext] = float32(p1[i+1])
+	}
+	out[bpcWin2] = c.window(i, 2)
+	out[bpcWin5] = c.window(i, 5)
+	out[bpcDocMean] = float32(c.sum / float64(n))
+	out[bpcDocHigh] = float32(c.high) / float32(n)
+	out[bpcLead] = float32(c.lead)
+	out[bpcTrail] = float32(c.trail)
+	switch {
+	case first < 0:
+		out[bpcToFirst], out[bpcFromLast] = -1, -1
+	case i < first:
+		out[bpcToFirst] = float32(first - i)
+	case i > last:
+		out[bpcFromLast] = float32(i - last)
+	case i > first && i < last:
+		out[bpcBetween] = 1
+	}
+	out[bpcRunHigh] = float32(c.run[i])
+	out[bpcAnchors] = float32(c.anchors) / float32(n)
+	out[bpcWin10] = c.window(i, 10)
+	switch {
+	case reg.start < 0:
+		out[bpcRegionWhere], out[bpcRegionDist] = 2, -1
+	case i < reg.start:
+		out[bpcRegionWhere], out[bpcRegionDist] = -1, float32(reg.start-i)
+	case i > reg.end:
+		out[bpcRegionWhere], out[bpcRegionDist] = 1, float32(i-reg.end)
+	}
+	out[bpcRegionLead] = float32(reg.lead)
+	out[bpcRegionTrail] = float32(reg.trail)
+	out[bpcPage] = b2f(reg.page)
 }
 
 // bpRegion is the main text of a document and what lies around it.
@@ -264,77 +297,115 @@ func bpNewFast(m *BoilerplateModel) *bpFast {
 }
 
 // bpPredictFast is bpPredict walking the flattened trees of f when there are.
-// Identical rows of one stage are scored once (a document of separator or other
-// repeated short lines would otherwise walk every tree for each of them).
 func (m *BoilerplateModel) bpPredictFast(f *bpFast, x []float32, n int) ([]float32, []float64) {
-	return m.predict(new(bpWork), bpDocBuf{}, f, x, n)
-}
-
-// predict is bpPredictFast with w's buffers for the temporaries; the vectors and
-// probabilities go into buf's arrays when it has them.
-func (m *BoilerplateModel) predict(w *bpWork, buf bpDocBuf, f *bpFast, x []float32, n int) ([]float32, []float64) {
-	p := bpGrow(buf.prob, n)
-	var line, ctx []bpFlatTree
-	if f != nil {
-		line, ctx = f.line, f.ctx
+	rows, ids, p := m.predict(new(bpWork), bpDocBuf{}, f, n, func(i int, row []float32) {
+		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
+	})
+	x2 := make([]float32, n*bpNumStage2)
+	for i, k := range ids {
+		copy(x2[i*bpNumStage2:(i+1)*bpNumStage2], rows[int(k)*bpNumStage2:(int(k)+1)*bpNumStage2])
 	}
-	bpScoreStage(&m.Line, line, x, bpNumFeatures, p, &w.memo)
-	x2 := w.stage2(buf.x, x, p)
-	bpScoreStage(&m.Context, ctx, x2, bpNumStage2, p, &w.memo)
 	return x2, p
 }
 
-// bpScoreStage writes the probability of each row of x (rows of width w) to p,
-// walking flat when there are flattened trees, and scoring identical rows once.
-func bpScoreStage(t *BoilerplateTrees, flat []bpFlatTree, x []float32, w int, p []float64, memo *bpMemo) {
-	memo.reset(len(p))
-	for i := range p {
-		if q, ok := memo.get(x, w, i); ok {
-			p[i] = q
-			continue
+// predict runs both stages over n lines whose first-stage vectors line writes
+// (a row of bpNumFeatures values, all zeros, for line i) with w's buffers for
+// the temporaries, walking the flattened trees of f when there are. It returns
+// the distinct second-stage vectors, row-major, the index among them of each
+// line's vector, and the final probabilities; they go into buf's arrays when it
+// has them.
+//
+// Identical rows of one stage are scored once (a document of separator or other
+// repeated short lines would otherwise walk every tree for each of them), and
+// kept once: a line's vector is computed, looked up and dropped when an earlier
+// line had the same, so that a document of many alike lines holds few vectors.
+func (m *BoilerplateModel) predict(w *bpWork, buf bpDocBuf, f *bpFast, n int, line func(i int, row []float32)) ([]float32, []int32, []float64) {
+	var lineFlat, ctxFlat []bpFlatTree
+	if f != nil {
+		lineFlat, ctxFlat = f.line, f.ctx
+	}
+	w.p1 = bpGrow(w.p1, n)
+	w.ids1 = bpGrow(w.ids1, n)
+	p1, ids1 := w.p1, w.ids1
+	w.memo.reset(n, bpNumFeatures, w.x1)
+	bpScoreRows(&m.Line, lineFlat, n, line, &w.memo, p1, ids1)
+	x1 := w.memo.rows
+	w.x1 = x1
+	x1row := func(i int) []float32 {
+		k := int(ids1[i])
+		return x1[k*bpNumFeatures : (k+1)*bpNumFeatures]
+	}
+	c := w.stageContext(n, x1row, p1)
+	p := bpGrow(buf.prob, n)
+	ids := bpGrow(buf.xid, n)
+	w.memo.reset(n, bpNumStage2, buf.x)
+	bpScoreRows(&m.Context, ctxFlat, n, func(i int, row []float32) {
+		copy(row, x1row(i))
+		c.row(i, row[bpNumFeatures:])
+	}, &w.memo, p, ids)
+	x2 := w.memo.rows
+	w.memo.rows = nil // the caller's now
+	return x2, ids, p
+}
+
+// bpScoreRows writes the probability of each of n rows of width memo.w to p
+// and the index of the row among memo's distinct rows to ids, walking flat when
+// there are flattened trees. fill writes row i (its contents are unspecified
+// before).
+func bpScoreRows(t *BoilerplateTrees, flat []bpFlatTree, n int, fill func(i int, row []float32), memo *bpMemo, p []float64, ids []int32) {
+	row := memo.scratch
+	for i := 0; i < n; i++ {
+		fill(i, row)
+		k, seen := memo.add(row)
+		if !seen {
+			if flat != nil {
+				memo.prob[k] = bpProb(bpScoreFlat(t.Bias, flat, row))
+			} else {
+				memo.prob[k] = bpProb(t.score(row))
+			}
 		}
-		row := x[i*w : (i+1)*w]
-		if flat != nil {
-			p[i] = bpProb(bpScoreFlat(t.Bias, flat, row))
-		} else {
-			p[i] = bpProb(t.score(row))
-		}
-		memo.put(i, p[i])
+		p[i] = memo.prob[k]
+		ids[i] = k
 	}
 }
 
-// bpMemo remembers the probability of each distinct feature row of one stage, in
-// an open-addressing table of row indexes. Rows are hashed whole and compared
-// whole on a hash match. (Hashing a few telling features only was cheaper per row
-// but quadratic on documents of many rows that agree on those features and differ
-// elsewhere, such as 500,000 lines of dashes: every lookup walked them all.)
+// bpMemo keeps the distinct feature rows of one stage with their probabilities,
+// found through an open-addressing table of row indexes. Rows are hashed whole
+// and compared whole on a hash match. (Hashing a few telling features only was
+// cheaper per row but quadratic on documents of many rows that agree on those
+// features and differ elsewhere, such as 500,000 lines of dashes: every lookup
+// walked them all.)
 type bpMemo struct {
-	slots  []int32 // row index, -1 when empty
-	hashes []uint64
-	prob   []float64
-	hash   uint64
-	slot   int // where get found no row: put stores the row there
+	w       int
+	slots   []int32   // distinct row index, -1 when empty
+	rows    []float32 // the distinct rows, row-major
+	hashes  []uint64  // per distinct row
+	prob    []float64 // per distinct row
+	scratch []float32 // a row of w values, for the caller to fill
 }
 
-func (m *bpMemo) reset(n int) {
+// reset empties the memo for up to n rows of width w, the distinct ones to be
+// kept in rows' array.
+func (m *bpMemo) reset(n, w int, rows []float32) {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	// Only slots are read before they are written: hashes and prob are written
-	// by put before a slot points at them.
+	m.w = w
 	m.slots = bpGrow(m.slots, size)
-	m.hashes = bpGrow(m.hashes, n)
-	m.prob = bpGrow(m.prob, n)
 	for i := range m.slots {
 		m.slots[i] = -1
 	}
+	m.rows = rows[:0]
+	m.hashes = m.hashes[:0]
+	m.prob = m.prob[:0]
+	m.scratch = bpGrow(m.scratch, w)
 }
 
-// get returns the probability of row i of x (rows of width w) when an earlier row
-// had the same bits.
-func (m *bpMemo) get(x []float32, w, i int) (float64, bool) {
-	row := x[i*w : (i+1)*w]
+// add returns the index of row among the distinct rows and whether an earlier
+// row had the same bits; a new row is kept (copied), its probability to be set
+// by the caller.
+func (m *bpMemo) add(row []float32) (int32, bool) {
 	// Two multiply chains over alternate features halve the latency of one.
 	h0, h1 := uint64(14695981039346656037), uint64(1099511628211)
 	k := 0
@@ -347,18 +418,22 @@ func (m *bpMemo) get(x []float32, w, i int) (float64, bool) {
 	}
 	h := h0 ^ (h1 >> 7) ^ (h1 << 29)
 	h ^= h >> 32
-	m.hash = h
+	w := m.w
 	mask := len(m.slots) - 1
 	for s := int(h) & mask; ; s = (s + 1) & mask {
 		j := m.slots[s]
 		if j < 0 {
-			m.slot = s
-			return 0, false
+			j = int32(len(m.hashes))
+			m.slots[s] = j
+			m.hashes = append(m.hashes, h)
+			m.prob = append(m.prob, 0)
+			m.rows = append(m.rows, row...)
+			return j, false
 		}
 		if m.hashes[j] != h {
 			continue
 		}
-		prev := x[int(j)*w : (int(j)+1)*w]
+		prev := m.rows[int(j)*w : (int(j)+1)*w]
 		same := true
 		for k, v := range row {
 			if math.Float32bits(v) != math.Float32bits(prev[k]) {
@@ -367,21 +442,16 @@ func (m *bpMemo) get(x []float32, w, i int) (float64, bool) {
 			}
 		}
 		if same {
-			return m.prob[j], true
+			return j, true
 		}
 	}
-}
-
-// put records the probability of row i, the row get last found no match for.
-func (m *bpMemo) put(i int, p float64) {
-	m.prob[i] = p
-	m.hashes[i] = m.hash
-	m.slots[m.slot] = int32(i)
 }
 
 // Predict returns the model's final probability for each line whose first-stage
 // vectors are x (as BoilerplateFeatures returns them). The trainer uses it.
 func (m *BoilerplateModel) Predict(x []float32) []float64 {
-	_, p := m.bpPredict(x, len(x)/bpNumFeatures)
+	_, _, p := m.predict(new(bpWork), bpDocBuf{}, nil, len(x)/bpNumFeatures, func(i int, row []float32) {
+		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
+	})
 	return p
 }

@@ -129,23 +129,42 @@ const (
 
 // bpFeatures measures every non-blank line and returns the lines with their
 // feature vectors, row-major: row k is x[k*bpNumFeatures:(k+1)*bpNumFeatures].
-func bpFeatures(a *Analysis) ([]bpLine, []float32) { return new(bpWork).features(a, nil) }
-
-// features is bpFeatures with w's buffers; the vectors returned are w's, the
-// lines go into ls (nil: a new array).
-func (w *bpWork) features(a *Analysis, ls []bpLine) ([]bpLine, []float32) {
-	ls, content := w.scan(a, ls)
-	w.x1 = bpGrow(w.x1, len(ls)*bpNumFeatures)
-	clear(w.x1)
-	w.context(ls, content, w.x1)
-	return ls, w.x1
+func bpFeatures(a *Analysis) ([]bpLine, []float32) {
+	w := new(bpWork)
+	ls, content := w.scan(a, nil)
+	c := w.lineContext(ls, content)
+	x := make([]float32, len(ls)*bpNumFeatures)
+	for i := range ls {
+		c.row(i, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
+	}
+	return ls, x
 }
 
-// context fills the features of the lines ls into x, which is all zeros.
-func (w *bpWork) context(ls []bpLine, content []uint64, x []float32) {
+// bpLineCtx is what the features of a line need beyond the line itself: the
+// document's prefix sums and runs, the main text and its core, the similarity
+// of each line to them. Rows are computed one at a time from it (row), so that
+// a document's vectors need not all be held at once.
+type bpLineCtx struct {
+	ls           []bpLine
+	pl, pw, run  []int // prefix sums of running-text lines and their words; runs of other lines
+	shape        []uint16
+	sim, coreSim []float32
+	rs, re       int // the main-text region
+	cs, ce       int // its core
+	links, words int
+	regionWords  int
+	coreWords    int
+	total        float64
+}
+
+// lineContext computes the context of the lines ls with w's buffers, which it
+// uses until w's next lineContext.
+func (w *bpWork) lineContext(ls []bpLine, content []uint64) *bpLineCtx {
+	c := &w.lctx
+	*c = bpLineCtx{ls: ls}
 	n := len(ls)
 	if n == 0 {
-		return
+		return c
 	}
 	// Prefix sums of running-text lines and of their words, and runs of lines
 	// that are not running text.
@@ -158,12 +177,12 @@ func (w *bpWork) context(ls []bpLine, content []uint64, x []float32) {
 		pw[i+1] = pw[i]
 		if ls[i].prose {
 			pl[i+1]++
-			pw[i+1] += ls[i].words
+			pw[i+1] += int(ls[i].words)
 		}
 		if ls[i].linkBytes > 0 || ls[i].anchorWord > 0 {
 			links++
 		}
-		words += ls[i].words
+		words += int(ls[i].words)
 	}
 	// The main-text region by maximum subarray.
 	rs, re := bpMaxRun(ls, bpRegionPenalty)
@@ -182,20 +201,6 @@ func (w *bpWork) context(ls []bpLine, content []uint64, x []float32) {
 	if coreStart != rs || coreEnd != re {
 		w.simB = bpGrow(w.simB, n)
 		coreSim = bpSimilarity(ls, content, coreStart, coreEnd, w.simB, &w.tab)
-	}
-
-	total := float64(pw[n])
-	window := func(i, k int) float32 {
-		lo, hi := max(0, i-k), min(n-1, i+k)
-		cnt := hi - lo
-		if cnt <= 0 {
-			return 0
-		}
-		p := pl[hi+1] - pl[lo]
-		if ls[i].prose {
-			p--
-		}
-		return float32(p) / float32(cnt)
 	}
 	// A line's shape, to see lists: items of a list look alike.
 	w.shape = bpGrow(w.shape, n)
@@ -218,118 +223,145 @@ func (w *bpWork) context(ls []bpLine, content []uint64, x []float32) {
 		}
 		i = j
 	}
-	for i := range ls {
-		bl := &ls[i]
-		f := x[i*bpNumFeatures : (i+1)*bpNumFeatures]
-		w := float32(max(bl.words, 1))
-		size := float32(max(bl.end-bl.start, 1))
-		f[bpfWords] = float32(bl.words)
-		f[bpfLetters] = float32(bl.letters)
-		f[bpfStopShare] = float32(bl.stop) / w
-		f[bpfTitleShare] = float32(bl.title) / float32(max(bl.words-1, 1))
-		f[bpfCapsShare] = float32(bl.caps) / w
-		f[bpfDigitShare] = float32(bl.digits) / w
-		f[bpfDateShare] = float32(bl.dateWords+bl.digits) / w
-		f[bpfNonLatin] = float32(bl.nonLatin) / float32(max(bl.letters, 1))
-		f[bpfWordLen] = float32(bl.wordBytes) / w
-		f[bpfLinkShare] = float32(bl.linkBytes) / size
-		f[bpfAnchorShare] = float32(bl.anchorWord) / w
-		f[bpfCodeShare] = float32(bl.code) / size
-		f[bpfSeparators] = float32(bl.seps)
-		f[bpfSentences] = float32(bl.sentEnds)
-		f[bpfQuotes] = float32(bl.quotes)
-		f[bpfEnd] = float32(bl.endKind)
-		f[bpfFirstLower] = b2f(bl.firstLower)
-		f[bpfList] = b2f(bl.list)
-		f[bpfHeading] = b2f(bl.heading)
-		f[bpfImage] = b2f(bl.image)
-		f[bpfRefLink] = b2f(bl.refLink)
-		f[bpfByline] = b2f(bl.byline)
-		f[bpfPhraseShare] = float32(bl.phraseWords) / w
-		for c := 0; c < bpNumClasses; c++ {
-			bit := bpClass(1) << c
-			switch {
-			case bl.startClass&bit != 0:
-				f[bpfClass0+c] = 2
-			case bl.classes&bit != 0:
-				f[bpfClass0+c] = 1
-			}
-		}
-		f[bpfDups] = float32(min(bl.dups, 5))
-		f[bpfProse] = b2f(bl.prose)
+	*c = bpLineCtx{
+		ls: ls, pl: pl, pw: pw, run: run, shape: shape, sim: sim, coreSim: coreSim,
+		rs: rs, re: re, cs: coreStart, ce: coreEnd, links: links, words: words,
+		regionWords: regionWords, coreWords: coreWords, total: float64(pw[n]),
+	}
+	return c
+}
 
-		if total > 0 {
-			f[bpfProseBefore] = float32(float64(pw[i]) / total)
-			f[bpfProseAfter] = float32(float64(pw[n]-pw[i+1]) / total)
-		}
-		f[bpfWin1] = window(i, 1)
-		f[bpfWin3] = window(i, 3)
-		f[bpfWin10] = window(i, 10)
-		f[bpfPrevWords], f[bpfPrevEnd], f[bpfPrevClass] = -1, -1, -1
-		f[bpfNextWords], f[bpfNextEnd], f[bpfNextClass] = -1, -1, -1
-		if i > 0 {
-			p := &ls[i-1]
-			f[bpfPrevWords], f[bpfPrevEnd], f[bpfPrevClass] = float32(p.words), float32(p.endKind), b2f(p.classes != 0)
-		}
-		if i+1 < n {
-			q := &ls[i+1]
-			f[bpfNextWords], f[bpfNextEnd], f[bpfNextClass] = float32(q.words), float32(q.endKind), b2f(q.classes != 0)
-		}
-		near := 0
-		for k := max(0, i-3); k <= min(n-1, i+3); k++ {
-			if k != i && ls[k].classes != 0 {
-				near++
-			}
-		}
-		f[bpfNearClass] = float32(near)
-		f[bpfNumbered] = b2f(bl.numbered)
-		f[bpfParaLines] = float32(bl.paraLines)
-		f[bpfParaWords] = float32(bl.paraWords)
-		f[bpfParaProse] = b2f(bl.paraProse)
-		same := 0
-		for k := max(0, i-3); k <= min(n-1, i+3); k++ {
-			if k != i && shape[k] == shape[i] {
-				same++
-			}
-		}
-		f[bpfSameShape] = float32(same)
-		if rs >= 0 {
-			f[bpfRegionStart] = float32(rs)
-			f[bpfRegionAfter] = float32(n - 1 - re)
-		} else {
-			f[bpfRegionStart], f[bpfRegionAfter] = float32(n), float32(n)
-		}
-		f[bpfRun] = float32(run[i])
+// window is the share of running-text lines among the k lines on each side of
+// line i, the line itself left out.
+func (c *bpLineCtx) window(i, k int) float32 {
+	n := len(c.ls)
+	lo, hi := max(0, i-k), min(n-1, i+k)
+	cnt := hi - lo
+	if cnt <= 0 {
+		return 0
+	}
+	p := c.pl[hi+1] - c.pl[lo]
+	if c.ls[i].prose {
+		p--
+	}
+	return float32(p) / float32(cnt)
+}
+
+// row writes the features of line i to f (of bpNumFeatures values).
+func (c *bpLineCtx) row(i int, f []float32) {
+	clear(f)
+	ls, n := c.ls, len(c.ls)
+	pw, rs, re := c.pw, c.rs, c.re
+	bl := &ls[i]
+	w := float32(max(bl.words, 1))
+	size := float32(max(bl.end-bl.start, 1))
+	f[bpfWords] = float32(bl.words)
+	f[bpfLetters] = float32(bl.letters)
+	f[bpfStopShare] = float32(bl.stop) / w
+	f[bpfTitleShare] = float32(bl.title) / float32(max(bl.words-1, 1))
+	f[bpfCapsShare] = float32(bl.caps) / w
+	f[bpfDigitShare] = float32(bl.digits) / w
+	f[bpfDateShare] = float32(bl.dateWords+bl.digits) / w
+	f[bpfNonLatin] = float32(bl.nonLatin) / float32(max(bl.letters, 1))
+	f[bpfWordLen] = float32(bl.wordBytes) / w
+	f[bpfLinkShare] = float32(bl.linkBytes) / size
+	f[bpfAnchorShare] = float32(bl.anchorWord) / w
+	f[bpfCodeShare] = float32(bl.code) / size
+	f[bpfSeparators] = float32(bl.seps)
+	f[bpfSentences] = float32(bl.sentEnds)
+	f[bpfQuotes] = float32(bl.quotes)
+	f[bpfEnd] = float32(bl.endKind)
+	f[bpfFirstLower] = b2f(bl.firstLower)
+	f[bpfList] = b2f(bl.list)
+	f[bpfHeading] = b2f(bl.heading)
+	f[bpfImage] = b2f(bl.image)
+	f[bpfRefLink] = b2f(bl.refLink)
+	f[bpfByline] = b2f(bl.byline)
+	f[bpfPhraseShare] = float32(bl.phraseWords) / w
+	for k := 0; k < bpNumClasses; k++ {
+		bit := bpClass(1) << k
 		switch {
-		case rs < 0:
-			f[bpfAbove], f[bpfBelow] = -1, -1
-		case i < rs:
-			f[bpfAbove] = float32(rs - i)
-		case i > re:
-			f[bpfBelow] = float32(i - re)
-		default:
-			f[bpfInRegion] = 1
+		case bl.startClass&bit != 0:
+			f[bpfClass0+k] = 2
+		case bl.classes&bit != 0:
+			f[bpfClass0+k] = 1
 		}
-		f[bpfDocLines] = float32(n)
-		f[bpfDocProse] = float32(pl[n]) / float32(n)
-		f[bpfDocLinks] = float32(links) / float32(n)
-		f[bpfDocWords] = float32(words) / float32(n)
-		if words > 0 {
-			f[bpfRegionShare] = float32(regionWords) / float32(words)
+	}
+	f[bpfDups] = float32(min(bl.dups, 5))
+	f[bpfProse] = b2f(bl.prose)
+
+	if c.total > 0 {
+		f[bpfProseBefore] = float32(float64(pw[i]) / c.total)
+		f[bpfProseAfter] = float32(float64(pw[n]-pw[i+1]) / c.total)
+	}
+	f[bpfWin1] = c.window(i, 1)
+	f[bpfWin3] = c.window(i, 3)
+	f[bpfWin10] = c.window(i, 10)
+	f[bpfPrevWords], f[bpfPrevEnd], f[bpfPrevClass] = -1, -1, -1
+	f[bpfNextWords], f[bpfNextEnd], f[bpfNextClass] = -1, -1, -1
+	if i > 0 {
+		p := &ls[i-1]
+		f[bpfPrevWords], f[bpfPrevEnd], f[bpfPrevClass] = float32(p.words), float32(p.endKind), b2f(p.classes != 0)
+	}
+	if i+1 < n {
+		q := &ls[i+1]
+		f[bpfNextWords], f[bpfNextEnd], f[bpfNextClass] = float32(q.words), float32(q.endKind), b2f(q.classes != 0)
+	}
+	near := 0
+	for k := max(0, i-3); k <= min(n-1, i+3); k++ {
+		if k != i && ls[k].classes != 0 {
+			near++
 		}
-		f[bpfSimilarity] = sim[i]
-		switch {
-		case coreStart < 0:
-			f[bpfCoreWhere], f[bpfCoreDist] = 2, -1
-		case i < coreStart:
-			f[bpfCoreWhere], f[bpfCoreDist] = -1, float32(coreStart-i)
-		case i > coreEnd:
-			f[bpfCoreWhere], f[bpfCoreDist] = 1, float32(i-coreEnd)
+	}
+	f[bpfNearClass] = float32(near)
+	f[bpfNumbered] = b2f(bl.numbered)
+	f[bpfParaLines] = float32(bl.paraLines)
+	f[bpfParaWords] = float32(bl.paraWords)
+	f[bpfParaProse] = b2f(bl.paraProse)
+	same := 0
+	shape := c.shape
+	for k := max(0, i-3); k <= min(n-1, i+3); k++ {
+		if k != i && shape[k] == shape[i] {
+			same++
 		}
-		f[bpfCoreSim] = coreSim[i]
-		if words > 0 {
-			f[bpfCoreShare] = float32(coreWords) / float32(words)
-		}
+	}
+	f[bpfSameShape] = float32(same)
+	if rs >= 0 {
+		f[bpfRegionStart] = float32(rs)
+		f[bpfRegionAfter] = float32(n - 1 - re)
+	} else {
+		f[bpfRegionStart], f[bpfRegionAfter] = float32(n), float32(n)
+	}
+	f[bpfRun] = float32(c.run[i])
+	switch {
+	case rs < 0:
+		f[bpfAbove], f[bpfBelow] = -1, -1
+	case i < rs:
+		f[bpfAbove] = float32(rs - i)
+	case i > re:
+		f[bpfBelow] = float32(i - re)
+	default:
+		f[bpfInRegion] = 1
+	}
+	f[bpfDocLines] = float32(n)
+	f[bpfDocProse] = float32(c.pl[n]) / float32(n)
+	f[bpfDocLinks] = float32(c.links) / float32(n)
+	f[bpfDocWords] = float32(c.words) / float32(n)
+	if c.words > 0 {
+		f[bpfRegionShare] = float32(c.regionWords) / float32(c.words)
+	}
+	f[bpfSimilarity] = c.sim[i]
+	switch {
+	case c.cs < 0:
+		f[bpfCoreWhere], f[bpfCoreDist] = 2, -1
+	case i < c.cs:
+		f[bpfCoreWhere], f[bpfCoreDist] = -1, float32(c.cs-i)
+	case i > c.ce:
+		f[bpfCoreWhere], f[bpfCoreDist] = 1, float32(i-c.ce)
+	}
+	f[bpfCoreSim] = c.coreSim[i]
+	if c.words > 0 {
+		f[bpfCoreShare] = float32(c.coreWords) / float32(c.words)
 	}
 }
 

@@ -57,7 +57,7 @@ func TestBoilerplateLineFeatures(t *testing.T) {
 		{"BREAKING NEWS TODAY", func(bl *bpLine) bool { return bl.caps == 3 }, "3 upper-case words"},
 		{"[3]: https://example.com/a b", func(bl *bpLine) bool { return bl.refLink && bl.words == 2 }, "the URL's words are hidden: 3 and b"},
 		{"* [Home](https://example.com/) and more", func(bl *bpLine) bool {
-			return bl.list && bl.words == 3 && bl.anchorWord == 1 && bl.linkBytes == len("](https://example.com/")
+			return bl.list && bl.words == 3 && bl.anchorWord == 1 && int(bl.linkBytes) == len("](https://example.com/")
 		}, "list marker; link target bytes hidden; 1 anchor word"},
 		{"[3]: https://example.com/a", func(bl *bpLine) bool { return bl.refLink && bl.words == 1 }, "reference definition"},
 		{"1) Lego Star Wars", func(bl *bpLine) bool { return bl.numbered && bl.list && bl.startDigit }, "numbered item"},

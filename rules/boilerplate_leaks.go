@@ -134,7 +134,7 @@ func bpMarkupSpans(t string, ls []bpLine, leak []bool) {
 // bpMostlyMarkup reports whether covered visible bytes (covLetters of them
 // letters) make line bl leaked markup.
 func bpMostlyMarkup(t string, bl *bpLine, covered, covLetters int) bool {
-	if bl.letters-covLetters > bpMarkupLetters {
+	if int(bl.letters)-covLetters > bpMarkupLetters {
 		return false
 	}
 	visible := 0

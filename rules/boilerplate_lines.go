@@ -2,7 +2,6 @@ package rules
 
 import (
 	"encoding/binary"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,25 +11,43 @@ import (
 // shape (length, stop words, case, punctuation, links, known phrases) and, after
 // bpContext, its place among its neighbours.
 type bpLine struct {
-	line       int // index into Analysis.Lines
-	start, end int // the line's content without surrounding white space
+	line       int    // index into Analysis.Lines
+	start, end int    // the line's content without surrounding white space
+	hash       uint64 // normalized text, for duplicates within the document
 
-	words      int // word tokens outside link targets and URLs
-	stop       int // stop words among them
-	title      int // words starting with an upper-case letter (the first word aside)
-	caps       int // words of two letters or more all in upper case
-	digits     int // words starting with a digit
-	dateWords  int // month and weekday names, "ago", "am", time zones
-	letters    int // letters (any script)
-	nonLatin   int // letters outside the Latin script (CJK, Cyrillic, Hangul, ...)
-	wordBytes  int // bytes of the counted words
-	linkBytes  int // bytes of URLs and markdown link targets
-	anchorWord int // words inside markdown link text "[...]"
-	code       int // bytes typical of markup and code: < > { } = ; _
-	seps       int // separators between items: | • · » ›
-	sentEnds   int // sentence ends inside the line
-	quotes     int // quotation marks
+	// Counts within one line are int32: a line is shorter than 2 GiB. The
+	// fields are packed, since a document of many short lines keeps one
+	// bpLine for each of them.
+	words      int32 // word tokens outside link targets and URLs
+	stop       int32 // stop words among them
+	title      int32 // words starting with an upper-case letter (the first word aside)
+	caps       int32 // words of two letters or more all in upper case
+	digits     int32 // words starting with a digit
+	dateWords  int32 // month and weekday names, "ago", "am", time zones
+	letters    int32 // letters (any script)
+	nonLatin   int32 // letters outside the Latin script (CJK, Cyrillic, Hangul, ...)
+	wordBytes  int32 // bytes of the counted words
+	linkBytes  int32 // bytes of URLs and markdown link targets
+	anchorWord int32 // words inside markdown link text "[...]"
+	code       int32 // bytes typical of markup and code: < > { } = ; _
+	seps       int32 // separators between items: | • · » ›
+	sentEnds   int32 // sentence ends inside the line
+	quotes     int32 // quotation marks
+	// phraseWords counts the words covered by known phrases; startClass is the
+	// class of a phrase at the line's start.
+	phraseWords int32
+	dups        int32 // other lines of the document with the same normalized text
+	// paraLines, paraWords and paraProse describe the line's paragraph when a
+	// converter hard-wrapped it over several lines (Analysis.Paragraphs): each
+	// wrapped line is then a piece of running text, not a short line.
+	paraLines, paraWords int32
+	// wFrom and wTo delimit the line's content words (four bytes or more, no
+	// stop word) in the document's list of content-word hashes.
+	wFrom, wTo int32
+	classes    bpClass
+	startClass bpClass
 	endKind    bpEnd
+	notice     bpNotice // a promotion, legal notice, ... (bpNoticeOf)
 	firstLower bool     // starts with a lower-case letter (a wrapped line's tail)
 	list       bool     // starts with a list marker ("* ", "- ", "1. ")
 	numbered   bool     // starts with a number marker ("1. ", "2) ", "(3) ")
@@ -40,25 +57,9 @@ type bpLine struct {
 	refLink    bool     // markdown reference definition ("[3]: https://...")
 	byline     bool     // "By Jane Doe", "von Hans Meier"
 	caption    bool     // ends with a picture credit (bpCaption)
-	notice     bpNotice // a promotion, legal notice, ... (bpNoticeOf)
 	noticeKey  bool     // a word may be the key word of a notice phrase (bpNoticeIndex)
-	classes    bpClass
-	// phraseWords counts the words covered by known phrases; startClass is the
-	// class of a phrase at the line's start.
-	phraseWords int
-	startClass  bpClass
-	hash        uint64 // normalized text, for duplicates within the document
-	dups        int    // other lines of the document with the same normalized text
-
-	prose bool // reads as a sentence of running text (see bpIsProse)
-	// paraLines, paraWords and paraProse describe the line's paragraph when a
-	// converter hard-wrapped it over several lines (Analysis.Paragraphs): each
-	// wrapped line is then a piece of running text, not a short line.
-	paraLines, paraWords int
-	paraProse            bool
-	// wFrom and wTo delimit the line's content words (four bytes or more, no
-	// stop word) in the document's list of content-word hashes.
-	wFrom, wTo int32
+	prose      bool     // reads as a sentence of running text (see bpIsProse)
+	paraProse  bool
 }
 
 // bpScratch holds the buffers of one document's scan.
@@ -110,7 +111,12 @@ func bpScan(a *Analysis) ([]bpLine, []uint64) { return new(bpWork).scan(a, nil) 
 func (w *bpWork) scan(a *Analysis, ls []bpLine) ([]bpLine, []uint64) {
 	text := a.text
 	lines := a.Lines()
-	out := slices.Grow(ls[:0], len(lines))
+	// At most one bpLine a line. A new array is made, not grown: slices.Grow
+	// would clear it, and every element used is written.
+	out := ls[:0]
+	if cap(out) < len(lines) {
+		out = make([]bpLine, 0, len(lines))
+	}
 	sc := &w.sc
 	sc.content = sc.content[:0]
 	for i, l := range lines {
@@ -153,7 +159,7 @@ func bpMarkParagraphs(a *Analysis, ls []bpLine) {
 		}
 		prose := bpIsProse(&agg)
 		for m := k; m < j; m++ {
-			ls[m].paraLines = j - k
+			ls[m].paraLines = int32(j - k)
 			ls[m].paraWords = agg.words
 			ls[m].paraProse = prose
 			ls[m].prose = ls[m].prose || prose
@@ -238,7 +244,7 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 				for k < len(t) && t[k] != close && t[k] != ' ' {
 					k++
 				}
-				bl.linkBytes += k - j
+				bl.linkBytes += int32(k - j)
 				hideEnd = max(hideEnd, k)
 			}
 		case 'h', 'w', 'H', 'W':
@@ -247,7 +253,7 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 				for k < len(t) && t[k] != ' ' && t[k] != ')' && t[k] != ']' && t[k] != '"' {
 					k++
 				}
-				bl.linkBytes += k - j
+				bl.linkBytes += int32(k - j)
 				hideEnd = k
 			}
 		case '<', '>', '{', '}', '=', ';', '_':
@@ -280,7 +286,7 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 			j += n - 1
 		}
 	}
-	bl.letters = letters
+	bl.letters = int32(letters)
 
 	// Words.
 	bl.wFrom = int32(len(sc.content))
@@ -313,10 +319,10 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 		if !ascii {
 			k = bpTokenWords(word)
 		}
-		bl.words += k
-		bl.wordBytes += len(word)
+		bl.words += int32(k)
+		bl.wordBytes += int32(len(word))
 		if w.End <= anchorEnd {
-			bl.anchorWord += k
+			bl.anchorWord += int32(k)
 		}
 		r, _ := utf8.DecodeRuneInString(word)
 		switch {
@@ -379,7 +385,7 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 				}
 				end := k + len(p.words) - 1
 				if end > covered {
-					bl.phraseWords += end - max(covered, k-1)
+					bl.phraseWords += int32(end - max(covered, k-1))
 					covered = end
 				}
 				break
@@ -614,7 +620,7 @@ func bpMarkDuplicates(ls []bpLine, counts *bpHashTable) {
 	}
 	for i := range ls {
 		if ls[i].words > 0 {
-			ls[i].dups = int(counts.slot(ls[i].hash).count) - 1
+			ls[i].dups = counts.slot(ls[i].hash).count - 1
 		}
 	}
 }
@@ -634,10 +640,10 @@ func bpIsProse(bl *bpLine) bool {
 	if bl.endKind != bpEndSentence && bl.endKind != bpEndColon {
 		return false
 	}
-	if bl.words == 0 || bl.linkBytes*2 > bl.end-bl.start || bl.anchorWord*2 > bl.words {
+	if bl.words == 0 || 2*int(bl.linkBytes) > bl.end-bl.start || 2*int(bl.anchorWord) > int(bl.words) {
 		return false
 	}
-	if bl.nonLatin*2 > bl.letters {
+	if 2*int(bl.nonLatin) > int(bl.letters) {
 		// Other scripts may lack stop lists; Chinese and Japanese count a word per
 		// two characters (bpTokenWords).
 		return bl.letters >= bpProseLetters || bl.words >= bpProseCJKWords

@@ -10,7 +10,9 @@ import "sync"
 // it is read.
 type bpWork struct {
 	sc     bpScratch
-	x1     []float32
+	x1     []float32 // the distinct first-stage vectors
+	ids1   []int32   // each line's among them
+	p1     []float64 // first-stage probabilities
 	ints   []int
 	shape  []uint16
 	simA   []float32
@@ -18,6 +20,9 @@ type bpWork struct {
 	tab    bpHashTable
 	memo   bpMemo
 	prefix []float64
+	run2   []int
+	lctx   bpLineCtx
+	sctx   bpStageCtx
 	marks  []bool // bpMarkupLeaks' and bpCommentThread's per-line answers
 }
 
@@ -75,6 +80,7 @@ func (t *bpHashTable) slot(key uint64) *bpHashSlot {
 type bpDocBuf struct {
 	ls   []bpLine
 	x    []float32
+	xid  []int32
 	prob []float64
 	pos  []bpPos
 }
@@ -84,7 +90,7 @@ func (b *bpDocBuf) keep(d *bpDoc) {
 	if d == nil {
 		return
 	}
-	b.ls, b.x, b.prob, b.pos = d.ls[:0], d.x[:0], d.prob[:0], d.pos[:0]
+	b.ls, b.x, b.xid, b.prob, b.pos = d.ls[:0], d.x[:0], d.xid[:0], d.prob[:0], d.pos[:0]
 }
 
 // take returns the kept arrays and forgets them; a nil b gives none.
