@@ -239,6 +239,11 @@ func (a *Analysis) Paragraphs() []Paragraph {
 	}
 	a.hasParas = true
 	lines := a.Lines()
+	// A paragraph is at least one line: sizing the array once spares a text of
+	// many short lines the copies of growing it.
+	if cap(a.paras) < len(lines) {
+		a.paras = make([]Paragraph, 0, len(lines))
+	}
 	for i := 0; i < len(lines); {
 		if a.IsBlank(i) {
 			i++

@@ -9,6 +9,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -263,7 +264,14 @@ func Run(rs []Rule, doc *Document, a *Analysis, corpus map[string]CorpusState) [
 		a = NewAnalysis(doc.Text)
 	}
 	var out []Finding
-	sink := func(f Finding) { out = append(out, f) }
+	sink := func(f Finding) {
+		// Doubling: append's growth by a quarter copied a document of 400,000
+		// findings four times over.
+		if len(out) == cap(out) && len(out) >= 256 {
+			out = slices.Grow(out, len(out))
+		}
+		out = append(out, f)
+	}
 	// One pass serves every rule in turn (a rule does not keep its pass after
 	// Check returns): allocating one per rule and document was a tenth of lint's
 	// allocations.

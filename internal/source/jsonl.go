@@ -138,6 +138,11 @@ func (d *jsonlDecoder) str(raw []byte, sp valueSpan) string {
 	if !sp.esc {
 		return string(body)
 	}
+	// The decoded string is never longer than its body: sizing the scratch
+	// once spares a long text the copies of growing it escape by escape.
+	if cap(d.scratch) < len(body) {
+		d.scratch = make([]byte, 0, len(body))
+	}
 	d.scratch = unquote(d.scratch[:0], body)
 	return string(d.scratch)
 }
