@@ -356,6 +356,16 @@ func bpScoreRows(t *BoilerplateTrees, flat []bpFlatTree, n int, fill func(i int,
 	row := memo.scratch
 	for i := 0; i < n; i++ {
 		fill(i, row)
+		// A document of repeated lines repeats its rows within a line or two:
+		// comparing with those spares the hash.
+		if i >= 2 && memo.same(row, ids[i-2]) {
+			p[i], ids[i] = p[i-2], ids[i-2]
+			continue
+		}
+		if i >= 1 && memo.same(row, ids[i-1]) {
+			p[i], ids[i] = p[i-1], ids[i-1]
+			continue
+		}
 		k, seen := memo.add(row)
 		if !seen {
 			if flat != nil {
@@ -377,7 +387,7 @@ func bpScoreRows(t *BoilerplateTrees, flat []bpFlatTree, n int, fill func(i int,
 // walked them all.)
 type bpMemo struct {
 	w       int
-	slots   []int32   // distinct row index, -1 when empty
+	slots   []int32   // distinct row index + 1, 0 when empty
 	rows    []float32 // the distinct rows, row-major
 	hashes  []uint64  // per distinct row
 	prob    []float64 // per distinct row
@@ -392,9 +402,11 @@ func (m *bpMemo) reset(n, w int, rows []float32) {
 		size *= 2
 	}
 	m.w = w
-	m.slots = bpGrow(m.slots, size)
-	for i := range m.slots {
-		m.slots[i] = -1
+	if cap(m.slots) < size {
+		m.slots = make([]int32, size) // all empty already
+	} else {
+		m.slots = m.slots[:size]
+		clear(m.slots)
 	}
 	m.rows = rows[:0]
 	m.hashes = m.hashes[:0]
@@ -406,45 +418,68 @@ func (m *bpMemo) reset(n, w int, rows []float32) {
 // row had the same bits; a new row is kept (copied), its probability to be set
 // by the caller.
 func (m *bpMemo) add(row []float32) (int32, bool) {
-	// Two multiply chains over alternate features halve the latency of one.
-	h0, h1 := uint64(14695981039346656037), uint64(1099511628211)
-	k := 0
-	for ; k+1 < len(row); k += 2 {
-		h0 = (h0 ^ uint64(math.Float32bits(row[k]))) * 1099511628211
-		h1 = (h1 ^ uint64(math.Float32bits(row[k+1]))) * 14029467366897019727
-	}
-	if k < len(row) {
-		h0 = (h0 ^ uint64(math.Float32bits(row[k]))) * 1099511628211
-	}
-	h := h0 ^ (h1 >> 7) ^ (h1 << 29)
-	h ^= h >> 32
+	h := bpRowHash(row)
 	w := m.w
 	mask := len(m.slots) - 1
 	for s := int(h) & mask; ; s = (s + 1) & mask {
-		j := m.slots[s]
+		j := m.slots[s] - 1
 		if j < 0 {
 			j = int32(len(m.hashes))
-			m.slots[s] = j
+			m.slots[s] = j + 1
 			m.hashes = append(m.hashes, h)
 			m.prob = append(m.prob, 0)
 			m.rows = append(m.rows, row...)
 			return j, false
 		}
-		if m.hashes[j] != h {
-			continue
-		}
-		prev := m.rows[int(j)*w : (int(j)+1)*w]
-		same := true
-		for k, v := range row {
-			if math.Float32bits(v) != math.Float32bits(prev[k]) {
-				same = false
-				break
-			}
-		}
-		if same {
+		if m.hashes[j] == h && bpSameBits(row, m.rows[int(j)*w:(int(j)+1)*w]) {
 			return j, true
 		}
 	}
+}
+
+// same reports whether row has the bits of distinct row k.
+func (m *bpMemo) same(row []float32, k int32) bool {
+	return bpSameBits(row, m.rows[int(k)*m.w:(int(k)+1)*m.w])
+}
+
+// bpRowHash hashes the bits of a row. Four multiply chains over interleaved
+// features quarter the latency of one.
+func bpRowHash(row []float32) uint64 {
+	const p0, p1 = 1099511628211, 14029467366897019727
+	h0, h1, h2, h3 := uint64(14695981039346656037), uint64(1099511628211), uint64(0x9e3779b97f4a7c15), uint64(0xc2b2ae3d27d4eb4f)
+	k := 0
+	for ; k+4 <= len(row); k += 4 {
+		r := row[k : k+4 : k+4]
+		h0 = (h0 ^ uint64(math.Float32bits(r[0]))) * p0
+		h1 = (h1 ^ uint64(math.Float32bits(r[1]))) * p1
+		h2 = (h2 ^ uint64(math.Float32bits(r[2]))) * p0
+		h3 = (h3 ^ uint64(math.Float32bits(r[3]))) * p1
+	}
+	for ; k < len(row); k++ {
+		h0 = (h0 ^ uint64(math.Float32bits(row[k]))) * p0
+	}
+	h := h0 ^ (h1 >> 7) ^ (h1 << 29) ^ (h2 >> 13) ^ (h2 << 41) ^ (h3 >> 23) ^ (h3 << 17)
+	return h ^ h>>32
+}
+
+// bpSameBits reports whether rows a and b (of one length) hold the same bits,
+// four values at a time.
+func bpSameBits(a, b []float32) bool {
+	b = b[:len(a)]
+	k := 0
+	for ; k+4 <= len(a); k += 4 {
+		x, y := a[k:k+4:k+4], b[k:k+4:k+4]
+		if (math.Float32bits(x[0])^math.Float32bits(y[0]))|(math.Float32bits(x[1])^math.Float32bits(y[1]))|
+			(math.Float32bits(x[2])^math.Float32bits(y[2]))|(math.Float32bits(x[3])^math.Float32bits(y[3])) != 0 {
+			return false
+		}
+	}
+	for ; k < len(a); k++ {
+		if math.Float32bits(a[k]) != math.Float32bits(b[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // Predict returns the model's final probability for each line whose first-stage

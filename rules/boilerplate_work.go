@@ -57,8 +57,14 @@ func (t *bpHashTable) reset(n int) {
 		size *= 2
 		shift--
 	}
-	t.slots = bpGrow(t.slots, size)
-	clear(t.slots)
+	if cap(t.slots) < size {
+		// A new array is all zeros already; a document of many alike lines
+		// then touches only a few of its pages.
+		t.slots = make([]bpHashSlot, size)
+	} else {
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	}
 	t.shift = shift
 }
 
