@@ -324,6 +324,23 @@ type bpDoc struct {
 	// leadTable: at least half the lines before an article's first anchor are
 	// mostly numbers, the rows of a table the article opens with.
 	leadTable bool
+	// skip, flagged and evidence are the rules' arrays (scratch).
+	skip, flagged []bool
+	evidence      []string
+}
+
+// scratch returns the per-line arrays of one rule's Check, cleared: the three
+// rules, which run one after the other, share them.
+func (d *bpDoc) scratch() (skip, flagged []bool, evidence []string) {
+	n := len(d.ls)
+	if d.skip == nil {
+		d.skip, d.flagged, d.evidence = make([]bool, n), make([]bool, n), make([]string, n)
+	} else {
+		clear(d.skip)
+		clear(d.flagged)
+		clear(d.evidence)
+	}
+	return d.skip, d.flagged, d.evidence
 }
 
 // row returns the second-stage vector of line i.
@@ -602,12 +619,10 @@ func (r bpBlockRule) Check(p *Pass) {
 		return d.pos[i] == r.pos || r.pos == bpLeading && d.pos[i] == bpNoText
 	}
 	// Lines trailing-headlines reports are left to it.
-	skip := make([]bool, n)
+	skip, flagged, evidence := d.scratch()
 	if r.pos == bpTrailing {
 		bpMarkTrailingHeadlines(p, d.ls, skip)
 	}
-	flagged := make([]bool, n)
-	evidence := make([]string, n)
 	for i := range d.ls {
 		if mine(i) && !skip[i] {
 			flagged[i], evidence[i] = r.flag(d, i)
@@ -648,10 +663,8 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 	a := p.Analysis
 	text := a.Text()
 	var sum float64
-	rows := make([][]float32, 0, run.last-run.first+1)
 	for i := run.first; i <= run.last; i++ {
 		sum += d.prob[i]
-		rows = append(rows, d.row(i))
 	}
 	count := run.last - run.first + 1
 	mean := sum / float64(count)
@@ -674,7 +687,10 @@ func (r bpBlockRule) report(p *Pass, d *bpDoc, run bpRun, evidence []string) {
 	// what around them did.
 	// A long block is explained by its first lines: explaining costs a walk of
 	// every tree per line.
-	ex := rows[:min(len(rows), bpExplainLines)]
+	ex := make([][]float32, 0, min(run.last-run.first+1, bpExplainLines))
+	for i := run.first; len(ex) < cap(ex); i++ {
+		ex = append(ex, d.row(i))
+	}
 	lineRows := make([][]float32, len(ex))
 	for k, row := range ex {
 		lineRows[k] = row[:bpNumFeatures]
