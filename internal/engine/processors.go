@@ -59,11 +59,25 @@ func (SortFindings) Process(_ *rules.Document, fs []rules.Finding) []rules.Findi
 		idx[i] = int32(i)
 	}
 	slices.SortStableFunc(idx, func(a, b int32) int { return findingCmp(&fs[a], &fs[b]) })
-	out := make([]rules.Finding, len(fs))
-	for i, k := range idx {
-		out[i] = fs[k]
+	// Move the findings in place along the cycles of the permutation (position
+	// i takes the finding at idx[i]) rather than through a copy of them all.
+	for i := range idx {
+		if idx[i] < 0 || int(idx[i]) == i {
+			continue
+		}
+		tmp := fs[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = -1
+			if k == i {
+				fs[j] = tmp
+				break
+			}
+			fs[j] = fs[k]
+			j = k
+		}
 	}
-	copy(fs, out)
 	return fs
 }
 
@@ -96,7 +110,9 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 	if len(fs) < 2 {
 		return fs
 	}
-	var dels []supDel
+	// A finding's fix deletes once at most, as a rule: sizing for that spares
+	// a document of many findings the copies of growing the array.
+	dels := make([]supDel, 0, len(fs))
 	for i, f := range fs {
 		if f.Fix == nil || f.Fix.Applicability != rules.Safe {
 			continue
