@@ -322,14 +322,30 @@ func sdLoneFinding(a *Analysis, lines []Line, first, last, prevNB int) Finding {
 	default:
 		del = Edit{Start: lines[first].Start, End: lines[next].Start}
 	}
-	msg := "line holding only a stray dash \"" + text[s:e] + "\""
+	var msg string
 	fixMsg := "delete the line"
-	if last > first {
+	switch dash := text[s:e]; {
+	case last > first:
 		msg = fmt.Sprintf("%d lines holding only a stray dash", last-first+1)
 		fixMsg = "delete the lines"
+	case dash == "-":
+		msg = sdLoneHyphen // a document can hold hundreds of thousands
+	default:
+		msg = "line holding only a stray dash \"" + dash + "\""
 	}
-	return Finding{Start: s, End: e, Message: msg,
-		Fix: &Fix{Message: fixMsg, Applicability: Safe, Edits: []Edit{del}}}
+	// The fix and its edit in one allocation.
+	fe := &sdFixEdit{fix: Fix{Message: fixMsg, Applicability: Safe}, edit: [1]Edit{del}}
+	fe.fix.Edits = fe.edit[:]
+	return Finding{Start: s, End: e, Message: msg, Fix: &fe.fix}
+}
+
+// sdLoneHyphen is the message of a line holding only "-".
+const sdLoneHyphen = "line holding only a stray dash \"-\""
+
+// sdFixEdit is a fix of one edit.
+type sdFixEdit struct {
+	fix  Fix
+	edit [1]Edit
 }
 
 // sdLeading judges a line led by a dash marker of lead bytes at text[ts:].
