@@ -34,7 +34,7 @@ func TestAnalysisRelease(t *testing.T) {
 			fmt.Fprintf(&b, "%+v %+v %+v\n", f, fix, score)
 		}
 		if a.bp != nil {
-			fmt.Fprintf(&b, "%+v %v %v %v %v", a.bp.ls, a.bp.x, a.bp.xid, a.bp.prob, a.bp.pos)
+			fmt.Fprintf(&b, "%+v %v %v %v %v %v", a.bp.ls, a.bp.x1, a.bp.x, a.bp.xid, a.bp.prob, a.bp.pos)
 		}
 		return b.String()
 	}

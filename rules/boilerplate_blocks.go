@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -309,8 +310,10 @@ func (r bpBlockRule) Configure(opts map[string]any) (Rule, error) {
 // document is a whole-page dump.
 type bpDoc struct {
 	ls []bpLine
-	// x holds the distinct second-stage vectors, row-major; xid the index among
-	// them of each line's (see row).
+	// x1 holds the distinct first-stage vectors and x the distinct second-stage
+	// keys (bpKeyWidth), row-major; xid the index among the keys of each line's
+	// (see row).
+	x1   []float32
 	x    []float32
 	xid  []int32
 	prob []float64
@@ -343,10 +346,20 @@ func (d *bpDoc) scratch() (skip, flagged []bool, evidence []string) {
 	return d.skip, d.flagged, d.evidence
 }
 
-// row returns the second-stage vector of line i.
+// row returns the second-stage vector of line i (a new array).
 func (d *bpDoc) row(i int) []float32 {
+	row := make([]float32, bpNumStage2)
+	d.fillRow(i, row)
+	return row
+}
+
+// fillRow writes the second-stage vector of line i to row.
+func (d *bpDoc) fillRow(i int, row []float32) {
 	k := int(d.xid[i])
-	return d.x[k*bpNumStage2 : (k+1)*bpNumStage2]
+	key := d.x[k*bpKeyWidth : (k+1)*bpKeyWidth]
+	k1 := int(math.Float32bits(key[0]))
+	copy(row, d.x1[k1*bpNumFeatures:(k1+1)*bpNumFeatures])
+	copy(row[bpNumFeatures:], key[1:])
 }
 
 // bpAnalyze runs the model over the document and places its lines; f, when not
@@ -369,7 +382,7 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 	tags, code, thread := marks[:n], marks[n:2*n], marks[2*n:]
 	bpMarkupLeaks(a.text, ls, tags, code)
 	c := w.lineContext(ls, content)
-	d.x, d.xid, d.prob = m.predict(w, buf, f, n, c.row)
+	d.x1, d.x, d.xid, d.prob = m.predict(w, buf, f, n, c.row)
 	var scratch []uint64
 	for i := range ls {
 		s := a.text[ls[i].start:ls[i].end]

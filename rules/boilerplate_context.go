@@ -298,28 +298,34 @@ func bpNewFast(m *BoilerplateModel) *bpFast {
 
 // bpPredictFast is bpPredict walking the flattened trees of f when there are.
 func (m *BoilerplateModel) bpPredictFast(f *bpFast, x []float32, n int) ([]float32, []float64) {
-	rows, ids, p := m.predict(new(bpWork), bpDocBuf{}, f, n, func(i int, row []float32) {
+	d := &bpDoc{}
+	d.x1, d.x, d.xid, d.prob = m.predict(new(bpWork), bpDocBuf{}, f, n, func(i int, row []float32) {
 		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
 	})
 	x2 := make([]float32, n*bpNumStage2)
-	for i, k := range ids {
-		copy(x2[i*bpNumStage2:(i+1)*bpNumStage2], rows[int(k)*bpNumStage2:(int(k)+1)*bpNumStage2])
+	for i := 0; i < n; i++ {
+		d.fillRow(i, x2[i*bpNumStage2:(i+1)*bpNumStage2])
 	}
-	return x2, p
+	return x2, d.prob
 }
+
+// bpKeyWidth is the width of a second-stage key: a line's second-stage vector is
+// its first-stage vector, which the index of that vector among the distinct ones
+// stands for (its bits in key[0]), then the context features (key[1:]).
+const bpKeyWidth = 1 + bpNumContext
 
 // predict runs both stages over n lines whose first-stage vectors line writes
 // (a row of bpNumFeatures values, all zeros, for line i) with w's buffers for
 // the temporaries, walking the flattened trees of f when there are. It returns
-// the distinct second-stage vectors, row-major, the index among them of each
-// line's vector, and the final probabilities; they go into buf's arrays when it
-// has them.
+// the distinct first-stage vectors and second-stage keys (bpKeyWidth), row-major,
+// the index among the keys of each line's, and the final probabilities; they go
+// into buf's arrays when it has them.
 //
 // Identical rows of one stage are scored once (a document of separator or other
 // repeated short lines would otherwise walk every tree for each of them), and
 // kept once: a line's vector is computed, looked up and dropped when an earlier
 // line had the same, so that a document of many alike lines holds few vectors.
-func (m *BoilerplateModel) predict(w *bpWork, buf bpDocBuf, f *bpFast, n int, line func(i int, row []float32)) ([]float32, []int32, []float64) {
+func (m *BoilerplateModel) predict(w *bpWork, buf bpDocBuf, f *bpFast, n int, line func(i int, row []float32)) (x1, keys []float32, ids []int32, p []float64) {
 	var lineFlat, ctxFlat []bpFlatTree
 	if f != nil {
 		lineFlat, ctxFlat = f.line, f.ctx
@@ -327,32 +333,47 @@ func (m *BoilerplateModel) predict(w *bpWork, buf bpDocBuf, f *bpFast, n int, li
 	w.p1 = bpGrow(w.p1, n)
 	w.ids1 = bpGrow(w.ids1, n)
 	p1, ids1 := w.p1, w.ids1
-	w.memo.reset(n, bpNumFeatures, w.x1)
-	bpScoreRows(&m.Line, lineFlat, n, line, &w.memo, p1, ids1)
-	x1 := w.memo.rows
-	w.x1 = x1
+	w.memo.reset(n, bpNumFeatures, buf.x1)
+	bpScoreRows(n, line, &w.memo, p1, ids1, func(row []float32) float64 { return bpScore(&m.Line, lineFlat, row) })
+	x1 = w.memo.rows
 	x1row := func(i int) []float32 {
 		k := int(ids1[i])
 		return x1[k*bpNumFeatures : (k+1)*bpNumFeatures]
 	}
 	c := w.stageContext(n, x1row, p1)
-	p := bpGrow(buf.prob, n)
-	ids := bpGrow(buf.xid, n)
-	w.memo.reset(n, bpNumStage2, buf.x)
-	bpScoreRows(&m.Context, ctxFlat, n, func(i int, row []float32) {
-		copy(row, x1row(i))
-		c.row(i, row[bpNumFeatures:])
-	}, &w.memo, p, ids)
-	x2 := w.memo.rows
+	p = bpGrow(buf.prob, n)
+	ids = bpGrow(buf.xid, n)
+	w.memo.reset(n, bpKeyWidth, buf.x)
+	w.row2 = bpGrow(w.row2, bpNumStage2)
+	full := w.row2
+	bpScoreRows(n, func(i int, key []float32) {
+		key[0] = math.Float32frombits(uint32(ids1[i]))
+		c.row(i, key[1:])
+	}, &w.memo, p, ids, func(key []float32) float64 {
+		k := int(math.Float32bits(key[0]))
+		copy(full, x1[k*bpNumFeatures:(k+1)*bpNumFeatures])
+		copy(full[bpNumFeatures:], key[1:])
+		return bpScore(&m.Context, ctxFlat, full)
+	})
+	keys = w.memo.rows
 	w.memo.rows = nil // the caller's now
-	return x2, ids, p
+	return x1, keys, ids, p
+}
+
+// bpScore is the probability the trees t give row, walking flat when there are
+// flattened trees.
+func bpScore(t *BoilerplateTrees, flat []bpFlatTree, row []float32) float64 {
+	if flat != nil {
+		return bpProb(bpScoreFlat(t.Bias, flat, row))
+	}
+	return bpProb(t.score(row))
 }
 
 // bpScoreRows writes the probability of each of n rows of width memo.w to p
-// and the index of the row among memo's distinct rows to ids, walking flat when
-// there are flattened trees. fill writes row i (its contents are unspecified
-// before).
-func bpScoreRows(t *BoilerplateTrees, flat []bpFlatTree, n int, fill func(i int, row []float32), memo *bpMemo, p []float64, ids []int32) {
+// and the index of the row among memo's distinct rows to ids. fill writes row i
+// (its contents are unspecified before); score gives the probability of a row
+// no earlier one had.
+func bpScoreRows(n int, fill func(i int, row []float32), memo *bpMemo, p []float64, ids []int32, score func(row []float32) float64) {
 	row := memo.scratch
 	for i := 0; i < n; i++ {
 		fill(i, row)
@@ -368,11 +389,7 @@ func bpScoreRows(t *BoilerplateTrees, flat []bpFlatTree, n int, fill func(i int,
 		}
 		k, seen := memo.add(row)
 		if !seen {
-			if flat != nil {
-				memo.prob[k] = bpProb(bpScoreFlat(t.Bias, flat, row))
-			} else {
-				memo.prob[k] = bpProb(t.score(row))
-			}
+			memo.prob[k] = score(row)
 		}
 		p[i] = memo.prob[k]
 		ids[i] = k
@@ -485,7 +502,7 @@ func bpSameBits(a, b []float32) bool {
 // Predict returns the model's final probability for each line whose first-stage
 // vectors are x (as BoilerplateFeatures returns them). The trainer uses it.
 func (m *BoilerplateModel) Predict(x []float32) []float64 {
-	_, _, p := m.predict(new(bpWork), bpDocBuf{}, nil, len(x)/bpNumFeatures, func(i int, row []float32) {
+	_, _, _, p := m.predict(new(bpWork), bpDocBuf{}, nil, len(x)/bpNumFeatures, func(i int, row []float32) {
 		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
 	})
 	return p

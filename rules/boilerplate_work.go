@@ -10,8 +10,8 @@ import "sync"
 // it is read.
 type bpWork struct {
 	sc     bpScratch
-	x1     []float32 // the distinct first-stage vectors
-	ids1   []int32   // each line's among them
+	ids1   []int32   // each line's first-stage vector among the distinct ones
+	row2   []float32 // a second-stage vector
 	p1     []float64 // first-stage probabilities
 	ints   []int
 	shape  []uint16
@@ -85,6 +85,7 @@ func (t *bpHashTable) slot(key uint64) *bpHashSlot {
 // clears it here, and Release gives it back.
 type bpDocBuf struct {
 	ls   []bpLine
+	x1   []float32
 	x    []float32
 	xid  []int32
 	prob []float64
@@ -96,7 +97,7 @@ func (b *bpDocBuf) keep(d *bpDoc) {
 	if d == nil {
 		return
 	}
-	b.ls, b.x, b.xid, b.prob, b.pos = d.ls[:0], d.x[:0], d.xid[:0], d.prob[:0], d.pos[:0]
+	b.ls, b.x1, b.x, b.xid, b.prob, b.pos = d.ls[:0], d.x1[:0], d.x[:0], d.xid[:0], d.prob[:0], d.pos[:0]
 }
 
 // take returns the kept arrays and forgets them; a nil b gives none.
