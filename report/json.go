@@ -12,6 +12,7 @@ type JSON struct {
 	opt   Options
 	buf   []byte
 	count int
+	enc   findingEnc
 }
 
 // NewJSON returns the json reporter.
@@ -21,6 +22,7 @@ func NewJSON(w io.Writer, opt Options) *JSON {
 
 // Document implements Reporter.
 func (r *JSON) Document(d *Document) error {
+	r.enc.document(d)
 	for i := range d.Findings {
 		r.buf = r.buf[:0]
 		if r.count == 0 {
@@ -28,7 +30,7 @@ func (r *JSON) Document(d *Document) error {
 		} else {
 			r.buf = append(r.buf, ",\n  "...)
 		}
-		r.buf = appendFinding(r.buf, d, &d.Findings[i], r.opt, true)
+		r.buf = r.enc.appendFinding(r.buf, &d.Findings[i], r.opt, true)
 		r.count++
 		if _, err := r.w.Write(r.buf); err != nil {
 			return err
