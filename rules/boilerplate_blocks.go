@@ -386,6 +386,12 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 	var scratch []uint64
 	for i := range ls {
 		s := a.text[ls[i].start:ls[i].end]
+		// Captions and notices depend on the text alone: a line repeating
+		// one of the last two copies theirs.
+		if k, ok := bpSameText(a.text, ls, i); ok {
+			ls[i].caption, ls[i].notice = ls[k].caption, ls[k].notice
+			continue
+		}
 		ls[i].caption = bpCaption(s)
 		// Only lines holding a notice's key word, or short enough to be a
 		// contact line, can be notices: the others skip the second look.
@@ -464,6 +470,18 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 		}
 	}
 	return d
+}
+
+// bpSameText returns the one of the two lines before line i of ls with the same
+// text, if there is one.
+func bpSameText(text string, ls []bpLine, i int) (int, bool) {
+	t := text[ls[i].start:ls[i].end]
+	for k := i - 1; k >= max(0, i-2); k-- {
+		if ls[k].end-ls[k].start == len(t) && text[ls[k].start:ls[k].end] == t {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // bpEvidence names the boilerplate phrases a line carries, or "" when it has none

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The model shipped in the repository fits the features this version computes.
@@ -304,4 +305,13 @@ func BenchmarkBoilerplateScore(b *testing.B) {
 			bpScoreFlat(bpWeights.Line.Bias, f.line, row)
 		}
 	})
+}
+
+// bpMeasure skips the letter test in General Punctuation, which holds none.
+func TestBoilerplatePunctuationHasNoLetters(t *testing.T) {
+	for r := rune(bpPunctFirst); r <= bpPunctLast; r++ {
+		if unicode.IsLetter(r) {
+			t.Errorf("%U is a letter", r)
+		}
+	}
 }

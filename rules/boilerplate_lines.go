@@ -119,13 +119,37 @@ func (w *bpWork) scan(a *Analysis, ls []bpLine) ([]bpLine, []uint64) {
 	}
 	sc := &w.sc
 	sc.content = sc.content[:0]
+	// A line's measurement depends on its text alone: a line with the text of
+	// one of the last two lines measured (separators, a document of dashes)
+	// copies theirs.
+	var recent [2]bpLine
+	nrecent := 0
 	for i, l := range lines {
 		s, e := TrimSpan(text, l.Start, l.End)
 		if s >= e {
 			continue
 		}
-		bl := bpLine{line: i, start: s, end: e}
-		bpMeasure(a, &bl, sc)
+		t := text[s:e]
+		var bl bpLine
+		k := 0
+		for ; k < min(nrecent, 2); k++ {
+			if r := &recent[k]; r.end-r.start == e-s && text[r.start:r.end] == t {
+				break
+			}
+		}
+		if k < min(nrecent, 2) {
+			r := &recent[k]
+			bl = *r
+			bl.line, bl.start, bl.end = i, s, e
+			bl.wFrom = int32(len(sc.content))
+			sc.content = append(sc.content, sc.content[r.wFrom:r.wTo]...)
+			bl.wTo = int32(len(sc.content))
+		} else {
+			bl = bpLine{line: i, start: s, end: e}
+			bpMeasure(a, &bl, sc)
+			recent[nrecent%2] = bl
+			nrecent++
+		}
 		out = append(out, bl)
 	}
 	bpMarkDuplicates(out, &w.tab)
@@ -277,7 +301,9 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 			case '\u00a9':
 				copyright = true
 			}
-			if unicode.IsLetter(r) {
+			// General Punctuation (dashes, quotation marks, spaces) holds no
+			// letter: a line of dashes spares the table search.
+			if (r < bpPunctFirst || r > bpPunctLast) && unicode.IsLetter(r) {
 				letters++
 				if r >= 0x250 {
 					bl.nonLatin++
@@ -427,6 +453,12 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 	bl.hash = nh
 	bl.prose = bpIsProse(bl)
 }
+
+// The General Punctuation block, which holds no letter.
+const (
+	bpPunctFirst = 0x2000
+	bpPunctLast  = 0x206f
+)
 
 // bpClosing returns the index of the "]" closing the "[" at j, or -1.
 func bpClosing(t string, j int) int {
