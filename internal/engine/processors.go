@@ -103,7 +103,9 @@ func (Supersede) Name() string { return "supersede" }
 
 // Process implements Processor. A finding goes to the longest safe deletion that
 // contains it and is longer than it (ties: the earlier one), unless that
-// deletion's own finding was folded into another. Deletions are indexed by start
+// deletion's own finding was folded into another: findings are taken in order,
+// a deletion whose finding was folded before is passed over, and a finding whose
+// chosen owner is folded after it stays (its owner's fix may not delete it). Deletions are indexed by start
 // with a tree of their ends, so a document with 100,000 findings and as many
 // deletions costs n log n, not n².
 func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding {
@@ -128,11 +130,12 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 	}
 	idx := newSupIndex(dels)
 	owner := make([]int, len(fs))
-	absorbed := make([]map[string]int, len(fs))
+	for i := range owner {
+		owner[i] = -1 // a finding after the current one is not folded yet
+	}
 	folded := false
 	var cand []int
 	for i := range fs {
-		owner[i] = -1
 		f := &fs[i]
 		cand = idx.containing(f.Start, f.End, cand[:0])
 		best := -1
@@ -148,16 +151,25 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 		if best < 0 {
 			continue
 		}
-		o := idx.dels[best].owner
-		owner[i] = o
-		if absorbed[o] == nil {
-			absorbed[o] = map[string]int{}
-		}
-		absorbed[o][f.Rule]++
+		owner[i] = idx.dels[best].owner
 		folded = true
 	}
 	if !folded {
 		return fs
+	}
+	absorbed := make([]map[string]int, len(fs))
+	for i, o := range owner {
+		if o < 0 {
+			continue
+		}
+		if owner[o] >= 0 {
+			owner[i] = -1 // its owner was folded after it
+			continue
+		}
+		if absorbed[o] == nil {
+			absorbed[o] = map[string]int{}
+		}
+		absorbed[o][fs[i].Rule]++
 	}
 	out := fs[:0]
 	for i := range fs {

@@ -12,7 +12,8 @@ import (
 
 // supersedeByScan is the plain definition Supersede implements with an index:
 // each finding goes to the longest containing safe deletion longer than itself
-// (ties: earlier start, then lower owner) whose finding was not folded before.
+// (ties: earlier start, then lower owner) whose finding was not folded before,
+// and stays when that finding is folded after it.
 func supersedeByScan(fs []rules.Finding) []rules.Finding {
 	type del struct{ start, end, owner int }
 	var dels []del
@@ -26,9 +27,10 @@ func supersedeByScan(fs []rules.Finding) []rules.Finding {
 		}
 	}
 	owner := make([]int, len(fs))
-	absorbed := make([]map[string]int, len(fs))
-	for i, f := range fs {
+	for i := range owner {
 		owner[i] = -1
+	}
+	for i, f := range fs {
 		best := -1
 		for k, d := range dels {
 			if d.owner == i || f.Start < d.start || f.End > d.end || f.End-f.Start >= d.end-d.start || owner[d.owner] >= 0 {
@@ -39,14 +41,24 @@ func supersedeByScan(fs []rules.Finding) []rules.Finding {
 			}
 		}
 		if best >= 0 {
-			o := dels[best].owner
-			owner[i] = o
+			owner[i] = dels[best].owner
+		}
+	}
+	final := make([]int, len(fs))
+	absorbed := make([]map[string]int, len(fs))
+	for i, o := range owner {
+		final[i] = o
+		if o >= 0 && owner[o] >= 0 {
+			final[i] = -1
+		}
+		if final[i] >= 0 {
 			if absorbed[o] == nil {
 				absorbed[o] = map[string]int{}
 			}
-			absorbed[o][f.Rule]++
+			absorbed[o][fs[i].Rule]++
 		}
 	}
+	owner = final
 	var out []rules.Finding
 	for i, f := range fs {
 		if owner[i] >= 0 {
