@@ -297,8 +297,23 @@ func bpYear(s string) bool {
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // bpTimeConnectors are the words a date and time line may hold besides dates,
-// times and numbers ("August 22, 2018 at 5:57 am").
-var bpTimeConnectors = thWordSet(`at @ - – — um à às a alle las de del of the on o le am`)
+// times and numbers ("August 22, 2018 at 5:57 am", "22 de agosto de 2018 às
+// 17:57", "22. August 2018 um 17:57 Uhr").
+var bpTimeConnectors = thWordSet(`at @ - – — um uhr à às a alle ore las de del di of the on o le am h в г г. pukul jam kl kl. klo`)
+
+// bpCommentMonths are month names in the languages of the labeled pages and their
+// neighbours, for comment dates only (the line model's date words stay English).
+var bpCommentMonths = thWordSet(`jan january feb february mar march apr april may jun june jul july aug august
+sep sept september oct october nov november dec december
+januar februar märz april mai juni juli august september oktober november dezember jän
+janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
+gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
+januari februari maart april mei juni juli augustus september oktober november december
+maret agustus desember
+января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь`)
 
 // bpDateTimeWords reports whether s is a date and a clock time and nothing else:
 // month and weekday names, numbers and a few connectors.
@@ -315,10 +330,9 @@ func bpDateTimeWords(s string) bool {
 		lw := strings.ToLower(w)
 		switch {
 		case isDigit(w[0]):
+		case bpCommentMonths[lw]:
+			month = true
 		case bpDateWords[lw]:
-			if thMonths[lw] {
-				month = true
-			}
 		case bpTimeConnectors[lw]:
 		default:
 			return false
@@ -334,7 +348,19 @@ func bpDateTimeLine(s string, bl *bpLine) bool {
 }
 
 // bpSaidWords end a one-line comment header ("… at 5:23 pm said:").
-var bpSaidWords = []string{"said:", "says:", "wrote:", "writes:", "commented:", "dice:", "disse:", "schreibt:", "a écrit :", "a dit :"}
+var bpSaidWords = []string{"said:", "says:", "wrote:", "writes:", "commented:", "dice:", "disse:", "escreveu:",
+	"escribió:", "schreibt:", "sagt:", "a écrit :", "a écrit:", "a dit :", "a dit:", "scrive:", "schreef:", "zegt:",
+	"написал:", "написала:", "пишет:", "berkata:"}
+
+// bpHeaderSeps part a one-line comment header's name from its date: "on", "am",
+// "em", ... or a word of bpSaidWords ("Jane says: March 3, 2015 at 4:12 pm").
+var bpHeaderSeps = func() []string {
+	seps := []string{" on ", " says ", " said ", " em ", " am ", " le ", " el ", " il ", " op ", " pada "}
+	for _, w := range bpSaidWords {
+		seps = append(seps, " "+w+" ")
+	}
+	return seps
+}()
 
 // bpHeaderLine reports whether s is a one-line comment header: a name, "on" or
 // "says", then a date and time, perhaps closed by "said:".
@@ -346,7 +372,7 @@ func bpHeaderLine(s string) bool {
 			break
 		}
 	}
-	for _, sep := range []string{" on ", " says ", " says: ", " said "} {
+	for _, sep := range bpHeaderSeps {
 		k := strings.LastIndex(low, sep)
 		if k <= 0 {
 			continue
@@ -386,8 +412,11 @@ func bpNameLine(s string, bl *bpLine) bool {
 // bpCommentCues open a comment section, in several languages.
 var bpCommentCues = []string{"comments", "comment", "thoughts on", "thought on", "responses", "response to",
 	"replies", "reply", "leave a reply", "leave a comment", "join the discussion", "discussion",
-	"kommentare", "kommentar", "comentários", "comentarios", "comentario", "commentaires", "commentaire",
-	"commenti", "reacties", "komentarze", "комментарии"}
+	"kommentare", "kommentar", "schreibe einen kommentar", "antworten", "comentários", "comentário",
+	"comentarios", "comentario", "deixe um comentário", "deixe uma resposta", "respostas", "deja un comentario",
+	"respuestas", "commentaires", "commentaire", "laisser un commentaire", "réponses", "commenti", "commento",
+	"lascia un commento", "risposte", "reacties", "reactie", "komentarze", "komentar", "tinggalkan komentar",
+	"комментарии", "комментарий", "отзывы"}
 
 // bpCommentCue reports whether s is a comment heading: "Comments", "6 thoughts
 // on “How to …”", "10 Responses to …", "Leave a Reply".

@@ -42,6 +42,9 @@ func TestBPCommentHeaders(t *testing.T) {
 		{"The vote on September 13, 2018 at 5:23 pm was close, officials said:", false},
 		{"Trump on Twitter said:", false},
 		{"Officials met on Tuesday at 5:23 pm", false},
+		{"Maria em 22 de agosto de 2018 às 17:57 disse:", true},
+		{"Hans Meier am 22. August 2018 um 17:57 Uhr", true},
+		{"Ana dice: 3 de marzo de 2019 a las 10:15", true},
 	} {
 		if got := bpHeaderLine(c.s); got != c.want {
 			t.Errorf("bpHeaderLine(%q) = %v, want %v", c.s, got, c.want)
@@ -54,6 +57,8 @@ func TestBPCommentHeaders(t *testing.T) {
 		{"August 22, 2018 at 5:57 am", true},
 		{"11/20/2019 01:19 AM", true},
 		{"22 August 2018, 17:05", true},
+		{"22 августа 2018 в 17:57", true},
+		{"22 agustus 2018 pukul 17:57", true},
 		{"5:57 am", false}, // a time without a date
 		{"August 22, 2018", false},
 		{"Polls close at 8:00 pm on Tuesday, November 5, 2019", false},
@@ -71,6 +76,9 @@ func TestBPCommentHeaders(t *testing.T) {
 		{"10 Responses to “Open thread”", true},
 		{"Leave a Reply", true},
 		{"Kommentare", true},
+		{"Deixe um comentário", true},
+		{"12 комментариев", false}, // a count's plural: a link to the comments, not the heading of a thread
+		{"Комментарии", true},
 		{"Commentary on the budget", false},
 		{"Commenting on the vote, the mayor said the city would appeal.", false},
 	} {
