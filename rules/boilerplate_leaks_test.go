@@ -103,11 +103,22 @@ func threadOf(text string, p float64) string {
 	}
 	marks := make([]bool, len(ls))
 	bpCommentThread(a.text, ls, prob, marks)
+	return marksString(marks, nil)
+}
+
+// marksString writes one byte a line: '1' (or 't') where first is set, 'c' where
+// second is, else '0'.
+func marksString(first, second []bool) string {
 	var b strings.Builder
-	for _, m := range marks {
-		if m {
+	for i := range first {
+		switch {
+		case first[i] && second == nil:
 			b.WriteByte('1')
-		} else {
+		case first[i]:
+			b.WriteByte('t')
+		case second != nil && second[i]:
+			b.WriteByte('c')
+		default:
 			b.WriteByte('0')
 		}
 	}
@@ -141,18 +152,7 @@ func leaksOf(text string) string {
 	ls, _ := w.scan(a, nil)
 	tags, code := make([]bool, len(ls)), make([]bool, len(ls))
 	bpMarkupLeaks(a.text, ls, tags, code)
-	var b strings.Builder
-	for i := range tags {
-		switch {
-		case tags[i]:
-			b.WriteByte('t')
-		case code[i]:
-			b.WriteByte('c')
-		default:
-			b.WriteByte('0')
-		}
-	}
-	return b.String()
+	return marksString(tags, code)
 }
 
 func TestBPMarkupLeaks(t *testing.T) {
