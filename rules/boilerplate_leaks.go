@@ -365,6 +365,9 @@ var bpHeaderSeps = func() []string {
 // bpHeaderLine reports whether s is a one-line comment header: a name, "on" or
 // "says", then a date and time, perhaps closed by "said:".
 func bpHeaderLine(s string) bool {
+	if !bpClock(s) {
+		return false // most short lines with a number hold no time: spare them the rest
+	}
 	low := strings.ToLower(s)
 	for _, w := range bpSaidWords {
 		if strings.HasSuffix(low, w) {
