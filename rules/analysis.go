@@ -50,19 +50,19 @@ type Analysis struct {
 	hasParas   bool
 	hasSents   bool
 	hasWords   bool
-	// th caches trailing-headlines' findings: trailing-boilerplate runs that rule
-	// again on the same document, and the result depends on the text alone.
-	th *[]Finding
-	// bp caches the boilerplate model's reading of the document, which the
-	// leading-, trailing- and inline-boilerplate rules all start from; bpModel is
-	// the model it was computed with.
-	bp      *bpDoc
-	bpModel *BoilerplateModel
 	// runeCk[k] is the rune count of text[:runeCkAt[k]], for Position on long lines.
 	runeCk, runeCkAt []int
 	hasRuneCk        bool
-	// bpBuf keeps the arrays of bp for the next document (see Release).
-	bpBuf bpDocBuf
+	// slots hold the results rule families derive from the text (see Result),
+	// indexed by Key.id.
+	slots []slot
+}
+
+// slot is one cached result: v is valid for this document when ok is set; a
+// value that implements Reuser stays in v across Release, reset, for Reused.
+type slot struct {
+	v  any
+	ok bool
 }
 
 // analysisPool holds released analyses, whose arrays the next documents reuse.
@@ -89,8 +89,15 @@ func (a *Analysis) Release() {
 	if cap(a.words) > analysisKeepMax || cap(a.lines) > analysisKeepMax {
 		return
 	}
-	buf := a.bpBuf
-	buf.keep(a.bp)
+	slots := a.slots
+	for i := range slots {
+		if r, ok := slots[i].v.(Reuser); ok && slots[i].ok {
+			r.Reset()
+		} else if !ok {
+			slots[i].v = nil
+		}
+		slots[i].ok = false
+	}
 	*a = Analysis{
 		lineStarts: a.lineStarts[:0],
 		lines:      a.lines[:0],
@@ -99,7 +106,7 @@ func (a *Analysis) Release() {
 		words:      a.words[:0],
 		runeCk:     a.runeCk[:0],
 		runeCkAt:   a.runeCkAt[:0],
-		bpBuf:      buf,
+		slots:      slots,
 	}
 	analysisPool.Put(a)
 }
@@ -197,8 +204,8 @@ func (a *Analysis) runesBefore(off int) int {
 	if !a.hasRuneCk {
 		a.hasRuneCk = true
 		n := len(t)/posStride + 1
-		a.runeCk = bpGrow(a.runeCk, n)
-		a.runeCkAt = bpGrow(a.runeCkAt, n)
+		a.runeCk = growInts(a.runeCk, n)
+		a.runeCkAt = growInts(a.runeCkAt, n)
 		prev, count := 0, 0
 		for k := range n {
 			b := min(k*posStride, len(t))
@@ -214,6 +221,14 @@ func (a *Analysis) runesBefore(off int) int {
 		k--
 	}
 	return a.runeCk[k] + utf8.RuneCountInString(t[a.runeCkAt[k]:off])
+}
+
+// growInts returns b resized to n, reusing its array when it is large enough.
+func growInts(b []int, n int) []int {
+	if cap(b) < n {
+		return make([]int, n)
+	}
+	return b[:n]
 }
 
 // IsBlank reports whether line i holds only white space.

@@ -33,8 +33,9 @@ func TestAnalysisRelease(t *testing.T) {
 			f.Fix, f.Score = nil, nil
 			fmt.Fprintf(&b, "%+v %+v %+v\n", f, fix, score)
 		}
-		if a.bp != nil {
-			fmt.Fprintf(&b, "%+v %v %v %v %v %v", a.bp.ls, a.bp.x1, a.bp.x, a.bp.xid, a.bp.prob, a.bp.pos)
+		if rd := Result(a, bpReadingKey, bpNewReading); rd.doc != nil {
+			d := rd.doc
+			fmt.Fprintf(&b, "%+v %v %v %v %v %v", d.ls, d.x1, d.x, d.xid, d.prob, d.pos)
 		}
 		return b.String()
 	}

@@ -364,10 +364,10 @@ func (d *bpDoc) fillRow(i int, row []float32) {
 
 // bpAnalyze runs the model over the document and places its lines; f, when not
 // nil, holds the model's trees flattened.
-func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
+func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast, kept *bpDocBuf) *bpDoc {
 	w := bpWorkPool.Get().(*bpWork)
 	defer bpWorkPool.Put(w)
-	buf := a.bpBuf.take()
+	buf := kept.take()
 	ls, content := w.scan(a, buf.ls)
 	n := len(ls)
 	pos := bpGrow(buf.pos, n)
@@ -470,6 +470,32 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast) *bpDoc {
 		}
 	}
 	return d
+}
+
+// bpReading is the boilerplate model's reading of one document, which the
+// leading-, trailing- and inline-boilerplate rules all start from: the first of
+// them to run computes it, with model (the rules of one run share one model).
+// buf keeps the arrays of a released document's reading for the next.
+type bpReading struct {
+	model *BoilerplateModel
+	doc   *bpDoc
+	buf   bpDocBuf
+}
+
+// Reset implements Reuser: the reading's arrays are kept for the next document.
+func (r *bpReading) Reset() {
+	r.buf.keep(r.doc)
+	r.doc, r.model = nil, nil
+}
+
+// bpReadingKey caches the reading on the document's analysis.
+var bpReadingKey = NewKey[*bpReading]("boilerplate reading")
+
+func bpNewReading(a *Analysis) *bpReading {
+	if r := Reused(a, bpReadingKey); r != nil {
+		return r
+	}
+	return new(bpReading)
 }
 
 // bpSameText returns the one of the two lines before line i of ls with the same
@@ -638,10 +664,11 @@ type bpRun struct{ first, last int }
 
 func (r bpBlockRule) Check(p *Pass) {
 	a := p.Analysis
-	if a.bp == nil || a.bpModel != r.model {
-		a.bp, a.bpModel = bpAnalyze(a, r.model, r.fast), r.model
+	rd := Result(a, bpReadingKey, bpNewReading)
+	if rd.doc == nil || rd.model != r.model {
+		rd.doc, rd.model = bpAnalyze(a, r.model, r.fast, &rd.buf), r.model
 	}
-	d := a.bp
+	d := rd.doc
 	n := len(d.ls)
 	if n == 0 {
 		return
@@ -675,13 +702,11 @@ func (r bpBlockRule) Check(p *Pass) {
 	}
 }
 
-// bpMarkTrailingHeadlines marks the lines trailing-headlines flags, so that
-// trailing-boilerplate does not report them again.
+// bpMarkTrailingHeadlines marks the lines of the trailing headline block (what
+// trailing-headlines reports), so that trailing-boilerplate does not report them
+// again.
 func bpMarkTrailingHeadlines(p *Pass, ls []bpLine, skip []bool) {
-	var fs []Finding
-	th := TrailingHeadlines()
-	th.Check(NewPass(th, p.Doc, p.Analysis, nil, func(f Finding) { fs = append(fs, f) }))
-	for _, f := range fs {
+	for _, f := range thBlock(p.Analysis) {
 		for i := range ls {
 			if ls[i].start < f.End && ls[i].end > f.Start {
 				skip[i] = true

@@ -132,7 +132,7 @@ func TestBPNoticePrefilter(t *testing.T) {
 	for _, l := range lines {
 		want, _ := bpNoticeOf(l, nil)
 		text := "The council approved the budget on Tuesday after a long debate.\n" + l + "\n"
-		d := bpAnalyze(NewAnalysis(text), &bpWeights, fast)
+		d := bpAnalyze(NewAnalysis(text), &bpWeights, fast, &bpDocBuf{})
 		if got := d.ls[1].notice; got != want || want == bpNoNotice {
 			t.Errorf("%q: analysed as %q, bpNoticeOf says %q", l, bpNoticeNames[got], bpNoticeNames[want])
 		}

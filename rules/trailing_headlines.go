@@ -150,14 +150,8 @@ type thLine struct {
 func (l thLine) strong() bool { return l.features&thStrongFeatures != 0 }
 
 func (r trailingHeadlines) Check(p *Pass) {
-	a := p.Analysis
-	if a.th == nil {
-		var fs []Finding
-		r.check(a, func(f Finding) { fs = append(fs, f) })
-		a.th = &fs
-	}
 	// Each pass gets its own copies, so that no caller can change another's finding.
-	for _, f := range *a.th {
+	for _, f := range thBlock(p.Analysis) {
 		if f.Fix != nil {
 			fix := *f.Fix
 			fix.Edits = append([]Edit(nil), fix.Edits...)
@@ -171,8 +165,22 @@ func (r trailingHeadlines) Check(p *Pass) {
 	}
 }
 
-// check finds the trailing block of a's text and sends its finding to report.
-func (r trailingHeadlines) check(a *Analysis, report func(Finding)) {
+// thBlockKey caches the trailing headline block of a document: trailing-headlines
+// reports it and trailing-boilerplate leaves its lines alone.
+var thBlockKey = NewKey[[]Finding]("trailing headline block")
+
+// thBlock returns the finding of the trailing headline block of a's text (none
+// or one), computed once per document. Callers must not change it.
+func thBlock(a *Analysis) []Finding {
+	return Result(a, thBlockKey, func(a *Analysis) []Finding {
+		var fs []Finding
+		thCheck(a, func(f Finding) { fs = append(fs, f) })
+		return fs
+	})
+}
+
+// thCheck finds the trailing block of a's text and sends its finding to report.
+func thCheck(a *Analysis, report func(Finding)) {
 	text := a.Text()
 	lines := a.Lines()
 	if len(lines) < 3 {
