@@ -77,6 +77,10 @@ func NewAnalysis(text string) *Analysis {
 	return &Analysis{text: text}
 }
 
+// NewUnshared returns an analysis of text that shares no arrays with released
+// analyses, which NewAnalysis may hand out again; tests compare the two.
+func NewUnshared(text string) *Analysis { return &Analysis{text: text} }
+
 // analysisKeepMax bounds the words (and lines) of an analysis Release keeps for
 // reuse, so that one huge document does not pin its arrays for the rest of a run.
 const analysisKeepMax = 1 << 20

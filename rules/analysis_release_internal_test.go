@@ -41,7 +41,7 @@ func TestAnalysisRelease(t *testing.T) {
 	}
 	for round := 0; round < 2; round++ {
 		for i, text := range texts {
-			want := describe(&Analysis{text: text}, text)
+			want := describe(NewUnshared(text), text)
 			a := NewAnalysis(text)
 			if got := describe(a, text); got != want {
 				t.Fatalf("round %d, text %d: a reused analysis gives\n%s\nwant\n%s", round, i, got, want)

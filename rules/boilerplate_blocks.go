@@ -380,15 +380,15 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast, kept *bpDocBuf) *bpD
 	w.marks = marks
 	clear(marks)
 	tags, code, thread := marks[:n], marks[n:2*n], marks[2*n:]
-	bpMarkupLeaks(a.text, ls, tags, code)
+	bpMarkupLeaks(a.Text(), ls, tags, code)
 	c := w.lineContext(ls, content)
-	d.x1, d.x, d.xid, d.prob = m.predict(w, buf, f, n, c.row)
+	d.x1, d.x, d.xid, d.prob = bpRunModel(m, w, buf, f, n, c.row)
 	var scratch []uint64
 	for i := range ls {
-		s := a.text[ls[i].start:ls[i].end]
+		s := a.Text()[ls[i].start:ls[i].end]
 		// Captions and notices depend on the text alone: a line repeating
 		// one of the last two copies theirs.
-		if k, ok := bpSameText(a.text, ls, i); ok {
+		if k, ok := bpSameText(a.Text(), ls, i); ok {
 			ls[i].caption, ls[i].notice = ls[k].caption, ls[k].notice
 			continue
 		}
@@ -402,7 +402,7 @@ func bpAnalyze(a *Analysis, m *BoilerplateModel, f *bpFast, kept *bpDocBuf) *bpD
 			ls[i].notice = bpLeadInLine
 		}
 	}
-	bpCommentThread(a.text, ls, d.prob, thread)
+	bpCommentThread(a.Text(), ls, d.prob, thread)
 	for i := range ls {
 		switch {
 		case ls[i].notice != bpNoNotice:

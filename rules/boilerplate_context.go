@@ -276,8 +276,8 @@ func BoilerplateContextFeatures(x []float32, p1 []float64) []float32 { return bp
 
 // bpPredict runs both stages over a document's line vectors x and returns the
 // second-stage vectors and the final probabilities.
-func (m *BoilerplateModel) bpPredict(x []float32, n int) ([]float32, []float64) {
-	return m.bpPredictFast(nil, x, n)
+func bpPredict(m *BoilerplateModel, x []float32, n int) ([]float32, []float64) {
+	return bpPredictFast(m, nil, x, n)
 }
 
 // bpFast holds a model's trees flattened for speed.
@@ -297,9 +297,9 @@ func bpNewFast(m *BoilerplateModel) *bpFast {
 }
 
 // bpPredictFast is bpPredict walking the flattened trees of f when there are.
-func (m *BoilerplateModel) bpPredictFast(f *bpFast, x []float32, n int) ([]float32, []float64) {
+func bpPredictFast(m *BoilerplateModel, f *bpFast, x []float32, n int) ([]float32, []float64) {
 	d := &bpDoc{}
-	d.x1, d.x, d.xid, d.prob = m.predict(new(bpWork), bpDocBuf{}, f, n, func(i int, row []float32) {
+	d.x1, d.x, d.xid, d.prob = bpRunModel(m, new(bpWork), bpDocBuf{}, f, n, func(i int, row []float32) {
 		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
 	})
 	x2 := make([]float32, n*bpNumStage2)
@@ -325,7 +325,7 @@ const bpKeyWidth = 1 + bpNumContext
 // repeated short lines would otherwise walk every tree for each of them), and
 // kept once: a line's vector is computed, looked up and dropped when an earlier
 // line had the same, so that a document of many alike lines holds few vectors.
-func (m *BoilerplateModel) predict(w *bpWork, buf bpDocBuf, f *bpFast, n int, line func(i int, row []float32)) (x1, keys []float32, ids []int32, p []float64) {
+func bpRunModel(m *BoilerplateModel, w *bpWork, buf bpDocBuf, f *bpFast, n int, line func(i int, row []float32)) (x1, keys []float32, ids []int32, p []float64) {
 	var lineFlat, ctxFlat []bpFlatTree
 	if f != nil {
 		lineFlat, ctxFlat = f.line, f.ctx
@@ -499,10 +499,11 @@ func bpSameBits(a, b []float32) bool {
 	return true
 }
 
-// Predict returns the model's final probability for each line whose first-stage
-// vectors are x (as BoilerplateFeatures returns them). The trainer uses it.
-func (m *BoilerplateModel) Predict(x []float32) []float64 {
-	_, _, _, p := m.predict(new(bpWork), bpDocBuf{}, nil, len(x)/bpNumFeatures, func(i int, row []float32) {
+// BoilerplatePredict returns model m's final probability for each line whose
+// first-stage vectors are x (as BoilerplateFeatures returns them). The trainer
+// uses it.
+func BoilerplatePredict(m *BoilerplateModel, x []float32) []float64 {
+	_, _, _, p := bpRunModel(m, new(bpWork), bpDocBuf{}, nil, len(x)/bpNumFeatures, func(i int, row []float32) {
 		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
 	})
 	return p

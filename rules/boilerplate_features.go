@@ -515,3 +515,9 @@ func BoilerplateFeatureIndex(name string) int {
 	}
 	return -1
 }
+
+// BoilerplateCheckModel returns an error when model m does not fit the features
+// this version computes, or its trees are malformed.
+func BoilerplateCheckModel(m *BoilerplateModel) error {
+	return m.Check(bpFeatureNames, bpContextNames)
+}

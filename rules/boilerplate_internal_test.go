@@ -9,7 +9,7 @@ import (
 
 // The model shipped in the repository fits the features this version computes.
 func TestBoilerplateWeights(t *testing.T) {
-	if err := bpWeights.Check(); err != nil {
+	if err := BoilerplateCheckModel(&bpWeights); err != nil {
 		t.Fatal(err)
 	}
 	if len(bpWeights.Line.Roots) == 0 || len(bpWeights.Context.Roots) == 0 {
@@ -17,7 +17,7 @@ func TestBoilerplateWeights(t *testing.T) {
 	}
 	bad := bpWeights
 	bad.Line.Features = bad.Line.Features[1:]
-	if bad.Check() == nil {
+	if BoilerplateCheckModel(&bad) == nil {
 		t.Error("a model with a missing feature passes Check")
 	}
 }
@@ -208,8 +208,8 @@ func TestBoilerplateFlatTrees(t *testing.T) {
 	a := NewAnalysis(bpTestPage)
 	_, x := bpFeatures(a)
 	n := len(x) / bpNumFeatures
-	x2a, pa := bpWeights.bpPredict(x, n)
-	x2b, pb := bpWeights.bpPredictFast(f, x, n)
+	x2a, pa := bpPredict(&bpWeights, x, n)
+	x2b, pb := bpPredictFast(&bpWeights, f, x, n)
 	for i := range pa {
 		if math.Abs(pa[i]-pb[i]) > 1e-6 {
 			t.Fatalf("line %d: nodes give %v, flat trees %v", i, pa[i], pb[i])
@@ -227,7 +227,7 @@ func TestBoilerplateFlatExplain(t *testing.T) {
 	text := strings.Repeat("----\n", 5) + bpTestPage + strings.Repeat("* * *\nShare this:\n", 3) + bpTestPage
 	_, x := bpFeatures(NewAnalysis(text))
 	n := len(x) / bpNumFeatures
-	x2, _ := bpWeights.bpPredictFast(f, x, n)
+	x2, _ := bpPredictFast(&bpWeights, f, x, n)
 	for _, st := range []struct {
 		m    *BoilerplateTrees
 		flat []bpFlatTree
@@ -255,7 +255,7 @@ func TestBoilerplateMemoExact(t *testing.T) {
 	text := strings.Repeat("----\n", 50) + bpTestPage + strings.Repeat("* * *\nShare this:\n", 30) + bpTestPage
 	_, x := bpFeatures(NewAnalysis(text))
 	n := len(x) / bpNumFeatures
-	_, got := bpWeights.bpPredictFast(f, x, n)
+	_, got := bpPredictFast(&bpWeights, f, x, n)
 	p1 := make([]float64, n)
 	for i := range p1 {
 		p1[i] = bpProb(bpScoreFlat(bpWeights.Line.Bias, f.line, x[i*bpNumFeatures:(i+1)*bpNumFeatures]))

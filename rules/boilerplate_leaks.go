@@ -180,7 +180,7 @@ func bpSelectorLine(s string) bool {
 			if !(mkIsAlnum(c) || strings.IndexByte("-_.#:[]=\"'()*", c) >= 0) {
 				return false
 			}
-			if (c == '.' || c == '#' || c == ':') && (i+1 == len(rest) || rest[i+1] == '.' || rest[i+1] == '#' || isDigit(rest[i+1])) {
+			if (c == '.' || c == '#' || c == ':') && (i+1 == len(rest) || rest[i+1] == '.' || rest[i+1] == '#' || mkIsDigit(rest[i+1])) {
 				return false // "U.S." or "a.", not ".class"
 			}
 		}
@@ -276,7 +276,7 @@ func bpMayHoldTime(bl *bpLine) bool { return bl.digits > 0 }
 // bpClock reports whether s holds a clock time "5:23" or "17:05".
 func bpClock(s string) bool {
 	for i := 1; i+2 < len(s); i++ {
-		if s[i] == ':' && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) && (i+3 == len(s) || !isDigit(s[i+3])) {
+		if s[i] == ':' && mkIsDigit(s[i-1]) && mkIsDigit(s[i+1]) && mkIsDigit(s[i+2]) && (i+3 == len(s) || !mkIsDigit(s[i+3])) {
 			return true
 		}
 	}
@@ -286,15 +286,13 @@ func bpClock(s string) bool {
 // bpYear reports whether s holds a year 1900–2099 as a word of its own.
 func bpYear(s string) bool {
 	for i := 0; i+4 <= len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
-			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && mkIsDigit(s[i+2]) && mkIsDigit(s[i+3]) &&
+			(i == 0 || !mkIsDigit(s[i-1])) && (i+4 == len(s) || !mkIsDigit(s[i+4])) {
 			return true
 		}
 	}
 	return false
 }
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // bpTimeConnectors are the words a date and time line may hold besides dates,
 // times and numbers ("August 22, 2018 at 5:57 am", "22 de agosto de 2018 às
@@ -329,7 +327,7 @@ func bpDateTimeWords(s string) bool {
 		}
 		lw := strings.ToLower(w)
 		switch {
-		case isDigit(w[0]):
+		case mkIsDigit(w[0]):
 		case bpCommentMonths[lw]:
 			month = true
 		case bpDateWords[lw]:

@@ -102,7 +102,7 @@ func threadOf(text string, p float64) string {
 		prob[i] = p
 	}
 	marks := make([]bool, len(ls))
-	bpCommentThread(a.text, ls, prob, marks)
+	bpCommentThread(a.Text(), ls, prob, marks)
 	return marksString(marks, nil)
 }
 
@@ -151,7 +151,7 @@ func leaksOf(text string) string {
 	w := new(bpWork)
 	ls, _ := w.scan(a, nil)
 	tags, code := make([]bool, len(ls)), make([]bool, len(ls))
-	bpMarkupLeaks(a.text, ls, tags, code)
+	bpMarkupLeaks(a.Text(), ls, tags, code)
 	return marksString(tags, code)
 }
 

@@ -109,7 +109,7 @@ func bpScan(a *Analysis) ([]bpLine, []uint64) { return new(bpWork).scan(a, nil) 
 // scan is bpScan with w's buffers; the hashes returned are w's. The lines go
 // into ls (nil: a new array).
 func (w *bpWork) scan(a *Analysis, ls []bpLine) ([]bpLine, []uint64) {
-	text := a.text
+	text := a.Text()
 	lines := a.Lines()
 	// At most one bpLine a line. A new array is made, not grown: slices.Grow
 	// would clear it, and every element used is written.
@@ -196,7 +196,7 @@ func bpMarkParagraphs(a *Analysis, ls []bpLine) {
 func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 	low, lw, wi := sc.low[:0], sc.lw[:0], sc.wi[:0]
 	defer func() { sc.low, sc.lw, sc.wi = low, lw, wi }()
-	t := a.text[bl.start:bl.end]
+	t := a.Text()[bl.start:bl.end]
 	// Markdown structure at the start of the line.
 	switch {
 	case len(t) >= 2 && (t[0] == '*' || t[0] == '-' || t[0] == '+') && t[1] == ' ':
@@ -322,10 +322,10 @@ func bpMeasure(a *Analysis, bl *bpLine, sc *bpScratch) {
 	first := true
 	nh := uint64(bpFNVOffset)
 	for _, w := range ws {
-		if w.End <= hideEnd && bpInLinkTarget(a.text, bl.start, w.Start) {
+		if w.End <= hideEnd && bpInLinkTarget(a.Text(), bl.start, w.Start) {
 			continue
 		}
-		word := a.text[w.Start:w.End]
+		word := a.Text()[w.Start:w.End]
 		// Scripts written without spaces (Chinese, Japanese) make one token of a
 		// whole clause: such a token counts as a word per two of its characters,
 		// about the length of a word there, so that a sentence of them weighs what

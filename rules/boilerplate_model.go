@@ -44,13 +44,14 @@ type BoilerplateNode struct {
 	Value       float32
 }
 
-// Check returns an error when the model does not fit the features this version
-// computes, or its trees are malformed.
-func (m *BoilerplateModel) Check() error {
-	if err := m.Line.check(bpFeatureNames); err != nil {
+// Check returns an error when the model does not fit the features named
+// lineFeatures and contextFeatures (the features the rules compute, in vector
+// order), or its trees are malformed.
+func (m *BoilerplateModel) Check(lineFeatures, contextFeatures []string) error {
+	if err := m.Line.check(lineFeatures); err != nil {
 		return fmt.Errorf("line stage: %w", err)
 	}
-	if err := m.Context.check(bpContextNames); err != nil {
+	if err := m.Context.check(contextFeatures); err != nil {
 		return fmt.Errorf("context stage: %w", err)
 	}
 	return nil

@@ -13,13 +13,3 @@ type Profile struct {
 	// Severity overrides per-rule severities, by rule name.
 	Severity map[string]Severity
 }
-
-// LookupProfile returns the built-in profile called name.
-func LookupProfile(name string) (Profile, bool) {
-	for _, p := range Profiles() {
-		if p.Name == name {
-			return p, true
-		}
-	}
-	return Profile{}, false
-}

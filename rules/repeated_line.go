@@ -391,7 +391,7 @@ func rlHashLine(t string, l Line) (h uint64, words int, ok bool) {
 	i, end := l.Start, l.End
 	for i < end {
 		c := t[i]
-		if !asciiWord[c] {
+		if !isASCIIWordByte(c) {
 			if c < utf8.RuneSelf {
 				i++
 				continue
@@ -411,7 +411,7 @@ func rlHashLine(t string, l Line) (h uint64, words int, ok bool) {
 		}
 		for i < end {
 			c := t[i]
-			if asciiWord[c] {
+			if isASCIIWordByte(c) {
 				if !number {
 					h = (h ^ uint64(rlLower[c])) * bpFNVPrime
 				}

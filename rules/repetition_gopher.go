@@ -344,20 +344,6 @@ func repTimes(n int) string {
 
 func repG(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
-func repShorten(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	n := 0
-	for i := range s {
-		if n == max {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
-
 // repPyStrip returns the bounds of text.strip() in Python: without leading and
 // trailing characters that str.isspace() accepts.
 func repPyStrip(text string) (int, int) {

@@ -35,7 +35,7 @@ func FuzzThAppendLower(f *testing.F) {
 func thBodyWordsPlain(a *Analysis, last int, want map[string]struct{}) map[string]struct{} {
 	set := make(map[string]struct{})
 	for _, w := range a.WordsIn(0, a.Lines()[last].End) {
-		if k, ok := thAppendContentKey(nil, a.text[w.Start:w.End]); ok {
+		if k, ok := thAppendContentKey(nil, a.Text()[w.Start:w.End]); ok {
 			if _, in := want[string(k)]; in {
 				set[string(k)] = struct{}{}
 			}

@@ -241,7 +241,7 @@ func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, fol
 			}
 		}
 		m := cachedFit(cache, fold, folds, func() *rules.BoilerplateModel { return fit(buildDocs(tr, kindWeight), p, logf) })
-		if err := m.Check(); err != nil {
+		if err := rules.BoilerplateCheckModel(m); err != nil {
 			fail(err)
 		}
 		if tsv != nil {
@@ -271,7 +271,7 @@ func lineReport(m *rules.BoilerplateModel, docs []*docData, fold int, tsv *os.Fi
 	stats := map[string][]cell{}
 	nf := len(rules.BoilerplateFeatureNames())
 	for _, doc := range docs {
-		prob := m.Predict(doc.x)
+		prob := rules.BoilerplatePredict(m, doc.x)
 		c := stats[doc.rec.Kind]
 		if c == nil {
 			c = make([]cell, len(ths))
@@ -461,7 +461,7 @@ func tailReport(w io.Writer, m *rules.BoilerplateModel, rs []rules.Rule, batch, 
 		}
 		status := map[[2]bool]string{{true, true}: "TP", {false, true}: "FP", {true, false}: "FN"}[[2]bool{truth, pred}]
 		lines, x := rules.BoilerplateFeatures(rec.Text)
-		prob := m.Predict(x)
+		prob := rules.BoilerplatePredict(m, x)
 		row := map[int]int{}
 		for k, l := range lines {
 			row[l] = k
