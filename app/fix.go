@@ -9,7 +9,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report"
-	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 func fixCommand() *cli.Command {
@@ -190,7 +190,7 @@ func fixAction(c *cli.Context) error {
 // are left, positioned in the fixed text.
 func remainingReport(before *report.Document, res *fix.Result) *report.Document {
 	rd := &report.Document{Path: before.Path, Record: before.Record, ID: before.ID, Text: res.Text, Fixed: res.Text}
-	a := rules.NewAnalysis(res.Text)
+	a := text.NewAnalysis(res.Text)
 	for _, f := range res.Remaining {
 		it := report.Item{Finding: f}
 		it.Line, it.Col = a.Position(f.Start)

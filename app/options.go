@@ -16,6 +16,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/builtin"
 )
 
 // extraOf returns the rules a Go program added to the built-in ones (Main's extra
@@ -27,7 +28,7 @@ func extraOf(c *cli.Context) []rules.Rule {
 
 // registryOf returns the registry of the built-in and extra rules.
 func registryOf(c *cli.Context) (*rules.Registry, error) {
-	return rules.NewRegistry(append(rules.Builtin(), extraOf(c)...)...)
+	return rules.NewRegistry(append(builtin.Builtin(), extraOf(c)...)...)
 }
 
 // commonFlags are the flags lint, fix and the other checking commands share: what

@@ -10,6 +10,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // --- corpus rules: the first pass as a combine ---
@@ -212,7 +213,7 @@ func (fn *observeFn) AddInput(a *corpusAcc, d Doc) (*corpusAcc, error) {
 		return nil, err
 	}
 	doc := d.document()
-	an := rules.NewAnalysis(doc.Text)
+	an := text.NewAnalysis(doc.Text)
 	for _, cr := range fn.st.corpus {
 		name := cr.Meta().Name
 		st := a.states[name]

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // lineRule is a small corpus rule for the tests: a line that occurs in at least
@@ -67,7 +68,7 @@ func eachLine(text string, f func(line string, start, end int)) {
 	}
 }
 
-func (c *lineCounts) Observe(doc *rules.Document, _ *rules.Analysis) {
+func (c *lineCounts) Observe(doc *rules.Document, _ *text.Analysis) {
 	d := domainOf(doc.URL)
 	m := c.m[d]
 	if m == nil {

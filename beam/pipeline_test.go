@@ -25,6 +25,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/boilerplate"
 )
 
 func init() { AddRules(lineRule{}) }
@@ -327,7 +328,7 @@ func TestCorpusStatesRoundTrip(t *testing.T) {
 		{Text: "Share this story with your friends and family today please.", URL: "https://y.example/1"},
 		{Text: "Advertisement\nsomething else entirely", URL: "https://z.example/1"},
 	}
-	for _, r := range []rules.Rule{lineRule{}, rules.RepeatedLine()} {
+	for _, r := range []rules.Rule{lineRule{}, boilerplate.RepeatedLine()} {
 		name := r.Meta().Name
 		t.Run(name, func(t *testing.T) {
 			rs := []rules.Rule{r}

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/builtin"
 )
 
 // SARIF 2.1.0 constants.
@@ -60,7 +61,7 @@ func NewSARIF(w io.Writer, opt Options, metas []rules.Meta) *SARIF {
 // BuiltinMetas returns the metadata of the built-in rules, in registry order.
 func BuiltinMetas() []rules.Meta {
 	var out []rules.Meta
-	for _, r := range rules.Builtin() {
+	for _, r := range builtin.Builtin() {
 		out = append(out, r.Meta())
 	}
 	return out

@@ -9,6 +9,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/corpuslint/corpuslint/rules/text"
 	"slices"
 	"strings"
 )
@@ -194,7 +195,7 @@ type CorpusRule interface {
 // CorpusState accumulates what a CorpusRule observed. Observe and Merge are plain
 // function calls with no global state so that a distributed runner can shard them.
 type CorpusState interface {
-	Observe(doc *Document, a *Analysis)
+	Observe(doc *Document, a *text.Analysis)
 	Merge(other CorpusState)
 }
 
@@ -222,7 +223,7 @@ type Document struct {
 // its pass after Check returns: Run reuses it for the next rule.
 type Pass struct {
 	Doc      *Document
-	Analysis *Analysis
+	Analysis *text.Analysis
 	// Corpus is the merged state of a CorpusRule's first pass; nil otherwise.
 	Corpus CorpusState
 	meta   Meta
@@ -231,7 +232,7 @@ type Pass struct {
 
 // NewPass returns a pass that runs rule r's Check on doc, sending findings to report.
 // Drivers (the engine, tests) use it; rules only consume passes.
-func NewPass(r Rule, doc *Document, a *Analysis, corpus CorpusState, report func(Finding)) *Pass {
+func NewPass(r Rule, doc *Document, a *text.Analysis, corpus CorpusState, report func(Finding)) *Pass {
 	return &Pass{Doc: doc, Analysis: a, Corpus: corpus, meta: r.Meta(), report: report}
 }
 
@@ -259,9 +260,9 @@ func (p *Pass) Reportf(start, end int, format string, args ...any) {
 // rule's findings in the order reported. corpus maps a corpus rule's name to its
 // merged state. It is the single-document entry point used by the engine, by tests
 // and by distributed runners.
-func Run(rs []Rule, doc *Document, a *Analysis, corpus map[string]CorpusState) []Finding {
+func Run(rs []Rule, doc *Document, a *text.Analysis, corpus map[string]CorpusState) []Finding {
 	if a == nil {
-		a = NewAnalysis(doc.Text)
+		a = text.NewAnalysis(doc.Text)
 	}
 	var out []Finding
 	sink := func(f Finding) {

@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/corpuslint/corpuslint/internal/eval"
-	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/boilerplate"
 )
 
 // sample is where a training line came from.
@@ -47,7 +47,7 @@ func buildDocs(recs []*eval.Record, kindWeight map[string]float64) []*docData {
 		go func(ri int, rec *eval.Record) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			lines, x := rules.BoilerplateFeatures(rec.Text)
+			lines, x := boilerplate.Features(rec.Text)
 			row := make(map[int]int, len(lines))
 			for k, l := range lines {
 				row[l] = k

@@ -1,12 +1,11 @@
 package main
 
 import (
+	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
 	"math"
 	"runtime"
 	"sort"
 	"sync"
-
-	"github.com/corpuslint/corpuslint/rules"
 )
 
 // params are the boosting parameters.
@@ -110,8 +109,8 @@ type node struct {
 }
 
 // train boosts trees on d and returns the model.
-func train(d *dataset, p params, names []string, logf func(string, ...any)) *rules.BoilerplateTrees {
-	m := &rules.BoilerplateTrees{Features: names}
+func train(d *dataset, p params, names []string, logf func(string, ...any)) *model.Trees {
+	m := &model.Trees{Features: names}
 	// Bias: the weighted log-odds of the base rate.
 	var sw, sy float64
 	for i := 0; i < d.n; i++ {
@@ -148,7 +147,7 @@ func train(d *dataset, p params, names []string, logf func(string, ...any)) *rul
 		nodes := grow(d, g, h, idx, p)
 		root := int32(len(m.Nodes))
 		for _, nd := range nodes {
-			bn := rules.BoilerplateNode{Feature: int16(nd.feature), Value: float32(nd.value), Left: -1, Right: -1}
+			bn := model.Node{Feature: int16(nd.feature), Value: float32(nd.value), Left: -1, Right: -1}
 			if nd.feature >= 0 {
 				bn.Threshold = nd.threshold
 				bn.Left = root + int32(nd.left)

@@ -1,10 +1,9 @@
 package main
 
 import (
+	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
 	"strings"
 	"testing"
-
-	"github.com/corpuslint/corpuslint/rules"
 )
 
 // A threshold on one feature, with a distracting second feature, is learned.
@@ -40,9 +39,9 @@ func TestTrainLearnsThreshold(t *testing.T) {
 
 // The generated Go source is gofmt'ed data that names each split's test.
 func TestSource(t *testing.T) {
-	tree := rules.BoilerplateTrees{Features: []string{"words"}, Bias: -1, Roots: []int32{0},
-		Nodes: []rules.BoilerplateNode{{Feature: 0, Left: 1, Right: 2, Threshold: 2.5, Value: 0}, {Feature: -1, Left: -1, Right: -1, Value: -0.5}, {Feature: -1, Left: -1, Right: -1, Value: 0.5}}}
-	src, err := source(&rules.BoilerplateModel{Line: tree, Context: tree}, []string{"x.jsonl"}, nil, defaultParams)
+	tree := model.Trees{Features: []string{"words"}, Bias: -1, Roots: []int32{0},
+		Nodes: []model.Node{{Feature: 0, Left: 1, Right: 2, Threshold: 2.5, Value: 0}, {Feature: -1, Left: -1, Right: -1, Value: -0.5}, {Feature: -1, Left: -1, Right: -1, Value: 0.5}}}
+	src, err := source(&model.Model{Line: tree, Context: tree}, []string{"x.jsonl"}, nil, defaultParams)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,8 @@ import (
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/eval"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/boilerplate"
+	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
 )
 
 func main() {
@@ -132,16 +134,16 @@ var defaultParams = params{Trees: 150, Depth: 4, Rate: 0.1, Lambda: 1, MinHess: 
 var kindWeight = map[string]float64{"article": 3, "ground_truth": 3, "article_markdown": 1.5}
 
 // fit trains both stages on docs.
-func fit(docs []*docData, p params, logf func(string, ...any)) *rules.BoilerplateModel {
-	nf := len(rules.BoilerplateFeatureNames())
-	stage1 := func(ds []*docData) *rules.BoilerplateTrees {
+func fit(docs []*docData, p params, logf func(string, ...any)) *model.Model {
+	nf := len(boilerplate.FeatureNames())
+	stage1 := func(ds []*docData) *model.Trees {
 		d := gather(ds, nf, func(doc *docData) []float32 { return doc.x })
 		if d.n == 0 {
 			fail(fmt.Errorf("no training lines"))
 		}
 		d.binFeatures(p.MaxBins)
 		logf("line stage: %d lines", d.n)
-		return train(d, p, rules.BoilerplateFeatureNames(), logf)
+		return train(d, p, boilerplate.FeatureNames(), logf)
 	}
 	// Out-of-fold first-stage probabilities for the context stage.
 	var halves [2][]*docData
@@ -156,18 +158,18 @@ func fit(docs []*docData, p params, logf func(string, ...any)) *rules.Boilerplat
 			p1[doc] = scoreAll(m, doc.x, nf)
 		}
 	}
-	nc := len(rules.BoilerplateContextNames())
-	d2 := gather(docs, nc, func(doc *docData) []float32 { return rules.BoilerplateContextFeatures(doc.x, p1[doc]) })
+	nc := len(boilerplate.ContextNames())
+	d2 := gather(docs, nc, func(doc *docData) []float32 { return boilerplate.ContextFeatures(doc.x, p1[doc]) })
 	d2.binFeatures(p.MaxBins)
 	logf("context stage: %d lines", d2.n)
-	ctx := train(d2, p, rules.BoilerplateContextNames(), logf)
+	ctx := train(d2, p, boilerplate.ContextNames(), logf)
 	line := stage1(docs)
-	return &rules.BoilerplateModel{Line: *line, Context: *ctx}
+	return &model.Model{Line: *line, Context: *ctx}
 }
 
 // cachedFit returns the model of fold from the cache folder, or trains it and
 // stores it there.
-func cachedFit(dir string, fold, folds int, train func() *rules.BoilerplateModel) *rules.BoilerplateModel {
+func cachedFit(dir string, fold, folds int, train func() *model.Model) *model.Model {
 	if dir == "" {
 		return train()
 	}
@@ -178,7 +180,7 @@ func cachedFit(dir string, fold, folds int, train func() *rules.BoilerplateModel
 	}
 	path := filepath.Join(dir, name)
 	if b, err := os.ReadFile(path); err == nil {
-		var m rules.BoilerplateModel
+		var m model.Model
 		if err := json.Unmarshal(b, &m); err == nil {
 			return &m
 		}
@@ -191,7 +193,7 @@ func cachedFit(dir string, fold, folds int, train func() *rules.BoilerplateModel
 	return m
 }
 
-func scoreAll(m *rules.BoilerplateTrees, x []float32, nf int) []float64 {
+func scoreAll(m *model.Trees, x []float32, nf int) []float64 {
 	n := len(x) / nf
 	p := make([]float64, n)
 	for i := 0; i < n; i++ {
@@ -240,14 +242,14 @@ func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, fol
 				batch = append(batch, r)
 			}
 		}
-		m := cachedFit(cache, fold, folds, func() *rules.BoilerplateModel { return fit(buildDocs(tr, kindWeight), p, logf) })
-		if err := rules.BoilerplateCheckModel(m); err != nil {
+		m := cachedFit(cache, fold, folds, func() *model.Model { return fit(buildDocs(tr, kindWeight), p, logf) })
+		if err := boilerplate.CheckModel(m); err != nil {
 			fail(err)
 		}
 		if tsv != nil {
 			lineReport(m, buildDocs(te, nil), fold, tsv)
 		}
-		rs := configure(append([]rules.Rule{rules.TrailingHeadlines(), rules.RepeatedLine()}, rules.BoilerplateRulesWith(m)...))
+		rs := configure(append([]rules.Rule{boilerplate.TrailingHeadlines(), boilerplate.RepeatedLine()}, boilerplate.RulesWith(m)...))
 		// Score the held-out pages, in batches of every page (repeated-line's first
 		// pass reads no label; a test batch is of full size too).
 		if tailOut != nil {
@@ -265,13 +267,13 @@ func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, fol
 
 // lineReport prints the model's line-level precision and recall by kind on
 // held-out records at a few thresholds, and writes the lines to tsv.
-func lineReport(m *rules.BoilerplateModel, docs []*docData, fold int, tsv *os.File) {
+func lineReport(m *model.Model, docs []*docData, fold int, tsv *os.File) {
 	type cell struct{ tp, fp, fn int }
 	ths := []float64{0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98}
 	stats := map[string][]cell{}
-	nf := len(rules.BoilerplateFeatureNames())
+	nf := len(boilerplate.FeatureNames())
 	for _, doc := range docs {
-		prob := rules.BoilerplatePredict(m, doc.x)
+		prob := boilerplate.Predict(m, doc.x)
 		c := stats[doc.rec.Kind]
 		if c == nil {
 			c = make([]cell, len(ths))
@@ -298,7 +300,7 @@ func lineReport(m *rules.BoilerplateModel, docs []*docData, fold int, tsv *os.Fi
 					xs = append(xs, strconv.FormatFloat(float64(v), 'g', 4, 32))
 				}
 				fmt.Fprintf(tsv, "%d\t%s\t%s\t%s\t%d\t%s\t%.4f\t%g\t%s\t%s\n", fold, s.kind, s.extractor, s.id, s.line+1, s.label,
-					prob[r], x[rules.BoilerplateFeatureIndex("running text")], strings.Join(xs, ","), strings.ReplaceAll(s.text, "\t", " "))
+					prob[r], x[boilerplate.FeatureIndex("running text")], strings.Join(xs, ","), strings.ReplaceAll(s.text, "\t", " "))
 			}
 		}
 	}
@@ -327,7 +329,7 @@ func ratio(a, b int) float64 {
 
 // source renders the model as a Go file: one node a line, each inner node
 // commented with its test, so a change of weights reads as a diff.
-func source(m *rules.BoilerplateModel, files []string, docs []*docData, p params) ([]byte, error) {
+func source(m *model.Model, files []string, docs []*docData, p params) ([]byte, error) {
 	lines := 0
 	for _, d := range docs {
 		lines += len(d.rows)
@@ -357,7 +359,7 @@ func weights() string {
 	return strings.Join(ks, ", ")
 }
 
-func writeTrees(b *bytes.Buffer, field string, m *rules.BoilerplateTrees) {
+func writeTrees(b *bytes.Buffer, field string, m *model.Trees) {
 	fmt.Fprintf(b, "%s: BoilerplateTrees{\n\tFeatures: []string{\n", field)
 	for _, n := range m.Features {
 		fmt.Fprintf(b, "\t\t%q,\n", n)
@@ -401,7 +403,7 @@ func fl(v float32) string {
 // the decision (TP, FP, FN) and its last lines with label, probability, whether
 // findings cover them (F) and text: what -tails reads to see which junk tails the
 // rules miss and why. Records whose id contains showID are printed whole.
-func tailReport(w io.Writer, m *rules.BoilerplateModel, rs []rules.Rule, batch, te []*eval.Record, fold int, showID string) {
+func tailReport(w io.Writer, m *model.Model, rs []rules.Rule, batch, te []*eval.Record, fold int, showID string) {
 	// Each extractor's records are one batch, as eval checks them.
 	groups := map[string][]*rules.Document{}
 	for _, r := range batch {
@@ -460,8 +462,8 @@ func tailReport(w io.Writer, m *rules.BoilerplateModel, rs []rules.Rule, batch, 
 			continue
 		}
 		status := map[[2]bool]string{{true, true}: "TP", {false, true}: "FP", {true, false}: "FN"}[[2]bool{truth, pred}]
-		lines, x := rules.BoilerplateFeatures(rec.Text)
-		prob := rules.BoilerplatePredict(m, x)
+		lines, x := boilerplate.Features(rec.Text)
+		prob := boilerplate.Predict(m, x)
 		row := map[int]int{}
 		for k, l := range lines {
 			row[l] = k

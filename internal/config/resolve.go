@@ -10,6 +10,8 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/builtin"
+	"github.com/corpuslint/corpuslint/rules/custom"
 )
 
 // Flags are the settings given on the command line; a zero value means "not
@@ -77,13 +79,13 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 	}
 
 	// The registry: built-ins, a Go program's extras, then the file's custom rules.
-	all := append(rules.Builtin(), extra...)
+	all := append(builtin.Builtin(), extra...)
 	for _, c := range cfg.Custom {
 		spec, err := c.spec()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", where(c.Line, "custom-rules"), err)
 		}
-		cr, err := rules.NewCustomRule(spec)
+		cr, err := custom.New(spec)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", where(c.Line, "custom-rules"), err)
 		}
@@ -96,10 +98,10 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 	r.Registry = reg
 
 	r.Profile = first(flags.Profile, cfg.Profile, DefaultProfile)
-	prof, ok := rules.LookupProfile(r.Profile)
+	prof, ok := builtin.LookupProfile(r.Profile)
 	if !ok {
 		var names []string
-		for _, p := range rules.Profiles() {
+		for _, p := range builtin.Profiles() {
 			names = append(names, p.Name)
 		}
 		return nil, fmt.Errorf("unknown profile %q (profiles: %s)", r.Profile, strings.Join(names, ", "))
@@ -324,8 +326,8 @@ func (r *Resolved) matches(pp PerPath, path string) bool {
 // Options returns the resolved options of a rule (profile and file), for display.
 func (r *Resolved) Options(name string) map[string]any { return r.options[name] }
 
-func (c CustomRule) spec() (rules.CustomSpec, error) {
-	s := rules.CustomSpec{Name: c.Name, Kind: c.Kind, Pattern: c.Pattern, Phrases: c.Phrases,
+func (c CustomRule) spec() (custom.Spec, error) {
+	s := custom.Spec{Name: c.Name, Kind: c.Kind, Pattern: c.Pattern, Phrases: c.Phrases,
 		Message: c.Message, Category: rules.Category(c.Category), Replace: c.Replace, Unsafe: c.Unsafe, Doc: c.Doc}
 	if c.Name == "" {
 		return s, fmt.Errorf("a custom rule needs a name")
@@ -352,7 +354,7 @@ func (c CustomRule) spec() (rules.CustomSpec, error) {
 			return s, fmt.Errorf("rule %q: category %q is not one of %s", c.Name, c.Category, strings.Join(cs, ", "))
 		}
 	}
-	scope, err := rules.ParseScope(c.Scope)
+	scope, err := custom.ParseScope(c.Scope)
 	if err != nil {
 		return s, fmt.Errorf("rule %q: %v", c.Name, err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/builtin"
 )
 
 // benchCorpus writes a JSONL batch of about mb megabytes of news-like documents
@@ -46,7 +47,7 @@ func benchCorpus(b *testing.B, mb int) (string, int64) {
 // decode, check, order), as `corpuslint lint` does, on 1 and 2 workers.
 func BenchmarkEngine(b *testing.B) {
 	p, size := benchCorpus(b, 8)
-	reg, _ := rules.NewRegistry(rules.Builtin()...)
+	reg, _ := rules.NewRegistry(builtin.Builtin()...)
 	rs, _ := reg.Select(nil, nil)
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
@@ -80,7 +81,7 @@ func BenchmarkEngineAdversarial(b *testing.B) {
 		"quotes":     strings.ToValidUTF8(fill("\"\u201c\u201d\"\u2018\u2019'\" "), ""),
 		"dashes":     strings.ToValidUTF8(fill("- \u2013 \u2014\n-\n -- \u2014\u2014 "), ""),
 	}
-	reg, _ := rules.NewRegistry(rules.Builtin()...)
+	reg, _ := rules.NewRegistry(builtin.Builtin()...)
 	rs, _ := reg.Select(nil, nil)
 	for _, name := range []string{"longline", "shortlines", "quotes", "dashes"} {
 		b.Run(name, func(b *testing.B) {

@@ -12,6 +12,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // Options configure a run.
@@ -76,7 +77,7 @@ func NewChecker(opt Options, corpus map[string]rules.CorpusState) *Checker {
 
 // Check runs the rules and processors on doc and, when asked, the fix loop.
 func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
-	a := rules.NewAnalysis(doc.Text)
+	a := text.NewAnalysis(doc.Text)
 	fs := c.findings(doc, a)
 	rd := &report.Document{Path: doc.Path, Record: doc.Record, ID: doc.ID, URL: doc.URL, Text: doc.Text}
 	rd.Findings = make([]report.Item, len(fs))
@@ -90,17 +91,17 @@ func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
 	if !c.opt.Fix {
 		return rd, nil
 	}
-	check := func(text string) []rules.Finding {
+	check := func(txt string) []rules.Finding {
 		d := *doc
-		d.Text = text
-		return c.findings(&d, rules.NewAnalysis(text))
+		d.Text = txt
+		return c.findings(&d, text.NewAnalysis(txt))
 	}
 	res := fix.Loop(doc.Text, fs, check, c.opt.UnsafeFixes)
 	rd.Fixed = res.Text
 	return rd, &res
 }
 
-func (c *Checker) findings(doc *rules.Document, a *rules.Analysis) []rules.Finding {
+func (c *Checker) findings(doc *rules.Document, a *text.Analysis) []rules.Finding {
 	rs := c.opt.Rules
 	if c.opt.RulesFor != nil {
 		rs = c.opt.RulesFor(doc.Path)
@@ -246,7 +247,7 @@ func observe(files []string, opt Options) (map[string]rules.CorpusState, error) 
 			st := cr.NewState()
 			for _, it := range b.items {
 				if it.Doc != nil {
-					a := rules.NewAnalysis(it.Doc.Text)
+					a := text.NewAnalysis(it.Doc.Text)
 					st.Observe(it.Doc, a)
 					a.Release()
 				}
@@ -284,7 +285,7 @@ func ObserveDocuments(rs []rules.Rule, docs []*rules.Document) map[string]rules.
 		}
 		st := cr.NewState()
 		for _, d := range docs {
-			st.Observe(d, rules.NewAnalysis(d.Text))
+			st.Observe(d, text.NewAnalysis(d.Text))
 		}
 		out[cr.Meta().Name] = st
 	}

@@ -10,6 +10,8 @@ import (
 	"github.com/corpuslint/corpuslint/internal/jsonenc"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/builtin"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // lineCount is a corpus rule for tests: it flags lines that occur in at least two
@@ -26,7 +28,7 @@ func (lineCount) Meta() rules.Meta {
 
 func (lineCount) NewState() rules.CorpusState { return &lineCountState{counts: map[string]int{}} }
 
-func (s *lineCountState) Observe(doc *rules.Document, a *rules.Analysis) {
+func (s *lineCountState) Observe(doc *rules.Document, a *text.Analysis) {
 	seen := map[string]bool{}
 	for i := range a.Lines() {
 		l := a.LineText(i)
@@ -126,7 +128,7 @@ func TestRunStopsOnSinkError(t *testing.T) {
 }
 
 func TestCheckerPositionsAndFix(t *testing.T) {
-	reg, _ := rules.NewRegistry(rules.Builtin()...)
+	reg, _ := rules.NewRegistry(builtin.Builtin()...)
 	defaults, _ := reg.Select(nil, nil)
 	c := NewChecker(Options{Rules: defaults, Fix: true, Processors: []Processor{SortFindings{}}}, nil)
 	doc := &rules.Document{Text: "Café owners met.\n-\nThey left.", Path: "x.txt", ID: "x.txt"}

@@ -7,6 +7,8 @@
 //	-- options.json --   options for a Configurable rule (optional)
 //	-- findings --       the expected findings, one a line (empty: none expected)
 //	-- fixed.txt --      the text after every safe fix (required when a fix applies)
+//	-- unsafe-fixed.txt -- the text after every fix, unsafe ones included (required
+//	                       when the unsafe fixes change more than the safe ones)
 //
 // A finding line reads "LINE:COL-ENDLINE:ENDCOL SEVERITY MESSAGE", followed by
 // " [fix: safe]" or " [fix: unsafe]" when the finding carries a fix. Run the tests
@@ -33,6 +35,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden findings and fixed text of rule tests")
@@ -109,11 +112,25 @@ func runCase(t *testing.T, r rules.Rule, file string) {
 
 	if *update {
 		setSection(arch, "findings", gotFindings)
-		if res.Text != text {
+		all := fix.Loop(text, nil, check, true).Text
+		switch {
+		case res.Text != text:
 			setSection(arch, "fixed.txt", []byte(res.Text))
-		} else {
+		case all != res.Text:
+			// A case whose only fixes are unsafe still states that the safe fixes
+			// leave the text as it is.
+			if _, ok := section(arch, "fixed.txt"); !ok {
+				setSection(arch, "fixed.txt", []byte(res.Text))
+			}
+		default:
 			dropSection(arch, "fixed.txt")
 		}
+		if all != res.Text {
+			setSection(arch, "unsafe-fixed.txt", []byte(all))
+		} else {
+			dropSection(arch, "unsafe-fixed.txt")
+		}
+		sortSections(arch)
 		if err := os.WriteFile(file, txtar.Format(arch), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -128,6 +145,7 @@ func runCase(t *testing.T, r rules.Rule, file string) {
 	case !hasFixed && res.Text != text:
 		t.Errorf("%s: the fixes changed the text but the case has no fixed.txt section; got\n%s", file, res.Text)
 	}
+	checkUnsafe(t, file, arch, text, res.Text, check)
 	// Idempotency: fixing the fixed text changes nothing, and nothing fixable is left.
 	again := fix.Loop(res.Text, nil, check, false)
 	if again.Text != res.Text {
@@ -136,6 +154,35 @@ func runCase(t *testing.T, r rules.Rule, file string) {
 	for _, f := range check(res.Text) {
 		if fix.Allowed(f.Fix, false) {
 			t.Errorf("%s: the fixed text still has a fixable finding: %s", file, FormatFindings(res.Text, []rules.Finding{f}))
+		}
+	}
+}
+
+// checkUnsafe compares the text after every fix, unsafe ones included, with the
+// case's unsafe-fixed.txt section, and checks that unsafe fixing is idempotent.
+func checkUnsafe(t *testing.T, file string, arch *txtar.Archive, text, safe string, check func(string) []rules.Finding) {
+	t.Helper()
+	all := fix.Loop(text, nil, check, true).Text
+	if again := fix.Loop(all, nil, check, true).Text; again != all {
+		t.Errorf("%s: unsafe fixing twice differs from once\n--- once\n%s--- twice\n%s", file, all, again)
+	}
+	want, ok := section(arch, "unsafe-fixed.txt")
+	switch {
+	case ok && string(want) != all:
+		t.Errorf("%s: unsafe-fixed text differs\n--- got\n%s--- want\n%s", file, all, want)
+	case !ok && all != safe:
+		t.Errorf("%s: unsafe fixes change the text but the case has no unsafe-fixed.txt section; got\n%s", file, all)
+	}
+}
+
+// sortSections puts an archive's sections in reading order: options, input,
+// findings, fixed, unsafe-fixed.
+func sortSections(a *txtar.Archive) {
+	order := map[string]int{"options.json": 0, "input.txt": 1, "findings": 2, "fixed.txt": 3, "unsafe-fixed.txt": 4}
+	fs := a.Files
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && order[fs[j].Name] < order[fs[j-1].Name]; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
 		}
 	}
 }
@@ -218,8 +265,8 @@ func Check(r rules.Rule, text string) []rules.Finding {
 }
 
 // FormatFindings renders findings in the golden format, one a line.
-func FormatFindings(text string, fs []rules.Finding) string {
-	a := rules.NewAnalysis(text)
+func FormatFindings(txt string, fs []rules.Finding) string {
+	a := text.NewAnalysis(txt)
 	var b strings.Builder
 	for _, f := range fs {
 		l, c := a.Position(f.Start)

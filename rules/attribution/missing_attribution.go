@@ -1,0 +1,905 @@
+package attribution
+
+import (
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MissingAttribution returns the missing-attribution rule: a direct quotation of a
+// full sentence or more whose speaker is named neither in its own sentence nor in
+// the sentence right before or after it.
+func MissingAttribution() rules.Rule { return maRule{} }
+
+type maRule struct{}
+
+// Meta describes missing-attribution.
+func (maRule) Meta() rules.Meta {
+	return rules.Meta{
+		Name:     "missing-attribution",
+		Category: rules.Attribution,
+		Severity: rules.Warning,
+		Fixable:  false,
+		Title:    "a quoted sentence with no speaker named in or around it",
+		Doc: "Flags a direct quotation in double quotes (\"…\", “…”, „…“, «…») that reads as a " +
+			"full sentence or more (at least six words, opening its own sentence with a capital, not " +
+			"title-cased, ending in terminal punctuation or, at the end of its paragraph, in the comma of a lost " +
+			"`\"…,\" he said` tag) when nothing in its own sentence outside the quote marks, nor in " +
+			"the sentence right before or after it, names a speaker: no speech verb in any tense " +
+			"(said, told, added, asked, wrote, according to, tweeted, ..., or a pronoun or name with " +
+			"a past-tense verb: \"he defended\"), no `Name:` or `Q:`/`A:` lead-in, no colon " +
+			"ending the paragraph before, no `— Name` byline or short name after it, no short " +
+			"label line right before it (a speaker's name, a caption), no person acting in a " +
+			"sentence of the same paragraph (`Smith shrugged. \"…\"`), and no " +
+			"neighbouring quotation (dialogue, or a run of quotes one tag covers). A quotation that " +
+			"runs over paragraphs in news style (a paragraph ends without a closing quote, the next " +
+			"opens with one, perhaps after a caption or advert line an extractor slipped in) counts " +
+			"as attributed when any of its parts is.\n\n" +
+			"Left alone: short quoted phrases (scare quotes, terms, \"zero tolerance\"); titles of " +
+			"songs, films and books and quoted headlines (title-cased, or without a sentence's end); " +
+			"fragments starting in lower case, spliced into the writer's sentence; quotations the " +
+			"writer's own words lead into (`rules such as \"…\"`, `Smith: \"…\"`, " +
+			"`console.log(\"…\")`); lone quoted questions, nearly always the writer's own; article " +
+			"titles in citations (`PolitiFact, \"…,\" Dec. 17`) and quotes holding links; quotes in " +
+			"list items and headings; paragraphs whose quote marks do not pair up (broken-quotes " +
+			"reports those); and text that does not read as English, whose speech verbs the rule " +
+			"does not know. Single quotes are not read as quotation marks.\n\n" +
+			"A quotation nobody said is a sign of lost context: an extractor that kept a pull quote " +
+			"or a teaser and dropped the story it came from, or put a caption between a quote and " +
+			"its speaker. The rule prefers missing such a quote to flagging a sound one, so any hint " +
+			"of a speaker nearby is enough. There is no fix; the speaker has to come from the source.",
+		Bad: "The council met on Tuesday to discuss the budget.\n" +
+			"\"We cannot keep raising taxes on families who are already struggling.\"\n" +
+			"The vote is expected next week.\n",
+		Good: "The council met on Tuesday to discuss the budget.\n" +
+			"\"We cannot keep raising taxes on families who are already struggling,\" the mayor said.\n" +
+			"The vote is expected next week.\n",
+	}
+}
+
+// maPart is one quotation inside one paragraph: the opening mark at open, the text
+// [in, inEnd), and the closing mark ending at close. An unclosed part runs to the
+// end of its paragraph (inEnd == close) and may continue in a later one.
+type maPart struct {
+	open, in, inEnd, close int
+	para                   int
+	closed                 bool
+	atParaStart            bool
+}
+
+// Check reports every unattributed full-sentence quotation.
+func (maRule) Check(p *rules.Pass) {
+	t := p.Analysis.Text()
+	if !maHasQuoteMark(t) {
+		return
+	}
+	a := p.Analysis
+	paras := a.Paragraphs()
+	var parts []maPart
+	for pi, para := range paras {
+		parts = maParseParagraph(parts, t, para, pi)
+	}
+	if len(parts) == 0 {
+		return
+	}
+	c := &maChecker{t: t, a: a, parts: parts, paras: paras}
+	for i := 0; i < len(parts); {
+		// A chain is a run of parts where each unclosed part is continued by a part
+		// opening the next paragraph.
+		j := i
+		for !parts[j].closed && j+1 < len(parts) && parts[j+1].atParaStart && c.continues(parts[j].para, parts[j+1].para) {
+			j++
+		}
+		if parts[j].closed {
+			c.judge(p, i, j)
+		}
+		i = j + 1
+	}
+}
+
+// continues reports whether a quotation left open at the end of paragraph from
+// goes on in paragraph to: the next paragraph, or one after at most three lines
+// an extractor slipped in between (a caption, "Advertisement", "SEE MORE: …"),
+// which are short and end without a full stop. (The caller guarantees that no
+// quotation lies between.)
+func (c *maChecker) continues(from, to int) bool {
+	if to <= from || to-from > 4 {
+		return false
+	}
+	for k := from + 1; k < to; k++ {
+		p := c.paras[k]
+		s, e := text.TrimSpan(c.t, p.Start, p.End)
+		if len(c.a.WordsIn(s, e)) > 15 {
+			return false
+		}
+		if lr, _ := utf8.DecodeLastRuneInString(c.t[s:e]); lr == '.' || lr == '!' || lr == '?' || lr == '\u2026' {
+			return false
+		}
+	}
+	return true
+}
+
+// maHasQuoteMark reports whether t holds any double quotation mark at all, so that
+// most documents cost one byte scan.
+func maHasQuoteMark(t string) bool {
+	for i := 0; i < len(t); i++ {
+		// Eight bytes at a time while none is '"' or the lead byte of a curly or
+		// angle mark: most documents have no quote at all and are read whole.
+		for i+8 <= len(t) {
+			x := text.Load8(t, i)
+			if text.HasByte8(x, '"') || text.HasByte8(x, 0xE2) || text.HasByte8(x, 0xC2) {
+				break
+			}
+			i += 8
+		}
+		if i >= len(t) {
+			break
+		}
+		switch t[i] {
+		case '"':
+			return true
+		case 0xE2: // “ ” „ are E2 80 9C/9D/9E
+			if i+2 < len(t) && t[i+1] == 0x80 && (t[i+2] == 0x9C || t[i+2] == 0x9D || t[i+2] == 0x9E) {
+				return true
+			}
+		case 0xC2: // « » are C2 AB/BB
+			if i+1 < len(t) && (t[i+1] == 0xAB || t[i+1] == 0xBB) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maPlain8 reports whether the eight bytes x are ASCII and none is '"': bytes
+// maParseParagraph only walks over.
+func MaPlain8(x uint64) bool {
+	return x&0x8080808080808080 == 0 && !text.HasByte8(x, '"')
+}
+
+func maIsDoubleQuote(r rune) bool {
+	switch r {
+	case '"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
+		return true
+	}
+	return false
+}
+
+// maOpenerContext reports whether r, the rune before a quote mark, lets the mark
+// open a quotation (so the " in 12" or a"b does not).
+func maOpenerContext(r rune) bool {
+	if r == utf8.RuneError || unicode.IsSpace(r) {
+		return true
+	}
+	switch r {
+	case '(', '[', '{', '\u2014', '\u2013', '-', '/', ':', ';', ',', '\u2026', '*', '_', '>':
+		return true
+	}
+	return false
+}
+
+// maCloserContext reports whether r, the rune after a quote mark, lets the mark
+// close a quotation.
+func maCloserContext(r rune) bool {
+	if r == utf8.RuneError || unicode.IsSpace(r) {
+		return true
+	}
+	return unicode.IsPunct(r) && !maIsDoubleQuote(r) || r == '*' || r == '_'
+}
+
+// maParseParagraph appends the quotations of one paragraph to parts. A paragraph
+// whose quote marks do not pair up contributes nothing: guessing there would
+// invent quotations (broken-quotes reports it). List items and headings are skipped.
+func maParseParagraph(parts []maPart, t string, para text.Paragraph, pi int) []maPart {
+	start, end := text.TrimSpan(t, para.Start, para.End)
+	if start >= end || maIsListOrHeading(t[start:end]) {
+		return parts
+	}
+	keep := len(parts)
+	var closers string // the marks that close the open quotation; "" when outside
+	var cur maPart
+	prev := utf8.RuneError
+	for i := start; i < end; {
+		c := t[i]
+		if c < utf8.RuneSelf && c != '"' {
+			// A run of ASCII without '"': only its last byte matters (as the
+			// rune before a mark), so skip it eight bytes at a time.
+			i++
+			for i+8 <= end && MaPlain8(text.Load8(t, i)) {
+				i += 8
+			}
+			for i < end && t[i] < utf8.RuneSelf && t[i] != '"' {
+				i++
+			}
+			prev = rune(t[i-1])
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:end])
+		if !maIsDoubleQuote(r) {
+			prev = r
+			i += n
+			continue
+		}
+		next := utf8.RuneError
+		if i+n < end {
+			next, _ = utf8.DecodeRuneInString(t[i+n : end])
+		}
+		if closers == "" {
+			// Outside a quotation: the mark must open one.
+			switch r {
+			case '"', '\u201c', '\u201d':
+				if !maOpenerContext(prev) || next == utf8.RuneError || unicode.IsSpace(next) {
+					return parts[:keep]
+				}
+				if r == '"' {
+					closers = "\""
+				} else {
+					// “…” and the sloppy ”…” or “…“ all close on a curly mark.
+					closers = "\u201d\u201c"
+				}
+			case '\u201e':
+				closers = "\u201c\u201d"
+			case '\u00ab':
+				closers = "\u00bb"
+			case '\u00bb':
+				if next == utf8.RuneError || unicode.IsSpace(next) {
+					return parts[:keep]
+				}
+				closers = "\u00ab"
+			}
+			cur = maPart{open: i, in: i + n, para: pi, atParaStart: i == start}
+		} else {
+			isCloser := false
+			for _, cr := range closers {
+				if cr == r {
+					isCloser = true
+				}
+			}
+			switch {
+			case isCloser && (r == '\u00bb' || r == '\u00ab' || maCloserContext(next)):
+				cur.inEnd, cur.close, cur.closed = i, i+n, true
+				parts = append(parts, cur)
+				closers = ""
+			case closers == "\u00bb" || closers == "\u00ab":
+				// French quotations nest “…” or "…" inside « »: not ours to pair.
+			default:
+				return parts[:keep]
+			}
+		}
+		prev = r
+		i += n
+	}
+	if closers != "" {
+		cur.inEnd, cur.close = end, end
+		parts = append(parts, cur)
+	}
+	return parts
+}
+
+// maIsListOrHeading reports whether a trimmed paragraph is a list item or a
+// markdown heading. Quotes there are collections (famous lines, slogans, headlines)
+// whose source is the list's lead-in, not a neighbouring sentence.
+func maIsListOrHeading(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '#':
+		return true
+	case '-', '*', '+':
+		return len(s) > 1 && (s[1] == ' ' || s[1] == '\t')
+	}
+	if r, _ := utf8.DecodeRuneInString(s); r == '\u2022' || r == '\u00b7' || r == '\u25aa' || r == '\u25cf' || r == '\u2023' {
+		return true
+	}
+	i := 0
+	for i < len(s) && i < 4 && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+// maChecker holds what judging the quotations of one document needs, computed
+// lazily: the sentences and what each says outside its quotations, and whether
+// the text reads as English.
+type maChecker struct {
+	t       string
+	a       *text.Analysis
+	parts   []maPart
+	paras   []text.Paragraph
+	sents   []text.Span
+	flags   []uint8 // per sentence: maFlag* bits, maFlagDone once computed
+	words   []int32 // per sentence: its words, and those that are English function words
+	english []int32
+	// wordAt is the index of the first word of the part partWords last counted.
+	wordAt int
+}
+
+// Sentence flags, computed from the words outside quotations.
+const (
+	maFlagDone   uint8 = 1 << iota
+	maFlagCue          // a speech verb or attribution noun
+	maFlagPerson       // a personal pronoun or a sentence opening with a name
+	maFlagQuote        // the sentence opens in a quotation: dialogue or a run of quotes
+)
+
+// judge reports the quotation made of parts[i..j] when it is a full sentence that
+// opens its own sentence and none of its parts is attributed.
+func (c *maChecker) judge(p *rules.Pass, i, j int) {
+	words := 0
+	for k := i; k <= j; k++ {
+		words += c.partWords(k)
+	}
+	if words < 6 || !c.isFull(i, j) {
+		return
+	}
+	if c.sents == nil {
+		c.sents = c.a.Sentences()
+		c.flags = make([]uint8, len(c.sents))
+		c.words = make([]int32, len(c.sents))
+		c.english = make([]int32, len(c.sents))
+	}
+	if !c.opensSentence(c.parts[i].open) {
+		return
+	}
+	lo, _ := c.sentenceRange(c.parts[i])
+	_, hi := c.sentenceRange(c.parts[j])
+	if !c.isEnglish(lo-1, hi+1) {
+		return
+	}
+	for k := i; k <= j; k++ {
+		if c.attributed(k, k == i, k == j) {
+			return
+		}
+	}
+	first, last := c.parts[i], c.parts[j]
+	if j > i {
+		p.Reportf(first.open, last.close, "quotation of %d words over %d paragraphs has no speaker: no speech verb (said, told, ...) or Name: lead-in in its sentences or the sentences around them", words, j-i+1)
+		return
+	}
+	p.Reportf(first.open, last.close, "quotation of %d words has no speaker: no speech verb (said, told, ...) or Name: lead-in in its sentence or the sentences around it", words)
+}
+
+// partWords returns len(c.a.WordsIn(pt.in, pt.inEnd)) for part k. Parts come in
+// text order, so it searches forward from the previous part's first word,
+// doubling its steps, rather than from the ends of the document's word list each
+// time (the binary searches cost more than the rest of the rule on texts with
+// many quotations); TestMaPartWords holds the two equal.
+func (c *maChecker) partWords(k int) int {
+	ws := c.a.Words()
+	pt := c.parts[k]
+	from := c.wordAt
+	if from > len(ws) || from > 0 && ws[from-1].Start >= pt.in {
+		from = 0 // not past the previous part: search from the start
+	}
+	i := maGallop(ws, from, pt.in, false)
+	j := maGallop(ws, i, pt.inEnd, true)
+	c.wordAt = i
+	return j - i
+}
+
+// maGallop returns the first index at or after from of a word starting at or
+// after key (of a word ending after key when byEnd), as WordsIn's searches but
+// forward from from in doubling steps. Words start and end in increasing order,
+// so the test is false on a prefix of ws and true on the rest.
+func maGallop(ws []text.Word, from, key int, byEnd bool) int {
+	ok := func(w text.Word) bool {
+		if byEnd {
+			return w.End > key
+		}
+		return w.Start >= key
+	}
+	lo, step := from, 1
+	hi := from
+	for hi < len(ws) && !ok(ws[hi]) {
+		lo = hi + 1
+		hi += step
+		step *= 2
+	}
+	hi = min(hi, len(ws))
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ok(ws[m]) {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
+}
+
+// isFull reports whether the quotation parts[i..j] reads as a full sentence: it
+// starts with a capital or digit, is not title-cased, holds no link, and ends in
+// terminal punctuation, or in the comma of a "…," tag with nothing else after it.
+// A lone quoted question is left alone: it is nearly always the writer's own
+// rhetorical or imagined question ("Is streaming the future of gaming?").
+func (c *maChecker) isFull(i, j int) bool {
+	t := c.t
+	first, last := c.parts[i], c.parts[j]
+	s, e := text.TrimSpan(t, first.in, first.inEnd)
+	if s >= e {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[s:e])
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	if c.titleCased(first.in, first.inEnd) {
+		return false
+	}
+	for k := i; k <= j; k++ {
+		if maHasLink(t[c.parts[k].in:c.parts[k].inEnd]) {
+			return false
+		}
+	}
+	if j > i {
+		return true // a quotation running over paragraphs is more than a phrase
+	}
+	s, e = text.TrimSpan(t, last.in, last.inEnd)
+	// A lone quoted question ("?", "?!") is the writer's own device.
+	tail := e
+	for tail > s && (t[tail-1] == '?' || t[tail-1] == '!') {
+		tail--
+	}
+	if strings.IndexByte(t[tail:e], '?') >= 0 && !maInnerBreak(t[s:tail]) {
+		return false
+	}
+	lr, _ := utf8.DecodeLastRuneInString(t[s:e])
+	switch lr {
+	case '.', '!', '?', '\u2026':
+		return true
+	case ',':
+		// "Title," Oct. 16, 2019 or "Prop. 13 proves costly," Page A8: a comma
+		// followed by more of the writer's sentence closes a title, not speech.
+		k := last.close
+		for k < len(t) && (t[k] == ' ' || t[k] == '\t') {
+			k++
+		}
+		return k >= len(t) || t[k] == '\n' || t[k] == '\r'
+	}
+	return false
+}
+
+// maInnerBreak reports whether s holds a sentence break before its end: terminal
+// punctuation followed by a space.
+func maInnerBreak(s string) bool {
+	for k := 0; k+1 < len(s)-1; k++ {
+		switch s[k] {
+		case '.', '!', '?':
+			if s[k+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maHasLink reports whether s holds a URL: a quoted link text is a title.
+func maHasLink(s string) bool {
+	for k := 0; k+4 <= len(s); k++ {
+		switch s[k] {
+		case 'h':
+			if k+7 <= len(s) && (s[k:k+7] == "http://" || k+8 <= len(s) && s[k:k+8] == "https://") {
+				return true
+			}
+		case 'w':
+			if s[k:k+4] == "www." {
+				return true
+			}
+		case ']':
+			if s[k+1] == '(' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleCased reports whether most words of [s, e) that could be lower case are
+// capitalised, as in titles of songs, films, books and headlines.
+func (c *maChecker) titleCased(s, e int) bool {
+	ws := c.a.WordsIn(s, e)
+	caps, n := 0, 0
+	for k, w := range ws {
+		if k == 0 || w.End-w.Start < 4 {
+			continue // short words (of, the, and) stay lower case in titles
+		}
+		r, _ := utf8.DecodeRuneInString(c.t[w.Start:w.End])
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n > 0 && caps*10 >= n*6
+}
+
+// opensSentence reports whether the quote at open starts its sentence. A quote the
+// writer's own words lead into (`he said: "…"`, `Smith: "…"`, `rules such as "…"`,
+// `PolitiFact, "…"`, `console.log("…")`) is introduced by them, so it is not an
+// unattributed quotation.
+func (c *maChecker) opensSentence(open int) bool {
+	ss := c.sents
+	lo := sort.Search(len(ss), func(i int) bool { return ss[i].End > open })
+	if lo == len(ss) || ss[lo].Start > open {
+		return true
+	}
+	// Walk back from the quote, so that a long sentence holding many quotations
+	// costs no more than the markup right before each.
+	for k := open - 1; k >= ss[lo].Start; k-- {
+		switch c.t[k] {
+		case ' ', '\t', '*', '_', '>', '(', '[':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// maLower lower-cases an ASCII word into buf (with ’ read as '); it returns "" for
+// words too long to be a cue.
+func maLower(buf []byte, w string) string {
+	if len(w) > cap(buf) {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		b := w[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if b == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99 {
+			b = '\''
+			i += 2
+		}
+		buf = append(buf, b)
+	}
+	return string(buf)
+}
+
+// maEnglishWords are frequent English function words; a text where few of its
+// words are among them is not English, and its speech verbs are unknown here.
+var maEnglishWords = maWordSet("the a an and of to in is was that for on with it he she they we i " +
+	"you as at by be this are were have has had not but from or his her their said will would our " +
+	"my its which")
+
+// isEnglish reports whether sentences lo..hi (clamped to the document) read as
+// English: at least one word in seven are frequent English function words.
+func (c *maChecker) isEnglish(lo, hi int) bool {
+	words, hits := 0, 0
+	for s := max(lo, 0); s <= min(hi, len(c.sents)-1); s++ {
+		c.sentenceFlags(s)
+		words += int(c.words[s])
+		hits += int(c.english[s])
+	}
+	return hits*7 >= words
+}
+
+// attributed reports whether part k of a quotation (first and last say whether it
+// opens or closes the quotation) has a speaker: a cue in the sentences it overlaps
+// or the one right before or after; a person acting in a sentence of the same
+// paragraph (`Smith shrugged. "…"`); a neighbouring quotation (dialogue, or a run
+// of quotes one attribution covers); an introducing colon at the end of the
+// previous paragraph; a tag right after the closing mark; or a byline.
+func (c *maChecker) attributed(k int, first, last bool) bool {
+	pt := c.parts[k]
+	ss := c.sents
+	lo, hi := c.sentenceRange(pt)
+	if lo > hi {
+		return true // not inside any sentence: nothing to judge
+	}
+	para := c.paras[pt.para]
+	for s := lo; s <= hi; s++ {
+		if c.sentenceFlags(s)&(maFlagCue|maFlagPerson) != 0 {
+			return true
+		}
+	}
+	for _, s := range [2]int{c.neighbour(lo, -1), c.neighbour(hi, +1)} {
+		if s < 0 || s >= len(ss) {
+			continue
+		}
+		f := c.sentenceFlags(s)
+		if f&maFlagCue != 0 {
+			return true
+		}
+		if f&maFlagPerson != 0 && ss[s].Start >= para.Start && ss[s].End <= para.End {
+			return true
+		}
+		if f&maFlagQuote != 0 && (s < lo && first || s > hi && last) {
+			return true
+		}
+	}
+	if first && (c.introducedBefore(pt.open) || c.labelLineBefore(pt)) {
+		return true
+	}
+	if pt.closed && c.tagAfter(pt, ss[hi].End) {
+		return true
+	}
+	return last && c.bylineAfter(k)
+}
+
+// neighbour returns the sentence next to s in direction dir (-1 or +1), passing
+// over up to three "sentences" without a word: markup debris such as a lone "[" or
+// "*" that an extractor left on its own line.
+func (c *maChecker) neighbour(s, dir int) int {
+	n := s + dir
+	for k := 0; k < 3 && n >= 0 && n < len(c.sents); k++ {
+		if c.sentenceFlags(n); c.words[n] > 0 {
+			break
+		}
+		n += dir
+	}
+	return n
+}
+
+// sentenceRange returns the indexes of the first and last sentence overlapping
+// part pt (lo > hi when none does).
+func (c *maChecker) sentenceRange(pt maPart) (lo, hi int) {
+	ss := c.sents
+	lo = sort.Search(len(ss), func(i int) bool { return ss[i].End > pt.open })
+	hi = sort.Search(len(ss), func(i int) bool { return ss[i].Start >= pt.close }) - 1
+	return lo, hi
+}
+
+// maCues are the words that name a speaker's act of saying, writing or thinking,
+// in any tense, and the nouns of attributed text ("in a statement", "according to",
+// "Source:").
+var maCues = maWordSet(
+	"say says said saying tell tells told telling add adds added adding ask asks asked asking " +
+		"write writes wrote written writing explain explains explained explaining note notes noted noting " +
+		"stated declare declares declared reply replies replied replying continue continues continued " +
+		"insist insists insisted argue argues argued arguing warn warns warned warning claim claims " +
+		"claimed according recall recalls recalled recalling admit admits admitted announce announces " +
+		"announced tweet tweets tweeted post posts posted posting comment comments commented respond " +
+		"responds responded suggest suggests suggested acknowledge acknowledges acknowledged confirm " +
+		"confirms confirmed conclude concludes concluded remark remarks remarked observe observes observed " +
+		"urge urges urged quip quips quipped joke jokes joked laugh laughs laughed shout shouts shouted " +
+		"yell yells yelled scream screamed whisper whispers whispered whispering cry cries cried exclaim " +
+		"exclaimed mutter muttered sigh sighed chant chanted chanting sang sings answer answers answered " +
+		"wonder wonders wondered wondering describe describes described mention mentions mentioned " +
+		"report reports reported reveal reveals revealed predict predicts predicted promise promises " +
+		"promised vow vows vowed pledge pledged boast boasted concede concedes conceded counter countered " +
+		"retort retorted reiterate reiterated emphasize emphasized emphasise emphasised stress stresses " +
+		"stressed point points pointed caution cautioned lament lamented complain complains complained " +
+		"protest protested agree agreed deny denies denied assert asserts asserted maintain maintains " +
+		"maintained contend contended allege alleged testify testified recount recounts recounted muse " +
+		"mused opine opined reflect reflected elaborate elaborated clarify clarified summed quote quoted " +
+		"quoting statement statements interview spokesman spokeswoman spokesperson read reads put puts " +
+		"call calls called via message letter texted emailed messaged informed thanked begged pleaded " +
+		"demanded ordered snapped interjected interrupted shared shares source sources think thinks " +
+		"thinking thought speak speaks spoke speaking talk talks talked")
+
+// maSubjects are the personal pronouns that show a person acting in a sentence.
+var maSubjects = maWordSet("he she they i we his her their my him them our me us")
+
+// maStarters are capitalised words that open sentences without naming anyone.
+var maStarters = maWordSet("the a an this that these those it its there here in on at for with " +
+	"but and or so if when while as after before since because although though yet still then " +
+	"now today yesterday also however meanwhile what why how who where which some many most all " +
+	"no not one two three both each every other another such more less")
+
+// Word classes of maClasses, one bit per word list.
+const (
+	maEnglish uint8 = 1 << iota
+	maCue
+	maSubject
+	maStarter
+)
+
+// maClasses maps each word of maEnglishWords, maCues, maSubjects and maStarters
+// to the bits of the lists holding it.
+var maClasses = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		set map[string]bool
+		bit uint8
+	}{{maEnglishWords, maEnglish}, {maCues, maCue}, {maSubjects, maSubject}, {maStarters, maStarter}} {
+		for w := range l.set {
+			m[w] |= l.bit
+		}
+	}
+	return m
+}()
+
+func maWordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	w := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if i > w {
+				m[s[w:i]] = true
+			}
+			w = i + 1
+		}
+	}
+	return m
+}
+
+// sentenceFlags returns (and remembers) what sentence s says in the words outside
+// every quotation.
+func (c *maChecker) sentenceFlags(s int) uint8 {
+	if c.flags[s]&maFlagDone != 0 {
+		return c.flags[s]
+	}
+	f := maFlagDone
+	sp := c.sents[s]
+	t := c.t
+	parts := c.parts
+	pi := sort.Search(len(parts), func(i int) bool { return parts[i].inEnd > sp.Start })
+	if k := maSkipMarkup(t, sp.Start, sp.End); k < sp.End {
+		r, _ := utf8.DecodeRuneInString(t[k:sp.End])
+		if maIsDoubleQuote(r) || pi < len(parts) && parts[pi].in <= k {
+			// It opens with a quote mark, or inside a quotation that began in
+			// an earlier sentence.
+			f |= maFlagQuote
+		}
+	}
+	var buf [24]byte
+	nth := 0          // index of the word among those outside quotations
+	prevSubj := false // the previous outside word was a subject pronoun or a name
+	ws := c.a.WordsIn(sp.Start, sp.End)
+	c.words[s] = int32(len(ws))
+	for _, w := range ws {
+		lw := maLower(buf[:0], t[w.Start:w.End])
+		// One lookup answers the four word lists (it ran once per list).
+		class := maClasses[lw]
+		if class&maEnglish != 0 {
+			c.english[s]++
+		}
+		for pi < len(parts) && parts[pi].inEnd <= w.Start {
+			pi++
+		}
+		if pi < len(parts) && parts[pi].in <= w.Start {
+			prevSubj = false
+			continue // inside a quotation: the speaker's words, not the writer's
+		}
+		r, _ := utf8.DecodeRuneInString(t[w.Start:w.End])
+		switch {
+		case class&maCue != 0:
+			f |= maFlagCue
+		case class&maSubject != 0:
+			f |= maFlagPerson
+		case prevSubj && unicode.IsLower(r) && len(lw) > 3 && lw[len(lw)-2:] == "ed":
+			// "he defended", "Smith conceded": a person's act the cue list lacks.
+			f |= maFlagCue
+		case nth == 0 && unicode.IsUpper(r) && class&maStarter == 0:
+			// A sentence opening with a name: "Yun Che goes", "Alley also brought".
+			f |= maFlagPerson
+		}
+		prevSubj = class&maSubject != 0 || unicode.IsUpper(r) && class&maStarter == 0
+		nth++
+	}
+	c.flags[s] = f
+	return f
+}
+
+func maSkipMarkup(t string, i, end int) int {
+	for i < end && (t[i] == '*' || t[i] == '_' || t[i] == '>' || t[i] == ' ' || t[i] == '(' || t[i] == '[') {
+		i++
+	}
+	return i
+}
+
+// introducedBefore reports whether the previous paragraph leads into the quote at
+// open with a colon, comma or dash ("He put it plainly:", "Q:", "Smith —").
+func (c *maChecker) introducedBefore(open int) bool {
+	t := c.t
+	i := open
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(t[:i])
+		if !unicode.IsSpace(r) && r != '*' && r != '_' && r != '>' {
+			return r == ':' || r == ',' || r == '\u2014' || r == '\u2013'
+		}
+		i -= n
+	}
+	return false
+}
+
+// tagAfter reports whether the words right after a closing mark, in the same
+// sentence, are a speech tag with a verb the cue list lacks ("…!" laughed Smith):
+// a past-tense verb among the first few words.
+func (c *maChecker) tagAfter(pt maPart, end int) bool {
+	if pt.close >= end {
+		return false
+	}
+	ws := c.a.WordsIn(pt.close, end)
+	if len(ws) > 3 {
+		ws = ws[:3]
+	}
+	var buf [24]byte
+	for _, w := range ws {
+		lw := maLower(buf[:0], c.t[w.Start:w.End])
+		r, _ := utf8.DecodeRuneInString(c.t[w.Start:w.End])
+		if unicode.IsLower(r) && len(lw) > 3 && lw[len(lw)-2:] == "ed" {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineAfter reports whether the quotation ending with part k is followed by a
+// byline: a dash and a name, in its paragraph or at the start of the next
+// ("— Albert Einstein"), or the rest of its paragraph being a short line with no
+// sentence in it ("Ateya, Grade 9, Herat").
+func (c *maChecker) bylineAfter(k int) bool {
+	t := c.t
+	pt := c.parts[k]
+	i := pt.close
+	for i < len(t) {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	r, n := utf8.DecodeRuneInString(t[i:])
+	switch r {
+	case '-', '\u2013', '\u2014', '\u2015', '~':
+		i += n
+		for i < len(t) && (t[i] == ' ' || t[i] == '-') {
+			i++
+		}
+		r, _ = utf8.DecodeRuneInString(t[i:])
+		return unicode.IsUpper(r)
+	}
+	para := c.paras[pt.para]
+	if i >= para.End || !unicode.IsUpper(r) || k+1 < len(c.parts) && c.parts[k+1].para == pt.para {
+		return false
+	}
+	if len(c.a.WordsIn(i, para.End)) > 12 {
+		return false
+	}
+	for ; i < para.End; i++ {
+		switch t[i] {
+		case '.', '!', '?':
+			return false
+		}
+	}
+	return true
+}
+
+// labelLineBefore reports whether the quotation opens its paragraph right after a
+// short line that is not a sentence: a speaker label ("The Russian and Syrian
+// defense ministries", "Gary says" and its date line), a donor caption, a teaser
+// headline. Such a line names or stands for the speaker in the page's layout.
+func (c *maChecker) labelLineBefore(pt maPart) bool {
+	if !pt.atParaStart || pt.para == 0 {
+		return false
+	}
+	prev := c.paras[pt.para-1]
+	if c.a.LineAt(pt.open)-prev.Last > 2 {
+		return false // a gap of several blank lines separates them
+	}
+	if len(c.a.WordsIn(prev.Start, prev.End)) > 8 {
+		return false
+	}
+	s, e := text.TrimSpan(c.t, prev.Start, prev.End)
+	for s < e && (c.t[s] == '#' || c.t[s] == ' ' || c.t[s] == '*' || c.t[s] == '_') {
+		s++ // a markdown heading or bold line is a label too
+	}
+	if s >= e {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(c.t[s:e])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	switch c.t[e-1] {
+	case '!', '?':
+		return false
+	case '.':
+		// "Mark Person, Richmond, Va." ends in an abbreviation, not a sentence.
+		ws := c.a.WordsIn(s, e)
+		if len(ws) == 0 {
+			return false
+		}
+		w := c.t[ws[len(ws)-1].Start:ws[len(ws)-1].End]
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r) && len(w) <= 4
+	}
+	return true
+}

@@ -1,0 +1,980 @@
+package boilerplate
+
+import (
+	"fmt"
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"math"
+	"math/bits"
+	"slices"
+	"strings"
+)
+
+// bpPos is where a line sits relative to the main text.
+type bpPos uint8
+
+const (
+	bpLeading  bpPos = iota // before the main text
+	bpTrailing              // after it
+	bpInner                 // inside it
+	bpNoText                // the document has no main text
+)
+
+// Defaults of the block rules. The model gives every line a probability of being
+// boilerplate; a rule flags a line at its position when the probability reaches
+// its threshold. Two regimes: in a whole-page dump (bpPage) the menus around the
+// text are plentiful and certain, and the threshold is low; in anything else (an
+// extractor's article) a wrong call deletes article text, so a line needs known
+// boilerplate phrases (bpEvidence) and a high probability, or a very high
+// probability, and inside the text it needs phrases. Inner lines of whole pages
+// need more than edge lines: a table inside an article looks like a menu.
+const (
+	bpLeadingProb          = 0.5
+	bpLeadingEvidenceProb  = 0.5
+	bpLeadingArticleProb   = 0.9
+	bpTrailingProb         = 0.5
+	bpTrailingEvidenceProb = 0.65
+	bpInnerProb            = 0.9
+	bpInnerEvidenceProb    = 0.8
+	// bpNoTextProb: in a document without main text that is no whole-page dump,
+	// only lines with phrases and this probability are flagged.
+	bpNoTextProb = 0.95
+	// bpArticleLeadMax: before an article's first anchor, lines without phrases
+	// are flagged only when there are at most this many lines: a longer run is a
+	// table or a list the model did not read as text, not a byline.
+	bpArticleLeadMax = 20
+	// bpCaptionProb: a line ending with a picture credit (bpCaption) needs no
+	// more than this probability anywhere.
+	bpCaptionProb = 0.0
+	// bpOff as an article threshold: never flag without phrases.
+	bpOff = 1.0
+)
+
+// The main text and the regime. A line of running text the model keeps
+// (probability below bpAnchorProb) is an anchor. The main text is the run of lines
+// with the most anchor words, each anchor scoring its words (capped), each likely
+// boilerplate line costing bpRegionPenalty plus bpRegionPerWord per word, any other
+// line bpRegionOther (Finn et al.'s Body Text Extraction on lines). A document is
+// a whole-page dump when at least bpPageLead likely boilerplate lines come before
+// its main text (most of them not table rows, lines of bpNumericShare numbers) and
+// at least one after it, the main text holds bpPageTextShare of
+// the anchors' words and at least two anchors (one under bpPageLongLead likely
+// lines); or when it has no main text and at least bpPageNoText likely
+// boilerplate lines. Elsewhere leading and trailing lines are those before the
+// first anchor and after the last, so that a table or a list inside an article
+// stays inside it.
+const (
+	bpAnchorProb    = 0.7
+	bpLikelyProb    = 0.5
+	bpRegionOther   = 0.5
+	bpPageLead      = 8
+	bpPageTrail     = 1
+	bpPageAnchors   = 2
+	bpPageNoText    = 50
+	bpPageTextShare = 0.6
+	bpPageLongLead  = 20
+	bpNumericShare  = 0.5
+	bpWideLead      = 6
+	bpWideTrail     = 10
+	bpWideProb      = 0.9
+)
+
+// A trailing block of an article (the lines after its last anchor) where at
+// least bpBlockEvidence lines carry boilerplate phrases is furniture as a whole:
+// trailing-boilerplate then also flags its other lines that are short with
+// probability bpBlockShortProb, or running text with bpBlockProseProb, unless the
+// block is longer than bpBlockMaxLines or reads as a list (numbered or dated
+// items, or items starting alike), which articles end with.
+const (
+	bpBlockEvidence  = 2
+	bpBlockMaxLines  = 20
+	bpBlockShortProb = 0.6
+	bpBlockProseProb = 0.8
+	bpTagWords       = 4
+	bpTagProb        = 0.4
+	bpMessageReasons = 3
+	bpExplainLines   = 8
+)
+
+// bpBlockRule is one of the three block rules: the same model, lines and regime,
+// each rule reporting the lines at its position.
+type bpBlockRule struct {
+	pos       bpPos
+	threshold float64 // whole-page dumps
+	evidence  float64 // lines with boilerplate phrases
+	article   float64 // other documents, lines without phrases
+	model     *model.Model
+	fast      *bpFast // the model's trees flattened, nil when they cannot be
+}
+
+// LeadingBoilerplate returns the leading-boilerplate rule: navigation, bylines,
+// share bars and banners before the main text.
+func LeadingBoilerplate() rules.Rule { return bpNewRule(bpLeading, &model.Weights) }
+
+// TrailingBoilerplate returns the trailing-boilerplate rule: footers, comment
+// widgets, newsletter prompts and reference lists after the main text.
+func TrailingBoilerplate() rules.Rule { return bpNewRule(bpTrailing, &model.Weights) }
+
+// InlineBoilerplate returns the inline-boilerplate rule: advertisement labels,
+// photo credits, share prompts and "Read more" lines inside the main text.
+func InlineBoilerplate() rules.Rule { return bpNewRule(bpInner, &model.Weights) }
+
+func bpNewRule(pos bpPos, m *model.Model) bpBlockRule {
+	f := bpNewFast(m)
+	switch pos {
+	case bpLeading:
+		return bpBlockRule{pos, bpLeadingProb, bpLeadingEvidenceProb, bpLeadingArticleProb, m, f}
+	case bpTrailing:
+		return bpBlockRule{pos, bpTrailingProb, bpTrailingEvidenceProb, bpOff, m, f}
+	}
+	return bpBlockRule{pos, bpInnerProb, bpInnerEvidenceProb, bpOff, m, f}
+}
+
+// BoilerplateRulesWith returns the three block boilerplate rules using model m
+// instead of the built-in one. The trainer uses it to evaluate a model on pages it
+// was not trained on; m must pass Check.
+func RulesWith(m *model.Model) []rules.Rule {
+	return []rules.Rule{bpNewRule(bpLeading, m), bpNewRule(bpTrailing, m), bpNewRule(bpInner, m)}
+}
+
+func (r bpBlockRule) name() string {
+	switch r.pos {
+	case bpLeading:
+		return "leading-boilerplate"
+	case bpTrailing:
+		return "trailing-boilerplate"
+	}
+	return "inline-boilerplate"
+}
+
+func (r bpBlockRule) Meta() rules.Meta {
+	m := rules.Meta{Name: r.name(), Category: rules.Boilerplate, Severity: rules.Warning, Fixable: true}
+	switch r.pos {
+	case bpLeading:
+		m.Title = "navigation, bylines and banners before the main text"
+		m.Doc = `Flags the page furniture before the main text of a document: site navigation
+and section menus, "Skip to content", cookie and consent banners, sign-in and
+subscription prompts, share bars, bylines and date lines, photo credits.
+Whole-page converters keep all of these; article extractors often keep the
+byline and the date.
+
+` + bpModelDoc + `
+
+Before the main text the rule flags, in a whole-page dump, every line of
+probability 0.5 or more; elsewhere, lines with known phrases and probability 0.5
+or more, and other lines at 0.9 or more (not when more than 20 lines come before
+the text and half of them are mostly numbers: a table). In a document without main text it
+flags, in a dump, every likely line, else only lines with phrases at 0.95; a
+document made of nothing else is reported whole, with a fix that drops it.
+
+Each run of flagged lines is one finding. The message names the kind of block
+(from its phrases, else its shape), the regime, the mean probability and the
+features that weighed most, with their mean values; the score is the mean
+probability. The safe fix deletes the block with the line break and the blank
+lines after it.`
+		m.Bad = bpLeadingBad
+		m.Good = bpGood
+	case bpTrailing:
+		m.Title = "footers, comment widgets and prompts after the main text"
+		m.Doc = `Flags the page furniture after the main text of a document: share bars,
+newsletter and subscription prompts, comment widgets, related-content lists, tag
+lists, contact details, author boxes, copyright and legal footers, site maps and
+markdown reference-link lists ("[3]: https://...").
+
+` + bpModelDoc + `
+
+After the main text the rule flags, in a whole-page dump, every line of
+probability 0.5 or more, and in a whole page with a short menu (at least 6
+likely lines before the main text and 10 after it) every line at 0.9 or more.
+Elsewhere (an extracted article, whose last lines may be its own list, table or
+sign-off) it flags lines with known phrases at 0.65 or more (a date alone does
+not count: tour lists and timelines end with dates); when two lines or more of a
+trailing block of at most 20 lines have phrases, the block is furniture as a
+whole: its other lines are flagged too when short with probability 0.6, or
+running text with 0.8, unless the block reads as a list (numbered or dated
+items, or items starting with the same word); and the short terms after a
+flagged tag-list lead-in ("Tags", "Filed under", "Topics") at the end go with it
+when all of them have probability 0.4 or more.
+
+The rule leaves to trailing-headlines the headline blocks that rule flags, so the
+two never report the same lines. Messages and scores are as for
+leading-boilerplate. The safe fix deletes the block together with the line
+break before it; the document's final line break is kept.`
+		m.Bad = bpTrailingBad
+		m.Good = bpGood
+	default:
+		m.Title = "advertisement labels, credits and prompts inside the main text"
+		m.Doc = `Flags lines of page furniture inside the main text: "Advertisement", photo
+credits ("Photograph: AFP via Getty"), share and subscribe prompts, "Read more"
+and "Click here" lines, related-article lead-ins, and in whole-page dumps the
+menus and widgets the converter interleaved with the text.
+
+` + bpModelDoc + `
+
+Inside the main text a wrong call deletes article text (a table or a list
+inside an article looks much like a menu), so the rule flags only lines with
+known phrases and probability 0.8 or more, and in a whole-page dump also other
+lines at 0.9 or more. Messages and scores are as for leading-boilerplate. The
+safe fix deletes the lines with their line break and the blank lines after
+them.`
+		m.Bad = bpInlineBad
+		m.Good = bpGood
+	}
+	return m
+}
+
+// bpModelDoc is the part of the three rules' docs that explains the model.
+const bpModelDoc = `Every non-blank line is scored by a small learned model: two stages of
+gradient-boosted trees, trained by ` + "`go run ./internal/boilertrain`" + ` on the dev split
+of the shared corpus and stored as data in rules/boilerplate_weights.go. The first
+stage reads features of the line and its neighbours: words, letters, stop-word
+density (as jusText uses it), Title Case and upper-case share, how the line ends,
+link and markup share, list markers, wrapped paragraphs, known boilerplate phrases
+in several languages (cookies and consent, copyright, share, subscribe, comments,
+read more, related, credits, advertisement, navigation, bylines, tags, contact
+details), date words, repetition within the document, how much running text lies
+before and after the line, its distance from the main text and how many of its
+words the main text uses. The second stage adds what the first said about the
+neighbours and the whole document. No feature names a site.
+
+A line of running text the model keeps anchors the main text: the run of lines
+with the most anchor words. A document is a whole-page dump when at least 8
+likely boilerplate lines (probability 0.5 or more) come before its main text and
+one after it, and the main text holds most of the running text; there the menus
+are plentiful and sure, and thresholds are low. Anything else is read as an
+extracted article: a wrong call there deletes article text, so lines need known
+phrases (copyright or legal notices anywhere in the line, a byline, a date line,
+a reference link, or phrases making up most of the line) or a very high probability,
+and leading and trailing lines are those before the first anchor and after the
+last, so a table inside an article stays inside it. Two kinds of lines read as
+running text yet say what they are, and are flagged at any probability in every
+position: picture captions ending with their credit ("... Credit: The Siberian
+Times", "(Image: GETTY)", "(AP Photo/Evan Vucci)") and notices in the site's own
+voice (promotions such as "If you enjoyed this article" or "delivered to your
+inbox", legal notices such as "This document is subject to copyright", affiliate
+disclosures such as "we may earn", author lines such as "is a staff writer",
+contact lines such as "Fax: 972-3-561-3699", and lead-ins such as "READ MORE:
+<headline>"). Three more are found by their shape: leaked markup (lines mostly
+HTML tags, a converter's wrapped attribute lists, and outside the main text style
+sheets, scripts and JSON: inside it, code is a tutorial's samples and is left
+alone), reader comments (two or more headers naming a writer with a date and a
+time, each followed by a sentence, under a comment heading such as "6 thoughts on"
+or "Leave a Reply") and credit lines alone ("Michael Conroy, AP", "Doug
+Mills/The New York Times"). None of these anchors the main text, so pictures,
+promotions and comments after an article's last paragraph are trailing lines. A page whose menu before the
+text is short (6 likely lines or more, 10 after it) is read as an article whose
+leading and trailing lines go at 0.9 without phrases.`
+
+// The rules' examples.
+const (
+	bpGood        = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
+	bpLeadingBad  = "By Jane Doe\nPublished November 19, 2019 6:18 p.m.\n" + bpGood
+	bpTrailingBad = bpGood + "\n\nShare this:\nFacebook\nTwitter\nLeave a comment\n© 2019 City Times. All rights reserved."
+	bpInlineBad   = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nAdvertisement\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
+)
+
+// Options implements Configurable.
+func (r bpBlockRule) Options() map[string]any {
+	return map[string]any{"threshold": r.threshold, "evidence_threshold": r.evidence, "article_threshold": r.article}
+}
+
+// Configure implements Configurable. Every option is a probability in (0, 1]:
+// "threshold" for whole-page dumps, "evidence_threshold" for lines with known
+// boilerplate phrases, "article_threshold" for other lines of other documents (1
+// turns them off, as no line reaches probability 1).
+func (r bpBlockRule) Configure(opts map[string]any) (rules.Rule, error) {
+	for k, v := range opts {
+		var dst *float64
+		switch k {
+		case "threshold":
+			dst = &r.threshold
+		case "evidence_threshold":
+			dst = &r.evidence
+		case "article_threshold":
+			dst = &r.article
+		default:
+			return nil, fmt.Errorf("%s: unknown option %q (known: article_threshold, evidence_threshold, threshold)", r.name(), k)
+		}
+		f, ok := v.(float64)
+		if !ok {
+			return nil, fmt.Errorf("%s: option %s must be a number, got %T", r.name(), k, v)
+		}
+		if !(f > 0 && f <= 1) {
+			return nil, fmt.Errorf("%s: option %s must be a probability in (0, 1], got %v", r.name(), k, f)
+		}
+		*dst = f
+	}
+	return r, nil
+}
+
+// bpDoc is what the three rules share about a document: its lines, their
+// second-stage features and probabilities, where each line sits, and whether the
+// document is a whole-page dump.
+type bpDoc struct {
+	ls []bpLine
+	// x1 holds the distinct first-stage vectors and x the distinct second-stage
+	// keys (bpKeyWidth), row-major; xid the index among the keys of each line's
+	// (see row).
+	x1   []float32
+	x    []float32
+	xid  []int32
+	prob []float64
+	pos  []bpPos
+	page bool
+	// wide: no whole-page dump, but a page converter's output with a short menu:
+	// at least bpWideLead likely boilerplate lines before the main text and
+	// bpWideTrail after it. Its edge lines go at bpWideProb without phrases.
+	wide bool
+	lead int // lines before the first anchor (articles) or the main text (dumps)
+	// leadTable: at least half the lines before an article's first anchor are
+	// mostly numbers, the rows of a table the article opens with.
+	leadTable bool
+	// skip, flagged and evidence are the rules' arrays (scratch).
+	skip, flagged []bool
+	evidence      []string
+}
+
+// scratch returns the per-line arrays of one rule's Check, cleared: the three
+// rules, which run one after the other, share them.
+func (d *bpDoc) scratch() (skip, flagged []bool, evidence []string) {
+	n := len(d.ls)
+	if d.skip == nil {
+		d.skip, d.flagged, d.evidence = make([]bool, n), make([]bool, n), make([]string, n)
+	} else {
+		clear(d.skip)
+		clear(d.flagged)
+		clear(d.evidence)
+	}
+	return d.skip, d.flagged, d.evidence
+}
+
+// row returns the second-stage vector of line i (a new array).
+func (d *bpDoc) row(i int) []float32 {
+	row := make([]float32, bpNumStage2)
+	d.fillRow(i, row)
+	return row
+}
+
+// fillRow writes the second-stage vector of line i to row.
+func (d *bpDoc) fillRow(i int, row []float32) {
+	k := int(d.xid[i])
+	key := d.x[k*bpKeyWidth : (k+1)*bpKeyWidth]
+	k1 := int(math.Float32bits(key[0]))
+	copy(row, d.x1[k1*bpNumFeatures:(k1+1)*bpNumFeatures])
+	copy(row[bpNumFeatures:], key[1:])
+}
+
+// bpAnalyze runs the model over the document and places its lines; f, when not
+// nil, holds the model's trees flattened.
+func bpAnalyze(a *text.Analysis, m *model.Model, f *bpFast, kept *bpDocBuf) *bpDoc {
+	w := bpWorkPool.Get().(*bpWork)
+	defer bpWorkPool.Put(w)
+	buf := kept.take()
+	ls, content := w.scan(a, buf.ls)
+	n := len(ls)
+	pos := bpGrow(buf.pos, n)
+	clear(pos)
+	d := &bpDoc{ls: ls, pos: pos}
+	if n == 0 {
+		return d
+	}
+	marks := bpGrow(w.marks, 3*n)
+	w.marks = marks
+	clear(marks)
+	tags, code, thread := marks[:n], marks[n:2*n], marks[2*n:]
+	bpMarkupLeaks(a.Text(), ls, tags, code)
+	c := w.lineContext(ls, content)
+	d.x1, d.x, d.xid, d.prob = bpRunModel(m, w, buf, f, n, c.row)
+	var scratch []uint64
+	for i := range ls {
+		s := a.Text()[ls[i].start:ls[i].end]
+		// Captions and notices depend on the text alone: a line repeating
+		// one of the last two copies theirs.
+		if k, ok := bpSameText(a.Text(), ls, i); ok {
+			ls[i].caption, ls[i].notice = ls[k].caption, ls[k].notice
+			continue
+		}
+		ls[i].caption = bpCaption(s)
+		// Only lines holding a notice's key word, or short enough to be a
+		// contact line, can be notices: the others skip the second look.
+		if ls[i].noticeKey || ls[i].words <= bpContactMaxWords && strings.ContainsAny(s, "0123456789@") {
+			ls[i].notice, scratch = bpNoticeOf(s, scratch)
+		}
+		if ls[i].notice == bpNoNotice && bpLeadIn(s) {
+			ls[i].notice = bpLeadInLine
+		}
+	}
+	bpCommentThread(a.Text(), ls, d.prob, thread)
+	for i := range ls {
+		switch {
+		case ls[i].notice != bpNoNotice:
+		case tags[i]:
+			ls[i].notice = bpMarkupLeak
+		case code[i]:
+			ls[i].notice = bpCodeLeak
+		case thread[i]:
+			ls[i].notice = bpCommentLine
+		}
+	}
+	// Captions and notices read as running text but are no anchors: pictures
+	// and promotions closing an article come after its last paragraph.
+	anchor := func(i int) bool {
+		return ls[i].prose && !ls[i].caption && ls[i].notice == bpNoNotice && d.prob[i] < bpAnchorProb
+	}
+	reg := bpMainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return int(ls[i].words) },
+		func(i int) bool {
+			return ls[i].words > 0 && float64(ls[i].digits) >= bpNumericShare*float64(ls[i].words)
+		}, d.prob)
+	d.page = reg.page
+	d.wide = !reg.page && reg.start >= 0 && reg.lead >= bpWideLead && reg.trail >= bpWideTrail
+	if d.page {
+		for i := range ls {
+			switch {
+			case reg.start < 0:
+				d.pos[i] = bpNoText
+			case i < reg.start:
+				d.pos[i] = bpLeading
+			case i > reg.end:
+				d.pos[i] = bpTrailing
+			default:
+				d.pos[i] = bpInner
+			}
+		}
+		return d
+	}
+	first, last := -1, -1
+	for i := range ls {
+		if anchor(i) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	d.lead = max(first, 0)
+	numeric := 0
+	for i := 0; i < first; i++ {
+		if ls[i].words > 0 && float64(ls[i].digits) >= bpNumericShare*float64(ls[i].words) {
+			numeric++
+		}
+	}
+	d.leadTable = 2*numeric >= d.lead
+	for i := range ls {
+		switch {
+		case first < 0:
+			d.pos[i] = bpNoText
+		case i < first:
+			d.pos[i] = bpLeading
+		case i > last:
+			d.pos[i] = bpTrailing
+		default:
+			d.pos[i] = bpInner
+		}
+	}
+	return d
+}
+
+// bpReading is the boilerplate model's reading of one document, which the
+// leading-, trailing- and inline-boilerplate rules all start from: the first of
+// them to run computes it, with model (the rules of one run share one model).
+// buf keeps the arrays of a released document's reading for the next.
+type bpReading struct {
+	model *model.Model
+	doc   *bpDoc
+	buf   bpDocBuf
+}
+
+// Reset implements Reuser: the reading's arrays are kept for the next document.
+func (r *bpReading) Reset() {
+	r.buf.keep(r.doc)
+	r.doc, r.model = nil, nil
+}
+
+// bpReadingKey caches the reading on the document's analysis.
+var bpReadingKey = text.NewKey[*bpReading]("boilerplate reading")
+
+func bpNewReading(a *text.Analysis) *bpReading {
+	if r := text.Reused(a, bpReadingKey); r != nil {
+		return r
+	}
+	return new(bpReading)
+}
+
+// bpSameText returns the one of the two lines before line i of ls with the same
+// text, if there is one.
+func bpSameText(text string, ls []bpLine, i int) (int, bool) {
+	t := text[ls[i].start:ls[i].end]
+	for k := i - 1; k >= max(0, i-2); k-- {
+		if ls[k].end-ls[k].start == len(t) && text[ls[k].start:ls[k].end] == t {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// bpEvidence names the boilerplate phrases a line carries, or "" when it has none
+// that count: a copyright or legal notice anywhere, a byline, a date line, a
+// markdown reference definition, or known phrases making up most of its words.
+func bpEvidence(bl *bpLine) string {
+	switch {
+	case bl.classes&bpCopyright != 0:
+		return bpClassNames[1]
+	case bl.classes&bpLegal != 0:
+		return bpClassNames[0]
+	case bl.byline:
+		return "byline"
+	case bl.caption:
+		return "photo caption"
+	case bl.notice != bpNoNotice:
+		return bpNoticeNames[bl.notice]
+	case bl.refLink:
+		return "reference link"
+	case bl.dateWords > 0 && bl.words <= 12 && 10*(bl.dateWords+bl.digits) >= 6*bl.words:
+		return "date line"
+	case bl.words > 0 && 2*bl.phraseWords > bl.words:
+		for c := 0; c < bpNumClasses; c++ {
+			if bl.classes&(1<<c) != 0 {
+				return bpClassNames[c]
+			}
+		}
+	}
+	return ""
+}
+
+// flag reports whether rule r flags line i of d, and the phrase evidence used.
+func (r bpBlockRule) flag(d *bpDoc, i int) (bool, string) {
+	p := d.prob[i]
+	ev := bpEvidence(&d.ls[i])
+	if ev == "" && d.pos[i] == bpLeading && i+1 < len(d.ls) && d.pos[i+1] != bpLeading && bpHeadlineLike(&d.ls[i]) {
+		return false, "" // the article's own headline, just above its text
+	}
+	if ev == "date line" && r.pos == bpTrailing && !d.page {
+		ev = "" // dates end tour lists and timelines; at an article's end they prove nothing
+	}
+	if d.ls[i].notice == bpCodeLeak && r.pos == bpInner {
+		return false, "" // a tutorial's code samples sit between its paragraphs
+	}
+	switch {
+	case d.page && p >= r.threshold:
+		return true, ""
+	case d.pos[i] == bpNoText && !d.page:
+		return ev != "" && ev != "date line" && p >= max(r.evidence, bpNoTextProb), ev
+	case ev != "" && p >= r.evidence:
+		return true, ev
+	case (d.ls[i].caption || d.ls[i].notice != bpNoNotice) && ev != "" && p >= bpCaptionProb:
+		return true, ev
+	case !d.page && p >= r.article && (d.pos[i] != bpLeading || d.lead <= bpArticleLeadMax || !d.leadTable):
+		return true, ""
+	case d.wide && p >= bpWideProb && (d.pos[i] == bpLeading || d.pos[i] == bpTrailing):
+		return true, ""
+	}
+	return false, ""
+}
+
+// extendBlock flags the rest of an article's trailing block when enough of its
+// lines carry boilerplate phrases (see bpBlockEvidence).
+func (r bpBlockRule) extendBlock(a *text.Analysis, d *bpDoc, skip, flagged []bool, evidence []string) {
+	var block []int
+	ev := 0
+	for i := range d.ls {
+		if d.pos[i] != bpTrailing || skip[i] {
+			continue
+		}
+		block = append(block, i)
+		if evidence[i] != "" && flagged[i] {
+			ev++
+		}
+	}
+	if ev < bpBlockEvidence {
+		r.extendTags(d, block, flagged)
+		return
+	}
+	if len(block) > bpBlockMaxLines || bpListLike(a, d.ls, block) {
+		return
+	}
+	for _, i := range block {
+		if flagged[i] {
+			continue
+		}
+		p := d.prob[i]
+		if !d.ls[i].prose && p >= bpBlockShortProb || p >= bpBlockProseProb {
+			flagged[i] = true
+		}
+	}
+}
+
+// extendTags flags the terms after a flagged tag-list lead-in ("Tags", "Filed
+// under", "Topics") at the end of an article's trailing block, when every line
+// after it is a short term (at most bpTagWords words, no running text, no
+// sentence end) of probability bpTagProb or more.
+func (r bpBlockRule) extendTags(d *bpDoc, block []int, flagged []bool) {
+	lead := -1
+	for k, i := range block {
+		if flagged[i] && d.ls[i].classes&bpTags != 0 {
+			lead = k
+		}
+	}
+	if lead < 0 || lead == len(block)-1 {
+		return
+	}
+	rest := block[lead+1:]
+	for _, i := range rest {
+		bl := &d.ls[i]
+		if bl.words > bpTagWords || bl.prose || bl.endKind == bpEndSentence || d.prob[i] < bpTagProb {
+			return
+		}
+	}
+	for _, i := range rest {
+		flagged[i] = true
+	}
+}
+
+// bpListLike reports whether the lines read as the items of a list: most of them
+// numbered or starting with a date, or starting with the same word.
+func bpListLike(a *text.Analysis, ls []bpLine, idx []int) bool {
+	if len(idx) < 2 {
+		return false
+	}
+	marked := 0
+	firsts := make([]string, 0, len(idx))
+	for _, i := range idx {
+		f := thFirstWord(a.Text()[ls[i].start:ls[i].end])
+		if ls[i].numbered || f == "#" {
+			marked++
+		}
+		firsts = append(firsts, f)
+	}
+	return 2*marked >= len(idx) || thListLike(firsts)
+}
+
+// bpHeadlineLike reports whether a line reads as a headline: a few words without
+// links or a final full stop. The line right above the main text is kept when it
+// does: it is the article's title, which converters put there.
+func bpHeadlineLike(bl *bpLine) bool {
+	return bl.words >= bpTitleMinWords && bl.words <= bpTitleMaxWords && bl.linkBytes == 0 && bl.anchorWord == 0 &&
+		bl.endKind != bpEndSentence && bl.endKind != bpEndColon && !bl.list
+}
+
+// A headline has this many words.
+const (
+	bpTitleMinWords = 4
+	bpTitleMaxWords = 20
+)
+
+// bpRun is a run of consecutive non-blank lines (indexes into the bpLine slice).
+type bpRun struct{ first, last int }
+
+func (r bpBlockRule) Check(p *rules.Pass) {
+	a := p.Analysis
+	rd := text.Result(a, bpReadingKey, bpNewReading)
+	if rd.doc == nil || rd.model != r.model {
+		rd.doc, rd.model = bpAnalyze(a, r.model, r.fast, &rd.buf), r.model
+	}
+	d := rd.doc
+	n := len(d.ls)
+	if n == 0 {
+		return
+	}
+	mine := func(i int) bool {
+		return d.pos[i] == r.pos || r.pos == bpLeading && d.pos[i] == bpNoText
+	}
+	// Lines trailing-headlines reports are left to it.
+	skip, flagged, evidence := d.scratch()
+	if r.pos == bpTrailing {
+		bpMarkTrailingHeadlines(p, d.ls, skip)
+	}
+	for i := range d.ls {
+		if mine(i) && !skip[i] {
+			flagged[i], evidence[i] = r.flag(d, i)
+		}
+	}
+	if r.pos == bpTrailing && !d.page {
+		r.extendBlock(p.Analysis, d, skip, flagged, evidence)
+	}
+	for i := 0; i < n; i++ {
+		if !flagged[i] {
+			continue
+		}
+		j := i
+		for j+1 < n && flagged[j+1] {
+			j++
+		}
+		r.report(p, d, bpRun{i, j}, evidence[i:j+1])
+		i = j
+	}
+}
+
+// bpMarkTrailingHeadlines marks the lines of the trailing headline block (what
+// trailing-headlines reports), so that trailing-boilerplate does not report them
+// again.
+func bpMarkTrailingHeadlines(p *rules.Pass, ls []bpLine, skip []bool) {
+	for _, f := range thBlock(p.Analysis) {
+		for i := range ls {
+			if ls[i].start < f.End && ls[i].end > f.Start {
+				skip[i] = true
+			}
+		}
+	}
+}
+
+func (r bpBlockRule) report(p *rules.Pass, d *bpDoc, run bpRun, evidence []string) {
+	a := p.Analysis
+	text := a.Text()
+	var sum float64
+	for i := run.first; i <= run.last; i++ {
+		sum += d.prob[i]
+	}
+	count := run.last - run.first + 1
+	mean := sum / float64(count)
+	kind := bpKind(d.ls[run.first : run.last+1])
+	var reasons []string
+	phrases := 0
+	var named []string
+	for _, ev := range evidence {
+		if ev != "" {
+			phrases++
+			if !slices.Contains(named, ev) {
+				named = append(named, ev)
+			}
+		}
+	}
+	if phrases > 0 {
+		reasons = append(reasons, fmt.Sprintf("known phrases on %d of %d (%s)", phrases, count, strings.Join(named, ", ")))
+	}
+	// The line stage names what in the lines decided; the context stage adds
+	// what around them did.
+	// A long block is explained by its first lines: explaining costs a walk of
+	// every tree per line.
+	ex := make([][]float32, 0, min(run.last-run.first+1, bpExplainLines))
+	for i := run.first; len(ex) < cap(ex); i++ {
+		ex = append(ex, d.row(i))
+	}
+	lineRows := make([][]float32, len(ex))
+	for k, row := range ex {
+		lineRows[k] = row[:bpNumFeatures]
+	}
+	var lineFlat, ctxFlat []model.FlatTree
+	var lineVals, ctxVals []model.FlatVals
+	if r.fast != nil {
+		lineFlat, ctxFlat, lineVals, ctxVals = r.fast.line, r.fast.ctx, r.fast.lineVals, r.fast.ctxVals
+	}
+	for _, k := range r.model.Line.Reasons(lineRows, bpMessageReasons-1, lineFlat, lineVals) {
+		reasons = append(reasons, bpDescribe(k, ex))
+	}
+	for _, k := range r.model.Context.Reasons(ex, bpNumStage2, ctxFlat, ctxVals) {
+		if k >= bpNumFeatures && k != bpNumFeatures+bpcProb {
+			reasons = append(reasons, bpDescribe(k, ex))
+			break
+		}
+	}
+	threshold := r.threshold
+	if !d.page {
+		threshold = r.article
+		if d.wide && r.pos != bpInner {
+			threshold = min(threshold, bpWideProb)
+		}
+		if phrases > 0 {
+			threshold = r.evidence
+		}
+	}
+	whole := run.first == 0 && run.last == len(d.ls)-1 && d.pos[0] == bpNoText
+	var where string
+	switch {
+	case whole:
+		where = "make up the whole document"
+	case d.pos[run.first] == bpNoText:
+		where = "in a document without main text"
+	case r.pos == bpLeading:
+		where = "before the main text"
+	case r.pos == bpTrailing:
+		where = "after the main text"
+	default:
+		where = "inside the main text"
+	}
+	regime := "article"
+	switch {
+	case d.page:
+		regime = "whole page"
+	case d.wide:
+		regime = "whole page, short menu"
+	}
+	// Lines ending with a picture credit, carrying a notice, of leaked markup or
+	// of reader comments need no probability: say so rather than print a comparison that does not hold.
+	prob := fmt.Sprintf("boilerplate probability %.2f >= %.2f", mean, threshold)
+	if mean < threshold {
+		prob = fmt.Sprintf("boilerplate probability %.2f; notices, picture credits, leaked markup and reader comments need none", mean)
+	}
+	msg := fmt.Sprintf("%s of %s %s (%s; %s; %s)",
+		bpPlural(count, "line"), kind, where, regime, prob, strings.Join(reasons, ", "))
+	start, end := d.ls[run.first].start, d.ls[run.last].end
+	fix := &rules.Fix{Message: "delete the " + kind + " block", Applicability: rules.Safe}
+	if whole {
+		fix.Message = "drop the document: it is all " + kind
+		fix.Drop = true
+		fix.Edits = []rules.Edit{{Start: 0, End: len(text)}}
+		start, end = 0, len(text)
+	} else {
+		fix.Edits = []rules.Edit{bpDeleteLines(a, d.ls[run.first].line, d.ls[run.last].line)}
+	}
+	p.Report(rules.Finding{
+		Start:   start,
+		End:     end,
+		Message: msg,
+		Fix:     fix,
+		Score:   &rules.Score{Name: "boilerplate_probability", Value: mean, Op: ">=", Threshold: threshold},
+	})
+}
+
+// bpDeleteLines returns the edit that deletes lines first..last (indexes into
+// Analysis.Lines) as a block: with the line break and blank lines after it when a
+// non-blank line follows, else with the line break before it, keeping the
+// document's final line break.
+func bpDeleteLines(a *text.Analysis, first, last int) rules.Edit {
+	lines := a.Lines()
+	text := a.Text()
+	next := last + 1
+	for next < len(lines) && a.IsBlank(next) {
+		next++
+	}
+	if next < len(lines) {
+		return rules.Edit{Start: lines[first].Start, End: lines[next].Start}
+	}
+	prev := first - 1
+	for prev >= 0 && a.IsBlank(prev) {
+		prev--
+	}
+	end := len(text)
+	switch {
+	case strings.HasSuffix(text, "\r\n"):
+		end -= 2
+	case strings.HasSuffix(text, "\n"):
+		end--
+	}
+	end = max(end, lines[last].End)
+	if prev < 0 {
+		return rules.Edit{Start: lines[first].Start, End: end}
+	}
+	return rules.Edit{Start: lines[prev].End, End: end}
+}
+
+// bpMenuWords: a line of a menu has at most this many words.
+const bpMenuWords = 3
+
+// bpKind names what a block is: the phrase class most of its lines carry, else
+// its shape.
+func bpKind(ls []bpLine) string {
+	var counts [bpNumClasses]int
+	refs, links, lists := 0, 0, 0
+	for i := range ls {
+		for c := 0; c < bpNumClasses; c++ {
+			if ls[i].classes&(1<<c) != 0 {
+				counts[c]++
+			}
+		}
+		if ls[i].refLink {
+			refs++
+		}
+		if ls[i].linkBytes > 0 || ls[i].anchorWord > 0 {
+			links++
+		}
+		if ls[i].list {
+			lists++
+		}
+	}
+	n := len(ls)
+	if refs*2 >= n {
+		return "reference-link list"
+	}
+	if ls[0].classes&bpTags != 0 {
+		return bpClassNames[bits.TrailingZeros16(uint16(bpTags))] // a tag-list lead-in and its terms
+	}
+	best := -1
+	for c := range counts {
+		if counts[c] > 0 && (best < 0 || counts[c] > counts[best]) {
+			best = c
+		}
+	}
+	if best >= 0 && counts[best]*3 >= n {
+		return bpClassNames[best]
+	}
+	captions := 0
+	for i := range ls {
+		if ls[i].caption {
+			captions++
+		}
+	}
+	if captions*2 >= n {
+		return "photo caption"
+	}
+	// Leaked markup and reader comments name the block by what most of it is.
+	var byNotice [len(bpNoticeNames)]int
+	for i := range ls {
+		byNotice[ls[i].notice]++
+	}
+	if byNotice[bpCommentLine]*2 >= n {
+		return bpNoticeNames[bpCommentLine]
+	}
+	if (byNotice[bpMarkupLeak]+byNotice[bpCodeLeak])*2 >= n {
+		return bpNoticeNames[bpMarkupLeak]
+	}
+	if links*2 >= n || lists*2 >= n {
+		return "link list"
+	}
+	short := 0
+	for i := range ls {
+		if ls[i].words <= bpMenuWords && ls[i].endKind != bpEndSentence {
+			short++
+		}
+	}
+	if n >= 2 && 10*short >= 6*n {
+		return "navigation menu"
+	}
+	return "page furniture"
+}
+
+// bpDescribe names feature k of the second-stage rows with its mean value: a
+// phrase class as where it sits, a yes/no feature by its name alone.
+func bpDescribe(k int, rows [][]float32) string {
+	var s float64
+	for _, x := range rows {
+		s += float64(x[k])
+	}
+	v := s / float64(len(rows))
+	name := bpContextNames[k]
+	switch {
+	case k >= bpfClass0 && k < bpfClass0+bpNumClasses:
+		if v >= 1.5 {
+			return name + " phrase at the start"
+		}
+		return name + " phrase"
+	case k == bpfEnd:
+		return fmt.Sprintf("line end %s", [...]string{"without punctuation", "a full stop", "a colon", "other punctuation"}[min(int(v+0.5), 3)])
+	case k == bpfInRegion && v == 0:
+		return "outside the main text"
+	case k == bpfProse && v == 0:
+		return "not running text"
+	case bpBoolFeature[k] && (v == 0 || v == 1):
+		if v == 0 {
+			return "no " + name
+		}
+		return name
+	case v == float64(int64(v)):
+		return fmt.Sprintf("%s %d", name, int64(v))
+	}
+	return fmt.Sprintf("%s %.2f", name, v)
+}
+
+// bpBoolFeature marks the yes/no features.
+var bpBoolFeature = map[int]bool{
+	bpfFirstLower: true, bpfList: true, bpfHeading: true, bpfImage: true, bpfRefLink: true, bpfByline: true,
+	bpfProse: true, bpfInRegion: true, bpfNumbered: true, bpfParaProse: true, bpfPrevClass: true, bpfNextClass: true,
+	bpNumFeatures + bpcBetween: true, bpNumFeatures + bpcPage: true,
+}
+
+func bpPlural(n int, s string) string {
+	if n == 1 {
+		return "1 " + s
+	}
+	return fmt.Sprintf("%d %ss", n, s)
+}

@@ -1,0 +1,513 @@
+package boilerplate
+
+import (
+	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
+	"math"
+)
+
+// Context features of the second stage: what the first stage said about the line,
+// its neighbours and the whole document. A line of running text the first stage
+// keeps (probability below bpAnchorProb) is an anchor of the main text.
+const (
+	bpcProb        = iota // the first stage's probability for the line
+	bpcPrev               // ... for the previous non-blank line (-1: none)
+	bpcNext               // ... for the next one
+	bpcWin2               // mean over the two lines on each side
+	bpcWin5               // mean over the five lines on each side
+	bpcDocMean            // mean over the document
+	bpcDocHigh            // share of the document's lines at 0.9 or more
+	bpcLead               // lines before the first anchor
+	bpcTrail              // lines after the last anchor
+	bpcToFirst            // lines from this one down to the first anchor, when above it
+	bpcFromLast           // lines from the last anchor down to this one, when below it
+	bpcBetween            // 1 when the line lies between two anchors
+	bpcRunHigh            // lines in the run of lines at 0.5 or more holding this one
+	bpcAnchors            // share of the document's lines that are anchors
+	bpcWin10              // mean probability over the ten lines on each side
+	bpcRegionWhere        // -1 before the main text, 0 inside, 1 after, 2 no main text
+	bpcRegionDist         // lines between this line and the main text
+	bpcRegionLead         // likely boilerplate lines before the main text
+	bpcRegionTrail        // likely boilerplate lines after it
+	bpcPage               // 1 when the document reads as a whole-page dump
+	bpNumContext
+)
+
+// bpNumStage2 is the length of a second-stage vector: the line features, then the
+// context features.
+const bpNumStage2 = bpNumFeatures + bpNumContext
+
+// bpContextNames names the second stage's features.
+var bpContextNames = func() []string {
+	n := append([]string(nil), bpFeatureNames...)
+	return append(n,
+		"first-stage probability", "previous line's probability", "next line's probability",
+		"probability within 2 lines", "probability within 5 lines", "document probability",
+		"document share of confident lines", "lines before the main text", "lines after the main text",
+		"lines down to the main text", "lines below the main text's end", "between main-text lines",
+		"run of likely lines", "document share of main-text lines", "probability within 10 lines",
+		"place from the main text", "distance from the main text", "likely lines before the main text",
+		"likely lines after the main text", "whole-page dump",
+	)
+}()
+
+// bpStage2 returns the second-stage vectors of a document's lines, row-major,
+// from their first-stage vectors x and probabilities p1.
+func bpStage2(x []float32, p1 []float64) []float32 {
+	n := len(p1)
+	out := make([]float32, n*bpNumStage2)
+	c := new(bpWork).stageContext(n, func(i int) []float32 { return x[i*bpNumFeatures : (i+1)*bpNumFeatures] }, p1)
+	for i := 0; i < n; i++ {
+		row := out[i*bpNumStage2 : (i+1)*bpNumStage2]
+		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
+		c.row(i, row[bpNumFeatures:])
+	}
+	return out
+}
+
+// bpStageCtx is what the context features of a line need: the first stage's
+// probabilities, their prefix sums and runs, the anchors and the main text.
+// Rows are computed one at a time from it (row).
+type bpStageCtx struct {
+	p1                   []float64
+	prefix               []float64
+	run                  []int
+	first, last, anchors int
+	high, lead, trail    int
+	sum                  float64
+	reg                  bpRegion
+}
+
+// stageContext computes the context of the second stage for n lines whose
+// first-stage vectors x1 gives and whose probabilities are p1, with w's buffers,
+// which it uses until w's next stageContext.
+func (w *bpWork) stageContext(n int, x1 func(i int) []float32, p1 []float64) *bpStageCtx {
+	c := &w.sctx
+	*c = bpStageCtx{p1: p1}
+	if n == 0 {
+		return c
+	}
+	anchor := func(i int) bool { return x1(i)[bpfProse] > 0 && p1[i] < bpAnchorProb }
+	first, last, anchors := -1, -1, 0
+	var sum float64
+	high := 0
+	w.prefix = bpGrow(w.prefix, n+1)
+	prefix := w.prefix
+	prefix[0] = 0
+	for i := 0; i < n; i++ {
+		if anchor(i) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+			anchors++
+		}
+		sum += p1[i]
+		if p1[i] >= 0.9 {
+			high++
+		}
+		prefix[i+1] = prefix[i] + p1[i]
+	}
+	w.run2 = bpGrow(w.run2, n)
+	run := w.run2
+	for i := 0; i < n; {
+		if p1[i] < 0.5 {
+			run[i] = 0
+			i++
+			continue
+		}
+		j := i
+		for j < n && p1[j] >= 0.5 {
+			j++
+		}
+		for k := i; k < j; k++ {
+			run[k] = j - i
+		}
+		i = j
+	}
+	lead, trail := n, n
+	if first >= 0 {
+		lead, trail = first, n-1-last
+	}
+	prose := func(i int) bool { return x1(i)[bpfProse] > 0 }
+	words := func(i int) int { return int(x1(i)[bpfWords]) }
+	numeric := func(i int) bool { return x1(i)[bpfDigitShare] >= bpNumericShare }
+	*c = bpStageCtx{
+		p1: p1, prefix: prefix, run: run, first: first, last: last, anchors: anchors,
+		high: high, lead: lead, trail: trail, sum: sum,
+		reg: bpMainText(n, prose, words, numeric, p1),
+	}
+	return c
+}
+
+// window is the mean first-stage probability of the k lines on each side of
+// line i, the line itself left out (-1: none).
+func (c *bpStageCtx) window(i, k int) float32 {
+	n := len(c.p1)
+	lo, hi := max(0, i-k), min(n-1, i+k)
+	if hi == lo {
+		return -1
+	}
+	return float32((c.prefix[hi+1] - c.prefix[lo] - c.p1[i]) / float64(hi-lo))
+}
+
+// row writes the context features of line i to out (of bpNumContext values).
+func (c *bpStageCtx) row(i int, out []float32) {
+	clear(out)
+	p1, n := c.p1, len(c.p1)
+	first, last, reg := c.first, c.last, &c.reg
+	out[bpcProb] = float32(p1[i])
+	out[bpcPrev], out[bpcNext] = -1, -1
+	if i > 0 {
+		out[bpcPrev] = float32(p1[i-1])
+	}
+	if i+1 < n {
+		out[bpcNext] = float32(p1[i+1])
+	}
+	out[bpcWin2] = c.window(i, 2)
+	out[bpcWin5] = c.window(i, 5)
+	out[bpcDocMean] = float32(c.sum / float64(n))
+	out[bpcDocHigh] = float32(c.high) / float32(n)
+	out[bpcLead] = float32(c.lead)
+	out[bpcTrail] = float32(c.trail)
+	switch {
+	case first < 0:
+		out[bpcToFirst], out[bpcFromLast] = -1, -1
+	case i < first:
+		out[bpcToFirst] = float32(first - i)
+	case i > last:
+		out[bpcFromLast] = float32(i - last)
+	case i > first && i < last:
+		out[bpcBetween] = 1
+	}
+	out[bpcRunHigh] = float32(c.run[i])
+	out[bpcAnchors] = float32(c.anchors) / float32(n)
+	out[bpcWin10] = c.window(i, 10)
+	switch {
+	case reg.start < 0:
+		out[bpcRegionWhere], out[bpcRegionDist] = 2, -1
+	case i < reg.start:
+		out[bpcRegionWhere], out[bpcRegionDist] = -1, float32(reg.start-i)
+	case i > reg.end:
+		out[bpcRegionWhere], out[bpcRegionDist] = 1, float32(i-reg.end)
+	}
+	out[bpcRegionLead] = float32(reg.lead)
+	out[bpcRegionTrail] = float32(reg.trail)
+	out[bpcPage] = b2f(reg.page)
+}
+
+// bpRegion is the main text of a document and what lies around it.
+type bpRegion struct {
+	start, end  int // first and last line of the main text; -1 when there is none
+	lead, trail int // likely boilerplate lines before and after it
+	anchors     int // anchors inside it
+	likely      int // likely boilerplate lines in the document
+	page        bool
+}
+
+// bpMainText finds the main text from the lines' running-text flags, words and
+// probabilities, and says whether the document is a whole-page dump (see the
+// constants of boilerplate_blocks.go). numeric tells the rows of a table (mostly
+// numbers): likely lines before the main text that are mostly such rows are a
+// table the article opens with, not a menu.
+func bpMainText(n int, prose func(int) bool, words func(int) int, numeric func(int) bool, p []float64) bpRegion {
+	anchor := func(i int) bool { return prose(i) && p[i] < bpAnchorProb }
+	r := bpRegion{start: -1, end: -1}
+	best, cur, cs := 0.0, 0.0, 0
+	for i := 0; i < n; i++ {
+		var sc float64
+		switch {
+		case anchor(i):
+			sc = float64(min(words(i), bpRegionCap))
+		case p[i] >= bpLikelyProb:
+			sc = -(bpRegionPenalty + bpRegionPerWord*float64(words(i)))
+		default:
+			sc = -bpRegionOther
+		}
+		if cur <= 0 {
+			cur, cs = 0, i
+		}
+		cur += sc
+		if cur > best {
+			best, r.start, r.end = cur, cs, i
+		}
+	}
+	inWords, allWords, numLead := 0, 0, 0
+	for i := 0; i < n; i++ {
+		likely := p[i] >= bpLikelyProb
+		if likely {
+			r.likely++
+		}
+		if anchor(i) {
+			allWords += words(i)
+			if i >= r.start && i <= r.end {
+				inWords += words(i)
+			}
+		}
+		switch {
+		case r.start < 0:
+		case likely && i < r.start:
+			r.lead++
+			if numeric(i) {
+				numLead++
+			}
+		case likely && i > r.end:
+			r.trail++
+		case i >= r.start && i <= r.end && anchor(i):
+			r.anchors++
+		}
+	}
+	if r.start < 0 {
+		r.page = r.likely >= bpPageNoText
+		return r
+	}
+	// A main text of one anchor is enough under a long menu (link-heavy markdown
+	// leaves few lines of plain running text).
+	r.page = r.lead >= bpPageLead && r.trail >= bpPageTrail && 2*numLead < r.lead &&
+		(r.anchors >= bpPageAnchors || r.lead >= bpPageLongLead) &&
+		float64(inWords) >= bpPageTextShare*float64(allWords)
+	return r
+}
+
+// BoilerplateContextNames returns the names of the second stage's features, in
+// vector order: BoilerplateFeatureNames, then the context features.
+func ContextNames() []string { return append([]string(nil), bpContextNames...) }
+
+// BoilerplateContextFeatures returns the second-stage vectors of a document's
+// lines from their first-stage vectors x (as BoilerplateFeatures returns them)
+// and the first stage's probabilities p1. The trainer uses it.
+func ContextFeatures(x []float32, p1 []float64) []float32 { return bpStage2(x, p1) }
+
+// bpPredict runs both stages over a document's line vectors x and returns the
+// second-stage vectors and the final probabilities.
+func bpPredict(m *model.Model, x []float32, n int) ([]float32, []float64) {
+	return bpPredictFast(m, nil, x, n)
+}
+
+// bpFast holds a model's trees flattened for speed.
+type bpFast struct {
+	line, ctx         []model.FlatTree
+	lineVals, ctxVals []model.FlatVals
+}
+
+func bpNewFast(m *model.Model) *bpFast {
+	f := &bpFast{}
+	f.line, f.lineVals = model.Flatten(&m.Line)
+	f.ctx, f.ctxVals = model.Flatten(&m.Context)
+	if f.line == nil || f.ctx == nil {
+		return nil
+	}
+	return f
+}
+
+// bpPredictFast is bpPredict walking the flattened trees of f when there are.
+func bpPredictFast(m *model.Model, f *bpFast, x []float32, n int) ([]float32, []float64) {
+	d := &bpDoc{}
+	d.x1, d.x, d.xid, d.prob = bpRunModel(m, new(bpWork), bpDocBuf{}, f, n, func(i int, row []float32) {
+		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
+	})
+	x2 := make([]float32, n*bpNumStage2)
+	for i := 0; i < n; i++ {
+		d.fillRow(i, x2[i*bpNumStage2:(i+1)*bpNumStage2])
+	}
+	return x2, d.prob
+}
+
+// bpKeyWidth is the width of a second-stage key: a line's second-stage vector is
+// its first-stage vector, which the index of that vector among the distinct ones
+// stands for (its bits in key[0]), then the context features (key[1:]).
+const bpKeyWidth = 1 + bpNumContext
+
+// predict runs both stages over n lines whose first-stage vectors line writes
+// (a row of bpNumFeatures values, all zeros, for line i) with w's buffers for
+// the temporaries, walking the flattened trees of f when there are. It returns
+// the distinct first-stage vectors and second-stage keys (bpKeyWidth), row-major,
+// the index among the keys of each line's, and the final probabilities; they go
+// into buf's arrays when it has them.
+//
+// Identical rows of one stage are scored once (a document of separator or other
+// repeated short lines would otherwise walk every tree for each of them), and
+// kept once: a line's vector is computed, looked up and dropped when an earlier
+// line had the same, so that a document of many alike lines holds few vectors.
+func bpRunModel(m *model.Model, w *bpWork, buf bpDocBuf, f *bpFast, n int, line func(i int, row []float32)) (x1, keys []float32, ids []int32, p []float64) {
+	var lineFlat, ctxFlat []model.FlatTree
+	if f != nil {
+		lineFlat, ctxFlat = f.line, f.ctx
+	}
+	w.p1 = bpGrow(w.p1, n)
+	w.ids1 = bpGrow(w.ids1, n)
+	p1, ids1 := w.p1, w.ids1
+	w.memo.reset(n, bpNumFeatures, buf.x1)
+	bpScoreRows(n, line, &w.memo, p1, ids1, func(row []float32) float64 { return bpScore(&m.Line, lineFlat, row) })
+	x1 = w.memo.rows
+	x1row := func(i int) []float32 {
+		k := int(ids1[i])
+		return x1[k*bpNumFeatures : (k+1)*bpNumFeatures]
+	}
+	c := w.stageContext(n, x1row, p1)
+	p = bpGrow(buf.prob, n)
+	ids = bpGrow(buf.xid, n)
+	w.memo.reset(n, bpKeyWidth, buf.x)
+	w.row2 = bpGrow(w.row2, bpNumStage2)
+	full := w.row2
+	bpScoreRows(n, func(i int, key []float32) {
+		key[0] = math.Float32frombits(uint32(ids1[i]))
+		c.row(i, key[1:])
+	}, &w.memo, p, ids, func(key []float32) float64 {
+		k := int(math.Float32bits(key[0]))
+		copy(full, x1[k*bpNumFeatures:(k+1)*bpNumFeatures])
+		copy(full[bpNumFeatures:], key[1:])
+		return bpScore(&m.Context, ctxFlat, full)
+	})
+	keys = w.memo.rows
+	w.memo.rows = nil // the caller's now
+	return x1, keys, ids, p
+}
+
+// bpScore is the probability the trees t give row, walking flat when there are
+// flattened trees.
+func bpScore(t *model.Trees, flat []model.FlatTree, row []float32) float64 {
+	if flat != nil {
+		return model.Prob(model.ScoreFlat(t.Bias, flat, row))
+	}
+	return model.Prob(t.LogOdds(row))
+}
+
+// bpScoreRows writes the probability of each of n rows of width memo.w to p
+// and the index of the row among memo's distinct rows to ids. fill writes row i
+// (its contents are unspecified before); score gives the probability of a row
+// no earlier one had.
+func bpScoreRows(n int, fill func(i int, row []float32), memo *bpMemo, p []float64, ids []int32, score func(row []float32) float64) {
+	row := memo.scratch
+	for i := 0; i < n; i++ {
+		fill(i, row)
+		// A document of repeated lines repeats its rows within a line or two:
+		// comparing with those spares the hash.
+		if i >= 2 && memo.same(row, ids[i-2]) {
+			p[i], ids[i] = p[i-2], ids[i-2]
+			continue
+		}
+		if i >= 1 && memo.same(row, ids[i-1]) {
+			p[i], ids[i] = p[i-1], ids[i-1]
+			continue
+		}
+		k, seen := memo.add(row)
+		if !seen {
+			memo.prob[k] = score(row)
+		}
+		p[i] = memo.prob[k]
+		ids[i] = k
+	}
+}
+
+// bpMemo keeps the distinct feature rows of one stage with their probabilities,
+// found through an open-addressing table of row indexes. Rows are hashed whole
+// and compared whole on a hash match. (Hashing a few telling features only was
+// cheaper per row but quadratic on documents of many rows that agree on those
+// features and differ elsewhere, such as 500,000 lines of dashes: every lookup
+// walked them all.)
+type bpMemo struct {
+	w       int
+	slots   []int32   // distinct row index + 1, 0 when empty
+	rows    []float32 // the distinct rows, row-major
+	hashes  []uint64  // per distinct row
+	prob    []float64 // per distinct row
+	scratch []float32 // a row of w values, for the caller to fill
+}
+
+// reset empties the memo for up to n rows of width w, the distinct ones to be
+// kept in rows' array.
+func (m *bpMemo) reset(n, w int, rows []float32) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	m.w = w
+	if cap(m.slots) < size {
+		m.slots = make([]int32, size) // all empty already
+	} else {
+		m.slots = m.slots[:size]
+		clear(m.slots)
+	}
+	m.rows = rows[:0]
+	m.hashes = m.hashes[:0]
+	m.prob = m.prob[:0]
+	m.scratch = bpGrow(m.scratch, w)
+}
+
+// add returns the index of row among the distinct rows and whether an earlier
+// row had the same bits; a new row is kept (copied), its probability to be set
+// by the caller.
+func (m *bpMemo) add(row []float32) (int32, bool) {
+	h := bpRowHash(row)
+	w := m.w
+	mask := len(m.slots) - 1
+	for s := int(h) & mask; ; s = (s + 1) & mask {
+		j := m.slots[s] - 1
+		if j < 0 {
+			j = int32(len(m.hashes))
+			m.slots[s] = j + 1
+			m.hashes = append(m.hashes, h)
+			m.prob = append(m.prob, 0)
+			m.rows = append(m.rows, row...)
+			return j, false
+		}
+		if m.hashes[j] == h && bpSameBits(row, m.rows[int(j)*w:(int(j)+1)*w]) {
+			return j, true
+		}
+	}
+}
+
+// same reports whether row has the bits of distinct row k.
+func (m *bpMemo) same(row []float32, k int32) bool {
+	return bpSameBits(row, m.rows[int(k)*m.w:(int(k)+1)*m.w])
+}
+
+// bpRowHash hashes the bits of a row. Four multiply chains over interleaved
+// features quarter the latency of one.
+func bpRowHash(row []float32) uint64 {
+	const p0, p1 = 1099511628211, 14029467366897019727
+	h0, h1, h2, h3 := uint64(14695981039346656037), uint64(1099511628211), uint64(0x9e3779b97f4a7c15), uint64(0xc2b2ae3d27d4eb4f)
+	k := 0
+	for ; k+4 <= len(row); k += 4 {
+		r := row[k : k+4 : k+4]
+		h0 = (h0 ^ uint64(math.Float32bits(r[0]))) * p0
+		h1 = (h1 ^ uint64(math.Float32bits(r[1]))) * p1
+		h2 = (h2 ^ uint64(math.Float32bits(r[2]))) * p0
+		h3 = (h3 ^ uint64(math.Float32bits(r[3]))) * p1
+	}
+	for ; k < len(row); k++ {
+		h0 = (h0 ^ uint64(math.Float32bits(row[k]))) * p0
+	}
+	h := h0 ^ (h1 >> 7) ^ (h1 << 29) ^ (h2 >> 13) ^ (h2 << 41) ^ (h3 >> 23) ^ (h3 << 17)
+	return h ^ h>>32
+}
+
+// bpSameBits reports whether rows a and b (of one length) hold the same bits,
+// four values at a time.
+func bpSameBits(a, b []float32) bool {
+	b = b[:len(a)]
+	k := 0
+	for ; k+4 <= len(a); k += 4 {
+		x, y := a[k:k+4:k+4], b[k:k+4:k+4]
+		if (math.Float32bits(x[0])^math.Float32bits(y[0]))|(math.Float32bits(x[1])^math.Float32bits(y[1]))|
+			(math.Float32bits(x[2])^math.Float32bits(y[2]))|(math.Float32bits(x[3])^math.Float32bits(y[3])) != 0 {
+			return false
+		}
+	}
+	for ; k < len(a); k++ {
+		if math.Float32bits(a[k]) != math.Float32bits(b[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// BoilerplatePredict returns model m's final probability for each line whose
+// first-stage vectors are x (as BoilerplateFeatures returns them). The trainer
+// uses it.
+func Predict(m *model.Model, x []float32) []float64 {
+	_, _, _, p := bpRunModel(m, new(bpWork), bpDocBuf{}, nil, len(x)/bpNumFeatures, func(i int, row []float32) {
+		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
+	})
+	return p
+}

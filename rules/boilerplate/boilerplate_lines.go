@@ -1,0 +1,704 @@
+package boilerplate
+
+import (
+	"encoding/binary"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/wordset"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// bpLine holds what the boilerplate rules measure on one non-blank line: its own
+// shape (length, stop words, case, punctuation, links, known phrases) and, after
+// bpContext, its place among its neighbours.
+type bpLine struct {
+	line       int    // index into Analysis.Lines
+	start, end int    // the line's content without surrounding white space
+	hash       uint64 // normalized text, for duplicates within the document
+
+	// Counts within one line are int32: a line is shorter than 2 GiB. The
+	// fields are packed, since a document of many short lines keeps one
+	// bpLine for each of them.
+	words      int32 // word tokens outside link targets and URLs
+	stop       int32 // stop words among them
+	title      int32 // words starting with an upper-case letter (the first word aside)
+	caps       int32 // words of two letters or more all in upper case
+	digits     int32 // words starting with a digit
+	dateWords  int32 // month and weekday names, "ago", "am", time zones
+	letters    int32 // letters (any script)
+	nonLatin   int32 // letters outside the Latin script (CJK, Cyrillic, Hangul, ...)
+	wordBytes  int32 // bytes of the counted words
+	linkBytes  int32 // bytes of URLs and markdown link targets
+	anchorWord int32 // words inside markdown link text "[...]"
+	code       int32 // bytes typical of markup and code: < > { } = ; _
+	seps       int32 // separators between items: | • · » ›
+	sentEnds   int32 // sentence ends inside the line
+	quotes     int32 // quotation marks
+	// phraseWords counts the words covered by known phrases; startClass is the
+	// class of a phrase at the line's start.
+	phraseWords int32
+	dups        int32 // other lines of the document with the same normalized text
+	// paraLines, paraWords and paraProse describe the line's paragraph when a
+	// converter hard-wrapped it over several lines (Analysis.Paragraphs): each
+	// wrapped line is then a piece of running text, not a short line.
+	paraLines, paraWords int32
+	// wFrom and wTo delimit the line's content words (four bytes or more, no
+	// stop word) in the document's list of content-word hashes.
+	wFrom, wTo int32
+	classes    bpClass
+	startClass bpClass
+	endKind    bpEnd
+	notice     bpNotice // a promotion, legal notice, ... (bpNoticeOf)
+	firstLower bool     // starts with a lower-case letter (a wrapped line's tail)
+	list       bool     // starts with a list marker ("* ", "- ", "1. ")
+	numbered   bool     // starts with a number marker ("1. ", "2) ", "(3) ")
+	startDigit bool     // the first word is a number
+	heading    bool     // markdown heading ("# ")
+	image      bool     // markdown image ("![")
+	refLink    bool     // markdown reference definition ("[3]: https://...")
+	byline     bool     // "By Jane Doe", "von Hans Meier"
+	caption    bool     // ends with a picture credit (bpCaption)
+	noticeKey  bool     // a word may be the key word of a notice phrase (bpNoticeIndex)
+	prose      bool     // reads as a sentence of running text (see bpIsProse)
+	paraProse  bool
+}
+
+// bpScratch holds the buffers of one document's scan.
+type bpScratch struct {
+	low     []byte     // the current line's words in lower case
+	lw      [][2]int32 // their spans in low
+	wi      []int32    // their indexes in bpWordTab (-1: none)
+	content []uint64   // hashes of the document's content words, line after line
+}
+
+// Word flags, from one map lookup per word.
+const (
+	bpwStop   = 1 << iota // a stop word
+	bpwDate               // a date or time word
+	bpwPhrase             // the first word of a known phrase
+)
+
+// bpWordInfo flags the words the line features look for.
+var bpWordInfo = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range wordset.Stopwords {
+		m[w] |= bpwStop
+	}
+	for w := range bpDateWords {
+		m[w] |= bpwDate
+	}
+	for w := range bpPhraseIndex {
+		m[w] |= bpwPhrase
+	}
+	return m
+}()
+
+// bpEnd is how a line ends.
+type bpEnd uint8
+
+const (
+	bpEndNone     bpEnd = iota
+	bpEndSentence       // . ! ? …, possibly inside closing quotes or brackets
+	bpEndColon          // :
+	bpEndOther          // , ; - and other punctuation
+)
+
+// bpScan measures every non-blank line of the document, in line order, and
+// returns the hashes of the document's content words.
+func bpScan(a *text.Analysis) ([]bpLine, []uint64) { return new(bpWork).scan(a, nil) }
+
+// scan is bpScan with w's buffers; the hashes returned are w's. The lines go
+// into ls (nil: a new array).
+func (w *bpWork) scan(a *text.Analysis, ls []bpLine) ([]bpLine, []uint64) {
+	txt := a.Text()
+	lines := a.Lines()
+	// At most one bpLine a line. A new array is made, not grown: slices.Grow
+	// would clear it, and every element used is written.
+	out := ls[:0]
+	if cap(out) < len(lines) {
+		out = make([]bpLine, 0, len(lines))
+	}
+	sc := &w.sc
+	sc.content = sc.content[:0]
+	// A line's measurement depends on its text alone: a line with the text of
+	// one of the last two lines measured (separators, a document of dashes)
+	// copies theirs.
+	var recent [2]bpLine
+	nrecent := 0
+	for i, l := range lines {
+		s, e := text.TrimSpan(txt, l.Start, l.End)
+		if s >= e {
+			continue
+		}
+		t := txt[s:e]
+		var bl bpLine
+		k := 0
+		for ; k < min(nrecent, 2); k++ {
+			if r := &recent[k]; r.end-r.start == e-s && txt[r.start:r.end] == t {
+				break
+			}
+		}
+		if k < min(nrecent, 2) {
+			r := &recent[k]
+			bl = *r
+			bl.line, bl.start, bl.end = i, s, e
+			bl.wFrom = int32(len(sc.content))
+			sc.content = append(sc.content, sc.content[r.wFrom:r.wTo]...)
+			bl.wTo = int32(len(sc.content))
+		} else {
+			bl = bpLine{line: i, start: s, end: e}
+			bpMeasure(a, &bl, sc)
+			recent[nrecent%2] = bl
+			nrecent++
+		}
+		out = append(out, bl)
+	}
+	bpMarkDuplicates(out, &w.tab)
+	bpMarkParagraphs(a, out)
+	return out, sc.content
+}
+
+// bpMarkParagraphs fills the paragraph features of lines of wrapped paragraphs
+// and marks them as running text when the paragraph reads as prose.
+func bpMarkParagraphs(a *text.Analysis, ls []bpLine) {
+	k := 0
+	for _, p := range a.Paragraphs() {
+		if p.Last == p.First {
+			continue
+		}
+		for k < len(ls) && ls[k].line < p.First {
+			k++
+		}
+		j := k
+		var agg bpLine
+		for j < len(ls) && ls[j].line <= p.Last {
+			agg.words += ls[j].words
+			agg.stop += ls[j].stop
+			agg.letters += ls[j].letters
+			agg.nonLatin += ls[j].nonLatin
+			agg.linkBytes += ls[j].linkBytes
+			agg.anchorWord += ls[j].anchorWord
+			agg.end += ls[j].end - ls[j].start
+			agg.endKind = ls[j].endKind
+			j++
+		}
+		prose := bpIsProse(&agg)
+		for m := k; m < j; m++ {
+			ls[m].paraLines = int32(j - k)
+			ls[m].paraWords = agg.words
+			ls[m].paraProse = prose
+			ls[m].prose = ls[m].prose || prose
+		}
+		k = j
+	}
+}
+
+// bpMeasure fills the intrinsic features of bl.
+func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
+	low, lw, wi := sc.low[:0], sc.lw[:0], sc.wi[:0]
+	defer func() { sc.low, sc.lw, sc.wi = low, lw, wi }()
+	t := a.Text()[bl.start:bl.end]
+	// Markdown structure at the start of the line.
+	switch {
+	case len(t) >= 2 && (t[0] == '*' || t[0] == '-' || t[0] == '+') && t[1] == ' ':
+		bl.list = true
+	case len(t) >= 1 && t[0] == '#':
+		bl.heading = true
+	case len(t) >= 2 && t[0] == '!' && t[1] == '[':
+		bl.image = true
+	case len(t) >= 1 && t[0] >= '0' && t[0] <= '9':
+		j := 0
+		for j < len(t) && j < 3 && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if j+1 < len(t) && (t[j] == '.' || t[j] == ')') && t[j+1] == ' ' {
+			bl.list = true
+			bl.numbered = true
+		}
+	case strings.HasPrefix(t, "\u2022") || strings.HasPrefix(t, "\u00b7"):
+		bl.list = true
+	case len(t) >= 4 && t[0] == '(' && t[1] >= '0' && t[1] <= '9':
+		j := 1
+		for j < len(t) && j < 4 && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if j+1 < len(t) && t[j] == ')' && t[j+1] == ' ' {
+			bl.numbered = true
+		}
+	}
+	if len(t) >= 4 && t[0] == '[' {
+		j := 1
+		for j < len(t) && j < 8 && t[j] != ']' {
+			j++
+		}
+		if j+1 < len(t) && t[j] == ']' && t[j+1] == ':' {
+			bl.refLink = true
+		}
+	}
+
+	// Link targets and URLs: bytes in "](...)", "][...]" and bare URLs don't count
+	// as words; words inside "[...]" followed by "(" or "[" are anchor text.
+	hideEnd := 0   // words before this offset (relative to t) are hidden link targets
+	anchorEnd := 0 // words before this offset are anchor text
+	// One pass over the bytes also counts the letters, sentence ends inside the
+	// line and a copyright sign. An ASCII byte adds its letter bit from a table
+	// without a branch, and only the few bytes the switch looks at get there.
+	copyright := false
+	letters := 0
+	for j := 0; j < len(t); j++ {
+		c := t[j]
+		if c < utf8.RuneSelf {
+			k := bpByteKind[c]
+			letters += int(k & bpbLetter)
+			if k&bpbSwitch == 0 {
+				continue
+			}
+		}
+		switch c {
+		case '[':
+			if k := bpClosing(t, j); k > 0 && k+1 < len(t) && (t[k+1] == '(' || t[k+1] == '[') {
+				anchorEnd = max(anchorEnd, k)
+			}
+		case ']':
+			if j+1 < len(t) && (t[j+1] == '(' || t[j+1] == '[') {
+				close := byte(')')
+				if t[j+1] == '[' {
+					close = ']'
+				}
+				k := j + 2
+				for k < len(t) && t[k] != close && t[k] != ' ' {
+					k++
+				}
+				bl.linkBytes += int32(k - j)
+				hideEnd = max(hideEnd, k)
+			}
+		case 'h', 'w', 'H', 'W':
+			if j >= hideEnd && (j == 0 || !text.IsASCIIWordByte(t[j-1])) && bpURLAt(t, j) {
+				k := j
+				for k < len(t) && t[k] != ' ' && t[k] != ')' && t[k] != ']' && t[k] != '"' {
+					k++
+				}
+				bl.linkBytes += int32(k - j)
+				hideEnd = k
+			}
+		case '<', '>', '{', '}', '=', ';', '_':
+			bl.code++
+		case '|':
+			bl.seps++
+		case '"':
+			bl.quotes++
+		case '.', '!', '?':
+			if j+1 < len(t) && t[j+1] == ' ' {
+				bl.sentEnds++
+			}
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(t[j:])
+			switch r {
+			case '\u2022', '\u00b7', '\u00bb', '\u203a':
+				bl.seps++
+			case '\u201c', '\u201d', '\u00ab', '\u201e':
+				bl.quotes++
+			case '\u00a9':
+				copyright = true
+			}
+			// General Punctuation (dashes, quotation marks, spaces) holds no
+			// letter: a line of dashes spares the table search.
+			if (r < bpPunctFirst || r > bpPunctLast) && unicode.IsLetter(r) {
+				letters++
+				if r >= 0x250 {
+					bl.nonLatin++
+				}
+			}
+			j += n - 1
+		}
+	}
+	bl.letters = int32(letters)
+
+	// Words.
+	bl.wFrom = int32(len(sc.content))
+	ws := a.WordsIn(bl.start, bl.end)
+	hideEnd += bl.start
+	anchorEnd += bl.start
+	first := true
+	nh := uint64(bpFNVOffset)
+	for _, w := range ws {
+		if w.End <= hideEnd && bpInLinkTarget(a.Text(), bl.start, w.Start) {
+			continue
+		}
+		word := a.Text()[w.Start:w.End]
+		// Scripts written without spaces (Chinese, Japanese) make one token of a
+		// whole clause: such a token counts as a word per two of its characters,
+		// about the length of a word there, so that a sentence of them weighs what
+		// a sentence of a spaced script does.
+		// Lower-case the word into low, hashing it on the way: its own hash is the
+		// key of the word table and a content word's hash, and the line's
+		// normalized hash chains on (see bpLowerHash).
+		ls := len(low)
+		var hw, pk uint64
+		var ascii bool
+		low, hw, pk, nh, ascii = bpLowerHash(low, word, nh)
+		if bpNotices.keys[hw>>58]&(1<<(hw>>52&63)) != 0 {
+			bl.noticeKey = true
+		}
+		lwd := low[ls:]
+		k := 1
+		if !ascii {
+			k = bpTokenWords(word)
+		}
+		bl.words += int32(k)
+		bl.wordBytes += int32(len(word))
+		if w.End <= anchorEnd {
+			bl.anchorWord += int32(k)
+		}
+		r, _ := utf8.DecodeRuneInString(word)
+		switch {
+		case unicode.IsDigit(r):
+			bl.digits++
+		case unicode.IsUpper(r):
+			if !first {
+				bl.title++
+			}
+			if len(word) >= 2 && bpAllUpper(word) {
+				bl.caps++
+			}
+		}
+		if first {
+			bl.firstLower = unicode.IsLower(r)
+			bl.startDigit = unicode.IsDigit(r)
+		}
+		first = false
+		e, f := bpWordTab.lookup(pk, lwd)
+		if f&bpwStop != 0 {
+			bl.stop++
+		} else if len(lwd) >= bpSimMinWordSize {
+			sc.content = append(sc.content, hw)
+		}
+		if f&bpwDate != 0 {
+			bl.dateWords++
+		}
+		lw = append(lw, [2]int32{int32(ls), int32(len(low))})
+		wi = append(wi, int32(e))
+	}
+	bl.wTo = int32(len(sc.content))
+
+	// Known phrases, word by word; only short lines are page furniture.
+	if bl.words > 0 && bl.words <= 40 {
+		covered := -1 // last word index covered by a matched phrase
+		for k := 0; k < len(lw); k++ {
+			if wi[k] < 0 || bpWordTab.keys[wi[k]].flags&bpwPhrase == 0 {
+				continue
+			}
+			for _, p := range bpWordTab.phrases[wi[k]] {
+				if k+len(p.words) > len(lw) {
+					continue
+				}
+				ok := true
+				for m := 1; m < len(p.words); m++ {
+					if string(low[lw[k+m][0]:lw[k+m][1]]) != p.words[m] {
+						ok = false
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+				if p.class == bpByline && !bpBylineAt(low, lw, k, len(p.words)) {
+					continue
+				}
+				bl.classes |= p.class
+				if k == 0 {
+					bl.startClass |= p.class
+				}
+				end := k + len(p.words) - 1
+				if end > covered {
+					bl.phraseWords += int32(end - max(covered, k-1))
+					covered = end
+				}
+				break
+			}
+		}
+	}
+	if bl.startClass&bpByline != 0 && bl.words <= 8 {
+		bl.byline = true
+	}
+	if copyright {
+		bl.classes |= bpCopyright
+	}
+
+	// Sentence ends inside the line and how it ends.
+	end := t
+	for end != "" {
+		r, n := utf8.DecodeLastRuneInString(end)
+		if !text.IsCloser(r) && r != '*' && r != '_' {
+			break
+		}
+		end = end[:len(end)-n]
+	}
+	if r, _ := utf8.DecodeLastRuneInString(end); end != "" {
+		switch r {
+		case '.', '!', '?', '\u2026', '\u3002', '\uff01', '\uff1f':
+			bl.endKind = bpEndSentence
+		case ':':
+			bl.endKind = bpEndColon
+		default:
+			if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+				bl.endKind = bpEndOther
+			}
+		}
+	}
+	if bl.endKind == bpEndSentence {
+		bl.sentEnds++
+	}
+
+	bl.hash = nh
+	bl.prose = bpIsProse(bl)
+}
+
+// The General Punctuation block, which holds no letter.
+const (
+	bpPunctFirst = 0x2000
+	bpPunctLast  = 0x206f
+)
+
+// bpClosing returns the index of the "]" closing the "[" at j, or -1.
+func bpClosing(t string, j int) int {
+	depth := 0
+	for k := j; k < len(t) && k < j+400; k++ {
+		switch t[k] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// bpURLAt reports whether a URL ("http://", "https://", "www.") starts at t[j].
+func bpURLAt(t string, j int) bool {
+	rest := t[j:]
+	if len(rest) >= 7 && (rest[:7] == "http://" || rest[:7] == "HTTP://") {
+		return true
+	}
+	if len(rest) >= 8 && (rest[:8] == "https://" || rest[:8] == "HTTPS://") {
+		return true
+	}
+	return len(rest) >= 5 && (rest[:4] == "www." || rest[:4] == "WWW.") && text.IsASCIIWordByte(rest[4])
+}
+
+// bpInLinkTarget reports whether the word at off sits in a URL or a markdown link
+// target: after "](", "][" or a URL start with no space in between.
+func bpInLinkTarget(text string, lineStart, off int) bool {
+	if bpURLAt(text, off) {
+		return true
+	}
+	for k := off - 1; k >= lineStart; k-- {
+		c := text[k]
+		if c == ' ' || c == '\t' {
+			return false
+		}
+		if (c == '(' || c == '[') && k > lineStart && text[k-1] == ']' {
+			return true
+		}
+		if c == '/' && k > lineStart && text[k-1] == '/' {
+			return true
+		}
+		if (c == 'w' || c == 'W') && k+4 <= len(text) && (text[k:k+4] == "www." || text[k:k+4] == "WWW.") {
+			return true
+		}
+	}
+	return false
+}
+
+func bpAllUpper(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// bpLowerHash appends the lower case of w to b (as bpAppendLower does) and
+// returns it with the FNV-1a hash of the lower case (bpHashBytes), its first
+// eight bytes packed (bpPack), nh chained on with the word, and whether w is all
+// ASCII.
+//
+// Chained over a line's words from bpFNVOffset, nh is the line's normalized hash
+// (bpLine.hash): its words, lower case, each followed by a space, numbers folded
+// to "0" (as CCNet normalizes paragraphs), so "Image 3 of 12" and "Image 4 of 12"
+// agree. The hash is FNV-1a (64 bits) with no seed, so that counts made on
+// different machines agree.
+func bpLowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, uint64, bool) {
+	hw := uint64(bpFNVOffset)
+	from := len(b)
+	// hn is nh chained on with the word's bytes; a number is folded to "0"
+	// instead, which is decided at the end. The two chains are independent, so
+	// the processor overlaps their multiplications.
+	hn := nh
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			hw = (hw ^ uint64(c)) * bpFNVPrime
+			hn = (hn ^ uint64(c)) * bpFNVPrime
+			continue
+		}
+		ascii = false
+		r, n := utf8.DecodeRuneInString(w[i:])
+		at := len(b)
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		for _, c := range b[at:] {
+			hw = (hw ^ uint64(c)) * bpFNVPrime
+			hn = (hn ^ uint64(c)) * bpFNVPrime
+		}
+		i += n - 1
+	}
+	// No rune but an ASCII digit lower-cases to one.
+	if w[0] >= '0' && w[0] <= '9' {
+		hn = (nh ^ '0') * bpFNVPrime
+	}
+	hn = (hn ^ ' ') * bpFNVPrime
+	// Pack the first eight bytes with one load where the array has room past the
+	// word (its bytes there are masked off).
+	lw := b[from:]
+	var pk uint64
+	switch n := len(lw); {
+	case n >= 8:
+		pk = binary.LittleEndian.Uint64(lw)
+	case cap(lw) >= 8:
+		pk = binary.LittleEndian.Uint64(lw[:8]) & (1<<(8*n) - 1)
+	default:
+		pk = bpPack(lw)
+	}
+	return b, hw, pk, hn, ascii
+}
+
+// bpBylineAt accepts a byline phrase ("by", "von", "par") only at the start of a
+// short line and followed by a word: "By Jane Doe", not "stand by".
+func bpBylineAt(low []byte, lw [][2]int32, k, n int) bool {
+	if n > 1 {
+		return true // "posted by", "last updated", "min read" say it themselves
+	}
+	w := string(low[lw[k][0]:lw[k][1]])
+	switch w {
+	case "by", "von", "par", "por", "di":
+		return k == 0 && len(lw) >= 2 && len(lw) <= 8
+	case "published", "updated", "author", "authors":
+		return k <= 1
+	}
+	return true
+}
+
+// bpTokenWords is the number of words a word token counts for: half its
+// characters in Han, Hiragana or Katakana, and at least one.
+func bpTokenWords(word string) int {
+	ascii := true
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return 1
+	}
+	cjk := 0
+	for _, r := range word {
+		if bpIsCJK(r) {
+			cjk++
+		}
+	}
+	return max(1, cjk/2)
+}
+
+// bpIsCJK reports whether r is a Han ideograph, Hiragana or Katakana: the
+// scripts written without spaces between words.
+func bpIsCJK(r rune) bool {
+	return r >= 0x3040 && r <= 0x30ff || r >= 0x3400 && r <= 0x4dbf || r >= 0x4e00 && r <= 0x9fff ||
+		r >= 0xf900 && r <= 0xfaff || r >= 0xff66 && r <= 0xff9d
+}
+
+// FNV-1a 64-bit parameters.
+const (
+	bpFNVOffset = 14695981039346656037
+	bpFNVPrime  = 1099511628211
+)
+
+// bpMarkDuplicates counts, for each line, the other lines of the document with
+// the same normalized words (menus repeated in a header and a footer).
+func bpMarkDuplicates(ls []bpLine, counts *bpHashTable) {
+	if len(ls) < 2 {
+		return
+	}
+	counts.reset(len(ls))
+	for i := range ls {
+		if ls[i].words > 0 {
+			e := counts.slot(ls[i].hash)
+			e.key = ls[i].hash
+			e.count++
+		}
+	}
+	for i := range ls {
+		if ls[i].words > 0 {
+			ls[i].dups = counts.slot(ls[i].hash).count - 1
+		}
+	}
+}
+
+// Prose: a line of running text. Stop words are the test for the languages we
+// know; text in another script is judged on length alone.
+const (
+	bpProseWords   = 8
+	bpProseStop    = 0.2
+	bpProseLetters = 40
+	// bpProseCJKWords: in other scripts, a sentence of 12 words (about 24
+	// characters of Chinese or Japanese, see bpTokenWords) is running text too.
+	bpProseCJKWords = 12
+)
+
+func bpIsProse(bl *bpLine) bool {
+	if bl.endKind != bpEndSentence && bl.endKind != bpEndColon {
+		return false
+	}
+	if bl.words == 0 || 2*int(bl.linkBytes) > bl.end-bl.start || 2*int(bl.anchorWord) > int(bl.words) {
+		return false
+	}
+	if 2*int(bl.nonLatin) > int(bl.letters) {
+		// Other scripts may lack stop lists; Chinese and Japanese count a word per
+		// two characters (bpTokenWords).
+		return bl.letters >= bpProseLetters || bl.words >= bpProseCJKWords
+	}
+	return bl.words >= bpProseWords && float64(bl.stop) >= bpProseStop*float64(bl.words)
+}
+
+// Kinds of ASCII bytes for bpMeasure's byte pass.
+const (
+	bpbLetter = 1 << iota // a letter
+	bpbSwitch             // a byte the switch looks at
+)
+
+var bpByteKind = func() (k [utf8.RuneSelf]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			k[c] |= bpbLetter
+		}
+		if strings.IndexByte("hwHW[]<>{}=;_|\".!?", byte(c)) >= 0 {
+			k[c] |= bpbSwitch
+		}
+	}
+	return k
+}()

@@ -1,0 +1,497 @@
+package boilerplate
+
+import (
+	"fmt"
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// RepeatedLine returns the repeated-line corpus rule: a line that occurs in many
+// documents of the batch (of one site when documents carry a URL) is site chrome,
+// as CCNet found with paragraph hashes.
+func RepeatedLine() rules.Rule {
+	return repeatedLine{
+		minSiteDocs:   rlMinSiteDocs,
+		minSiteShare:  rlMinSiteShare,
+		minSites:      rlMinSites,
+		minSitesShare: rlMinSitesShare,
+		maxCrossWords: rlMaxCrossWords,
+		maxSiteWords:  rlMaxSiteWords,
+		maxPairs:      rlMaxPairs,
+	}
+}
+
+// Defaults. A line is chrome of its site when at least max(rlMinSiteDocs,
+// rlMinSiteShare × the site's documents) documents of the site hold it; it is
+// chrome shared by many sites (a generic "Advertisement", "Share this") when it
+// has at most rlMaxCrossWords words and documents of at least max(rlMinSites,
+// rlMinSitesShare × the batch's sites) sites hold it. Memory is bounded by
+// rlMaxPairs distinct (site, line) pairs.
+const (
+	rlMinSiteDocs   = 2
+	rlMinSiteShare  = 0.05
+	rlMinSites      = 3
+	rlMinSitesShare = 0.01
+	rlMaxCrossWords = 12
+	// Lines of more than rlMaxSiteWords words that recur are paragraphs a site
+	// reprints (an update, a syndicated story), deduplication's business, not chrome.
+	rlMaxSiteWords = 60
+	rlMaxPairs     = 1 << 21
+	// A document whose long lines (rlLongWords words or more) recur for at least
+	// rlDupShare of their bytes is a copy of another document of the batch, not a
+	// page with chrome: deduplication is another rule's business.
+	rlLongWords = 10
+	rlDupShare  = 0.5
+)
+
+type repeatedLine struct {
+	minSiteDocs   int
+	minSiteShare  float64
+	minSites      int
+	minSitesShare float64
+	maxCrossWords int
+	maxSiteWords  int
+	maxPairs      int
+}
+
+func (r repeatedLine) Meta() rules.Meta {
+	return rules.Meta{
+		Name:     "repeated-line",
+		Category: rules.Boilerplate,
+		Severity: rules.Warning,
+		Fixable:  true,
+		Title:    "a line that recurs across the documents of a site or batch (site chrome)",
+		Doc: `Flags lines that occur in many documents of the batch: the menus, footers,
+cookie banners, newsletter prompts and "Share this" lines a site repeats on every
+page, which extractors keep. CCNet (Wenzek et al., 2020) found them by hashing
+normalized paragraphs across a shard; this rule does the same per line, per site.
+
+It is a corpus rule: a first pass counts, for every line of every document, how
+many documents hold it, per site (the URL's host, without "www.") when documents
+carry a URL, else over the whole batch; the check pass then flags a line when:
+  - it has at most 60 words and at least max(2, 5% of the site's documents)
+    documents of its site hold it (a longer recurring paragraph is a reprint,
+    deduplication's business); or
+  - it has at most 12 words and documents of at least max(3, 1% of the batch's
+    sites) different sites hold it (generic chrome such as "Advertisement").
+Lines are compared after normalization: lower case, numbers folded to 0 (so
+"Image 3 of 12" matches "Image 4 of 12"), words only. A line counts once per
+document. A document whose long lines (10 words or more) recur for half their
+bytes or more is a copy of another document, not a page with chrome, and is left
+to deduplication.
+
+Memory stays bounded whatever the batch size: the first pass keeps 64-bit hashes
+of the lines (never the lines) with a count per (site, line) pair, at most
+2,097,152 pairs (about 80 MB). When the table fills, pairs seen once are
+dropped, since they cannot be chrome yet; counts can then only fall short of the
+truth, so the rule may miss chrome but never flags a line that does not recur.
+States of several workers or machines merge by adding counts. Standard input
+cannot be read twice, so on "-" the rule sees no batch and reports nothing
+(corpuslint says so on stderr).
+
+The message gives the number of documents holding the line and the threshold;
+the score is that count. The safe fix deletes the lines with their line break.`,
+		Bad: "Subscribe to our newsletter\nThe council approved the new budget on Tuesday.\n" +
+			"(when the first line also opens the site's other pages)",
+		Good: "The council approved the new budget on Tuesday.",
+	}
+}
+
+// Options implements Configurable.
+func (r repeatedLine) Options() map[string]any {
+	return map[string]any{
+		"min_site_docs":   r.minSiteDocs,
+		"min_site_share":  r.minSiteShare,
+		"min_sites":       r.minSites,
+		"min_sites_share": r.minSitesShare,
+		"max_cross_words": r.maxCrossWords,
+		"max_site_words":  r.maxSiteWords,
+		"max_pairs":       r.maxPairs,
+	}
+}
+
+// Configure implements Configurable.
+func (r repeatedLine) Configure(opts map[string]any) (rules.Rule, error) {
+	for k, v := range opts {
+		var err error
+		switch k {
+		case "min_site_docs":
+			r.minSiteDocs, err = rlInt(k, v, 2, math.MaxInt32)
+		case "min_site_share":
+			r.minSiteShare, err = rlFloat(k, v, 0, 1)
+		case "min_sites":
+			r.minSites, err = rlInt(k, v, 2, math.MaxInt32)
+		case "min_sites_share":
+			r.minSitesShare, err = rlFloat(k, v, 0, 1)
+		case "max_cross_words":
+			r.maxCrossWords, err = rlInt(k, v, 0, math.MaxInt32)
+		case "max_site_words":
+			r.maxSiteWords, err = rlInt(k, v, 1, math.MaxInt32)
+		case "max_pairs":
+			r.maxPairs, err = rlInt(k, v, 1024, 1<<30)
+		default:
+			err = fmt.Errorf("repeated-line: unknown option %q (known: max_cross_words, max_pairs, max_site_words, min_site_docs, min_site_share, min_sites, min_sites_share)", k)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+func rlInt(name string, v any, lo, hi int) (int, error) {
+	f, ok := v.(float64)
+	if i, isInt := v.(int); isInt {
+		f, ok = float64(i), true
+	}
+	if !ok || f != math.Trunc(f) {
+		return 0, fmt.Errorf("repeated-line: option %s must be an integer, got %v", name, v)
+	}
+	if f < float64(lo) || f > float64(hi) {
+		return 0, fmt.Errorf("repeated-line: option %s must be between %d and %d, got %v", name, lo, hi, v)
+	}
+	return int(f), nil
+}
+
+func rlFloat(name string, v any, lo, hi float64) (float64, error) {
+	f, ok := v.(float64)
+	if !ok {
+		return 0, fmt.Errorf("repeated-line: option %s must be a number, got %T", name, v)
+	}
+	if f < lo || f > hi {
+		return 0, fmt.Errorf("repeated-line: option %s must be between %g and %g, got %v", name, lo, hi, f)
+	}
+	return f, nil
+}
+
+// NewState implements CorpusRule.
+func (r repeatedLine) NewState() rules.CorpusState {
+	return &rlState{maxPairs: r.maxPairs, sites: map[uint64]uint32{}, pairs: map[rlKey]uint32{}}
+}
+
+// rlKey is a (site, line) pair, both as 64-bit hashes.
+type rlKey struct{ site, line uint64 }
+
+// rlState is the first pass's count: documents per site, and documents holding
+// each (site, line) pair. Observe and Merge are plain calls with no global state.
+type rlState struct {
+	maxPairs int
+	sites    map[uint64]uint32 // site hash -> documents
+	pairs    map[rlKey]uint32  // (site, line) -> documents holding the line
+	// pruned is set once pairs seen once had to be dropped to stay in bounds.
+	pruned bool
+
+	// Derived once, on the first Check: sites holding each line.
+	once      sync.Once
+	lineSites map[uint64]uint32
+}
+
+// Observe implements CorpusState: it counts the distinct normalized lines of doc.
+func (s *rlState) Observe(doc *rules.Document, a *text.Analysis) {
+	site := rlSite(doc.URL)
+	s.sites[site]++
+	hs := RlLineHashes(a, nil)
+	slices.Sort(hs)
+	hs = slices.Compact(hs)
+	for _, h := range hs {
+		s.add(rlKey{site, h}, 1)
+	}
+}
+
+// add counts n more documents for k, pruning when the table is full.
+func (s *rlState) add(k rlKey, n uint32) {
+	if c, ok := s.pairs[k]; ok {
+		s.pairs[k] = c + n
+		return
+	}
+	if len(s.pairs) >= s.maxPairs {
+		s.prune()
+		if len(s.pairs) >= s.maxPairs {
+			return // still full of recurring pairs: new ones go uncounted
+		}
+	}
+	s.pairs[k] = n
+}
+
+// prune drops the pairs seen in one document only: they cannot be chrome yet, and
+// every other count stays exact or falls short, never over.
+func (s *rlState) prune() {
+	for k, c := range s.pairs {
+		if c <= 1 {
+			delete(s.pairs, k)
+		}
+	}
+	s.pruned = true
+}
+
+// Merge implements CorpusState by adding the counts of other (a *rlState).
+// Adding is associative and commutative, so states from several workers or
+// machines combine in any order; only pruning, when the table is full, makes
+// the counts approximate (and then only too low).
+func (s *rlState) Merge(other rules.CorpusState) {
+	o, ok := other.(*rlState)
+	if !ok || o == nil {
+		return
+	}
+	for k, n := range o.sites {
+		s.sites[k] += n
+	}
+	for k, n := range o.pairs {
+		s.add(k, n)
+	}
+	s.pruned = s.pruned || o.pruned
+}
+
+// Pairs returns how many (site, line) pairs the state holds, for memory tests.
+func (s *rlState) Pairs() int { return len(s.pairs) }
+
+func (s *rlState) derive() {
+	s.once.Do(func() {
+		s.lineSites = make(map[uint64]uint32, len(s.pairs)/4)
+		for k := range s.pairs {
+			s.lineSites[k.line]++
+		}
+	})
+}
+
+func (r repeatedLine) Check(p *rules.Pass) {
+	st, ok := p.Corpus.(*rlState)
+	if !ok || st == nil || len(st.sites) == 0 {
+		return // no first pass (standard input): nothing to compare with
+	}
+	st.derive()
+	a := p.Analysis
+	lines := a.Lines()
+	site := rlSite(p.Doc.URL)
+	siteDocs := int(st.sites[site])
+	needSite := max(r.minSiteDocs, int(math.Ceil(r.minSiteShare*float64(siteDocs))))
+	needSites := max(r.minSites, int(math.Ceil(r.minSitesShare*float64(len(st.sites)))))
+
+	type hit struct {
+		line    int
+		count   int // documents (per-site test) or sites (cross-site test) holding it
+		need    int
+		perSite bool
+	}
+	var hits []hit
+	txt := a.Text()
+	longBytes, longDup := 0, 0
+	for i, l := range lines {
+		h, words, ok := rlHashLine(txt, l)
+		if !ok {
+			continue
+		}
+		long := words >= rlLongWords
+		if long {
+			longBytes += l.End - l.Start
+		}
+		if c := int(st.pairs[rlKey{site, h}]); words <= r.maxSiteWords && c >= needSite {
+			hits = append(hits, hit{i, c, needSite, true})
+		} else if c := int(st.lineSites[h]); words <= r.maxCrossWords && c >= needSites {
+			hits = append(hits, hit{i, c, needSites, false})
+		} else {
+			continue
+		}
+		if long {
+			longDup += l.End - l.Start
+		}
+	}
+	if len(hits) == 0 || (longBytes > 0 && float64(longDup) >= rlDupShare*float64(longBytes)) {
+		return
+	}
+	host := rlHost(p.Doc.URL)
+	for k := 0; k < len(hits); {
+		// A block: hits on consecutive non-blank lines, decided by the same test.
+		j := k
+		for j+1 < len(hits) && hits[j+1].perSite == hits[k].perSite && rlAdjacent(a, hits[j].line, hits[j+1].line) {
+			j++
+		}
+		minCount := hits[k].count
+		for _, h := range hits[k : j+1] {
+			minCount = min(minCount, h.count)
+		}
+		first, last := hits[k].line, hits[j].line
+		n := j - k + 1
+		var msg string
+		if hits[k].perSite {
+			where := "of this batch"
+			if host != "" {
+				where = "of " + host
+			}
+			msg = fmt.Sprintf("%s in %d of %d documents %s (%d or more make site chrome)",
+				rlLines(n), minCount, siteDocs, where, hits[k].need)
+		} else {
+			what := "line of %d words or fewer recurs"
+			if n > 1 {
+				what = fmt.Sprint(n) + " lines of %d words or fewer recur"
+			}
+			msg = fmt.Sprintf(what+" on %d sites of this batch (%d or more make generic chrome)",
+				r.maxCrossWords, minCount, hits[k].need)
+		}
+		start, _ := text.TrimSpan(a.Text(), lines[first].Start, lines[first].End)
+		_, end := text.TrimSpan(a.Text(), lines[last].Start, lines[last].End)
+		p.Report(rules.Finding{
+			Start:   start,
+			End:     end,
+			Message: msg,
+			Fix: &rules.Fix{
+				Message:       "delete the repeated lines",
+				Applicability: rules.Safe,
+				Edits:         []rules.Edit{bpDeleteLines(a, first, last)},
+			},
+			Score: &rules.Score{Name: "documents_with_line", Value: float64(minCount), Op: ">=", Threshold: float64(hits[k].need)},
+		})
+		k = j + 1
+	}
+}
+
+func rlLines(n int) string {
+	if n == 1 {
+		return "line recurs"
+	}
+	return fmt.Sprintf("%d lines recur", n)
+}
+
+// rlAdjacent reports whether only blank lines lie between lines i < j.
+func rlAdjacent(a *text.Analysis, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if !a.IsBlank(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// rlLineHashes appends the normalized hash of every line with a letter to out.
+func RlLineHashes(a *text.Analysis, out []uint64) []uint64 {
+	text := a.Text()
+	for _, l := range a.Lines() {
+		if h, _, ok := rlHashLine(text, l); ok {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// rlHashLine hashes the words of line l (the tokens of AppendWords) in lower case
+// with numbers folded to "0" (the normalization of bpLowerHash). ok is false for a
+// line without a word of two letters or more: blank lines, numbers, lone
+// initials and separators. It runs on every line in both passes, so it walks the
+// bytes once, hashing as it goes, instead of listing the words and lowering a
+// copy of each (rlHashLineByWords is that plain version; tests and a fuzz target
+// hold them equal). The word loop mirrors AppendWords on purpose: sharing it
+// through a nextWord function cost a quarter of the tokenizer's speed and a third
+// of this one's (BenchmarkWords, BenchmarkLineHashes).
+func rlHashLine(t string, l text.Line) (h uint64, words int, ok bool) {
+	h = bpFNVOffset
+	i, end := l.Start, l.End
+	for i < end {
+		c := t[i]
+		if !text.IsASCIIWordByte(c) {
+			if c < utf8.RuneSelf {
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(t[i:end])
+			if !text.IsWordRune(r) {
+				i += n
+				continue
+			}
+		}
+		// A word starts at i.
+		words++
+		start := i
+		number := c >= '0' && c <= '9'
+		if number {
+			h = (h ^ '0') * bpFNVPrime
+		}
+		for i < end {
+			c := t[i]
+			if text.IsASCIIWordByte(c) {
+				if !number {
+					h = (h ^ uint64(rlLower[c])) * bpFNVPrime
+				}
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				if (c == '\'' || c == '-' || c == '.') && i+1 < end && text.NextIsWord(t, i+1, end) {
+					if !number {
+						h = (h ^ uint64(c)) * bpFNVPrime
+					}
+					i++
+					continue
+				}
+				break
+			}
+			r, n := utf8.DecodeRuneInString(t[i:end])
+			if text.IsWordRune(r) || (r == '\u2019' || r == '\u2010' || r == '\u2011') && text.NextIsWord(t, i+n, end) {
+				if !number {
+					var buf [utf8.UTFMax]byte
+					for _, b := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
+						h = (h ^ uint64(b)) * bpFNVPrime
+					}
+				}
+				i += n
+				continue
+			}
+			break
+		}
+		if !number && i-start >= 2 {
+			ok = true
+		}
+		h = (h ^ ' ') * bpFNVPrime
+	}
+	return h, words, ok
+}
+
+// rlLower maps ASCII letters to lower case and every other byte to itself.
+var rlLower = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
+// rlHost returns the host of a URL in lower case without "www." and port, or "".
+func rlHost(u string) string {
+	if u == "" {
+		return ""
+	}
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "/?#"); i >= 0 {
+		u = u[:i]
+	}
+	if i := strings.LastIndexByte(u, '@'); i >= 0 {
+		u = u[i+1:]
+	}
+	if i := strings.LastIndexByte(u, ':'); i >= 0 && !strings.Contains(u[i:], "]") {
+		u = u[:i]
+	}
+	u = strings.ToLower(u)
+	return strings.TrimPrefix(u, "www.")
+}
+
+// rlSite hashes the host of a URL; documents without one share site 0.
+func rlSite(u string) uint64 {
+	host := rlHost(u)
+	if host == "" {
+		return 0
+	}
+	h := uint64(bpFNVOffset)
+	for i := 0; i < len(host); i++ {
+		h = (h ^ uint64(host[i])) * bpFNVPrime
+	}
+	return h
+}

@@ -1,0 +1,145 @@
+package boilerplate
+
+import (
+	"encoding/binary"
+	"errors"
+	"slices"
+	"sync"
+)
+
+// The binary form of an rlState, so that a distributed runner can move partial
+// states between workers (encoding.BinaryMarshaler and BinaryUnmarshaler):
+//
+//	version byte (1)
+//	uvarint maxPairs, byte pruned (0 or 1)
+//	uvarint number of sites, then per site (in hash order): 8-byte site hash, uvarint documents
+//	uvarint number of pairs, then per pair (in site, line order): 8-byte site hash,
+//	    8-byte line hash, uvarint documents
+//
+// Hashes are little-endian. Entries are sorted so that equal states encode to
+// equal bytes.
+const rlCodecVersion = 1
+
+var errRLCorrupt = errors.New("repeated-line: corrupt state encoding")
+
+// MarshalBinary implements encoding.BinaryMarshaler.
+func (s *rlState) MarshalBinary() ([]byte, error) {
+	b := make([]byte, 0, 16+12*len(s.sites)+20*len(s.pairs))
+	b = append(b, rlCodecVersion)
+	b = binary.AppendUvarint(b, uint64(max(s.maxPairs, 0)))
+	pruned := byte(0)
+	if s.pruned {
+		pruned = 1
+	}
+	b = append(b, pruned)
+
+	sites := make([]uint64, 0, len(s.sites))
+	for k := range s.sites {
+		sites = append(sites, k)
+	}
+	slices.Sort(sites)
+	b = binary.AppendUvarint(b, uint64(len(sites)))
+	for _, k := range sites {
+		b = binary.LittleEndian.AppendUint64(b, k)
+		b = binary.AppendUvarint(b, uint64(s.sites[k]))
+	}
+
+	pairs := make([]rlKey, 0, len(s.pairs))
+	for k := range s.pairs {
+		pairs = append(pairs, k)
+	}
+	slices.SortFunc(pairs, func(x, y rlKey) int {
+		switch {
+		case x.site != y.site:
+			if x.site < y.site {
+				return -1
+			}
+			return 1
+		case x.line < y.line:
+			return -1
+		case x.line > y.line:
+			return 1
+		}
+		return 0
+	})
+	b = binary.AppendUvarint(b, uint64(len(pairs)))
+	for _, k := range pairs {
+		b = binary.LittleEndian.AppendUint64(b, k.site)
+		b = binary.LittleEndian.AppendUint64(b, k.line)
+		b = binary.AppendUvarint(b, uint64(s.pairs[k]))
+	}
+	return b, nil
+}
+
+// UnmarshalBinary implements encoding.BinaryUnmarshaler. It replaces whatever s
+// held; s may be a fresh state from NewState.
+func (s *rlState) UnmarshalBinary(b []byte) error {
+	if len(b) == 0 || b[0] != rlCodecVersion {
+		return errRLCorrupt
+	}
+	b = b[1:]
+	bad := false
+	uv := func() uint64 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			bad = true
+			b = nil
+			return 0
+		}
+		b = b[n:]
+		return v
+	}
+	u64 := func() uint64 {
+		if len(b) < 8 {
+			bad = true
+			b = nil
+			return 0
+		}
+		v := binary.LittleEndian.Uint64(b)
+		b = b[8:]
+		return v
+	}
+	count := func() uint32 {
+		v := uv()
+		if v > 1<<32-1 {
+			bad = true
+		}
+		return uint32(v)
+	}
+	maxPairs := uv()
+	if bad || len(b) < 1 || b[0] > 1 || maxPairs > 1<<40 {
+		return errRLCorrupt
+	}
+	pruned := b[0] == 1
+	b = b[1:]
+
+	nSites := uv()
+	if bad || nSites > uint64(len(b))/9 { // each site takes at least 9 bytes
+		return errRLCorrupt
+	}
+	sites := make(map[uint64]uint32, nSites)
+	for range nSites {
+		k := u64()
+		sites[k] = count()
+	}
+	nPairs := uv()
+	if bad || nPairs > uint64(len(b))/17 { // each pair takes at least 17 bytes
+		return errRLCorrupt
+	}
+	pairs := make(map[rlKey]uint32, nPairs)
+	for range nPairs {
+		site := u64()
+		line := u64()
+		pairs[rlKey{site, line}] = count()
+	}
+	if bad || len(b) != 0 {
+		return errRLCorrupt
+	}
+	s.maxPairs = int(maxPairs)
+	s.sites = sites
+	s.pairs = pairs
+	s.pruned = pruned
+	s.once = sync.Once{}
+	s.lineSites = nil
+	return nil
+}

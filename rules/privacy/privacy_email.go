@@ -1,0 +1,169 @@
+package privacy
+
+import (
+	"fmt"
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"strings"
+)
+
+// EmailAddress returns the email-address rule: e-mail addresses, which are personal
+// data.
+func EmailAddress() rules.Rule {
+	return pvEmail{replacements: []string{"email@example.com", "firstname.lastname@example.org"}}
+}
+
+type pvEmail struct {
+	replacements []string
+}
+
+func (r pvEmail) Meta() rules.Meta {
+	return rules.Meta{
+		Name:     "email-address",
+		Category: rules.Privacy,
+		Severity: rules.Info,
+		Fixable:  true,
+		Title:    "E-mail address (personal data)",
+		Doc: "Flags e-mail addresses: a local part of letters, digits and ._%+- before an @, " +
+			"and a domain of two or more labels ending in an alphabetic top-level domain. " +
+			"Addresses are personal data that corpus builders usually redact. The unsafe fix " +
+			"replaces each address by a stand-in, as datatrove's PIIFormatter does: by " +
+			"default email@example.com and firstname.lastname@example.org in turn (option " +
+			"replacements); being unsafe it applies only with --unsafe-fixes.\n\n" +
+			"Unlike datatrove's pattern, which only matches lower case, upper-case letters " +
+			"are accepted. Left alone: social handles (@name), retina image names " +
+			"(logo@2x.png), URL credentials with an IP address (admin:pw@192.168.1.1), the " +
+			"reserved example domains (example.com, .example, .invalid, .test, .localhost), " +
+			"and the replacement addresses themselves, so fixing twice changes nothing.",
+		Matches: "datatrove PIIFormatter: remove_emails (email_replacement)",
+		Bad:     "For questions, write to jane.doe@gmail.com before Friday.\n",
+		Good:    "For questions, write to the council before Friday or follow @janedoe.\n",
+	}
+}
+
+// Options implements Configurable.
+func (r pvEmail) Options() map[string]any {
+	return map[string]any{"replacements": append([]string(nil), r.replacements...)}
+}
+
+// Configure implements Configurable.
+func (r pvEmail) Configure(opts map[string]any) (rules.Rule, error) {
+	o := option.New("email-address", opts)
+	o.Strings("replacements", &r.replacements)
+	return r, o.Err()
+}
+
+// pvFileExts are "top-level domains" that are really file extensions (logo@2x.png).
+var pvFileExts = map[string]bool{"png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true,
+	"bmp": true, "ico": true, "css": true, "js": true, "avif": true, "tif": true, "tiff": true, "pdf": true}
+
+func pvLocalByte(c byte) bool {
+	return text.IsAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+func pvDomainByte(c byte) bool { return text.IsAlnum(c) || c == '-' || c == '.' }
+
+// pvEmailAt parses an address around the "@" at t[at] and returns its span.
+func pvEmailAt(t string, at int) (int, int, bool) {
+	s := at
+	for s > 0 && at-s < 64 && pvLocalByte(t[s-1]) {
+		s--
+	}
+	for s < at && (t[s] == '.' || t[s] == '-' || t[s] == '+') {
+		s++
+	}
+	if s == at || t[at-1] == '.' {
+		return 0, 0, false
+	}
+	if s > 0 {
+		// A letter before the local part (josé@…), a URL's user (https://user@host)
+		// or credentials (admin:pw@host) are not addresses; "mailto:" is.
+		r := text.RuneBefore(t, s)
+		mailto := s >= 7 && text.EqualFoldASCII(t[s-7:s], "mailto:")
+		if (r >= 0x80 && pvLetterRune(r)) || t[s-1] == '/' || (t[s-1] == ':' && !mailto) || t[s-1] == '@' {
+			return 0, 0, false
+		}
+	}
+	e := at + 1
+	for e < len(t) && e-at < 255 && pvDomainByte(t[e]) {
+		e++
+	}
+	for e > at+1 && (t[e-1] == '.' || t[e-1] == '-') {
+		e--
+	}
+	if e < len(t) && (t[e] == '@' || text.RuneAt(t, e) >= 0x80 && text.RuneAt(t, e) != '\u2019' && text.RuneAt(t, e) != '\u201d') {
+		return 0, 0, false
+	}
+	dom := t[at+1 : e]
+	labels := strings.Split(dom, ".")
+	if len(labels) < 2 {
+		return 0, 0, false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return 0, 0, false
+		}
+	}
+	tld := labels[len(labels)-1]
+	if len(tld) < 2 || len(tld) > 24 {
+		return 0, 0, false
+	}
+	for i := 0; i < len(tld); i++ {
+		if !text.IsLetter(tld[i]) {
+			return 0, 0, false
+		}
+	}
+	low := strings.ToLower(dom)
+	if pvFileExts[strings.ToLower(tld)] || pvReservedDomain(low) {
+		return 0, 0, false
+	}
+	return s, e, true
+}
+
+// pvReservedDomain reports the domains RFC 2606 reserves for examples and tests.
+func pvReservedDomain(d string) bool {
+	switch d {
+	case "example.com", "example.net", "example.org", "example.edu":
+		return true
+	}
+	for _, suf := range []string{".example.com", ".example.net", ".example.org", ".example", ".invalid", ".test", ".localhost"} {
+		if strings.HasSuffix(d, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r pvEmail) Check(p *rules.Pass) {
+	t := p.Analysis.Text()
+	n := 0
+	for i := 0; i < len(t); {
+		k := strings.IndexByte(t[i:], '@')
+		if k < 0 {
+			return
+		}
+		at := i + k
+		i = at + 1
+		s, e, ok := pvEmailAt(t, at)
+		if !ok || pvIsReplacement(t[s:e], r.replacements) {
+			continue
+		}
+		repl := r.replacements[n%len(r.replacements)]
+		n++
+		p.Report(rules.Finding{Start: s, End: e, Message: fmt.Sprintf("e-mail address %s (personal data)", t[s:e]),
+			Fix: &rules.Fix{Message: "replace it with " + repl, Applicability: rules.Unsafe, Edits: []rules.Edit{{Start: s, End: e, NewText: repl}}}})
+		i = e
+	}
+}
+
+// pvIsReplacement reports whether s is (part of) one of the stand-ins a fix writes,
+// so that a fixed text is not flagged again.
+func pvIsReplacement(s string, repl []string) bool {
+	for _, r := range repl {
+		if strings.Contains(strings.ToLower(r), strings.ToLower(s)) {
+			return true
+		}
+	}
+	return false
+}

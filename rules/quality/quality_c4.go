@@ -1,0 +1,445 @@
+package quality
+
+import (
+	"fmt"
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// C4Quality returns the c4-quality rule: the documents datatrove's C4QualityFilter
+// drops (a "lorem ipsum" or curly-bracket line, or too few sentences left).
+func C4Quality() rules.Rule { return qC4Rule{o: qC4Defaults()} }
+
+// C4Lines returns the c4-lines rule: the lines datatrove's C4QualityFilter removes
+// from the documents it keeps, and the wiki citation markers it strips, each with a
+// fix that deletes them.
+func C4Lines() rules.Rule { return qC4LinesRule{o: qC4Defaults()} }
+
+type qC4Options struct {
+	removeCitations       bool
+	filterNoTerminalPunct bool
+	minNumSentences       int
+	minWordsPerLine       int
+	maxWordLength         int
+	filterLoremIpsum      bool
+	filterJavascript      bool
+	filterCurlyBracket    bool
+	filterPolicy          bool
+}
+
+func qC4Defaults() qC4Options {
+	return qC4Options{
+		removeCitations:       true,
+		filterNoTerminalPunct: true,
+		minNumSentences:       5,
+		minWordsPerLine:       3,
+		maxWordLength:         1000,
+		filterLoremIpsum:      true,
+		filterJavascript:      true,
+		filterCurlyBracket:    true,
+		filterPolicy:          true,
+	}
+}
+
+// qC4LineOptions are the options that decide which lines C4QualityFilter keeps; the
+// document-level ones (min_num_sentences, filter_lorem_ipsum, filter_curly_bracket)
+// only c4-quality takes.
+var qC4LineOptions = map[string]bool{
+	"remove_citations": true, "filter_no_terminal_punct": true, "min_words_per_line": true,
+	"max_word_length": true, "filter_javascript": true, "filter_policy": true,
+}
+
+func (o qC4Options) options(lineOnly bool) map[string]any {
+	m := map[string]any{
+		"remove_citations":         o.removeCitations,
+		"filter_no_terminal_punct": o.filterNoTerminalPunct,
+		"min_words_per_line":       o.minWordsPerLine,
+		"max_word_length":          o.maxWordLength,
+		"filter_javascript":        o.filterJavascript,
+		"filter_policy":            o.filterPolicy,
+	}
+	if !lineOnly {
+		m["min_num_sentences"] = o.minNumSentences
+		m["filter_lorem_ipsum"] = o.filterLoremIpsum
+		m["filter_curly_bracket"] = o.filterCurlyBracket
+	}
+	return m
+}
+
+func (o qC4Options) configure(rule string, lineOnly bool, opts map[string]any) (qC4Options, error) {
+	known := o.options(lineOnly)
+	for name, v := range opts {
+		if lineOnly && !qC4LineOptions[name] {
+			return o, qUnknownOption(rule, name, known)
+		}
+		var err error
+		switch name {
+		case "remove_citations":
+			o.removeCitations, err = qBoolean(name, v)
+		case "filter_no_terminal_punct":
+			o.filterNoTerminalPunct, err = qBoolean(name, v)
+		case "min_num_sentences":
+			o.minNumSentences, err = qInteger(name, v, -1)
+		case "min_words_per_line":
+			o.minWordsPerLine, err = qInteger(name, v, -1)
+		case "max_word_length":
+			o.maxWordLength, err = qInteger(name, v, -1)
+		case "filter_lorem_ipsum":
+			o.filterLoremIpsum, err = qBoolean(name, v)
+		case "filter_javascript":
+			o.filterJavascript, err = qBoolean(name, v)
+		case "filter_curly_bracket":
+			o.filterCurlyBracket, err = qBoolean(name, v)
+		case "filter_policy":
+			o.filterPolicy, err = qBoolean(name, v)
+		default:
+			err = qUnknownOption(rule, name, known)
+		}
+		if err != nil {
+			return o, err
+		}
+	}
+	return o, nil
+}
+
+// qC4Line is C4QualityFilter's decision on one line of text.splitlines().
+type qC4Line struct {
+	start, end, next int // the line's content and where the next line starts
+	// reason is why the filter removes the line ("too_long_word", "no_terminal_punc",
+	// "too_few_words", "javascript", "policy"), or "" when it keeps it.
+	reason   string
+	detail   string // what the message quotes: the policy phrase, "..." for an ellipsis
+	words    int    // len(line.split())
+	longWord int    // length in characters of the longest word
+	cites    [][2]int
+	// stop is "lorem_ipsum" or "curly_bracket" when the line makes the filter drop the
+	// whole document.
+	stop string
+}
+
+// qC4Policy is POLICY_SUBSTRINGS.
+var qC4Policy = []string{"terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"}
+
+// qC4Walk runs C4QualityFilter's line loop over text and calls fn for each line.
+// With sentences set it also returns how many sentences the kept lines hold, as
+// the filter counts them for min_num_sentences.
+func qC4Walk(text string, o qC4Options, sentences bool, fn func(qC4Line)) int {
+	total := 0
+	var buf, lowBuf []byte
+	spacy.SplitLines(text, func(start, end, next int) {
+		ln := qC4Line{start: start, end: end, next: next}
+		a, b := spacy.PyStrip(text[start:end])
+		a, b = a+start, b+start
+		line := text[a:b]
+		ln.words, ln.longWord = qPySplitStats(line)
+		if o.maxWordLength != -1 && ln.longWord > o.maxWordLength {
+			ln.reason = "too_long_word"
+			fn(ln)
+			return
+		}
+		if o.removeCitations {
+			ln.cites = qC4Citations(line, a)
+			if len(ln.cites) > 0 {
+				buf = buf[:0]
+				last := a
+				for _, c := range ln.cites {
+					buf = append(buf, text[last:c[0]]...)
+					last = c[1]
+				}
+				buf = append(buf, text[last:b]...)
+				line = string(buf)
+			}
+		}
+		if o.filterNoTerminalPunct && (!qC4EndsTerminal(line) || strings.HasSuffix(line, "...")) {
+			ln.reason = "no_terminal_punc"
+			if strings.HasSuffix(line, "...") {
+				ln.detail = "..."
+			}
+			ln.cites = nil
+			fn(ln)
+			return
+		}
+		if ln.words < o.minWordsPerLine {
+			ln.reason = "too_few_words"
+			ln.cites = nil
+			fn(ln)
+			return
+		}
+		lower := qASCIILower(line, &lowBuf)
+		switch {
+		case o.filterLoremIpsum && strings.Contains(lower, "lorem ipsum"):
+			ln.stop = "lorem_ipsum"
+		case o.filterJavascript && strings.Contains(lower, "javascript"):
+			ln.reason = "javascript"
+		case o.filterCurlyBracket && strings.Contains(line, "{"):
+			ln.stop = "curly_bracket"
+		case o.filterPolicy:
+			for _, ph := range qC4Policy {
+				if strings.Contains(lower, ph) {
+					ln.reason = "policy"
+					ln.detail = ph
+					break
+				}
+			}
+		}
+		if ln.reason != "" || ln.stop != "" {
+			ln.cites = nil
+		} else if sentences && o.minNumSentences != -1 {
+			total += spacy.SentenceCount(line)
+		}
+		fn(ln)
+	})
+	return total
+}
+
+// qPySplitStats returns the number of words of Python's line.split() and the length
+// in characters of the longest.
+func qPySplitStats(line string) (words, longest int) {
+	n := 0
+	for _, r := range line {
+		if spacy.IsPySpace(r) {
+			if n > 0 {
+				words++
+				longest = max(longest, n)
+			}
+			n = 0
+			continue
+		}
+		n++
+	}
+	if n > 0 {
+		words++
+		longest = max(longest, n)
+	}
+	return words, longest
+}
+
+// qC4EndsTerminal is line.endswith(END_PUNCTUATION): . ? ! " '.
+func qC4EndsTerminal(line string) bool {
+	if line == "" {
+		return false
+	}
+	switch line[len(line)-1] {
+	case '.', '?', '!', '"', '\'':
+		return true
+	}
+	return false
+}
+
+// qC4Citations finds the matches of CITATION_REGEX, r"\[\d*]|\[edit]|\[citation
+// needed]", in line (which starts at offset at), left to right as re.sub does.
+func qC4Citations(line string, at int) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(line); {
+		j := strings.IndexByte(line[i:], '[')
+		if j < 0 {
+			break
+		}
+		i += j
+		k := i + 1
+		for k < len(line) {
+			r, n := utf8.DecodeRuneInString(line[k:])
+			if !unicode.IsDigit(r) {
+				break
+			}
+			k += n
+		}
+		switch {
+		case k < len(line) && line[k] == ']':
+			out = append(out, [2]int{at + i, at + k + 1})
+			i = k + 1
+		case strings.HasPrefix(line[i:], "[edit]"):
+			out = append(out, [2]int{at + i, at + i + len("[edit]")})
+			i += len("[edit]")
+		case strings.HasPrefix(line[i:], "[citation needed]"):
+			out = append(out, [2]int{at + i, at + i + len("[citation needed]")})
+			i += len("[citation needed]")
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// qASCIILower returns s with ASCII letters lower-cased, using buf when it has to
+// copy. Python's s.lower() also lower-cases other letters, but only ASCII letters
+// can become the letters of the ASCII phrases C4 looks for (the Kelvin sign aside,
+// which nobody writes in a cookie notice).
+func qASCIILower(s string, buf *[]byte) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	*buf = append((*buf)[:0], s...)
+	b := *buf
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+const qC4GoodExample = "The council met on Tuesday evening to discuss the budget. Members agreed that " +
+	"the library should stay open on weekends. The mayor said the decision reflected the wishes " +
+	"of residents. The cost will be met from savings elsewhere. A final vote is expected next month.\n"
+
+type qC4Rule struct{ o qC4Options }
+
+func (qC4Rule) Meta() rules.Meta {
+	return rules.Meta{
+		Name:     "c4-quality",
+		Category: rules.Quality,
+		Severity: rules.Warning,
+		Fixable:  true,
+		Title:    "Documents that datatrove's C4QualityFilter drops: lorem ipsum, curly brackets, too few sentences",
+		Doc: "Reproduces the document decisions of datatrove's C4QualityFilter with its default " +
+			"settings (split_paragraph=True, English). The filter walks the lines (Python " +
+			"splitlines), strips each, and removes the lines c4-lines reports; the first line it " +
+			"keeps that contains \"lorem ipsum\" (any case) or a curly bracket \"{\" drops the whole " +
+			"document (lorem_ipsum, curly_bracket), and so does keeping lines that hold fewer than " +
+			"5 sentences in all, counted by spaCy's sentencizer on each kept line " +
+			"(too_few_sentences). It reports the reason datatrove returns, with the line that " +
+			"decided it, and a fix that drops the document (`fix` moves a JSONL record to " +
+			"<name>.rejected.jsonl). The bad-words list of the C4 paper is a separate filter in " +
+			"datatrove and is not applied.\n\n" +
+			"Options are named as in datatrove; the line options must match c4-lines' for the two " +
+			"to agree. Off by default: short news items and pages with code or JSON fail it; use " +
+			"--profile c4.",
+		Bad:      "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n",
+		Good:     qC4GoodExample,
+		Matches:  "datatrove C4QualityFilter (document decisions, default settings)",
+		Disabled: true,
+	}
+}
+
+func (r qC4Rule) Options() map[string]any { return r.o.options(false) }
+
+func (r qC4Rule) Configure(opts map[string]any) (rules.Rule, error) {
+	o, err := r.o.configure("c4-quality", false, opts)
+	if err != nil {
+		return nil, err
+	}
+	return qC4Rule{o: o}, nil
+}
+
+func (r qC4Rule) Check(p *rules.Pass) {
+	text := p.Doc.Text
+	stop, stopLine, line := "", 0, 0
+	n := qC4Walk(text, r.o, true, func(ln qC4Line) {
+		line++
+		if stop == "" && ln.stop != "" {
+			stop, stopLine = ln.stop, line
+		}
+	})
+	switch stop {
+	case "lorem_ipsum":
+		qDocFinding(p, fmt.Sprintf("line %d contains \"lorem ipsum\" (lorem_ipsum)", stopLine), "", 0, "", 0)
+		return
+	case "curly_bracket":
+		qDocFinding(p, fmt.Sprintf("line %d contains a curly bracket \"{\" (curly_bracket)", stopLine), "", 0, "", 0)
+		return
+	}
+	if n < r.o.minNumSentences {
+		noun := "sentences"
+		if n == 1 {
+			noun = "sentence"
+		}
+		qDocFinding(p, fmt.Sprintf("the lines C4 keeps hold %d %s, fewer than %d (too_few_sentences)", n, noun, r.o.minNumSentences),
+			"too_few_sentences", float64(n), "<", float64(r.o.minNumSentences))
+	}
+}
+
+type qC4LinesRule struct{ o qC4Options }
+
+func (qC4LinesRule) Meta() rules.Meta {
+	return rules.Meta{
+		Name:     "c4-lines",
+		Category: rules.Quality,
+		Severity: rules.Info,
+		Fixable:  true,
+		Title:    "Lines that datatrove's C4QualityFilter removes, and the wiki citation markers it strips",
+		Doc: "Reproduces the line removal of datatrove's C4QualityFilter with its default settings. " +
+			"Each line (Python splitlines, stripped of surrounding white space) is removed, in this " +
+			"order, when one of its space-separated words is longer than 1,000 characters " +
+			"(too_long_word); when, after the citation markers are taken out, it does not end in " +
+			". ? ! \" or ' or ends in \"...\" (no_terminal_punc; this removes blank lines, " +
+			"headings, menus and captions); when it has fewer than 3 words (too_few_words); when " +
+			"it mentions javascript (javascript); or when it contains one of \"terms of use\", " +
+			"\"privacy policy\", \"cookie policy\", \"uses cookies\", \"use of cookies\", \"use " +
+			"cookies\" (policy). Each removed line is a finding whose fix deletes the line with " +
+			"its line break. On the lines it keeps, the wiki citation markers [1], [], [edit] and " +
+			"[citation needed] are findings whose fix deletes the marker, as the filter does.\n\n" +
+			"Severity info: C4 keeps the document and only trims it; c4-quality reports the " +
+			"documents it drops. Options are named as in datatrove. Off by default, since it " +
+			"removes every heading and blank line; use --profile c4.",
+		Bad:      "Storm closes schools\nSchools across the county closed on Monday.[1]\n",
+		Good:     "Schools across the county closed on Monday.\n",
+		Matches:  "datatrove C4QualityFilter (line removal, default settings)",
+		Disabled: true,
+	}
+}
+
+func (r qC4LinesRule) Options() map[string]any { return r.o.options(true) }
+
+func (r qC4LinesRule) Configure(opts map[string]any) (rules.Rule, error) {
+	o, err := r.o.configure("c4-lines", true, opts)
+	if err != nil {
+		return nil, err
+	}
+	return qC4LinesRule{o: o}, nil
+}
+
+func (r qC4LinesRule) Check(p *rules.Pass) {
+	text := p.Doc.Text
+	qC4Walk(text, r.o, false, func(ln qC4Line) {
+		for _, c := range ln.cites {
+			msg := fmt.Sprintf("wiki citation marker %q that C4 removes", text[c[0]:c[1]])
+			p.Report(rules.Finding{Start: c[0], End: c[1], Message: msg, Fix: &rules.Fix{
+				Message: "delete the citation marker", Applicability: rules.Safe,
+				Edits: []rules.Edit{{Start: c[0], End: c[1]}},
+			}})
+		}
+		if ln.reason == "" {
+			return
+		}
+		var msg string
+		var score *rules.Score
+		switch ln.reason {
+		case "too_long_word":
+			msg = fmt.Sprintf("line has a word of %d characters, longer than %d", ln.longWord, r.o.maxWordLength)
+			score = &rules.Score{Name: ln.reason, Value: float64(ln.longWord), Op: ">", Threshold: float64(r.o.maxWordLength)}
+		case "no_terminal_punc":
+			switch {
+			case ln.words == 0:
+				msg = "blank line"
+			case ln.detail == "...":
+				msg = "line ends in an ellipsis"
+			default:
+				msg = "line does not end in terminal punctuation"
+			}
+		case "too_few_words":
+			msg = fmt.Sprintf("line has %d words, fewer than %d", ln.words, r.o.minWordsPerLine)
+			score = &rules.Score{Name: ln.reason, Value: float64(ln.words), Op: "<", Threshold: float64(r.o.minWordsPerLine)}
+		case "javascript":
+			msg = "line mentions javascript"
+		case "policy":
+			msg = fmt.Sprintf("line mentions %q", ln.detail)
+		}
+		msg += " (C4 removes the line: " + ln.reason + ")"
+		start, end := ln.start, ln.end
+		if start == end {
+			end = ln.next // a blank line: point at its line break
+		}
+		p.Report(rules.Finding{Start: start, End: end, Message: msg, Score: score, Fix: &rules.Fix{
+			Message: "delete the line", Applicability: rules.Safe,
+			Edits: []rules.Edit{{Start: ln.start, End: ln.next}},
+		}})
+	})
+}

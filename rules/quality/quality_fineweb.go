@@ -1,0 +1,215 @@
+package quality
+
+import (
+	"fmt"
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
+	"strings"
+	"unicode/utf8"
+)
+
+// FineWebQuality returns the fineweb-quality rule: datatrove's FineWebQualityFilter,
+// the line-based filters of the FineWeb dataset (Penedo et al. 2024), one finding per
+// failed check.
+func FineWebQuality() rules.Rule { return qFineWebRule{o: qFineWebDefaults()} }
+
+type qFineWebOptions struct {
+	linePunctThr         float64
+	linePunctExcludeZero bool
+	stopChars            []string // nil: datatrove's TERMINAL_PUNCTUATION
+	shortLineThr         float64
+	shortLineLength      int
+	charDuplicatesRatio  float64
+	newLineRatio         float64
+}
+
+func qFineWebDefaults() qFineWebOptions {
+	return qFineWebOptions{
+		linePunctThr:        0.12,
+		shortLineThr:        0.67,
+		shortLineLength:     30,
+		charDuplicatesRatio: 0.01,
+		newLineRatio:        0.3,
+	}
+}
+
+type qFineWebRule struct{ o qFineWebOptions }
+
+func (qFineWebRule) Meta() rules.Meta {
+	return rules.Meta{
+		Name:     "fineweb-quality",
+		Category: rules.Quality,
+		Severity: rules.Warning,
+		Fixable:  true,
+		Title:    "Documents that datatrove's FineWebQualityFilter drops, with the check and the measured value",
+		Doc: "Reproduces datatrove's FineWebQualityFilter with its default settings for English and " +
+			"reports every check the document fails with its measured value and threshold. Lines " +
+			"are the text split at \"\\n\" only (a \"\\r\" stays at the end of its line, as in " +
+			"datatrove), and blank lines are left out of every share. The document fails when it " +
+			"has no non-blank line (empty); when fewer than 12% of its lines end in terminal " +
+			"punctuation (datatrove's TERMINAL_PUNCTUATION: . ! ? and their counterparts in other " +
+			"scripts) (line_punct_ratio); when more than 67% of its lines have 30 characters or " +
+			"fewer (short_line_ratio); when the characters of lines that repeat an earlier line " +
+			"make up more than 1% of the characters outside line breaks (char_dup_ratio; the first " +
+			"occurrence is not counted); or when it has more than 0.3 line breaks per word, words " +
+			"being datatrove's spaCy tokens (list_ratio).\n\n" +
+			"Every threshold is an option named as in datatrove. The fix drops the document " +
+			"(`fix` moves a JSONL record to <name>.rejected.jsonl with the reason). Off by default: " +
+			"scraped articles often lose their punctuation or repeat a caption and still read well; " +
+			"select it, or use --profile fineweb.",
+		Bad:      "Home\nNews\nSport\nWeather\nContact us\n",
+		Good:     qGopherGoodExample,
+		Matches:  "datatrove FineWebQualityFilter (default settings, English)",
+		Disabled: true,
+	}
+}
+
+func (r qFineWebRule) Options() map[string]any {
+	o := r.o
+	stop := o.stopChars
+	if stop == nil {
+		stop = []string{}
+	}
+	return map[string]any{
+		"line_punct_thr":          o.linePunctThr,
+		"line_punct_exclude_zero": o.linePunctExcludeZero,
+		"stop_chars":              append([]string(nil), stop...),
+		"short_line_thr":          o.shortLineThr,
+		"short_line_length":       o.shortLineLength,
+		"char_duplicates_ratio":   o.charDuplicatesRatio,
+		"new_line_ratio":          o.newLineRatio,
+	}
+}
+
+func (r qFineWebRule) Configure(opts map[string]any) (rules.Rule, error) {
+	o := r.o
+	known := r.Options()
+	for name, v := range opts {
+		var err error
+		switch name {
+		case "line_punct_thr":
+			o.linePunctThr, err = qNonNegative(name, v)
+		case "line_punct_exclude_zero":
+			o.linePunctExcludeZero, err = qBoolean(name, v)
+		case "stop_chars":
+			o.stopChars, err = qStrings(name, v)
+			if err == nil && len(o.stopChars) == 0 {
+				o.stopChars = nil // an empty list means datatrove's default
+			}
+		case "short_line_thr":
+			o.shortLineThr, err = qNonNegative(name, v)
+		case "short_line_length":
+			o.shortLineLength, err = qInteger(name, v, 0)
+		case "char_duplicates_ratio":
+			o.charDuplicatesRatio, err = qNonNegative(name, v)
+		case "new_line_ratio":
+			o.newLineRatio, err = qNonNegative(name, v)
+		default:
+			err = qUnknownOption("fineweb-quality", name, known)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return qFineWebRule{o: o}, nil
+}
+
+// qFineWebStats are the measurements FineWebQualityFilter makes of a document.
+type qFineWebStats struct {
+	Lines      int // non-blank lines of text.split("\n")
+	PunctLines int // of them, lines ending in a stop character
+	ShortLines int // of them, lines of at most short_line_length characters
+	DupChars   int // characters of the lines that repeat an earlier line
+	Chars      int // characters of the text but line feeds
+	NewLines   int // text.count("\n")
+	Words      int // datatrove's words; counted only when there is a non-blank line
+}
+
+// qFineWebMeasure measures text, split into words, as FineWebQualityFilter.filter
+// does.
+func qFineWebMeasure(text string, words []text.Span, o qFineWebOptions) qFineWebStats {
+	var st qFineWebStats
+	seen := map[string]struct{}{}
+	for start := 0; start <= len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		if a, b := spacy.PyStrip(line); a < b {
+			st.Lines++
+			if qEndsWithStop(line, o.stopChars) {
+				st.PunctLines++
+			}
+			n := utf8.RuneCountInString(line)
+			if n <= o.shortLineLength {
+				st.ShortLines++
+			}
+			if _, dup := seen[line]; dup {
+				st.DupChars += n
+			} else {
+				seen[line] = struct{}{}
+			}
+		}
+		start = end + 1
+	}
+	st.NewLines = strings.Count(text, "\n")
+	st.Chars = utf8.RuneCountInString(text) - st.NewLines
+	if st.Lines > 0 {
+		st.Words = len(words)
+	}
+	return st
+}
+
+func qEndsWithStop(line string, stop []string) bool {
+	if stop == nil {
+		r, _ := utf8.DecodeLastRuneInString(line)
+		return spacy.Terminal.Has(r)
+	}
+	for _, s := range stop {
+		if s != "" && strings.HasSuffix(line, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r qFineWebRule) Check(p *rules.Pass) {
+	o := r.o
+	st := qFineWebMeasure(p.Doc.Text, spacy.WordTokens(p.Analysis), o)
+	report := func(check, msg string, v float64, op string, t float64) {
+		qDocFinding(p, msg+" ("+check+")", check, v, op, t)
+	}
+	if st.Lines == 0 {
+		report("empty", "document has no non-blank line", 0, "<", 1)
+		return
+	}
+	lines := float64(st.Lines)
+	if v := float64(st.PunctLines) / lines; v < o.linePunctThr && !(v == 0 && o.linePunctExcludeZero) {
+		report("line_punct_ratio", fmt.Sprintf("%d of %d lines end in terminal punctuation, a share of %s below %s",
+			st.PunctLines, st.Lines, qFormat(v, o.linePunctThr), qFormatThreshold(o.linePunctThr)),
+			v, "<", o.linePunctThr)
+	}
+	if v := float64(st.ShortLines) / lines; v > o.shortLineThr {
+		report("short_line_ratio", fmt.Sprintf("%d of %d lines have %d characters or fewer, a share of %s above %s",
+			st.ShortLines, st.Lines, o.shortLineLength, qFormat(v, o.shortLineThr), qFormatThreshold(o.shortLineThr)),
+			v, ">", o.shortLineThr)
+	}
+	if st.Chars > 0 {
+		if v := float64(st.DupChars) / float64(st.Chars); v > o.charDuplicatesRatio {
+			report("char_dup_ratio", fmt.Sprintf("repeated lines hold %d of %d characters, a share of %s above %s",
+				st.DupChars, st.Chars, qFormat(v, o.charDuplicatesRatio), qFormatThreshold(o.charDuplicatesRatio)),
+				v, ">", o.charDuplicatesRatio)
+		}
+	}
+	if st.Words > 0 {
+		if v := float64(st.NewLines) / float64(st.Words); v > o.newLineRatio {
+			report("list_ratio", fmt.Sprintf("%d line breaks for %d words, a ratio of %s above %s",
+				st.NewLines, st.Words, qFormat(v, o.newLineRatio), qFormatThreshold(o.newLineRatio)),
+				v, ">", o.newLineRatio)
+		}
+	}
+}

@@ -1,0 +1,246 @@
+package quality
+
+import (
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The expected tokens below are what spaCy 3's blank("en") tokenizer gives, worked
+// out from its punctuation rules and exceptions; datatrove's split_into_words then
+// drops the white-space tokens.
+func TestQualityWordTokens(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"  \n\t ", nil},
+		{"Hello, world!", []string{"Hello", ",", "world", "!"}},
+		{"don't can't It's won't", []string{"do", "n't", "ca", "n't", "It", "'s", "wo", "n't"}},
+		{"don’t it’s", []string{"do", "n’t", "it", "’s"}}, // every exception has a "’" version too
+		{"25°C.", []string{"25", "°", "C", "."}},          // the "°C." exception re-joins, then splits
+
+		{"John's students' it’s", []string{"John", "'s", "students", "'", "it", "’s"}},
+		{"U.S. U.S.-based e-mail well-known COVID-19", []string{"U.S.", "U.S.-based", "e", "-", "mail", "well", "-", "known", "COVID-19"}},
+		{"$5.30 10% 5km 25mph 3pm 1990s", []string{"$", "5.30", "10", "%", "5", "km", "25", "mph", "3", "pm", "1990s"}},
+		{"Visit www.example.com/foo.", []string{"Visit", "www.example.com/foo", "."}},
+		{"end.The", []string{"end", ".", "The"}},
+		{"Mr. Smith, St. Louis, e.g. this", []string{"Mr.", "Smith", ",", "St.", "Louis", ",", "e.g.", "this"}},
+		{"cannot gonna", []string{"can", "not", "gon", "na"}},
+		{"“Yes,” she said.", []string{"“", "Yes", ",", "”", "she", "said", "."}},
+		{"Wait... what… ....", []string{"Wait", "...", "what", "…", "...."}},
+		{"a—b 10-20 1-800-555", []string{"a", "—", "b", "10", "-", "20", "1", "-", "800", "-", "555"}},
+		{"#news -5 •Item", []string{"#", "news", "-5", "•Item"}},
+		{"NATO. I. B.", []string{"NATO", ".", "I.", "B."}},
+		{"a\u00a0b\x1cc", []string{"a", "b", "c"}},
+		// the special-case matcher re-joins exceptions that affixes split apart
+		{"Update (AP): (1-8) word:)", []string{"Update", "(", "AP", "):", "(", "1", "-", "8)", "word", ":)"}},
+		// a match that is not kept still blocks the next: ":):)" gives ":)" ":" ")"
+		{"x.:):)", []string{"x.", ":)", ":", ")"}},
+		// matches across a space take part but are not re-joined: "[ :" blocks ":)"
+		{"[ :)¥", []string{"[", ":", ")", "¥"}},
+		{"(8)", []string{"(", "8)"}},
+	} {
+		var got []string
+		for _, sp := range spacy.QualityWords(tc.in) {
+			got = append(got, tc.in[sp.Start:sp.End])
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("words(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestQualityURL checks qIsURL against the answers of spaCy's URL_MATCH expression
+// (with its look-aheads) run by Python's re.
+func TestQualityURL(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"www.example.com", true},
+		{"example.com/foo", true},
+		{"http://example.com", true},
+		{"https://user:pw@example.co.uk:8080/a?b#c", true},
+		{"example.Com", false},
+		{"e.g", false},
+		{"U.S", false},
+		{"file.txt", true},
+		{"8.8.8.8", true},
+		{"10.0.0.1", false},
+		{"192.168.1.1", false},
+		{"172.16.0.1", false},
+		{"172.32.0.1", true},
+		{"8.8.8.8:53/dns", true},
+		{"1.2.3", false},
+		{"user@example.com", true},
+		{"a.b", false},
+		{"-a.com", false},
+		{"a-.com", false},
+		{"a_b.com", true},
+		{"中国.中国", true},
+		{"example.com:1", false},
+		{"example.com:123456", false},
+		{"x.ab!", false},
+		{"http://1.2.3.4", true},
+		{"256.1.1.1", false},
+		{"1.2.3.255", false},
+		{"1.2.3.254", true},
+	} {
+		if got := spacy.IsURL(tc.in); got != tc.want {
+			t.Errorf("qIsURL(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestQualitySentenceCount(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"Hello there. How are you? Fine.", 3},
+		{"Mr. Smith went home.", 1},
+		{"Wait... what?", 1}, // "..." is not one of the sentencizer's characters
+		{"Hi! ! Yes.", 2},    // punctuation after "!" does not start a sentence
+		{"Yes. (No.) Maybe", 3},
+		{"one line without a stop", 1},
+	} {
+		if got := spacy.SentenceCount(tc.in); got != tc.want {
+			t.Errorf("sentences(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestQualitySplitLines(t *testing.T) {
+	collect := func(s string) []string {
+		var out []string
+		spacy.SplitLines(s, func(a, b, _ int) { out = append(out, s[a:b]) })
+		return out
+	}
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"\n", []string{""}},
+		{"a\n\n", []string{"a", ""}},
+		{"a\r\nb\rc\u2028d\x1ce\u0085f\vg\fh", []string{"a", "b", "c", "d", "e", "f", "g", "h"}},
+		{"no break", []string{"no break"}},
+	} {
+		if got := collect(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("splitlines(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if a, b := spacy.PyStrip("\x1c\u00a0 x y\u2003\t"); a != 4 || b != 7 {
+		t.Errorf("strip = [%d,%d), want [4,7)", a, b)
+	}
+}
+
+// TestGopherMeasure checks every GopherQualityFilter measurement against a count by
+// hand. The tokens of the document are: The cat sat . It 's # 1 ! - item ... • next …
+// (15); ".", "#", "!", "-", "..." and "…" are punctuation only, so 9 words of
+// 3+3+3+2+2+1+4+1+4 = 23 characters remain; 7 tokens have a letter; "•" is not in
+// datatrove's punctuation, "'s" has a letter.
+func TestGopherMeasure(t *testing.T) {
+	text := "The cat sat. It's #1!\n- item ...\n  • next…\n"
+	st := qGopherMeasure(text, spacy.QualityWords(text), qGopherStopWords)
+	want := qGopherStats{Tokens: 15, Words: 9, MeanLength: 23.0 / 9, Hashes: 1, Ellipses: 2,
+		Lines: 3, BulletLines: 2, EllipsisLines: 2, AlphaTokens: 7}
+	if !reflect.DeepEqual(st, want) {
+		t.Errorf("measure = %+v\nwant      %+v", st, want)
+	}
+
+	// stop words are matched case-sensitively and counted once each
+	st = qGopherMeasure("The the the and The AND", spacy.QualityWords("The the the and The AND"), qGopherStopWords)
+	if !reflect.DeepEqual(st.StopWords, []string{"the", "and"}) {
+		t.Errorf("stop words = %q, want [the and]", st.StopWords)
+	}
+	// "...." holds one "..." and a dot; "......" two
+	if st := qGopherMeasure("a.... b...... c…", spacy.QualityWords("a.... b...... c…"), nil); st.Ellipses != 4 {
+		t.Errorf("ellipses = %d, want 4", st.Ellipses)
+	}
+	if st := qGopherMeasure("", spacy.QualityWords(""), nil); st.Tokens != 0 || st.Lines != 0 || !math.IsNaN(st.MeanLength) {
+		t.Errorf("empty measure = %+v", st)
+	}
+	// only • and - are bullets, after leading white space
+	if st := qGopherMeasure("* a\n‣ b\n - c\n\t• d\n–e\n", spacy.QualityWords("* a\n‣ b\n - c\n\t• d\n–e\n"), nil); st.BulletLines != 2 || st.Lines != 5 {
+		t.Errorf("bullets = %d of %d, want 2 of 5", st.BulletLines, st.Lines)
+	}
+}
+
+// TestFineWebMeasure checks every FineWebQualityFilter measurement by hand on
+// "Hello world.\n\nHello world.\nshort\r\n<51 characters>!\n": split at "\n" there
+// are 4 non-blank lines (the blank ones are left out, and are not duplicates); 3
+// end in . or ! ("short\r" ends in "\r"); 3 have 30 characters or fewer; the second
+// "Hello world." repeats 12 characters; 86 characters less 5 line feeds is 81; the
+// words are Hello world . Hello world . short A longer line that has more than
+// thirty characters ! (17).
+func TestFineWebMeasure(t *testing.T) {
+	text := "Hello world.\n\nHello world.\nshort\r\nA longer line that has more than thirty characters!\n"
+	st := qFineWebMeasure(text, spacy.QualityWords(text), qFineWebDefaults())
+	want := qFineWebStats{Lines: 4, PunctLines: 3, ShortLines: 3, DupChars: 12, Chars: 81, NewLines: 5, Words: 17}
+	if st != want {
+		t.Errorf("measure = %+v\nwant      %+v", st, want)
+	}
+	// a line of white space is blank; a repeated line counts its characters each time after the first
+	st = qFineWebMeasure("ab\n \t\nab\nab\n\n", spacy.QualityWords("ab\n \t\nab\nab\n\n"), qFineWebDefaults())
+	if st.Lines != 3 || st.DupChars != 4 {
+		t.Errorf("lines %d dup %d, want 3 and 4", st.Lines, st.DupChars)
+	}
+	o := qFineWebDefaults()
+	o.stopChars = []string{"!"}
+	if st := qFineWebMeasure("a.\nb!\n", spacy.QualityWords("a.\nb!\n"), o); st.PunctLines != 1 {
+		t.Errorf("custom stop chars: %d punct lines, want 1", st.PunctLines)
+	}
+	// terminal punctuation of other scripts counts: Devanagari danda, ideographic full stop
+	if st := qFineWebMeasure("नमस्ते।\n你好。\nhello\n", spacy.QualityWords("नमस्ते।\n你好。\nhello\n"), qFineWebDefaults()); st.PunctLines != 2 {
+		t.Errorf("punct lines = %d, want 2", st.PunctLines)
+	}
+}
+
+func TestC4Measure(t *testing.T) {
+	if got := qC4Citations("a[1] b[] c[edit] d[citation needed] e[x] f[١٢]", 0); len(got) != 5 {
+		t.Errorf("citations = %v, want 5 matches", got)
+	}
+	for _, tc := range []struct {
+		in              string
+		words, longWord int
+	}{
+		{"", 0, 0}, {"  a  bb\tccc ", 3, 3}, {"naïve café", 2, 5},
+	} {
+		if w, l := qPySplitStats(tc.in); w != tc.words || l != tc.longWord {
+			t.Errorf("split(%q) = %d words, longest %d; want %d, %d", tc.in, w, l, tc.words, tc.longWord)
+		}
+	}
+	var reasons []string
+	text := "Heading\n\nA line with three.\nYes.\nOK then...\nEnable JavaScript now please.\nRead our Terms of Use today.\n" +
+		"Two sentences here. And a second one.[1]\n" + strings.Repeat("x", 1001) + " word end.\n"
+	n := qC4Walk(text, qC4Defaults(), true, func(ln qC4Line) { reasons = append(reasons, ln.reason) })
+	want := []string{"no_terminal_punc", "no_terminal_punc", "", "too_few_words", "no_terminal_punc", "javascript", "policy", "", "too_long_word"}
+	if !reflect.DeepEqual(reasons, want) {
+		t.Errorf("reasons = %q\nwant      %q", reasons, want)
+	}
+	if n != 3 {
+		t.Errorf("sentences = %d, want 3", n)
+	}
+	var buf []byte
+	if got := qASCIILower("LOREM Ipsum ÉTÉ", &buf); got != "lorem ipsum ÉtÉ" {
+		t.Errorf("qASCIILower = %q", got)
+	}
+}
+
+func TestQualityFormat(t *testing.T) {
+	for _, tc := range []struct {
+		v, t float64
+		want string
+	}{
+		{0.7999, 0.8, "0.7999"}, {0.5, 0.8, "0.5"}, {2.0 / 3, 0.67, "0.667"}, {0.1, 0.1, "0.1"}, {24.30555, 10, "24.306"},
+	} {
+		if got := qFormat(tc.v, tc.t); got != tc.want {
+			t.Errorf("qFormat(%v, %v) = %q, want %q", tc.v, tc.t, got, tc.want)
+		}
+	}
+}

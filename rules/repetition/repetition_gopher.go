@@ -1,0 +1,696 @@
+package repetition
+
+import (
+	"fmt"
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// GopherRepetition returns the gopher-repetition rule: datatrove's
+// GopherRepetitionFilter (the repetition checks of Gopher, Rae et al. 2021, Table
+// A1) with its default thresholds. It is off unless selected; the gopher profile
+// selects it.
+func GopherRepetition() rules.Rule { return repGopher{opts: repGopherDefaults()} }
+
+// repNGramLimit is one (n, fraction) pair of top_n_grams or dup_n_grams.
+type repNGramLimit struct {
+	N    int
+	Frac float64
+}
+
+type repGopherOpts struct {
+	DupLineFrac, DupParaFrac         float64
+	DupLineCharFrac, DupParaCharFrac float64
+	TopNGrams, DupNGrams             []repNGramLimit
+}
+
+func repGopherDefaults() repGopherOpts {
+	return repGopherOpts{
+		DupLineFrac: 0.3, DupParaFrac: 0.3, DupLineCharFrac: 0.2, DupParaCharFrac: 0.2,
+		TopNGrams: []repNGramLimit{{2, 0.20}, {3, 0.18}, {4, 0.16}},
+		DupNGrams: []repNGramLimit{{5, 0.15}, {6, 0.14}, {7, 0.13}, {8, 0.12}, {9, 0.11}, {10, 0.10}},
+	}
+}
+
+type repGopher struct{ opts repGopherOpts }
+
+func (repGopher) Meta() rules.Meta {
+	return rules.Meta{
+		Name:     "gopher-repetition",
+		Category: rules.Repetition,
+		Severity: rules.Warning,
+		Fixable:  true,
+		Disabled: true,
+		Title:    "the document repeats lines, paragraphs or n-grams more than Gopher allows",
+		Matches:  "datatrove GopherRepetitionFilter",
+		Doc: `Reproduces datatrove's GopherRepetitionFilter with its default settings (the
+repetition thresholds of Gopher, Rae et al. 2021, Table A1). It reports one finding
+for every check the document fails; the document fails the filter when any check
+fails. Lengths are Python characters (code points) and fractions are of the whole
+text, len(text).
+
+  - dup_para_frac (0.3): the text is stripped and split into paragraphs at runs of
+    two or more "\n"; a paragraph equal to an earlier one is a duplicate; fails
+    when duplicates / paragraphs > 0.3.
+  - dup_para_char_frac (0.2): the characters of those duplicate paragraphs / the
+    characters of the text > 0.2.
+  - dup_line_frac (0.3) and dup_line_char_frac (0.2): the same for lines, the text
+    split at runs of "\n" (so blank lines never count; the text is not stripped,
+    and a "\r" stays part of its line).
+  - top_n_grams (2: 0.20, 3: 0.18, 4: 0.16): the most frequent word n-gram (the
+    first seen among equals), its length with single spaces between the words
+    times its count / the characters of the text.
+  - dup_n_grams (5: 0.15 ... 10: 0.10): find_all_duplicate walks the n-grams; an
+    n-gram seen before adds the length of its words (joined without spaces) and the
+    walk skips the n words after it, else it is remembered and the walk moves one
+    word on.
+
+Words are datatrove's English word tokens (load_word_tokenizer("en")):
+spaCy's tokenizer for English, spacy.blank("en"), ported here with its prefix,
+suffix and infix rules, its tokenizer exceptions ("don't" and "don’t" are "do"
+and "n't"), its final merge of exceptions that contain punctuation and its URL
+rule; tokens that are white space are dropped. Punctuation tokens count as words
+in these checks. (datatrove releases before its tokenizer_assignment.csv used
+NLTK's word_tokenize for English, which splits a little differently.)
+
+A checked fraction of 0 turns the paragraph or line check off, as in datatrove;
+an empty list turns the n-gram checks off. The finding points at the first
+repeated paragraph, line or n-gram and states the measured fraction and the
+threshold. The fix drops the document.`,
+		Bad:  "Buy cheap watches online today.\nBuy cheap watches online today.\nBuy cheap watches online today.\nBest prices guaranteed.",
+		Good: "The council approved the new budget on Tuesday after a long debate about school funding.\nMembers said the plan would cut waiting lists at the city's two hospitals by next spring.\nThe mayor thanked residents who wrote in during the consultation.",
+	}
+}
+
+func (r repGopher) Options() map[string]any {
+	pairs := func(ls []repNGramLimit) [][]float64 {
+		out := make([][]float64, len(ls))
+		for i, l := range ls {
+			out[i] = []float64{float64(l.N), l.Frac}
+		}
+		return out
+	}
+	return map[string]any{
+		"dup_line_frac":      r.opts.DupLineFrac,
+		"dup_para_frac":      r.opts.DupParaFrac,
+		"dup_line_char_frac": r.opts.DupLineCharFrac,
+		"dup_para_char_frac": r.opts.DupParaCharFrac,
+		"top_n_grams":        pairs(r.opts.TopNGrams),
+		"dup_n_grams":        pairs(r.opts.DupNGrams),
+	}
+}
+
+func (r repGopher) Configure(opts map[string]any) (rules.Rule, error) {
+	o := r.opts
+	o.TopNGrams = append([]repNGramLimit(nil), o.TopNGrams...)
+	o.DupNGrams = append([]repNGramLimit(nil), o.DupNGrams...)
+	keys := make([]string, 0, len(opts))
+	for k := range opts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := opts[k]
+		var err error
+		switch k {
+		case "dup_line_frac":
+			o.DupLineFrac, err = repFraction(k, v)
+		case "dup_para_frac":
+			o.DupParaFrac, err = repFraction(k, v)
+		case "dup_line_char_frac":
+			o.DupLineCharFrac, err = repFraction(k, v)
+		case "dup_para_char_frac":
+			o.DupParaCharFrac, err = repFraction(k, v)
+		case "top_n_grams":
+			o.TopNGrams, err = repNGramLimits(k, v)
+		case "dup_n_grams":
+			o.DupNGrams, err = repNGramLimits(k, v)
+		default:
+			err = &rules.OptionError{Option: k, Msg: "unknown option of gopher-repetition (known: dup_line_frac, dup_line_char_frac, dup_n_grams, dup_para_frac, dup_para_char_frac, top_n_grams)"}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return repGopher{opts: o}, nil
+}
+
+// repNumber reads a JSON or Go number.
+func repNumber(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case float32:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case int32:
+		return float64(x), true
+	}
+	return 0, false
+}
+
+func repFraction(name string, v any) (float64, error) {
+	f, ok := repNumber(v)
+	if !ok || math.IsNaN(f) || f < 0 || f > 1 {
+		return 0, &rules.OptionError{Option: name, Msg: fmt.Sprintf("must be a number from 0 to 1 (0 turns the check off), got %v", v)}
+	}
+	return f, nil
+}
+
+func repNGramLimits(name string, v any) ([]repNGramLimit, error) {
+	bad := &rules.OptionError{Option: name, Msg: fmt.Sprintf("must be a list of [n, fraction] pairs with a whole n from 1 to 1000 and a fraction from 0 to 1, got %v", v)}
+	var items [][]any
+	switch x := v.(type) {
+	case []any:
+		for _, it := range x {
+			switch p := it.(type) {
+			case []any:
+				items = append(items, p)
+			case []float64:
+				it := make([]any, len(p))
+				for i, f := range p {
+					it[i] = f
+				}
+				items = append(items, it)
+			default:
+				return nil, bad
+			}
+		}
+	case [][]any:
+		items = x
+	case [][]float64:
+		for _, p := range x {
+			var it []any
+			for _, f := range p {
+				it = append(it, f)
+			}
+			items = append(items, it)
+		}
+	case [][2]float64:
+		for _, p := range x {
+			items = append(items, []any{p[0], p[1]})
+		}
+	default:
+		return nil, bad
+	}
+	out := make([]repNGramLimit, 0, len(items))
+	for _, it := range items {
+		if len(it) != 2 {
+			return nil, bad
+		}
+		n, ok1 := repNumber(it[0])
+		f, ok2 := repNumber(it[1])
+		if !ok1 || !ok2 || n != math.Trunc(n) || n < 1 || n > 1000 || math.IsNaN(f) || f < 0 || f > 1 {
+			return nil, bad
+		}
+		out = append(out, repNGramLimit{int(n), f})
+	}
+	return out, nil
+}
+
+// repFailure is one failed Gopher check.
+type repFailure struct {
+	reason     string
+	value, th  float64
+	start, end int
+	msg        string
+}
+
+func (r repGopher) Check(p *rules.Pass) {
+	text := p.Analysis.Text()
+	if text == "" {
+		return // datatrove divides by len(text) and fails on an empty document
+	}
+	for _, f := range repGopherMeasure(text, r.opts) {
+		p.Report(rules.Finding{
+			Start:   f.start,
+			End:     f.end,
+			Message: f.msg,
+			Score:   &rules.Score{Name: f.reason, Value: f.value, Op: ">", Threshold: f.th},
+			Fix: &rules.Fix{
+				Message:       "drop the document (datatrove GopherRepetitionFilter: " + f.reason + ")",
+				Applicability: rules.Safe,
+				Edits:         []rules.Edit{{Start: 0, End: len(text)}},
+				Drop:          true,
+			},
+		})
+	}
+}
+
+// repGopherMeasure runs every check of GopherRepetitionFilter on a non-empty text
+// and returns the failed ones in datatrove's order.
+func repGopherMeasure(txt string, o repGopherOpts) []repFailure {
+	var out []repFailure
+	total := float64(utf8.RuneCountInString(txt))
+
+	// Paragraphs: re.split(r"\n{2,}", text.strip()).
+	ps, pe := repPyStrip(txt)
+	pd := repFindDuplicates(txt, repSplitNewlines(txt, ps, pe, 2))
+	if o.DupParaFrac != 0 {
+		if v := float64(pd.dups) / float64(pd.n); v > o.DupParaFrac {
+			out = append(out, repFailure{"dup_para_frac", v, o.DupParaFrac, pd.first.Start, pd.first.End,
+				fmt.Sprintf("%d of %d paragraphs repeat an earlier paragraph: fraction %s is above %s (Gopher)",
+					pd.dups, pd.n, repFrac(v, o.DupParaFrac), repG(o.DupParaFrac))})
+		}
+	}
+	if o.DupParaCharFrac != 0 {
+		if v := float64(pd.chars) / total; v > o.DupParaCharFrac {
+			out = append(out, repFailure{"dup_para_char_frac", v, o.DupParaCharFrac, pd.first.Start, pd.first.End,
+				fmt.Sprintf("repeated paragraphs hold %d of %d characters: fraction %s is above %s (Gopher)",
+					pd.chars, int(total), repFrac(v, o.DupParaCharFrac), repG(o.DupParaCharFrac))})
+		}
+	}
+
+	// Lines: re.split("\n+", text).
+	ld := repFindDuplicates(txt, repSplitNewlines(txt, 0, len(txt), 1))
+	if o.DupLineFrac != 0 {
+		if v := float64(ld.dups) / float64(ld.n); v > o.DupLineFrac {
+			out = append(out, repFailure{"dup_line_frac", v, o.DupLineFrac, ld.first.Start, ld.first.End,
+				fmt.Sprintf("%d of %d lines repeat an earlier line: fraction %s is above %s (Gopher)",
+					ld.dups, ld.n, repFrac(v, o.DupLineFrac), repG(o.DupLineFrac))})
+		}
+	}
+	if o.DupLineCharFrac != 0 {
+		if v := float64(ld.chars) / total; v > o.DupLineCharFrac {
+			out = append(out, repFailure{"dup_line_char_frac", v, o.DupLineCharFrac, ld.first.Start, ld.first.End,
+				fmt.Sprintf("repeated lines hold %d of %d characters: fraction %s is above %s (Gopher)",
+					ld.chars, int(total), repFrac(v, o.DupLineCharFrac), repG(o.DupLineCharFrac))})
+		}
+	}
+
+	if len(o.TopNGrams) == 0 && len(o.DupNGrams) == 0 {
+		return out
+	}
+	g := repNGramPool.Get().(*repNGrams)
+	defer func() { g.text = ""; repNGramPool.Put(g) }()
+	g.load(txt, spacy.Tokens(txt, g.toks[:0]))
+	for _, l := range o.TopNGrams {
+		first, count, chars, ok := g.top(l.N)
+		if !ok {
+			continue // no n-grams: datatrove skips the check
+		}
+		if v := float64(chars) / total; v > l.Frac {
+			s, e := g.toks[first].Start, g.toks[first+l.N-1].End
+			reason := "top_" + strconv.Itoa(l.N) + "_gram"
+			out = append(out, repFailure{reason, v, l.Frac, s, e,
+				fmt.Sprintf("the most frequent %d-gram %q occurs %s and covers %d of %d characters: fraction %s is above %s (Gopher)",
+					l.N, text.Shorten(g.joined(first, l.N), 60), repTimes(count), chars, int(total), repFrac(v, l.Frac), repG(l.Frac))})
+		}
+	}
+	for _, l := range o.DupNGrams {
+		chars, first := g.allDuplicate(l.N)
+		if v := float64(chars) / total; v > l.Frac {
+			s, e := 0, len(txt)
+			if first >= 0 {
+				s, e = g.toks[first].Start, g.toks[first+l.N-1].End
+			}
+			reason := "duplicated_" + strconv.Itoa(l.N) + "_n_grams"
+			out = append(out, repFailure{reason, v, l.Frac, s, e,
+				fmt.Sprintf("repeated %d-grams cover %d of %d characters: fraction %s is above %s (Gopher)",
+					l.N, chars, int(total), repFrac(v, l.Frac), repG(l.Frac))})
+		}
+	}
+	return out
+}
+
+// repFrac formats a measured fraction with enough digits to differ from the
+// threshold it passed.
+func repFrac(v, th float64) string {
+	for prec := 3; prec < 10; prec++ {
+		s := strconv.FormatFloat(v, 'f', prec, 64)
+		if f, _ := strconv.ParseFloat(s, 64); f != th {
+			return s
+		}
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+func repTimes(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return strconv.Itoa(n) + " times"
+}
+
+func repG(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// repPyStrip returns the bounds of text.strip() in Python: without leading and
+// trailing characters that str.isspace() accepts.
+func repPyStrip(text string) (int, int) {
+	s, e := 0, len(text)
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !spacy.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !spacy.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// repSplitNewlines splits text[s:e] at every run of at least min "\n" (Python's
+// re.split(r"\n{min,}")), keeping empty pieces.
+func repSplitNewlines(txt string, s, e, min int) []text.Span {
+	var out []text.Span
+	start := s
+	for i := s; i < e; {
+		j := strings.IndexByte(txt[i:e], '\n')
+		if j < 0 {
+			break
+		}
+		i += j
+		k := i
+		for k < e && txt[k] == '\n' {
+			k++
+		}
+		if k-i >= min {
+			out = append(out, text.Span{Start: start, End: i})
+			start = k
+		}
+		i = k
+	}
+	return append(out, text.Span{Start: start, End: e})
+}
+
+// repDuplicates is datatrove's find_duplicates over a list of pieces.
+type repDuplicates struct {
+	n, dups, chars int
+	first          text.Span // the first duplicate piece
+}
+
+func repFindDuplicates(txt string, pieces []text.Span) repDuplicates {
+	d := repDuplicates{n: len(pieces), first: text.Span{Start: 0, End: len(txt)}}
+	seen := make(map[string]struct{}, len(pieces))
+	for _, p := range pieces {
+		s := txt[p.Start:p.End]
+		if _, ok := seen[s]; ok {
+			if d.dups == 0 {
+				d.first = p
+			}
+			d.dups++
+			d.chars += utf8.RuneCountInString(s)
+			continue
+		}
+		seen[s] = struct{}{}
+	}
+	return d
+}
+
+// repNGrams indexes the tokens of a text for n-gram counting: token ids for
+// word-sequence identity (datatrove joins with " " for the top n-gram) and
+// rolling hashes of the concatenated bytes (find_all_duplicate joins with "").
+type repNGrams struct {
+	text  string
+	toks  []spacy.Token
+	ids   []uint64 // token id + 1
+	runes []int32  // prefix sums of token lengths in code points
+	bytes []int32  // prefix sums of token lengths in bytes
+	// Polynomial hashes modulo 2^64: seq over ids, cat over the bytes of the
+	// concatenated tokens, with powers of the base at token boundaries.
+	seq          []uint64
+	cat, pw, ipw []uint64
+	table        repTable
+	buckets      []repBucket
+	idMap        map[string]uint64
+}
+
+const (
+	repSeqBase = 0x9E3779B97F4A7C15
+	repCatBase = 0x100000001B3 // odd, so invertible modulo 2^64
+)
+
+// repNGramPool keeps the arrays of one document for the next: the rule is off
+// by default but runs on whole corpora when selected.
+var repNGramPool = sync.Pool{New: func() any { return &repNGrams{idMap: map[string]uint64{}} }}
+
+func repGrow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n, n+n/4)
+}
+
+// load indexes the tokens toks of text, reusing g's arrays.
+func (g *repNGrams) load(text string, toks []spacy.Token) {
+	g.text, g.toks = text, toks
+	n := len(toks)
+	g.ids = repGrow(g.ids, n)
+	g.runes = repGrow(g.runes, n+1)
+	g.bytes = repGrow(g.bytes, n+1)
+	g.seq = repGrow(g.seq, n+1)
+	g.cat = repGrow(g.cat, n+1)
+	g.pw = repGrow(g.pw, n+1)
+	g.ipw = repGrow(g.ipw, n+1)
+	if len(g.idMap) > 1<<16 {
+		g.idMap = make(map[string]uint64, n/4+1)
+	} else {
+		clear(g.idMap)
+	}
+	ids := g.idMap
+	inv := repInverse(repCatBase)
+	g.runes[0], g.bytes[0], g.seq[0], g.cat[0] = 0, 0, 0, 0
+	g.pw[0], g.ipw[0] = 1, 1
+	for i, t := range toks {
+		w := text[t.Start:t.End]
+		id, ok := ids[w]
+		if !ok {
+			id = uint64(len(ids)) + 1
+			ids[w] = id
+		}
+		g.ids[i] = id
+		g.runes[i+1] = g.runes[i] + int32(utf8.RuneCountInString(w))
+		g.bytes[i+1] = g.bytes[i] + int32(len(w))
+		g.seq[i+1] = g.seq[i]*repSeqBase + id
+		h, p, ip := g.cat[i], g.pw[i], g.ipw[i]
+		for k := 0; k < len(w); k++ {
+			h = h*repCatBase + uint64(w[k]) + 1
+			p *= repCatBase
+			ip *= inv
+		}
+		g.cat[i+1], g.pw[i+1], g.ipw[i+1] = h, p, ip
+	}
+}
+
+// repInverse returns the inverse of an odd x modulo 2^64 (Newton's iteration).
+func repInverse(x uint64) uint64 {
+	y := x
+	for i := 0; i < 6; i++ {
+		y *= 2 - x*y
+	}
+	return y
+}
+
+func (g *repNGrams) catHash(i, n int) uint64 {
+	return g.cat[i+n] - g.cat[i]*g.pw[i+n]*g.ipw[i]
+}
+
+func (g *repNGrams) sameSeq(a, b, n int) bool {
+	for k := 0; k < n; k++ {
+		if g.ids[a+k] != g.ids[b+k] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameCat reports whether tokens a..a+n and b..b+n join (without spaces) to the
+// same string.
+func (g *repNGrams) sameCat(a, b, n int) bool {
+	if g.bytes[a+n]-g.bytes[a] != g.bytes[b+n]-g.bytes[b] {
+		return false
+	}
+	ia, ib := a, b
+	pa, pb := g.toks[a].Start, g.toks[b].Start
+	for {
+		if pa == g.toks[ia].End {
+			ia++
+			if ia == a+n {
+				break
+			}
+			pa = g.toks[ia].Start
+		}
+		if pb == g.toks[ib].End {
+			ib++
+			if ib == b+n {
+				return false
+			}
+			pb = g.toks[ib].Start
+		}
+		if g.text[pa] != g.text[pb] {
+			return false
+		}
+		pa++
+		pb++
+	}
+	// a is exhausted; b must be too.
+	for pb == g.toks[ib].End {
+		ib++
+		if ib == b+n {
+			return true
+		}
+		pb = g.toks[ib].Start
+	}
+	return false
+}
+
+func (g *repNGrams) joined(i, n int) string {
+	var b strings.Builder
+	for k := i; k < i+n; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(g.text[g.toks[k].Start:g.toks[k].End])
+	}
+	return b.String()
+}
+
+// repTable maps n-gram hashes to bucket indexes: open addressing with linear
+// probing, reused for every n (Go maps cost several times more here).
+type repTable struct {
+	slots []repSlot
+	mask  uint64
+	shift uint
+}
+
+// repSlot keeps a key next to its value: one cache miss per probe.
+type repSlot struct {
+	key uint64
+	val int32 // bucket index + 1; 0 marks an empty slot
+}
+
+func (t *repTable) reset(n int) {
+	size, bits := 16, uint(4)
+	for size < 2*n {
+		size <<= 1
+		bits++
+	}
+	t.shift = 64 - bits
+	if cap(t.slots) >= size {
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	} else {
+		t.slots = make([]repSlot, size)
+	}
+	t.mask = uint64(size - 1)
+}
+
+func (t *repTable) slot(h uint64) uint64 {
+	// Fibonacci hashing: the top bits of the product depend on every bit of h.
+	i := ((h ^ h>>32) * 0x9E3779B97F4A7C15) >> t.shift
+	for t.slots[i].val != 0 && t.slots[i].key != h {
+		i = (i + 1) & t.mask
+	}
+	return i
+}
+
+// repBucket is one distinct n-gram: where it first occurs, how often, and the
+// next bucket with the same hash.
+type repBucket struct {
+	first, count, next int32
+}
+
+// top is datatrove's find_top_duplicate over the n-grams joined with " ": the
+// most frequent n-gram (the first seen among equals, as Counter.most_common(1)
+// returns it), its count, and its length times its count. ok is false when the
+// text has fewer than n words.
+func (g *repNGrams) top(n int) (first, count, chars int, ok bool) {
+	m := len(g.toks) - n + 1
+	if n < 1 || m <= 0 {
+		return 0, 0, 0, false
+	}
+	t := &g.table
+	t.reset(m)
+	bs := g.buckets[:0]
+	var pw uint64 = 1
+	for k := 0; k < n; k++ {
+		pw *= repSeqBase
+	}
+	for i := 0; i < m; i++ {
+		h := g.seq[i+n] - g.seq[i]*pw
+		sl := t.slot(h)
+		head := t.slots[sl].val - 1
+		found := false
+		for b := head; b >= 0; b = bs[b].next {
+			if g.sameSeq(int(bs[b].first), i, n) {
+				bs[b].count++
+				found = true
+				break
+			}
+		}
+		if !found {
+			bs = append(bs, repBucket{first: int32(i), count: 1, next: head})
+			t.slots[sl] = repSlot{h, int32(len(bs))}
+		}
+	}
+	g.buckets = bs
+	best := 0
+	for i := range bs {
+		if bs[i].count > bs[best].count {
+			best = i
+		}
+	}
+	first = int(bs[best].first)
+	count = int(bs[best].count)
+	length := int(g.runes[first+n]-g.runes[first]) + n - 1
+	return first, count, length * count, true
+}
+
+// allDuplicate is datatrove's find_all_duplicate: it walks the n-grams joined
+// with ""; one seen before adds its length and the walk jumps n words ahead, else
+// it is remembered and the walk moves one word on. It returns the repeated
+// characters and the index of the first repeated n-gram (-1 if none).
+func (g *repNGrams) allDuplicate(n int) (chars, first int) {
+	first = -1
+	m := len(g.toks) - n + 1
+	if n < 1 || m <= 0 {
+		return 0, -1
+	}
+	t := &g.table
+	t.reset(m)
+	bs := g.buckets[:0]
+	for i := 0; i < m; {
+		h := g.catHash(i, n)
+		sl := t.slot(h)
+		head := t.slots[sl].val - 1
+		found := false
+		for b := head; b >= 0; b = bs[b].next {
+			if g.sameCat(int(bs[b].first), i, n) {
+				found = true
+				break
+			}
+		}
+		if found {
+			chars += int(g.runes[i+n] - g.runes[i])
+			if first < 0 {
+				first = i
+			}
+			i += n
+			continue
+		}
+		bs = append(bs, repBucket{first: int32(i), next: head})
+		t.slots[sl] = repSlot{h, int32(len(bs))}
+		i++
+	}
+	g.buckets = bs
+	return chars, first
+}

@@ -1,0 +1,353 @@
+package typography
+
+import (
+	"fmt"
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/markupscan"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// RepeatedSpaces returns the repeated-spaces rule: runs of spaces between words.
+func RepeatedSpaces() rules.Rule { return tyRepeatedSpaces{} }
+
+type tyRepeatedSpaces struct {
+	afterSentence bool
+}
+
+func (r tyRepeatedSpaces) Meta() rules.Meta {
+	return rules.Meta{
+		Name:     "repeated-spaces",
+		Category: rules.Typography,
+		Severity: rules.Info,
+		Fixable:  true,
+		Title:    "Two or more spaces between words",
+		Doc: "Flags runs of two or more spaces inside a line, between two words, which " +
+			"extraction leaves where it dropped an inline element (a link, an icon, a " +
+			"footnote mark) or joined justified text. The safe fix replaces the run by one " +
+			"space.\n\n" +
+			"Leading indentation and trailing spaces are not its business. Two spaces after " +
+			"the end of a sentence (typewriter style) are left alone unless the option " +
+			"after_sentence is true. Lines that are laid out in columns are left alone: " +
+			"tables (two or more \"|\", or a tab), lines with two or more gaps of three or " +
+			"more spaces, gaps that line up with a gap in the line above or below, lines " +
+			"that are mostly symbols (ASCII art), and fenced code.",
+		Bad:  "The council  approved the budget on Monday.\n",
+		Good: "The council approved the budget on Monday.  Voting starts next week.\n",
+	}
+}
+
+// Options implements Configurable.
+func (r tyRepeatedSpaces) Options() map[string]any {
+	return map[string]any{"after_sentence": r.afterSentence}
+}
+
+// Configure implements Configurable.
+func (r tyRepeatedSpaces) Configure(opts map[string]any) (rules.Rule, error) {
+	o := option.New("repeated-spaces", opts)
+	o.Bool("after_sentence", &r.afterSentence)
+	return r, o.Err()
+}
+
+// tyGap is a run of two or more spaces inside a line, as byte offsets from the line
+// start.
+type tyGap struct{ start, end int }
+
+// tyGaps appends the inner space runs of line s to out. ok is false when the line is
+// laid out as a table or ASCII art and no gap of it should be judged.
+func tyGaps(out []tyGap, s string) ([]tyGap, bool) {
+	if !strings.Contains(s, "  ") {
+		return out, true
+	}
+	if strings.IndexByte(s, '\t') >= 0 || strings.Count(s, "|") >= 2 {
+		return out, false
+	}
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	wide := 0
+	for {
+		k := strings.Index(s[i:], "  ")
+		if k < 0 {
+			break
+		}
+		st := i + k
+		e := st + 2
+		for e < len(s) && s[e] == ' ' {
+			e++
+		}
+		if e >= len(s) {
+			break // trailing spaces
+		}
+		out = append(out, tyGap{st, e})
+		if e-st >= 3 {
+			wide++
+		}
+		i = e
+	}
+	if wide >= 2 {
+		return out, false
+	}
+	if len(out) > 0 {
+		// ASCII art: fewer letters and digits than other visible characters.
+		alnum, other := 0, 0
+		for _, r := range s {
+			switch {
+			case r == ' ':
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				alnum++
+			default:
+				other++
+			}
+		}
+		if alnum < other {
+			return out, false
+		}
+	}
+	return out, true
+}
+
+// tyAligned reports whether a gap of others (sorted, as tyGaps returns them) ends
+// where g ends.
+func tyAligned(g tyGap, others []tyGap) bool {
+	k := sort.Search(len(others), func(i int) bool { return others[i].end >= g.end })
+	return k < len(others) && others[k].end == g.end
+}
+
+func (r tyRepeatedSpaces) Check(p *rules.Pass) {
+	a := p.Analysis
+	t := a.Text()
+	if !strings.Contains(t, "  ") {
+		return
+	}
+	lines := a.Lines()
+	fenced := tyFencedLines(a) // nil when the document has no fences
+	var cur, prev, next []tyGap
+	gaps := func(buf []tyGap, li int) []tyGap {
+		if li < 0 || li >= len(lines) || (fenced != nil && fenced[li]) {
+			return buf[:0]
+		}
+		g, _ := tyGaps(buf[:0], t[lines[li].Start:lines[li].End])
+		return g
+	}
+	// Jump from one double space to the next with the fast substring search and
+	// judge the line holding it, looking at its neighbors for alignment.
+	for i := 0; ; {
+		k := strings.Index(t[i:], "  ")
+		if k < 0 {
+			break
+		}
+		li := a.LineAt(i + k)
+		l := lines[li]
+		i = max(l.Next, i+k+2)
+		if fenced != nil && fenced[li] {
+			continue
+		}
+		s := t[l.Start:l.End]
+		var ok bool
+		cur, ok = tyGaps(cur[:0], s)
+		if !ok || len(cur) == 0 {
+			continue
+		}
+		prev, next = gaps(prev, li-1), gaps(next, li+1)
+		for _, g := range cur {
+			if tyAligned(g, prev) || tyAligned(g, next) {
+				continue
+			}
+			if !r.afterSentence && g.end-g.start == 2 && tyAfterSentence(s[:g.start]) {
+				continue
+			}
+			start, end := l.Start+g.start, l.Start+g.end
+			p.Report(rules.Finding{Start: start, End: end,
+				Message: fmt.Sprintf("%d spaces between words instead of one", end-start),
+				Fix:     &rules.Fix{Message: "replace them with one space", Applicability: rules.Safe, Edits: []rules.Edit{{Start: start, End: end, NewText: " "}}}})
+		}
+	}
+}
+
+// tyAfterSentence reports whether s ends a sentence: ".", "!", "?" or ":" with any
+// closing quotes or brackets after it.
+func tyAfterSentence(s string) bool {
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '"', '\'', '\u201d', '\u2019', ')', ']', '\u00bb':
+			s = s[:len(s)-n]
+			continue
+		case '.', '!', '?', ':', '\u2026':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// SpaceBeforePunctuation returns the space-before-punctuation rule: a space between
+// a word and the comma, full stop, colon, semicolon, question or exclamation mark
+// after it.
+func SpaceBeforePunctuation() rules.Rule { return tySpaceBeforePunct{} }
+
+type tySpaceBeforePunct struct{}
+
+func (tySpaceBeforePunct) Meta() rules.Meta {
+	return rules.Meta{
+		Name:     "space-before-punctuation",
+		Category: rules.Typography,
+		Severity: rules.Info,
+		Fixable:  true,
+		Title:    "A space between a word and the punctuation after it (word , word)",
+		Doc: "Flags spaces between a word and a following comma, full stop, semicolon, " +
+			"colon, question mark or exclamation mark (\"Yobe North , Ahmad Lawan\", \"the " +
+			"recess .\"), which extraction leaves where it removed a link or a footnote " +
+			"before the mark, and which careless typing produces. The safe fix removes the " +
+			"space.\n\n" +
+			"French typography puts a space before ; : ! and ?, so in a document that reads " +
+			"as French those four are left alone (commas and full stops are still checked); " +
+			"no-break spaces (U+00A0, U+202F) before a mark are always accepted. A mark must " +
+			"be followed by a space, a line end or a closing quote to count, so spaced " +
+			"ellipses (word ...), file extensions (.com, .NET), decimals (.5), emoticons " +
+			"(:-) ;)) and code are left alone, as is anything inside fenced code; a full " +
+			"stop, question or exclamation mark standing between spaces before a lower-case " +
+			"word is a symbol (\"Type ? for help\"), not punctuation.",
+		Bad:  "Senator representing Yobe North , Ahmad Lawan , moved the motion .\n",
+		Good: "Senator representing Yobe North, Ahmad Lawan, moved the motion. Visit example .com or wait ...\n",
+	}
+}
+
+// tyFrenchWords and tyEnglishWords are frequent function words that tell French
+// text from English.
+var tyFrenchWords = map[string]bool{
+	"le": true, "la": true, "les": true, "des": true, "du": true, "une": true, "est": true, "et": true,
+	"que": true, "qui": true, "dans": true, "pour": true, "pas": true, "sur": true, "au": true,
+	"aux": true, "avec": true, "ce": true, "cette": true, "il": true, "elle": true, "nous": true,
+	"vous": true, "sont": true, "mais": true, "ou": true, "son": true, "ses": true, "leur": true,
+}
+
+var tyEnglishWords = map[string]bool{
+	"the": true, "and": true, "of": true, "to": true, "is": true, "in": true, "that": true,
+	"for": true, "with": true, "on": true, "was": true, "it": true, "are": true, "this": true,
+	"be": true, "by": true, "he": true, "she": true, "they": true, "from": true, "at": true,
+}
+
+// tyLooksFrench reports whether the document reads as French: in its first 4 KB,
+// French function words outnumber English ones and there are at least five. It
+// splits only that prefix, so a long document does not pay for all its words.
+func tyLooksFrench(a *text.Analysis) bool {
+	t := a.Text()
+	fr, en := 0, 0
+	end := min(len(t), 4096)
+	for end < len(t) && !utf8.RuneStart(t[end]) {
+		end++
+	}
+	var buf [800]text.Word
+	ws := text.AppendWords(buf[:0], t, 0, end)
+	for _, w := range ws {
+		s := t[w.Start:w.End]
+		if len(s) > 5 {
+			continue
+		}
+		if tyFrenchWords[s] {
+			fr++
+		} else if tyEnglishWords[s] {
+			en++
+		}
+	}
+	return fr >= 5 && fr > en
+}
+
+// tyFencedLines returns, for a document with code fences, which lines are fenced;
+// nil when it has none.
+func tyFencedLines(a *text.Analysis) []bool {
+	t := a.Text()
+	if !strings.Contains(t, "```") && !strings.Contains(t, "~~~") {
+		return nil
+	}
+	lines := a.Lines()
+	out := make([]bool, len(lines))
+	var f markupscan.Fence
+	for i, l := range lines {
+		out[i] = f.Code(t[l.Start:l.End])
+	}
+	return out
+}
+
+func (tySpaceBeforePunct) Check(p *rules.Pass) {
+	a := p.Analysis
+	t := a.Text()
+	var fenced []bool
+	fencedDone := false
+	french := -1 // unknown until a ; : ! ? candidate needs it
+	// Find every " ," " ." … with the fast substring search, then judge them in
+	// order of position.
+	var buf [64]int
+	cands := buf[:0]
+	for _, pat := range [...]string{" ,", " .", " ;", " :", " !", " ?"} {
+		for i := 0; ; {
+			k := strings.Index(t[i:], pat)
+			if k < 0 {
+				break
+			}
+			cands = append(cands, i+k+1)
+			i += k + 2
+		}
+	}
+	sort.Ints(cands)
+	for _, i := range cands {
+		c := t[i]
+		s := i - 1
+		for s > 0 && t[s-1] == ' ' {
+			s--
+		}
+		prev := text.RuneBefore(t, s)
+		if !(unicode.IsLetter(prev) || unicode.IsDigit(prev)) {
+			continue
+		}
+		// What follows the mark decides whether it is punctuation.
+		j := i + 1
+		if c == '!' || c == '?' {
+			for j < len(t) && (t[j] == '!' || t[j] == '?') {
+				j++
+			}
+		}
+		next := text.RuneAt(t, j)
+		switch {
+		case next == 0 || next == ' ' || next == '\n' || next == '\r' || next == '\t':
+		case (c == '.' || c == '!' || c == '?' || c == ',') && (next == '"' || next == '\u201d' || next == '\u2019' || next == ')' || next == '\u00bb'):
+		default:
+			continue
+		}
+		if c == '.' && strings.HasPrefix(t[j:], " .") {
+			continue // a spaced ellipsis ". . ."
+		}
+		// A mark standing between spaces before a lower-case word is a symbol
+		// ("Type ? for help"), not the end of a sentence.
+		if (c == '.' || c == '?' || c == '!') && j+1 < len(t) && t[j] == ' ' && 'a' <= t[j+1] && t[j+1] <= 'z' {
+			continue
+		}
+		if c == ';' || c == ':' || c == '!' || c == '?' {
+			if french < 0 {
+				french = 0
+				if tyLooksFrench(a) {
+					french = 1
+				}
+			}
+			if french == 1 {
+				continue
+			}
+		}
+		if !fencedDone {
+			fenced, fencedDone = tyFencedLines(a), true
+		}
+		if fenced != nil && fenced[a.LineAt(i)] {
+			continue
+		}
+		p.Report(rules.Finding{Start: s, End: i + 1,
+			Message: fmt.Sprintf("space before %q", string(c)),
+			Fix:     &rules.Fix{Message: "remove the space", Applicability: rules.Safe, Edits: []rules.Edit{{Start: s, End: i}}}})
+	}
+}
