@@ -68,7 +68,7 @@ type PerPath struct {
 	Line   int
 }
 
-// CustomRule is a rule declared in the file (see rules.CustomSpec).
+// CustomRule is a rule declared in the file (see rules.Spec).
 type CustomRule struct {
 	Name     string
 	Kind     string

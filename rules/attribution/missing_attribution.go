@@ -12,12 +12,12 @@ import (
 // MissingAttribution returns the missing-attribution rule: a direct quotation of a
 // full sentence or more whose speaker is named neither in its own sentence nor in
 // the sentence right before or after it.
-func MissingAttribution() rules.Rule { return maRule{} }
+func MissingAttribution() rules.Rule { return rule{} }
 
-type maRule struct{}
+type rule struct{}
 
 // Meta describes missing-attribution.
-func (maRule) Meta() rules.Meta {
+func (rule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "missing-attribution",
 		Category: rules.Attribution,
@@ -60,10 +60,10 @@ func (maRule) Meta() rules.Meta {
 	}
 }
 
-// maPart is one quotation inside one paragraph: the opening mark at open, the text
+// part is one quotation inside one paragraph: the opening mark at open, the text
 // [in, inEnd), and the closing mark ending at close. An unclosed part runs to the
 // end of its paragraph (inEnd == close) and may continue in a later one.
-type maPart struct {
+type part struct {
 	open, in, inEnd, close int
 	para                   int
 	closed                 bool
@@ -71,21 +71,21 @@ type maPart struct {
 }
 
 // Check reports every unattributed full-sentence quotation.
-func (maRule) Check(p *rules.Pass) {
+func (rule) Check(p *rules.Pass) {
 	t := p.Analysis.Text()
-	if !maHasQuoteMark(t) {
+	if !hasQuoteMark(t) {
 		return
 	}
 	a := p.Analysis
 	paras := a.Paragraphs()
-	var parts []maPart
+	var parts []part
 	for pi, para := range paras {
-		parts = maParseParagraph(parts, t, para, pi)
+		parts = parseParagraph(parts, t, para, pi)
 	}
 	if len(parts) == 0 {
 		return
 	}
-	c := &maChecker{t: t, a: a, parts: parts, paras: paras}
+	c := &checker{t: t, a: a, parts: parts, paras: paras}
 	for i := 0; i < len(parts); {
 		// A chain is a run of parts where each unclosed part is continued by a part
 		// opening the next paragraph.
@@ -105,7 +105,7 @@ func (maRule) Check(p *rules.Pass) {
 // an extractor slipped in between (a caption, "Advertisement", "SEE MORE: …"),
 // which are short and end without a full stop. (The caller guarantees that no
 // quotation lies between.)
-func (c *maChecker) continues(from, to int) bool {
+func (c *checker) continues(from, to int) bool {
 	if to <= from || to-from > 4 {
 		return false
 	}
@@ -122,9 +122,9 @@ func (c *maChecker) continues(from, to int) bool {
 	return true
 }
 
-// maHasQuoteMark reports whether t holds any double quotation mark at all, so that
+// hasQuoteMark reports whether t holds any double quotation mark at all, so that
 // most documents cost one byte scan.
-func maHasQuoteMark(t string) bool {
+func hasQuoteMark(t string) bool {
 	for i := 0; i < len(t); i++ {
 		// Eight bytes at a time while none is '"' or the lead byte of a curly or
 		// angle mark: most documents have no quote at all and are read whole.
@@ -155,12 +155,12 @@ func maHasQuoteMark(t string) bool {
 }
 
 // maPlain8 reports whether the eight bytes x are ASCII and none is '"': bytes
-// maParseParagraph only walks over.
-func MaPlain8(x uint64) bool {
+// parseParagraph only walks over.
+func plain8(x uint64) bool {
 	return x&0x8080808080808080 == 0 && !text.HasByte8(x, '"')
 }
 
-func maIsDoubleQuote(r rune) bool {
+func isDoubleQuote(r rune) bool {
 	switch r {
 	case '"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
 		return true
@@ -168,9 +168,9 @@ func maIsDoubleQuote(r rune) bool {
 	return false
 }
 
-// maOpenerContext reports whether r, the rune before a quote mark, lets the mark
+// openerContext reports whether r, the rune before a quote mark, lets the mark
 // open a quotation (so the " in 12" or a"b does not).
-func maOpenerContext(r rune) bool {
+func openerContext(r rune) bool {
 	if r == utf8.RuneError || unicode.IsSpace(r) {
 		return true
 	}
@@ -181,26 +181,26 @@ func maOpenerContext(r rune) bool {
 	return false
 }
 
-// maCloserContext reports whether r, the rune after a quote mark, lets the mark
+// closerContext reports whether r, the rune after a quote mark, lets the mark
 // close a quotation.
-func maCloserContext(r rune) bool {
+func closerContext(r rune) bool {
 	if r == utf8.RuneError || unicode.IsSpace(r) {
 		return true
 	}
-	return unicode.IsPunct(r) && !maIsDoubleQuote(r) || r == '*' || r == '_'
+	return unicode.IsPunct(r) && !isDoubleQuote(r) || r == '*' || r == '_'
 }
 
-// maParseParagraph appends the quotations of one paragraph to parts. A paragraph
+// parseParagraph appends the quotations of one paragraph to parts. A paragraph
 // whose quote marks do not pair up contributes nothing: guessing there would
 // invent quotations (broken-quotes reports it). List items and headings are skipped.
-func maParseParagraph(parts []maPart, t string, para text.Paragraph, pi int) []maPart {
+func parseParagraph(parts []part, t string, para text.Paragraph, pi int) []part {
 	start, end := text.TrimSpan(t, para.Start, para.End)
-	if start >= end || maIsListOrHeading(t[start:end]) {
+	if start >= end || isListOrHeading(t[start:end]) {
 		return parts
 	}
 	keep := len(parts)
 	var closers string // the marks that close the open quotation; "" when outside
-	var cur maPart
+	var cur part
 	prev := utf8.RuneError
 	for i := start; i < end; {
 		c := t[i]
@@ -208,7 +208,7 @@ func maParseParagraph(parts []maPart, t string, para text.Paragraph, pi int) []m
 			// A run of ASCII without '"': only its last byte matters (as the
 			// rune before a mark), so skip it eight bytes at a time.
 			i++
-			for i+8 <= end && MaPlain8(text.Load8(t, i)) {
+			for i+8 <= end && plain8(text.Load8(t, i)) {
 				i += 8
 			}
 			for i < end && t[i] < utf8.RuneSelf && t[i] != '"' {
@@ -218,7 +218,7 @@ func maParseParagraph(parts []maPart, t string, para text.Paragraph, pi int) []m
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(t[i:end])
-		if !maIsDoubleQuote(r) {
+		if !isDoubleQuote(r) {
 			prev = r
 			i += n
 			continue
@@ -231,7 +231,7 @@ func maParseParagraph(parts []maPart, t string, para text.Paragraph, pi int) []m
 			// Outside a quotation: the mark must open one.
 			switch r {
 			case '"', '\u201c', '\u201d':
-				if !maOpenerContext(prev) || next == utf8.RuneError || unicode.IsSpace(next) {
+				if !openerContext(prev) || next == utf8.RuneError || unicode.IsSpace(next) {
 					return parts[:keep]
 				}
 				if r == '"' {
@@ -250,7 +250,7 @@ func maParseParagraph(parts []maPart, t string, para text.Paragraph, pi int) []m
 				}
 				closers = "\u00ab"
 			}
-			cur = maPart{open: i, in: i + n, para: pi, atParaStart: i == start}
+			cur = part{open: i, in: i + n, para: pi, atParaStart: i == start}
 		} else {
 			isCloser := false
 			for _, cr := range closers {
@@ -259,7 +259,7 @@ func maParseParagraph(parts []maPart, t string, para text.Paragraph, pi int) []m
 				}
 			}
 			switch {
-			case isCloser && (r == '\u00bb' || r == '\u00ab' || maCloserContext(next)):
+			case isCloser && (r == '\u00bb' || r == '\u00ab' || closerContext(next)):
 				cur.inEnd, cur.close, cur.closed = i, i+n, true
 				parts = append(parts, cur)
 				closers = ""
@@ -279,10 +279,10 @@ func maParseParagraph(parts []maPart, t string, para text.Paragraph, pi int) []m
 	return parts
 }
 
-// maIsListOrHeading reports whether a trimmed paragraph is a list item or a
+// isListOrHeading reports whether a trimmed paragraph is a list item or a
 // markdown heading. Quotes there are collections (famous lines, slogans, headlines)
 // whose source is the list's lead-in, not a neighbouring sentence.
-func maIsListOrHeading(s string) bool {
+func isListOrHeading(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -302,16 +302,16 @@ func maIsListOrHeading(s string) bool {
 	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
 }
 
-// maChecker holds what judging the quotations of one document needs, computed
+// checker holds what judging the quotations of one document needs, computed
 // lazily: the sentences and what each says outside its quotations, and whether
 // the text reads as English.
-type maChecker struct {
+type checker struct {
 	t       string
 	a       *text.Analysis
-	parts   []maPart
+	parts   []part
 	paras   []text.Paragraph
 	sents   []text.Span
-	flags   []uint8 // per sentence: maFlag* bits, maFlagDone once computed
+	flags   []uint8 // per sentence: maFlag* bits, flagDone once computed
 	words   []int32 // per sentence: its words, and those that are English function words
 	english []int32
 	// wordAt is the index of the first word of the part partWords last counted.
@@ -320,15 +320,15 @@ type maChecker struct {
 
 // Sentence flags, computed from the words outside quotations.
 const (
-	maFlagDone   uint8 = 1 << iota
-	maFlagCue          // a speech verb or attribution noun
-	maFlagPerson       // a personal pronoun or a sentence opening with a name
-	maFlagQuote        // the sentence opens in a quotation: dialogue or a run of quotes
+	flagDone   uint8 = 1 << iota
+	flagCue          // a speech verb or attribution noun
+	flagPerson       // a personal pronoun or a sentence opening with a name
+	flagQuote        // the sentence opens in a quotation: dialogue or a run of quotes
 )
 
 // judge reports the quotation made of parts[i..j] when it is a full sentence that
 // opens its own sentence and none of its parts is attributed.
-func (c *maChecker) judge(p *rules.Pass, i, j int) {
+func (c *checker) judge(p *rules.Pass, i, j int) {
 	words := 0
 	for k := i; k <= j; k++ {
 		words += c.partWords(k)
@@ -368,24 +368,24 @@ func (c *maChecker) judge(p *rules.Pass, i, j int) {
 // doubling its steps, rather than from the ends of the document's word list each
 // time (the binary searches cost more than the rest of the rule on texts with
 // many quotations); TestMaPartWords holds the two equal.
-func (c *maChecker) partWords(k int) int {
+func (c *checker) partWords(k int) int {
 	ws := c.a.Words()
 	pt := c.parts[k]
 	from := c.wordAt
 	if from > len(ws) || from > 0 && ws[from-1].Start >= pt.in {
 		from = 0 // not past the previous part: search from the start
 	}
-	i := maGallop(ws, from, pt.in, false)
-	j := maGallop(ws, i, pt.inEnd, true)
+	i := gallop(ws, from, pt.in, false)
+	j := gallop(ws, i, pt.inEnd, true)
 	c.wordAt = i
 	return j - i
 }
 
-// maGallop returns the first index at or after from of a word starting at or
+// gallop returns the first index at or after from of a word starting at or
 // after key (of a word ending after key when byEnd), as WordsIn's searches but
 // forward from from in doubling steps. Words start and end in increasing order,
 // so the test is false on a prefix of ws and true on the rest.
-func maGallop(ws []text.Word, from, key int, byEnd bool) int {
+func gallop(ws []text.Word, from, key int, byEnd bool) int {
 	ok := func(w text.Word) bool {
 		if byEnd {
 			return w.End > key
@@ -416,7 +416,7 @@ func maGallop(ws []text.Word, from, key int, byEnd bool) int {
 // terminal punctuation, or in the comma of a "…," tag with nothing else after it.
 // A lone quoted question is left alone: it is nearly always the writer's own
 // rhetorical or imagined question ("Is streaming the future of gaming?").
-func (c *maChecker) isFull(i, j int) bool {
+func (c *checker) isFull(i, j int) bool {
 	t := c.t
 	first, last := c.parts[i], c.parts[j]
 	s, e := text.TrimSpan(t, first.in, first.inEnd)
@@ -431,7 +431,7 @@ func (c *maChecker) isFull(i, j int) bool {
 		return false
 	}
 	for k := i; k <= j; k++ {
-		if maHasLink(t[c.parts[k].in:c.parts[k].inEnd]) {
+		if hasLink(t[c.parts[k].in:c.parts[k].inEnd]) {
 			return false
 		}
 	}
@@ -444,7 +444,7 @@ func (c *maChecker) isFull(i, j int) bool {
 	for tail > s && (t[tail-1] == '?' || t[tail-1] == '!') {
 		tail--
 	}
-	if strings.IndexByte(t[tail:e], '?') >= 0 && !maInnerBreak(t[s:tail]) {
+	if strings.IndexByte(t[tail:e], '?') >= 0 && !innerBreak(t[s:tail]) {
 		return false
 	}
 	lr, _ := utf8.DecodeLastRuneInString(t[s:e])
@@ -463,9 +463,9 @@ func (c *maChecker) isFull(i, j int) bool {
 	return false
 }
 
-// maInnerBreak reports whether s holds a sentence break before its end: terminal
+// innerBreak reports whether s holds a sentence break before its end: terminal
 // punctuation followed by a space.
-func maInnerBreak(s string) bool {
+func innerBreak(s string) bool {
 	for k := 0; k+1 < len(s)-1; k++ {
 		switch s[k] {
 		case '.', '!', '?':
@@ -477,8 +477,8 @@ func maInnerBreak(s string) bool {
 	return false
 }
 
-// maHasLink reports whether s holds a URL: a quoted link text is a title.
-func maHasLink(s string) bool {
+// hasLink reports whether s holds a URL: a quoted link text is a title.
+func hasLink(s string) bool {
 	for k := 0; k+4 <= len(s); k++ {
 		switch s[k] {
 		case 'h':
@@ -500,7 +500,7 @@ func maHasLink(s string) bool {
 
 // titleCased reports whether most words of [s, e) that could be lower case are
 // capitalised, as in titles of songs, films, books and headlines.
-func (c *maChecker) titleCased(s, e int) bool {
+func (c *checker) titleCased(s, e int) bool {
 	ws := c.a.WordsIn(s, e)
 	caps, n := 0, 0
 	for k, w := range ws {
@@ -523,7 +523,7 @@ func (c *maChecker) titleCased(s, e int) bool {
 // writer's own words lead into (`he said: "…"`, `Smith: "…"`, `rules such as "…"`,
 // `PolitiFact, "…"`, `console.log("…")`) is introduced by them, so it is not an
 // unattributed quotation.
-func (c *maChecker) opensSentence(open int) bool {
+func (c *checker) opensSentence(open int) bool {
 	ss := c.sents
 	lo := sort.Search(len(ss), func(i int) bool { return ss[i].End > open })
 	if lo == len(ss) || ss[lo].Start > open {
@@ -541,9 +541,9 @@ func (c *maChecker) opensSentence(open int) bool {
 	return true
 }
 
-// maLower lower-cases an ASCII word into buf (with ’ read as '); it returns "" for
+// lower lower-cases an ASCII word into buf (with ’ read as '); it returns "" for
 // words too long to be a cue.
-func maLower(buf []byte, w string) string {
+func lower(buf []byte, w string) string {
 	if len(w) > cap(buf) {
 		return ""
 	}
@@ -561,15 +561,15 @@ func maLower(buf []byte, w string) string {
 	return string(buf)
 }
 
-// maEnglishWords are frequent English function words; a text where few of its
+// englishWords are frequent English function words; a text where few of its
 // words are among them is not English, and its speech verbs are unknown here.
-var maEnglishWords = maWordSet("the a an and of to in is was that for on with it he she they we i " +
+var englishWords = wordSet("the a an and of to in is was that for on with it he she they we i " +
 	"you as at by be this are were have has had not but from or his her their said will would our " +
 	"my its which")
 
 // isEnglish reports whether sentences lo..hi (clamped to the document) read as
 // English: at least one word in seven are frequent English function words.
-func (c *maChecker) isEnglish(lo, hi int) bool {
+func (c *checker) isEnglish(lo, hi int) bool {
 	words, hits := 0, 0
 	for s := max(lo, 0); s <= min(hi, len(c.sents)-1); s++ {
 		c.sentenceFlags(s)
@@ -585,7 +585,7 @@ func (c *maChecker) isEnglish(lo, hi int) bool {
 // paragraph (`Smith shrugged. "…"`); a neighbouring quotation (dialogue, or a run
 // of quotes one attribution covers); an introducing colon at the end of the
 // previous paragraph; a tag right after the closing mark; or a byline.
-func (c *maChecker) attributed(k int, first, last bool) bool {
+func (c *checker) attributed(k int, first, last bool) bool {
 	pt := c.parts[k]
 	ss := c.sents
 	lo, hi := c.sentenceRange(pt)
@@ -594,7 +594,7 @@ func (c *maChecker) attributed(k int, first, last bool) bool {
 	}
 	para := c.paras[pt.para]
 	for s := lo; s <= hi; s++ {
-		if c.sentenceFlags(s)&(maFlagCue|maFlagPerson) != 0 {
+		if c.sentenceFlags(s)&(flagCue|flagPerson) != 0 {
 			return true
 		}
 	}
@@ -603,13 +603,13 @@ func (c *maChecker) attributed(k int, first, last bool) bool {
 			continue
 		}
 		f := c.sentenceFlags(s)
-		if f&maFlagCue != 0 {
+		if f&flagCue != 0 {
 			return true
 		}
-		if f&maFlagPerson != 0 && ss[s].Start >= para.Start && ss[s].End <= para.End {
+		if f&flagPerson != 0 && ss[s].Start >= para.Start && ss[s].End <= para.End {
 			return true
 		}
-		if f&maFlagQuote != 0 && (s < lo && first || s > hi && last) {
+		if f&flagQuote != 0 && (s < lo && first || s > hi && last) {
 			return true
 		}
 	}
@@ -625,7 +625,7 @@ func (c *maChecker) attributed(k int, first, last bool) bool {
 // neighbour returns the sentence next to s in direction dir (-1 or +1), passing
 // over up to three "sentences" without a word: markup debris such as a lone "[" or
 // "*" that an extractor left on its own line.
-func (c *maChecker) neighbour(s, dir int) int {
+func (c *checker) neighbour(s, dir int) int {
 	n := s + dir
 	for k := 0; k < 3 && n >= 0 && n < len(c.sents); k++ {
 		if c.sentenceFlags(n); c.words[n] > 0 {
@@ -638,17 +638,17 @@ func (c *maChecker) neighbour(s, dir int) int {
 
 // sentenceRange returns the indexes of the first and last sentence overlapping
 // part pt (lo > hi when none does).
-func (c *maChecker) sentenceRange(pt maPart) (lo, hi int) {
+func (c *checker) sentenceRange(pt part) (lo, hi int) {
 	ss := c.sents
 	lo = sort.Search(len(ss), func(i int) bool { return ss[i].End > pt.open })
 	hi = sort.Search(len(ss), func(i int) bool { return ss[i].Start >= pt.close }) - 1
 	return lo, hi
 }
 
-// maCues are the words that name a speaker's act of saying, writing or thinking,
+// cues are the words that name a speaker's act of saying, writing or thinking,
 // in any tense, and the nouns of attributed text ("in a statement", "according to",
 // "Source:").
-var maCues = maWordSet(
+var cues = wordSet(
 	"say says said saying tell tells told telling add adds added adding ask asks asked asking " +
 		"write writes wrote written writing explain explains explained explaining note notes noted noting " +
 		"stated declare declares declared reply replies replied replying continue continues continued " +
@@ -673,31 +673,31 @@ var maCues = maWordSet(
 		"demanded ordered snapped interjected interrupted shared shares source sources think thinks " +
 		"thinking thought speak speaks spoke speaking talk talks talked")
 
-// maSubjects are the personal pronouns that show a person acting in a sentence.
-var maSubjects = maWordSet("he she they i we his her their my him them our me us")
+// subjects are the personal pronouns that show a person acting in a sentence.
+var subjects = wordSet("he she they i we his her their my him them our me us")
 
-// maStarters are capitalised words that open sentences without naming anyone.
-var maStarters = maWordSet("the a an this that these those it its there here in on at for with " +
+// starters are capitalised words that open sentences without naming anyone.
+var starters = wordSet("the a an this that these those it its there here in on at for with " +
 	"but and or so if when while as after before since because although though yet still then " +
 	"now today yesterday also however meanwhile what why how who where which some many most all " +
 	"no not one two three both each every other another such more less")
 
-// Word classes of maClasses, one bit per word list.
+// Word classes of classes, one bit per word list.
 const (
-	maEnglish uint8 = 1 << iota
-	maCue
-	maSubject
-	maStarter
+	english uint8 = 1 << iota
+	cue
+	subject
+	starter
 )
 
-// maClasses maps each word of maEnglishWords, maCues, maSubjects and maStarters
+// classes maps each word of englishWords, cues, subjects and starters
 // to the bits of the lists holding it.
-var maClasses = func() map[string]uint8 {
+var classes = func() map[string]uint8 {
 	m := map[string]uint8{}
 	for _, l := range []struct {
 		set map[string]bool
 		bit uint8
-	}{{maEnglishWords, maEnglish}, {maCues, maCue}, {maSubjects, maSubject}, {maStarters, maStarter}} {
+	}{{englishWords, english}, {cues, cue}, {subjects, subject}, {starters, starter}} {
 		for w := range l.set {
 			m[w] |= l.bit
 		}
@@ -705,7 +705,7 @@ var maClasses = func() map[string]uint8 {
 	return m
 }()
 
-func maWordSet(s string) map[string]bool {
+func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	w := 0
 	for i := 0; i <= len(s); i++ {
@@ -721,21 +721,21 @@ func maWordSet(s string) map[string]bool {
 
 // sentenceFlags returns (and remembers) what sentence s says in the words outside
 // every quotation.
-func (c *maChecker) sentenceFlags(s int) uint8 {
-	if c.flags[s]&maFlagDone != 0 {
+func (c *checker) sentenceFlags(s int) uint8 {
+	if c.flags[s]&flagDone != 0 {
 		return c.flags[s]
 	}
-	f := maFlagDone
+	f := flagDone
 	sp := c.sents[s]
 	t := c.t
 	parts := c.parts
 	pi := sort.Search(len(parts), func(i int) bool { return parts[i].inEnd > sp.Start })
-	if k := maSkipMarkup(t, sp.Start, sp.End); k < sp.End {
+	if k := skipMarkup(t, sp.Start, sp.End); k < sp.End {
 		r, _ := utf8.DecodeRuneInString(t[k:sp.End])
-		if maIsDoubleQuote(r) || pi < len(parts) && parts[pi].in <= k {
+		if isDoubleQuote(r) || pi < len(parts) && parts[pi].in <= k {
 			// It opens with a quote mark, or inside a quotation that began in
 			// an earlier sentence.
-			f |= maFlagQuote
+			f |= flagQuote
 		}
 	}
 	var buf [24]byte
@@ -744,10 +744,10 @@ func (c *maChecker) sentenceFlags(s int) uint8 {
 	ws := c.a.WordsIn(sp.Start, sp.End)
 	c.words[s] = int32(len(ws))
 	for _, w := range ws {
-		lw := maLower(buf[:0], t[w.Start:w.End])
+		lw := lower(buf[:0], t[w.Start:w.End])
 		// One lookup answers the four word lists (it ran once per list).
-		class := maClasses[lw]
-		if class&maEnglish != 0 {
+		class := classes[lw]
+		if class&english != 0 {
 			c.english[s]++
 		}
 		for pi < len(parts) && parts[pi].inEnd <= w.Start {
@@ -759,25 +759,25 @@ func (c *maChecker) sentenceFlags(s int) uint8 {
 		}
 		r, _ := utf8.DecodeRuneInString(t[w.Start:w.End])
 		switch {
-		case class&maCue != 0:
-			f |= maFlagCue
-		case class&maSubject != 0:
-			f |= maFlagPerson
+		case class&cue != 0:
+			f |= flagCue
+		case class&subject != 0:
+			f |= flagPerson
 		case prevSubj && unicode.IsLower(r) && len(lw) > 3 && lw[len(lw)-2:] == "ed":
 			// "he defended", "Smith conceded": a person's act the cue list lacks.
-			f |= maFlagCue
-		case nth == 0 && unicode.IsUpper(r) && class&maStarter == 0:
+			f |= flagCue
+		case nth == 0 && unicode.IsUpper(r) && class&starter == 0:
 			// A sentence opening with a name: "Yun Che goes", "Alley also brought".
-			f |= maFlagPerson
+			f |= flagPerson
 		}
-		prevSubj = class&maSubject != 0 || unicode.IsUpper(r) && class&maStarter == 0
+		prevSubj = class&subject != 0 || unicode.IsUpper(r) && class&starter == 0
 		nth++
 	}
 	c.flags[s] = f
 	return f
 }
 
-func maSkipMarkup(t string, i, end int) int {
+func skipMarkup(t string, i, end int) int {
 	for i < end && (t[i] == '*' || t[i] == '_' || t[i] == '>' || t[i] == ' ' || t[i] == '(' || t[i] == '[') {
 		i++
 	}
@@ -786,7 +786,7 @@ func maSkipMarkup(t string, i, end int) int {
 
 // introducedBefore reports whether the previous paragraph leads into the quote at
 // open with a colon, comma or dash ("He put it plainly:", "Q:", "Smith —").
-func (c *maChecker) introducedBefore(open int) bool {
+func (c *checker) introducedBefore(open int) bool {
 	t := c.t
 	i := open
 	for i > 0 {
@@ -802,7 +802,7 @@ func (c *maChecker) introducedBefore(open int) bool {
 // tagAfter reports whether the words right after a closing mark, in the same
 // sentence, are a speech tag with a verb the cue list lacks ("…!" laughed Smith):
 // a past-tense verb among the first few words.
-func (c *maChecker) tagAfter(pt maPart, end int) bool {
+func (c *checker) tagAfter(pt part, end int) bool {
 	if pt.close >= end {
 		return false
 	}
@@ -812,7 +812,7 @@ func (c *maChecker) tagAfter(pt maPart, end int) bool {
 	}
 	var buf [24]byte
 	for _, w := range ws {
-		lw := maLower(buf[:0], c.t[w.Start:w.End])
+		lw := lower(buf[:0], c.t[w.Start:w.End])
 		r, _ := utf8.DecodeRuneInString(c.t[w.Start:w.End])
 		if unicode.IsLower(r) && len(lw) > 3 && lw[len(lw)-2:] == "ed" {
 			return true
@@ -825,7 +825,7 @@ func (c *maChecker) tagAfter(pt maPart, end int) bool {
 // byline: a dash and a name, in its paragraph or at the start of the next
 // ("— Albert Einstein"), or the rest of its paragraph being a short line with no
 // sentence in it ("Ateya, Grade 9, Herat").
-func (c *maChecker) bylineAfter(k int) bool {
+func (c *checker) bylineAfter(k int) bool {
 	t := c.t
 	pt := c.parts[k]
 	i := pt.close
@@ -866,7 +866,7 @@ func (c *maChecker) bylineAfter(k int) bool {
 // short line that is not a sentence: a speaker label ("The Russian and Syrian
 // defense ministries", "Gary says" and its date line), a donor caption, a teaser
 // headline. Such a line names or stands for the speaker in the page's layout.
-func (c *maChecker) labelLineBefore(pt maPart) bool {
+func (c *checker) labelLineBefore(pt part) bool {
 	if !pt.atParaStart || pt.para == 0 {
 		return false
 	}

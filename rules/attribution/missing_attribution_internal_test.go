@@ -10,15 +10,15 @@ import (
 	"unicode/utf8"
 )
 
-// maParseParagraphPlain is maParseParagraph as first written, a byte at a time.
-func maParseParagraphPlain(parts []maPart, t string, para text.Paragraph, pi int) []maPart {
+// parseParagraphPlain is parseParagraph as first written, a byte at a time.
+func parseParagraphPlain(parts []part, t string, para text.Paragraph, pi int) []part {
 	start, end := text.TrimSpan(t, para.Start, para.End)
-	if start >= end || maIsListOrHeading(t[start:end]) {
+	if start >= end || isListOrHeading(t[start:end]) {
 		return parts
 	}
 	keep := len(parts)
 	var closers string // the marks that close the open quotation; "" when outside
-	var cur maPart
+	var cur part
 	prev := utf8.RuneError
 	for i := start; i < end; {
 		c := t[i]
@@ -28,7 +28,7 @@ func maParseParagraphPlain(parts []maPart, t string, para text.Paragraph, pi int
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(t[i:end])
-		if !maIsDoubleQuote(r) {
+		if !isDoubleQuote(r) {
 			prev = r
 			i += n
 			continue
@@ -41,7 +41,7 @@ func maParseParagraphPlain(parts []maPart, t string, para text.Paragraph, pi int
 			// Outside a quotation: the mark must open one.
 			switch r {
 			case '"', '\u201c', '\u201d':
-				if !maOpenerContext(prev) || next == utf8.RuneError || unicode.IsSpace(next) {
+				if !openerContext(prev) || next == utf8.RuneError || unicode.IsSpace(next) {
 					return parts[:keep]
 				}
 				if r == '"' {
@@ -60,7 +60,7 @@ func maParseParagraphPlain(parts []maPart, t string, para text.Paragraph, pi int
 				}
 				closers = "\u00ab"
 			}
-			cur = maPart{open: i, in: i + n, para: pi, atParaStart: i == start}
+			cur = part{open: i, in: i + n, para: pi, atParaStart: i == start}
 		} else {
 			isCloser := false
 			for _, cr := range closers {
@@ -69,7 +69,7 @@ func maParseParagraphPlain(parts []maPart, t string, para text.Paragraph, pi int
 				}
 			}
 			switch {
-			case isCloser && (r == '\u00bb' || r == '\u00ab' || maCloserContext(next)):
+			case isCloser && (r == '\u00bb' || r == '\u00ab' || closerContext(next)):
 				cur.inEnd, cur.close, cur.closed = i, i+n, true
 				parts = append(parts, cur)
 				closers = ""
@@ -89,8 +89,8 @@ func maParseParagraphPlain(parts []maPart, t string, para text.Paragraph, pi int
 	return parts
 }
 
-// maHasQuoteMarkPlain is maHasQuoteMark a byte at a time.
-func maHasQuoteMarkPlain(t string) bool {
+// hasQuoteMarkPlain is hasQuoteMark a byte at a time.
+func hasQuoteMarkPlain(t string) bool {
 	for i := 0; i < len(t); i++ {
 		switch t[i] {
 		case '"':
@@ -108,7 +108,7 @@ func maHasQuoteMarkPlain(t string) bool {
 	return false
 }
 
-var maScanCases = []string{
+var scanCases = []string{
 	"", "plain ascii text without marks at all, long enough for words",
 	"He said \"we will win,\" and left. Then \u201cnothing\u201d happened in the long afternoon.",
 	"Le ministre a dit \u00ab non \u00bb hier. \u201eJa\u201c sagte er, und ging nach Hause zur\u00fcck.",
@@ -117,26 +117,26 @@ var maScanCases = []string{
 	"broken \xe2\x80 bytes \xc2 \xe2 then \"a quote\" here",
 }
 
-func maCheckScan(t *testing.T, s string) {
-	if got, want := maHasQuoteMark(s), maHasQuoteMarkPlain(s); got != want {
+func checkScan(t *testing.T, s string) {
+	if got, want := hasQuoteMark(s), hasQuoteMarkPlain(s); got != want {
 		t.Fatalf("maHasQuoteMark(%q) = %v, want %v", s, got, want)
 	}
 	a := text.NewAnalysis(s)
-	var got, want []maPart
+	var got, want []part
 	for pi, p := range a.Paragraphs() {
-		got = maParseParagraph(got, s, p, pi)
-		want = maParseParagraphPlain(want, s, p, pi)
+		got = parseParagraph(got, s, p, pi)
+		want = parseParagraphPlain(want, s, p, pi)
 	}
 	// And over any span, not only paragraphs.
 	for k := 0; k <= len(s); k += 7 {
 		p := text.Paragraph{Start: k, End: len(s)}
-		got = maParseParagraph(got, s, p, k)
-		want = maParseParagraphPlain(want, s, p, k)
+		got = parseParagraph(got, s, p, k)
+		want = parseParagraphPlain(want, s, p, k)
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("maParseParagraph(%q) = %v, want %v", s, got, want)
 	}
-	c := &maChecker{t: s, a: a, parts: got}
+	c := &checker{t: s, a: a, parts: got}
 	for k := range got {
 		if n, want := c.partWords(k), len(a.WordsIn(got[k].in, got[k].inEnd)); n != want {
 			t.Fatalf("partWords(%d) of %q = %d, want %d", k, s, n, want)
@@ -144,34 +144,34 @@ func maCheckScan(t *testing.T, s string) {
 	}
 }
 
-// TestMaScan holds maHasQuoteMark and maParseParagraph equal to their plain versions.
+// TestMaScan holds hasQuoteMark and parseParagraph equal to their plain versions.
 func TestMaScan(t *testing.T) {
-	for _, s := range maScanCases {
-		maCheckScan(t, s)
+	for _, s := range scanCases {
+		checkScan(t, s)
 	}
 }
 
 func FuzzMaScan(f *testing.F) {
-	for _, s := range maScanCases {
+	for _, s := range scanCases {
 		f.Add(s)
 	}
-	f.Fuzz(maCheckScan)
+	f.Fuzz(checkScan)
 }
 
 // TestMaPartWords holds partWords equal to WordsIn over the quotations of texts,
 // counted in order, in reverse and at random.
 func TestMaPartWords(t *testing.T) {
-	for _, s := range append(maScanCases, strings.Repeat("Then \"one two three,\" she said, \"four five\" and \"six.\"\n", 50)) {
+	for _, s := range append(scanCases, strings.Repeat("Then \"one two three,\" she said, \"four five\" and \"six.\"\n", 50)) {
 		a := text.NewAnalysis(s)
-		var parts []maPart
+		var parts []part
 		for pi, p := range a.Paragraphs() {
-			parts = maParseParagraph(parts, s, p, pi)
+			parts = parseParagraph(parts, s, p, pi)
 		}
 		// Spans that do not hold whole words, too.
 		for k := 0; k+3 <= len(s); k += 5 {
-			parts = append(parts, maPart{in: k, inEnd: k + 3}, maPart{in: k + 2, inEnd: k + 1})
+			parts = append(parts, part{in: k, inEnd: k + 3}, part{in: k + 2, inEnd: k + 1})
 		}
-		c := &maChecker{t: s, a: a, parts: parts}
+		c := &checker{t: s, a: a, parts: parts}
 		order := rand.Perm(len(parts))
 		for k := range parts {
 			order = append(order, k, len(parts)-1-k)

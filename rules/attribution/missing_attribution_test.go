@@ -14,10 +14,10 @@ import (
 	"github.com/corpuslint/corpuslint/rules/text"
 )
 
-const maDir = "../../testdata/rules/missing-attribution"
+const dir = "../../testdata/rules/missing-attribution"
 
 func TestMissingAttribution(t *testing.T) {
-	rulestest.Run(t, attribution.MissingAttribution(), maDir)
+	rulestest.Run(t, attribution.MissingAttribution(), dir)
 }
 
 // TestMissingAttributionExamples checks the documented examples: Bad is flagged,
@@ -48,8 +48,8 @@ func TestMissingAttributionDegenerate(t *testing.T) {
 	}
 }
 
-func maSeeds(f *testing.F) []string {
-	files, err := filepath.Glob(filepath.Join(maDir, "*.txtar"))
+func seeds(f *testing.F) []string {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func maSeeds(f *testing.F) []string {
 }
 
 func FuzzMissingAttribution(f *testing.F) {
-	for _, s := range maSeeds(f) {
+	for _, s := range seeds(f) {
 		f.Add(s)
 	}
 	r := attribution.MissingAttribution()
@@ -81,7 +81,7 @@ func FuzzMissingAttribution(f *testing.F) {
 // BenchmarkMissingAttribution runs the rule on about 1 MB of news-like text, mixing
 // attributed quotations, unattributed ones, scare quotes and plain paragraphs.
 func BenchmarkMissingAttribution(b *testing.B) {
-	seed, err := os.ReadFile(filepath.Join(maDir, "ok-seed-attributed.txtar"))
+	seed, err := os.ReadFile(filepath.Join(dir, "ok-seed-attributed.txtar"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func TestPlain8(t *testing.T) {
 		for _, c := range b {
 			plain = plain && c < 0x80 && c != '"'
 		}
-		if got := MaPlain8(text.Load8(string(b[:]), 0)); got != plain {
+		if got := plain8(text.Load8(string(b[:]), 0)); got != plain {
 			t.Fatalf("% x: plain8 %v, want %v", b, got, plain)
 		}
 	}

@@ -15,13 +15,13 @@ import (
 // without the boilerplate model's reading.
 func TestAnalysisRelease(t *testing.T) {
 	texts := []string{
-		bpTestPage,
+		testPage,
 		"",
 		"one line",
-		strings.Repeat("Home\nNews\nSport\n\n", 40) + bpTestPage + strings.Repeat("Share this:\nFacebook\n", 20),
+		strings.Repeat("Home\nNews\nSport\n\n", 40) + testPage + strings.Repeat("Share this:\nFacebook\n", 20),
 		"\ufeffA wrapped paragraph that goes on\nand on over a line break, as converters\nleave it.\n\nShort.",
 		"x\r\ny\r\n" + strings.Repeat("é", 9000) + "\n",
-		bpTestPage,
+		testPage,
 	}
 	rs := []rules.Rule{LeadingBoilerplate(), TrailingBoilerplate(), InlineBoilerplate()}
 	describe := func(a *text.Analysis, txt string) string {
@@ -36,7 +36,7 @@ func TestAnalysisRelease(t *testing.T) {
 			f.Fix, f.Score = nil, nil
 			fmt.Fprintf(&b, "%+v %+v %+v\n", f, fix, score)
 		}
-		if rd := text.Result(a, bpReadingKey, bpNewReading); rd.doc != nil {
+		if rd := text.Result(a, readingKey, newReading); rd.doc != nil {
 			d := rd.doc
 			fmt.Fprintf(&b, "%+v %v %v %v %v %v", d.ls, d.x1, d.x, d.xid, d.prob, d.pos)
 		}

@@ -11,147 +11,147 @@ import (
 	"strings"
 )
 
-// bpPos is where a line sits relative to the main text.
-type bpPos uint8
+// pos is where a line sits relative to the main text.
+type pos uint8
 
 const (
-	bpLeading  bpPos = iota // before the main text
-	bpTrailing              // after it
-	bpInner                 // inside it
-	bpNoText                // the document has no main text
+	leading  pos = iota // before the main text
+	trailing            // after it
+	inner               // inside it
+	noText              // the document has no main text
 )
 
 // Defaults of the block rules. The model gives every line a probability of being
 // boilerplate; a rule flags a line at its position when the probability reaches
-// its threshold. Two regimes: in a whole-page dump (bpPage) the menus around the
+// its threshold. Two regimes: in a whole-page dump (page) the menus around the
 // text are plentiful and certain, and the threshold is low; in anything else (an
 // extractor's article) a wrong call deletes article text, so a line needs known
-// boilerplate phrases (bpEvidence) and a high probability, or a very high
+// boilerplate phrases (evidence) and a high probability, or a very high
 // probability, and inside the text it needs phrases. Inner lines of whole pages
 // need more than edge lines: a table inside an article looks like a menu.
 const (
-	bpLeadingProb          = 0.5
-	bpLeadingEvidenceProb  = 0.5
-	bpLeadingArticleProb   = 0.9
-	bpTrailingProb         = 0.5
-	bpTrailingEvidenceProb = 0.65
-	bpInnerProb            = 0.9
-	bpInnerEvidenceProb    = 0.8
-	// bpNoTextProb: in a document without main text that is no whole-page dump,
+	leadingProb          = 0.5
+	leadingEvidenceProb  = 0.5
+	leadingArticleProb   = 0.9
+	trailingProb         = 0.5
+	trailingEvidenceProb = 0.65
+	innerProb            = 0.9
+	innerEvidenceProb    = 0.8
+	// noTextProb: in a document without main text that is no whole-page dump,
 	// only lines with phrases and this probability are flagged.
-	bpNoTextProb = 0.95
-	// bpArticleLeadMax: before an article's first anchor, lines without phrases
+	noTextProb = 0.95
+	// articleLeadMax: before an article's first anchor, lines without phrases
 	// are flagged only when there are at most this many lines: a longer run is a
 	// table or a list the model did not read as text, not a byline.
-	bpArticleLeadMax = 20
-	// bpCaptionProb: a line ending with a picture credit (bpCaption) needs no
+	articleLeadMax = 20
+	// captionProb: a line ending with a picture credit (caption) needs no
 	// more than this probability anywhere.
-	bpCaptionProb = 0.0
-	// bpOff as an article threshold: never flag without phrases.
-	bpOff = 1.0
+	captionProb = 0.0
+	// off as an article threshold: never flag without phrases.
+	off = 1.0
 )
 
 // The main text and the regime. A line of running text the model keeps
-// (probability below bpAnchorProb) is an anchor. The main text is the run of lines
+// (probability below anchorProb) is an anchor. The main text is the run of lines
 // with the most anchor words, each anchor scoring its words (capped), each likely
-// boilerplate line costing bpRegionPenalty plus bpRegionPerWord per word, any other
-// line bpRegionOther (Finn et al.'s Body Text Extraction on lines). A document is
-// a whole-page dump when at least bpPageLead likely boilerplate lines come before
-// its main text (most of them not table rows, lines of bpNumericShare numbers) and
-// at least one after it, the main text holds bpPageTextShare of
-// the anchors' words and at least two anchors (one under bpPageLongLead likely
-// lines); or when it has no main text and at least bpPageNoText likely
+// boilerplate line costing regionPenalty plus regionPerWord per word, any other
+// line regionOther (Finn et al.'s Body Text Extraction on lines). A document is
+// a whole-page dump when at least pageLead likely boilerplate lines come before
+// its main text (most of them not table rows, lines of numericShare numbers) and
+// at least one after it, the main text holds pageTextShare of
+// the anchors' words and at least two anchors (one under pageLongLead likely
+// lines); or when it has no main text and at least pageNoText likely
 // boilerplate lines. Elsewhere leading and trailing lines are those before the
 // first anchor and after the last, so that a table or a list inside an article
 // stays inside it.
 const (
-	bpAnchorProb    = 0.7
-	bpLikelyProb    = 0.5
-	bpRegionOther   = 0.5
-	bpPageLead      = 8
-	bpPageTrail     = 1
-	bpPageAnchors   = 2
-	bpPageNoText    = 50
-	bpPageTextShare = 0.6
-	bpPageLongLead  = 20
-	bpNumericShare  = 0.5
-	bpWideLead      = 6
-	bpWideTrail     = 10
-	bpWideProb      = 0.9
+	anchorProb    = 0.7
+	likelyProb    = 0.5
+	regionOther   = 0.5
+	pageLead      = 8
+	pageTrail     = 1
+	pageAnchors   = 2
+	pageNoText    = 50
+	pageTextShare = 0.6
+	pageLongLead  = 20
+	numericShare  = 0.5
+	wideLead      = 6
+	wideTrail     = 10
+	wideProb      = 0.9
 )
 
 // A trailing block of an article (the lines after its last anchor) where at
-// least bpBlockEvidence lines carry boilerplate phrases is furniture as a whole:
+// least blockEvidence lines carry boilerplate phrases is furniture as a whole:
 // trailing-boilerplate then also flags its other lines that are short with
-// probability bpBlockShortProb, or running text with bpBlockProseProb, unless the
-// block is longer than bpBlockMaxLines or reads as a list (numbered or dated
+// probability blockShortProb, or running text with blockProseProb, unless the
+// block is longer than blockMaxLines or reads as a list (numbered or dated
 // items, or items starting alike), which articles end with.
 const (
-	bpBlockEvidence  = 2
-	bpBlockMaxLines  = 20
-	bpBlockShortProb = 0.6
-	bpBlockProseProb = 0.8
-	bpTagWords       = 4
-	bpTagProb        = 0.4
-	bpMessageReasons = 3
-	bpExplainLines   = 8
+	blockEvidence  = 2
+	blockMaxLines  = 20
+	blockShortProb = 0.6
+	blockProseProb = 0.8
+	tagWords       = 4
+	tagProb        = 0.4
+	messageReasons = 3
+	explainLines   = 8
 )
 
-// bpBlockRule is one of the three block rules: the same model, lines and regime,
+// blockRule is one of the three block rules: the same model, lines and regime,
 // each rule reporting the lines at its position.
-type bpBlockRule struct {
-	pos       bpPos
+type blockRule struct {
+	pos       pos
 	threshold float64 // whole-page dumps
 	evidence  float64 // lines with boilerplate phrases
 	article   float64 // other documents, lines without phrases
 	model     *model.Model
-	fast      *bpFast // the model's trees flattened, nil when they cannot be
+	fast      *fast // the model's trees flattened, nil when they cannot be
 }
 
 // LeadingBoilerplate returns the leading-boilerplate rule: navigation, bylines,
 // share bars and banners before the main text.
-func LeadingBoilerplate() rules.Rule { return bpNewRule(bpLeading, &model.Weights) }
+func LeadingBoilerplate() rules.Rule { return newRule(leading, &model.Weights) }
 
 // TrailingBoilerplate returns the trailing-boilerplate rule: footers, comment
 // widgets, newsletter prompts and reference lists after the main text.
-func TrailingBoilerplate() rules.Rule { return bpNewRule(bpTrailing, &model.Weights) }
+func TrailingBoilerplate() rules.Rule { return newRule(trailing, &model.Weights) }
 
 // InlineBoilerplate returns the inline-boilerplate rule: advertisement labels,
 // photo credits, share prompts and "Read more" lines inside the main text.
-func InlineBoilerplate() rules.Rule { return bpNewRule(bpInner, &model.Weights) }
+func InlineBoilerplate() rules.Rule { return newRule(inner, &model.Weights) }
 
-func bpNewRule(pos bpPos, m *model.Model) bpBlockRule {
-	f := bpNewFast(m)
+func newRule(pos pos, m *model.Model) blockRule {
+	f := newFast(m)
 	switch pos {
-	case bpLeading:
-		return bpBlockRule{pos, bpLeadingProb, bpLeadingEvidenceProb, bpLeadingArticleProb, m, f}
-	case bpTrailing:
-		return bpBlockRule{pos, bpTrailingProb, bpTrailingEvidenceProb, bpOff, m, f}
+	case leading:
+		return blockRule{pos, leadingProb, leadingEvidenceProb, leadingArticleProb, m, f}
+	case trailing:
+		return blockRule{pos, trailingProb, trailingEvidenceProb, off, m, f}
 	}
-	return bpBlockRule{pos, bpInnerProb, bpInnerEvidenceProb, bpOff, m, f}
+	return blockRule{pos, innerProb, innerEvidenceProb, off, m, f}
 }
 
-// BoilerplateRulesWith returns the three block boilerplate rules using model m
+// RulesWith returns the three block boilerplate rules using model m
 // instead of the built-in one. The trainer uses it to evaluate a model on pages it
 // was not trained on; m must pass Check.
 func RulesWith(m *model.Model) []rules.Rule {
-	return []rules.Rule{bpNewRule(bpLeading, m), bpNewRule(bpTrailing, m), bpNewRule(bpInner, m)}
+	return []rules.Rule{newRule(leading, m), newRule(trailing, m), newRule(inner, m)}
 }
 
-func (r bpBlockRule) name() string {
+func (r blockRule) name() string {
 	switch r.pos {
-	case bpLeading:
+	case leading:
 		return "leading-boilerplate"
-	case bpTrailing:
+	case trailing:
 		return "trailing-boilerplate"
 	}
 	return "inline-boilerplate"
 }
 
-func (r bpBlockRule) Meta() rules.Meta {
+func (r blockRule) Meta() rules.Meta {
 	m := rules.Meta{Name: r.name(), Category: rules.Boilerplate, Severity: rules.Warning, Fixable: true}
 	switch r.pos {
-	case bpLeading:
+	case leading:
 		m.Title = "navigation, bylines and banners before the main text"
 		m.Doc = `Flags the page furniture before the main text of a document: site navigation
 and section menus, "Skip to content", cookie and consent banners, sign-in and
@@ -159,7 +159,7 @@ subscription prompts, share bars, bylines and date lines, photo credits.
 Whole-page converters keep all of these; article extractors often keep the
 byline and the date.
 
-` + bpModelDoc + `
+` + modelDoc + `
 
 Before the main text the rule flags, in a whole-page dump, every line of
 probability 0.5 or more; elsewhere, lines with known phrases and probability 0.5
@@ -173,16 +173,16 @@ Each run of flagged lines is one finding. The message names the kind of block
 features that weighed most, with their mean values; the score is the mean
 probability. The safe fix deletes the block with the line break and the blank
 lines after it.`
-		m.Bad = bpLeadingBad
-		m.Good = bpGood
-	case bpTrailing:
+		m.Bad = leadingBad
+		m.Good = good
+	case trailing:
 		m.Title = "footers, comment widgets and prompts after the main text"
 		m.Doc = `Flags the page furniture after the main text of a document: share bars,
 newsletter and subscription prompts, comment widgets, related-content lists, tag
 lists, contact details, author boxes, copyright and legal footers, site maps and
 markdown reference-link lists ("[3]: https://...").
 
-` + bpModelDoc + `
+` + modelDoc + `
 
 After the main text the rule flags, in a whole-page dump, every line of
 probability 0.5 or more, and in a whole page with a short menu (at least 6
@@ -201,8 +201,8 @@ The rule leaves to trailing-headlines the headline blocks that rule flags, so th
 two never report the same lines. Messages and scores are as for
 leading-boilerplate. The safe fix deletes the block together with the line
 break before it; the document's final line break is kept.`
-		m.Bad = bpTrailingBad
-		m.Good = bpGood
+		m.Bad = trailingBad
+		m.Good = good
 	default:
 		m.Title = "advertisement labels, credits and prompts inside the main text"
 		m.Doc = `Flags lines of page furniture inside the main text: "Advertisement", photo
@@ -210,7 +210,7 @@ credits ("Photograph: AFP via Getty"), share and subscribe prompts, "Read more"
 and "Click here" lines, related-article lead-ins, and in whole-page dumps the
 menus and widgets the converter interleaved with the text.
 
-` + bpModelDoc + `
+` + modelDoc + `
 
 Inside the main text a wrong call deletes article text (a table or a list
 inside an article looks much like a menu), so the rule flags only lines with
@@ -218,14 +218,14 @@ known phrases and probability 0.8 or more, and in a whole-page dump also other
 lines at 0.9 or more. Messages and scores are as for leading-boilerplate. The
 safe fix deletes the lines with their line break and the blank lines after
 them.`
-		m.Bad = bpInlineBad
-		m.Good = bpGood
+		m.Bad = inlineBad
+		m.Good = good
 	}
 	return m
 }
 
-// bpModelDoc is the part of the three rules' docs that explains the model.
-const bpModelDoc = `Every non-blank line is scored by a small learned model: two stages of
+// modelDoc is the part of the three rules' docs that explains the model.
+const modelDoc = `Every non-blank line is scored by a small learned model: two stages of
 gradient-boosted trees, trained by ` + "`go run ./internal/boilertrain`" + ` on the dev split
 of the shared corpus and stored as data in rules/boilerplate_weights.go. The first
 stage reads features of the line and its neighbours: words, letters, stop-word
@@ -268,14 +268,14 @@ leading and trailing lines go at 0.9 without phrases.`
 
 // The rules' examples.
 const (
-	bpGood        = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
-	bpLeadingBad  = "By Jane Doe\nPublished November 19, 2019 6:18 p.m.\n" + bpGood
-	bpTrailingBad = bpGood + "\n\nShare this:\nFacebook\nTwitter\nLeave a comment\n© 2019 City Times. All rights reserved."
-	bpInlineBad   = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nAdvertisement\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
+	good        = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
+	leadingBad  = "By Jane Doe\nPublished November 19, 2019 6:18 p.m.\n" + good
+	trailingBad = good + "\n\nShare this:\nFacebook\nTwitter\nLeave a comment\n© 2019 City Times. All rights reserved."
+	inlineBad   = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nAdvertisement\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
 )
 
 // Options implements Configurable.
-func (r bpBlockRule) Options() map[string]any {
+func (r blockRule) Options() map[string]any {
 	return map[string]any{"threshold": r.threshold, "evidence_threshold": r.evidence, "article_threshold": r.article}
 }
 
@@ -283,7 +283,7 @@ func (r bpBlockRule) Options() map[string]any {
 // "threshold" for whole-page dumps, "evidence_threshold" for lines with known
 // boilerplate phrases, "article_threshold" for other lines of other documents (1
 // turns them off, as no line reaches probability 1).
-func (r bpBlockRule) Configure(opts map[string]any) (rules.Rule, error) {
+func (r blockRule) Configure(opts map[string]any) (rules.Rule, error) {
 	for k, v := range opts {
 		var dst *float64
 		switch k {
@@ -308,23 +308,23 @@ func (r bpBlockRule) Configure(opts map[string]any) (rules.Rule, error) {
 	return r, nil
 }
 
-// bpDoc is what the three rules share about a document: its lines, their
+// doc is what the three rules share about a document: its lines, their
 // second-stage features and probabilities, where each line sits, and whether the
 // document is a whole-page dump.
-type bpDoc struct {
-	ls []bpLine
+type doc struct {
+	ls []line
 	// x1 holds the distinct first-stage vectors and x the distinct second-stage
-	// keys (bpKeyWidth), row-major; xid the index among the keys of each line's
+	// keys (keyWidth), row-major; xid the index among the keys of each line's
 	// (see row).
 	x1   []float32
 	x    []float32
 	xid  []int32
 	prob []float64
-	pos  []bpPos
+	pos  []pos
 	page bool
 	// wide: no whole-page dump, but a page converter's output with a short menu:
-	// at least bpWideLead likely boilerplate lines before the main text and
-	// bpWideTrail after it. Its edge lines go at bpWideProb without phrases.
+	// at least wideLead likely boilerplate lines before the main text and
+	// wideTrail after it. Its edge lines go at wideProb without phrases.
 	wide bool
 	lead int // lines before the first anchor (articles) or the main text (dumps)
 	// leadTable: at least half the lines before an article's first anchor are
@@ -337,7 +337,7 @@ type bpDoc struct {
 
 // scratch returns the per-line arrays of one rule's Check, cleared: the three
 // rules, which run one after the other, share them.
-func (d *bpDoc) scratch() (skip, flagged []bool, evidence []string) {
+func (d *doc) scratch() (skip, flagged []bool, evidence []string) {
 	n := len(d.ls)
 	if d.skip == nil {
 		d.skip, d.flagged, d.evidence = make([]bool, n), make([]bool, n), make([]string, n)
@@ -350,95 +350,95 @@ func (d *bpDoc) scratch() (skip, flagged []bool, evidence []string) {
 }
 
 // row returns the second-stage vector of line i (a new array).
-func (d *bpDoc) row(i int) []float32 {
-	row := make([]float32, bpNumStage2)
+func (d *doc) row(i int) []float32 {
+	row := make([]float32, numStage2)
 	d.fillRow(i, row)
 	return row
 }
 
 // fillRow writes the second-stage vector of line i to row.
-func (d *bpDoc) fillRow(i int, row []float32) {
+func (d *doc) fillRow(i int, row []float32) {
 	k := int(d.xid[i])
-	key := d.x[k*bpKeyWidth : (k+1)*bpKeyWidth]
+	key := d.x[k*keyWidth : (k+1)*keyWidth]
 	k1 := int(math.Float32bits(key[0]))
-	copy(row, d.x1[k1*bpNumFeatures:(k1+1)*bpNumFeatures])
-	copy(row[bpNumFeatures:], key[1:])
+	copy(row, d.x1[k1*numFeatures:(k1+1)*numFeatures])
+	copy(row[numFeatures:], key[1:])
 }
 
-// bpAnalyze runs the model over the document and places its lines; f, when not
+// analyze runs the model over the document and places its lines; f, when not
 // nil, holds the model's trees flattened.
-func bpAnalyze(a *text.Analysis, m *model.Model, f *bpFast, kept *bpDocBuf) *bpDoc {
-	w := bpWorkPool.Get().(*bpWork)
-	defer bpWorkPool.Put(w)
+func analyze(a *text.Analysis, m *model.Model, f *fast, kept *docBuf) *doc {
+	w := workPool.Get().(*work)
+	defer workPool.Put(w)
 	buf := kept.take()
 	ls, content := w.scan(a, buf.ls)
 	n := len(ls)
-	pos := bpGrow(buf.pos, n)
+	pos := grow(buf.pos, n)
 	clear(pos)
-	d := &bpDoc{ls: ls, pos: pos}
+	d := &doc{ls: ls, pos: pos}
 	if n == 0 {
 		return d
 	}
-	marks := bpGrow(w.marks, 3*n)
+	marks := grow(w.marks, 3*n)
 	w.marks = marks
 	clear(marks)
 	tags, code, thread := marks[:n], marks[n:2*n], marks[2*n:]
-	bpMarkupLeaks(a.Text(), ls, tags, code)
+	markupLeaks(a.Text(), ls, tags, code)
 	c := w.lineContext(ls, content)
-	d.x1, d.x, d.xid, d.prob = bpRunModel(m, w, buf, f, n, c.row)
+	d.x1, d.x, d.xid, d.prob = runModel(m, w, buf, f, n, c.row)
 	var scratch []uint64
 	for i := range ls {
 		s := a.Text()[ls[i].start:ls[i].end]
 		// Captions and notices depend on the text alone: a line repeating
 		// one of the last two copies theirs.
-		if k, ok := bpSameText(a.Text(), ls, i); ok {
+		if k, ok := sameText(a.Text(), ls, i); ok {
 			ls[i].caption, ls[i].notice = ls[k].caption, ls[k].notice
 			continue
 		}
-		ls[i].caption = bpCaption(s)
+		ls[i].caption = caption(s)
 		// Only lines holding a notice's key word, or short enough to be a
 		// contact line, can be notices: the others skip the second look.
-		if ls[i].noticeKey || ls[i].words <= bpContactMaxWords && strings.ContainsAny(s, "0123456789@") {
-			ls[i].notice, scratch = bpNoticeOf(s, scratch)
+		if ls[i].noticeKey || ls[i].words <= contactMaxWords && strings.ContainsAny(s, "0123456789@") {
+			ls[i].notice, scratch = noticeOf(s, scratch)
 		}
-		if ls[i].notice == bpNoNotice && bpLeadIn(s) {
-			ls[i].notice = bpLeadInLine
+		if ls[i].notice == noNotice && leadIn(s) {
+			ls[i].notice = leadInLine
 		}
 	}
-	bpCommentThread(a.Text(), ls, d.prob, thread)
+	commentThread(a.Text(), ls, d.prob, thread)
 	for i := range ls {
 		switch {
-		case ls[i].notice != bpNoNotice:
+		case ls[i].notice != noNotice:
 		case tags[i]:
-			ls[i].notice = bpMarkupLeak
+			ls[i].notice = markupLeak
 		case code[i]:
-			ls[i].notice = bpCodeLeak
+			ls[i].notice = codeLeak
 		case thread[i]:
-			ls[i].notice = bpCommentLine
+			ls[i].notice = commentLine
 		}
 	}
 	// Captions and notices read as running text but are no anchors: pictures
 	// and promotions closing an article come after its last paragraph.
 	anchor := func(i int) bool {
-		return ls[i].prose && !ls[i].caption && ls[i].notice == bpNoNotice && d.prob[i] < bpAnchorProb
+		return ls[i].prose && !ls[i].caption && ls[i].notice == noNotice && d.prob[i] < anchorProb
 	}
-	reg := bpMainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return int(ls[i].words) },
+	reg := mainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return int(ls[i].words) },
 		func(i int) bool {
-			return ls[i].words > 0 && float64(ls[i].digits) >= bpNumericShare*float64(ls[i].words)
+			return ls[i].words > 0 && float64(ls[i].digits) >= numericShare*float64(ls[i].words)
 		}, d.prob)
 	d.page = reg.page
-	d.wide = !reg.page && reg.start >= 0 && reg.lead >= bpWideLead && reg.trail >= bpWideTrail
+	d.wide = !reg.page && reg.start >= 0 && reg.lead >= wideLead && reg.trail >= wideTrail
 	if d.page {
 		for i := range ls {
 			switch {
 			case reg.start < 0:
-				d.pos[i] = bpNoText
+				d.pos[i] = noText
 			case i < reg.start:
-				d.pos[i] = bpLeading
+				d.pos[i] = leading
 			case i > reg.end:
-				d.pos[i] = bpTrailing
+				d.pos[i] = trailing
 			default:
-				d.pos[i] = bpInner
+				d.pos[i] = inner
 			}
 		}
 		return d
@@ -455,7 +455,7 @@ func bpAnalyze(a *text.Analysis, m *model.Model, f *bpFast, kept *bpDocBuf) *bpD
 	d.lead = max(first, 0)
 	numeric := 0
 	for i := 0; i < first; i++ {
-		if ls[i].words > 0 && float64(ls[i].digits) >= bpNumericShare*float64(ls[i].words) {
+		if ls[i].words > 0 && float64(ls[i].digits) >= numericShare*float64(ls[i].words) {
 			numeric++
 		}
 	}
@@ -463,47 +463,47 @@ func bpAnalyze(a *text.Analysis, m *model.Model, f *bpFast, kept *bpDocBuf) *bpD
 	for i := range ls {
 		switch {
 		case first < 0:
-			d.pos[i] = bpNoText
+			d.pos[i] = noText
 		case i < first:
-			d.pos[i] = bpLeading
+			d.pos[i] = leading
 		case i > last:
-			d.pos[i] = bpTrailing
+			d.pos[i] = trailing
 		default:
-			d.pos[i] = bpInner
+			d.pos[i] = inner
 		}
 	}
 	return d
 }
 
-// bpReading is the boilerplate model's reading of one document, which the
+// reading is the boilerplate model's reading of one document, which the
 // leading-, trailing- and inline-boilerplate rules all start from: the first of
 // them to run computes it, with model (the rules of one run share one model).
 // buf keeps the arrays of a released document's reading for the next.
-type bpReading struct {
+type reading struct {
 	model *model.Model
-	doc   *bpDoc
-	buf   bpDocBuf
+	doc   *doc
+	buf   docBuf
 }
 
 // Reset implements Reuser: the reading's arrays are kept for the next document.
-func (r *bpReading) Reset() {
+func (r *reading) Reset() {
 	r.buf.keep(r.doc)
 	r.doc, r.model = nil, nil
 }
 
-// bpReadingKey caches the reading on the document's analysis.
-var bpReadingKey = text.NewKey[*bpReading]("boilerplate reading")
+// readingKey caches the reading on the document's analysis.
+var readingKey = text.NewKey[*reading]("boilerplate reading")
 
-func bpNewReading(a *text.Analysis) *bpReading {
-	if r := text.Reused(a, bpReadingKey); r != nil {
+func newReading(a *text.Analysis) *reading {
+	if r := text.Reused(a, readingKey); r != nil {
 		return r
 	}
-	return new(bpReading)
+	return new(reading)
 }
 
-// bpSameText returns the one of the two lines before line i of ls with the same
+// sameText returns the one of the two lines before line i of ls with the same
 // text, if there is one.
-func bpSameText(text string, ls []bpLine, i int) (int, bool) {
+func sameText(text string, ls []line, i int) (int, bool) {
 	t := text[ls[i].start:ls[i].end]
 	for k := i - 1; k >= max(0, i-2); k-- {
 		if ls[k].end-ls[k].start == len(t) && text[ls[k].start:ls[k].end] == t {
@@ -513,29 +513,29 @@ func bpSameText(text string, ls []bpLine, i int) (int, bool) {
 	return 0, false
 }
 
-// bpEvidence names the boilerplate phrases a line carries, or "" when it has none
+// evidence names the boilerplate phrases a line carries, or "" when it has none
 // that count: a copyright or legal notice anywhere, a byline, a date line, a
 // markdown reference definition, or known phrases making up most of its words.
-func bpEvidence(bl *bpLine) string {
+func evidence(bl *line) string {
 	switch {
-	case bl.classes&bpCopyright != 0:
-		return bpClassNames[1]
-	case bl.classes&bpLegal != 0:
-		return bpClassNames[0]
+	case bl.classes&classCopyright != 0:
+		return classNames[1]
+	case bl.classes&classLegal != 0:
+		return classNames[0]
 	case bl.byline:
 		return "byline"
 	case bl.caption:
 		return "photo caption"
-	case bl.notice != bpNoNotice:
-		return bpNoticeNames[bl.notice]
+	case bl.notice != noNotice:
+		return noticeNames[bl.notice]
 	case bl.refLink:
 		return "reference link"
 	case bl.dateWords > 0 && bl.words <= 12 && 10*(bl.dateWords+bl.digits) >= 6*bl.words:
 		return "date line"
 	case bl.words > 0 && 2*bl.phraseWords > bl.words:
-		for c := 0; c < bpNumClasses; c++ {
+		for c := 0; c < numClasses; c++ {
 			if bl.classes&(1<<c) != 0 {
-				return bpClassNames[c]
+				return classNames[c]
 			}
 		}
 	}
@@ -543,42 +543,42 @@ func bpEvidence(bl *bpLine) string {
 }
 
 // flag reports whether rule r flags line i of d, and the phrase evidence used.
-func (r bpBlockRule) flag(d *bpDoc, i int) (bool, string) {
+func (r blockRule) flag(d *doc, i int) (bool, string) {
 	p := d.prob[i]
-	ev := bpEvidence(&d.ls[i])
-	if ev == "" && d.pos[i] == bpLeading && i+1 < len(d.ls) && d.pos[i+1] != bpLeading && bpHeadlineLike(&d.ls[i]) {
+	ev := evidence(&d.ls[i])
+	if ev == "" && d.pos[i] == leading && i+1 < len(d.ls) && d.pos[i+1] != leading && headlineLike(&d.ls[i]) {
 		return false, "" // the article's own headline, just above its text
 	}
-	if ev == "date line" && r.pos == bpTrailing && !d.page {
+	if ev == "date line" && r.pos == trailing && !d.page {
 		ev = "" // dates end tour lists and timelines; at an article's end they prove nothing
 	}
-	if d.ls[i].notice == bpCodeLeak && r.pos == bpInner {
+	if d.ls[i].notice == codeLeak && r.pos == inner {
 		return false, "" // a tutorial's code samples sit between its paragraphs
 	}
 	switch {
 	case d.page && p >= r.threshold:
 		return true, ""
-	case d.pos[i] == bpNoText && !d.page:
-		return ev != "" && ev != "date line" && p >= max(r.evidence, bpNoTextProb), ev
+	case d.pos[i] == noText && !d.page:
+		return ev != "" && ev != "date line" && p >= max(r.evidence, noTextProb), ev
 	case ev != "" && p >= r.evidence:
 		return true, ev
-	case (d.ls[i].caption || d.ls[i].notice != bpNoNotice) && ev != "" && p >= bpCaptionProb:
+	case (d.ls[i].caption || d.ls[i].notice != noNotice) && ev != "" && p >= captionProb:
 		return true, ev
-	case !d.page && p >= r.article && (d.pos[i] != bpLeading || d.lead <= bpArticleLeadMax || !d.leadTable):
+	case !d.page && p >= r.article && (d.pos[i] != leading || d.lead <= articleLeadMax || !d.leadTable):
 		return true, ""
-	case d.wide && p >= bpWideProb && (d.pos[i] == bpLeading || d.pos[i] == bpTrailing):
+	case d.wide && p >= wideProb && (d.pos[i] == leading || d.pos[i] == trailing):
 		return true, ""
 	}
 	return false, ""
 }
 
 // extendBlock flags the rest of an article's trailing block when enough of its
-// lines carry boilerplate phrases (see bpBlockEvidence).
-func (r bpBlockRule) extendBlock(a *text.Analysis, d *bpDoc, skip, flagged []bool, evidence []string) {
+// lines carry boilerplate phrases (see blockEvidence).
+func (r blockRule) extendBlock(a *text.Analysis, d *doc, skip, flagged []bool, evidence []string) {
 	var block []int
 	ev := 0
 	for i := range d.ls {
-		if d.pos[i] != bpTrailing || skip[i] {
+		if d.pos[i] != trailing || skip[i] {
 			continue
 		}
 		block = append(block, i)
@@ -586,11 +586,11 @@ func (r bpBlockRule) extendBlock(a *text.Analysis, d *bpDoc, skip, flagged []boo
 			ev++
 		}
 	}
-	if ev < bpBlockEvidence {
+	if ev < blockEvidence {
 		r.extendTags(d, block, flagged)
 		return
 	}
-	if len(block) > bpBlockMaxLines || bpListLike(a, d.ls, block) {
+	if len(block) > blockMaxLines || listLike(a, d.ls, block) {
 		return
 	}
 	for _, i := range block {
@@ -598,7 +598,7 @@ func (r bpBlockRule) extendBlock(a *text.Analysis, d *bpDoc, skip, flagged []boo
 			continue
 		}
 		p := d.prob[i]
-		if !d.ls[i].prose && p >= bpBlockShortProb || p >= bpBlockProseProb {
+		if !d.ls[i].prose && p >= blockShortProb || p >= blockProseProb {
 			flagged[i] = true
 		}
 	}
@@ -606,12 +606,12 @@ func (r bpBlockRule) extendBlock(a *text.Analysis, d *bpDoc, skip, flagged []boo
 
 // extendTags flags the terms after a flagged tag-list lead-in ("Tags", "Filed
 // under", "Topics") at the end of an article's trailing block, when every line
-// after it is a short term (at most bpTagWords words, no running text, no
-// sentence end) of probability bpTagProb or more.
-func (r bpBlockRule) extendTags(d *bpDoc, block []int, flagged []bool) {
+// after it is a short term (at most tagWords words, no running text, no
+// sentence end) of probability tagProb or more.
+func (r blockRule) extendTags(d *doc, block []int, flagged []bool) {
 	lead := -1
 	for k, i := range block {
-		if flagged[i] && d.ls[i].classes&bpTags != 0 {
+		if flagged[i] && d.ls[i].classes&tags != 0 {
 			lead = k
 		}
 	}
@@ -621,7 +621,7 @@ func (r bpBlockRule) extendTags(d *bpDoc, block []int, flagged []bool) {
 	rest := block[lead+1:]
 	for _, i := range rest {
 		bl := &d.ls[i]
-		if bl.words > bpTagWords || bl.prose || bl.endKind == bpEndSentence || d.prob[i] < bpTagProb {
+		if bl.words > tagWords || bl.prose || bl.endKind == endSentence || d.prob[i] < tagProb {
 			return
 		}
 	}
@@ -630,46 +630,46 @@ func (r bpBlockRule) extendTags(d *bpDoc, block []int, flagged []bool) {
 	}
 }
 
-// bpListLike reports whether the lines read as the items of a list: most of them
+// listLike reports whether the lines read as the items of a list: most of them
 // numbered or starting with a date, or starting with the same word.
-func bpListLike(a *text.Analysis, ls []bpLine, idx []int) bool {
+func listLike(a *text.Analysis, ls []line, idx []int) bool {
 	if len(idx) < 2 {
 		return false
 	}
 	marked := 0
 	firsts := make([]string, 0, len(idx))
 	for _, i := range idx {
-		f := thFirstWord(a.Text()[ls[i].start:ls[i].end])
+		f := firstWord(a.Text()[ls[i].start:ls[i].end])
 		if ls[i].numbered || f == "#" {
 			marked++
 		}
 		firsts = append(firsts, f)
 	}
-	return 2*marked >= len(idx) || thListLike(firsts)
+	return 2*marked >= len(idx) || headlineListLike(firsts)
 }
 
-// bpHeadlineLike reports whether a line reads as a headline: a few words without
+// headlineLike reports whether a line reads as a headline: a few words without
 // links or a final full stop. The line right above the main text is kept when it
 // does: it is the article's title, which converters put there.
-func bpHeadlineLike(bl *bpLine) bool {
-	return bl.words >= bpTitleMinWords && bl.words <= bpTitleMaxWords && bl.linkBytes == 0 && bl.anchorWord == 0 &&
-		bl.endKind != bpEndSentence && bl.endKind != bpEndColon && !bl.list
+func headlineLike(bl *line) bool {
+	return bl.words >= titleMinWords && bl.words <= titleMaxWords && bl.linkBytes == 0 && bl.anchorWord == 0 &&
+		bl.endKind != endSentence && bl.endKind != endColon && !bl.list
 }
 
 // A headline has this many words.
 const (
-	bpTitleMinWords = 4
-	bpTitleMaxWords = 20
+	titleMinWords = 4
+	titleMaxWords = 20
 )
 
-// bpRun is a run of consecutive non-blank lines (indexes into the bpLine slice).
-type bpRun struct{ first, last int }
+// run is a run of consecutive non-blank lines (indexes into the line slice).
+type run struct{ first, last int }
 
-func (r bpBlockRule) Check(p *rules.Pass) {
+func (r blockRule) Check(p *rules.Pass) {
 	a := p.Analysis
-	rd := text.Result(a, bpReadingKey, bpNewReading)
+	rd := text.Result(a, readingKey, newReading)
 	if rd.doc == nil || rd.model != r.model {
-		rd.doc, rd.model = bpAnalyze(a, r.model, r.fast, &rd.buf), r.model
+		rd.doc, rd.model = analyze(a, r.model, r.fast, &rd.buf), r.model
 	}
 	d := rd.doc
 	n := len(d.ls)
@@ -677,19 +677,19 @@ func (r bpBlockRule) Check(p *rules.Pass) {
 		return
 	}
 	mine := func(i int) bool {
-		return d.pos[i] == r.pos || r.pos == bpLeading && d.pos[i] == bpNoText
+		return d.pos[i] == r.pos || r.pos == leading && d.pos[i] == noText
 	}
 	// Lines trailing-headlines reports are left to it.
 	skip, flagged, evidence := d.scratch()
-	if r.pos == bpTrailing {
-		bpMarkTrailingHeadlines(p, d.ls, skip)
+	if r.pos == trailing {
+		markTrailingHeadlines(p, d.ls, skip)
 	}
 	for i := range d.ls {
 		if mine(i) && !skip[i] {
 			flagged[i], evidence[i] = r.flag(d, i)
 		}
 	}
-	if r.pos == bpTrailing && !d.page {
+	if r.pos == trailing && !d.page {
 		r.extendBlock(p.Analysis, d, skip, flagged, evidence)
 	}
 	for i := 0; i < n; i++ {
@@ -700,16 +700,16 @@ func (r bpBlockRule) Check(p *rules.Pass) {
 		for j+1 < n && flagged[j+1] {
 			j++
 		}
-		r.report(p, d, bpRun{i, j}, evidence[i:j+1])
+		r.report(p, d, run{i, j}, evidence[i:j+1])
 		i = j
 	}
 }
 
-// bpMarkTrailingHeadlines marks the lines of the trailing headline block (what
+// markTrailingHeadlines marks the lines of the trailing headline block (what
 // trailing-headlines reports), so that trailing-boilerplate does not report them
 // again.
-func bpMarkTrailingHeadlines(p *rules.Pass, ls []bpLine, skip []bool) {
-	for _, f := range thBlock(p.Analysis) {
+func markTrailingHeadlines(p *rules.Pass, ls []line, skip []bool) {
+	for _, f := range headlineBlock(p.Analysis) {
 		for i := range ls {
 			if ls[i].start < f.End && ls[i].end > f.Start {
 				skip[i] = true
@@ -718,7 +718,7 @@ func bpMarkTrailingHeadlines(p *rules.Pass, ls []bpLine, skip []bool) {
 	}
 }
 
-func (r bpBlockRule) report(p *rules.Pass, d *bpDoc, run bpRun, evidence []string) {
+func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string) {
 	a := p.Analysis
 	text := a.Text()
 	var sum float64
@@ -727,7 +727,7 @@ func (r bpBlockRule) report(p *rules.Pass, d *bpDoc, run bpRun, evidence []strin
 	}
 	count := run.last - run.first + 1
 	mean := sum / float64(count)
-	kind := bpKind(d.ls[run.first : run.last+1])
+	kind := kind(d.ls[run.first : run.last+1])
 	var reasons []string
 	phrases := 0
 	var named []string
@@ -746,48 +746,48 @@ func (r bpBlockRule) report(p *rules.Pass, d *bpDoc, run bpRun, evidence []strin
 	// what around them did.
 	// A long block is explained by its first lines: explaining costs a walk of
 	// every tree per line.
-	ex := make([][]float32, 0, min(run.last-run.first+1, bpExplainLines))
+	ex := make([][]float32, 0, min(run.last-run.first+1, explainLines))
 	for i := run.first; len(ex) < cap(ex); i++ {
 		ex = append(ex, d.row(i))
 	}
 	lineRows := make([][]float32, len(ex))
 	for k, row := range ex {
-		lineRows[k] = row[:bpNumFeatures]
+		lineRows[k] = row[:numFeatures]
 	}
 	var lineFlat, ctxFlat []model.FlatTree
 	var lineVals, ctxVals []model.FlatVals
 	if r.fast != nil {
 		lineFlat, ctxFlat, lineVals, ctxVals = r.fast.line, r.fast.ctx, r.fast.lineVals, r.fast.ctxVals
 	}
-	for _, k := range r.model.Line.Reasons(lineRows, bpMessageReasons-1, lineFlat, lineVals) {
-		reasons = append(reasons, bpDescribe(k, ex))
+	for _, k := range r.model.Line.Reasons(lineRows, messageReasons-1, lineFlat, lineVals) {
+		reasons = append(reasons, describe(k, ex))
 	}
-	for _, k := range r.model.Context.Reasons(ex, bpNumStage2, ctxFlat, ctxVals) {
-		if k >= bpNumFeatures && k != bpNumFeatures+bpcProb {
-			reasons = append(reasons, bpDescribe(k, ex))
+	for _, k := range r.model.Context.Reasons(ex, numStage2, ctxFlat, ctxVals) {
+		if k >= numFeatures && k != numFeatures+ctxProb {
+			reasons = append(reasons, describe(k, ex))
 			break
 		}
 	}
 	threshold := r.threshold
 	if !d.page {
 		threshold = r.article
-		if d.wide && r.pos != bpInner {
-			threshold = min(threshold, bpWideProb)
+		if d.wide && r.pos != inner {
+			threshold = min(threshold, wideProb)
 		}
 		if phrases > 0 {
 			threshold = r.evidence
 		}
 	}
-	whole := run.first == 0 && run.last == len(d.ls)-1 && d.pos[0] == bpNoText
+	whole := run.first == 0 && run.last == len(d.ls)-1 && d.pos[0] == noText
 	var where string
 	switch {
 	case whole:
 		where = "make up the whole document"
-	case d.pos[run.first] == bpNoText:
+	case d.pos[run.first] == noText:
 		where = "in a document without main text"
-	case r.pos == bpLeading:
+	case r.pos == leading:
 		where = "before the main text"
-	case r.pos == bpTrailing:
+	case r.pos == trailing:
 		where = "after the main text"
 	default:
 		where = "inside the main text"
@@ -806,7 +806,7 @@ func (r bpBlockRule) report(p *rules.Pass, d *bpDoc, run bpRun, evidence []strin
 		prob = fmt.Sprintf("boilerplate probability %.2f; notices, picture credits, leaked markup and reader comments need none", mean)
 	}
 	msg := fmt.Sprintf("%s of %s %s (%s; %s; %s)",
-		bpPlural(count, "line"), kind, where, regime, prob, strings.Join(reasons, ", "))
+		plural(count, "line"), kind, where, regime, prob, strings.Join(reasons, ", "))
 	start, end := d.ls[run.first].start, d.ls[run.last].end
 	fix := &rules.Fix{Message: "delete the " + kind + " block", Applicability: rules.Safe}
 	if whole {
@@ -815,7 +815,7 @@ func (r bpBlockRule) report(p *rules.Pass, d *bpDoc, run bpRun, evidence []strin
 		fix.Edits = []rules.Edit{{Start: 0, End: len(text)}}
 		start, end = 0, len(text)
 	} else {
-		fix.Edits = []rules.Edit{bpDeleteLines(a, d.ls[run.first].line, d.ls[run.last].line)}
+		fix.Edits = []rules.Edit{deleteLines(a, d.ls[run.first].line, d.ls[run.last].line)}
 	}
 	p.Report(rules.Finding{
 		Start:   start,
@@ -826,11 +826,11 @@ func (r bpBlockRule) report(p *rules.Pass, d *bpDoc, run bpRun, evidence []strin
 	})
 }
 
-// bpDeleteLines returns the edit that deletes lines first..last (indexes into
+// deleteLines returns the edit that deletes lines first..last (indexes into
 // Analysis.Lines) as a block: with the line break and blank lines after it when a
 // non-blank line follows, else with the line break before it, keeping the
 // document's final line break.
-func bpDeleteLines(a *text.Analysis, first, last int) rules.Edit {
+func deleteLines(a *text.Analysis, first, last int) rules.Edit {
 	lines := a.Lines()
 	text := a.Text()
 	next := last + 1
@@ -858,16 +858,16 @@ func bpDeleteLines(a *text.Analysis, first, last int) rules.Edit {
 	return rules.Edit{Start: lines[prev].End, End: end}
 }
 
-// bpMenuWords: a line of a menu has at most this many words.
-const bpMenuWords = 3
+// menuWords: a line of a menu has at most this many words.
+const menuWords = 3
 
-// bpKind names what a block is: the phrase class most of its lines carry, else
+// kind names what a block is: the phrase class most of its lines carry, else
 // its shape.
-func bpKind(ls []bpLine) string {
-	var counts [bpNumClasses]int
+func kind(ls []line) string {
+	var counts [numClasses]int
 	refs, links, lists := 0, 0, 0
 	for i := range ls {
-		for c := 0; c < bpNumClasses; c++ {
+		for c := 0; c < numClasses; c++ {
 			if ls[i].classes&(1<<c) != 0 {
 				counts[c]++
 			}
@@ -886,8 +886,8 @@ func bpKind(ls []bpLine) string {
 	if refs*2 >= n {
 		return "reference-link list"
 	}
-	if ls[0].classes&bpTags != 0 {
-		return bpClassNames[bits.TrailingZeros16(uint16(bpTags))] // a tag-list lead-in and its terms
+	if ls[0].classes&tags != 0 {
+		return classNames[bits.TrailingZeros16(uint16(tags))] // a tag-list lead-in and its terms
 	}
 	best := -1
 	for c := range counts {
@@ -896,7 +896,7 @@ func bpKind(ls []bpLine) string {
 		}
 	}
 	if best >= 0 && counts[best]*3 >= n {
-		return bpClassNames[best]
+		return classNames[best]
 	}
 	captions := 0
 	for i := range ls {
@@ -908,22 +908,22 @@ func bpKind(ls []bpLine) string {
 		return "photo caption"
 	}
 	// Leaked markup and reader comments name the block by what most of it is.
-	var byNotice [len(bpNoticeNames)]int
+	var byNotice [len(noticeNames)]int
 	for i := range ls {
 		byNotice[ls[i].notice]++
 	}
-	if byNotice[bpCommentLine]*2 >= n {
-		return bpNoticeNames[bpCommentLine]
+	if byNotice[commentLine]*2 >= n {
+		return noticeNames[commentLine]
 	}
-	if (byNotice[bpMarkupLeak]+byNotice[bpCodeLeak])*2 >= n {
-		return bpNoticeNames[bpMarkupLeak]
+	if (byNotice[markupLeak]+byNotice[codeLeak])*2 >= n {
+		return noticeNames[markupLeak]
 	}
 	if links*2 >= n || lists*2 >= n {
 		return "link list"
 	}
 	short := 0
 	for i := range ls {
-		if ls[i].words <= bpMenuWords && ls[i].endKind != bpEndSentence {
+		if ls[i].words <= menuWords && ls[i].endKind != endSentence {
 			short++
 		}
 	}
@@ -933,28 +933,28 @@ func bpKind(ls []bpLine) string {
 	return "page furniture"
 }
 
-// bpDescribe names feature k of the second-stage rows with its mean value: a
+// describe names feature k of the second-stage rows with its mean value: a
 // phrase class as where it sits, a yes/no feature by its name alone.
-func bpDescribe(k int, rows [][]float32) string {
+func describe(k int, rows [][]float32) string {
 	var s float64
 	for _, x := range rows {
 		s += float64(x[k])
 	}
 	v := s / float64(len(rows))
-	name := bpContextNames[k]
+	name := contextNames[k]
 	switch {
-	case k >= bpfClass0 && k < bpfClass0+bpNumClasses:
+	case k >= featClass0 && k < featClass0+numClasses:
 		if v >= 1.5 {
 			return name + " phrase at the start"
 		}
 		return name + " phrase"
-	case k == bpfEnd:
+	case k == featEnd:
 		return fmt.Sprintf("line end %s", [...]string{"without punctuation", "a full stop", "a colon", "other punctuation"}[min(int(v+0.5), 3)])
-	case k == bpfInRegion && v == 0:
+	case k == featInRegion && v == 0:
 		return "outside the main text"
-	case k == bpfProse && v == 0:
+	case k == featProse && v == 0:
 		return "not running text"
-	case bpBoolFeature[k] && (v == 0 || v == 1):
+	case boolFeature[k] && (v == 0 || v == 1):
 		if v == 0 {
 			return "no " + name
 		}
@@ -965,14 +965,14 @@ func bpDescribe(k int, rows [][]float32) string {
 	return fmt.Sprintf("%s %.2f", name, v)
 }
 
-// bpBoolFeature marks the yes/no features.
-var bpBoolFeature = map[int]bool{
-	bpfFirstLower: true, bpfList: true, bpfHeading: true, bpfImage: true, bpfRefLink: true, bpfByline: true,
-	bpfProse: true, bpfInRegion: true, bpfNumbered: true, bpfParaProse: true, bpfPrevClass: true, bpfNextClass: true,
-	bpNumFeatures + bpcBetween: true, bpNumFeatures + bpcPage: true,
+// boolFeature marks the yes/no features.
+var boolFeature = map[int]bool{
+	featFirstLower: true, featList: true, featHeading: true, featImage: true, featRefLink: true, featByline: true,
+	featProse: true, featInRegion: true, featNumbered: true, featParaProse: true, featPrevClass: true, featNextClass: true,
+	numFeatures + ctxBetween: true, numFeatures + ctxPage: true,
 }
 
-func bpPlural(n int, s string) string {
+func plural(n int, s string) string {
 	if n == 1 {
 		return "1 " + s
 	}

@@ -14,17 +14,17 @@ import (
 // close the page, at its end. The credit is the evidence, not the caption's
 // words: a caption is a sentence of running text the model reads as article.
 //
-// bpCaptionMaxTail bounds what follows the credit word: a name or an agency,
+// captionMaxTail bounds what follows the credit word: a name or an agency,
 // a few words, never a sentence.
 const (
-	bpCaptionMaxTail  = 80
-	bpCaptionMaxWords = 8
+	captionMaxTail  = 80
+	captionMaxWords = 8
 )
 
-// bpCreditWords are the labels a credit starts with ("Credit:", "Photo:"),
+// creditWords are the labels a credit starts with ("Credit:", "Photo:"),
 // compared case-insensitively, and must start with a capital letter in the text:
 // "the image: a boy" inside a sentence is no credit.
-var bpCreditWords = map[string]bool{
+var creditWords = map[string]bool{
 	"credit": true, "credits": true, "photo": true, "photos": true, "photograph": true,
 	"photography": true, "image": true, "images": true, "picture": true, "pictures": true,
 	"pic": true, "foto": true, "fotos": true, "bild": true, "bilder": true, "bildquelle": true,
@@ -32,43 +32,43 @@ var bpCreditWords = map[string]bool{
 	"fotografía": true, "fotografia": true,
 }
 
-// bpCreditAgencies are the agencies and picture libraries a caption may name in
+// creditAgencies are the agencies and picture libraries a caption may name in
 // brackets alone: "Julian Assange (AFP)", "(AP Photo/Evan Vucci)". They are
 // compared as written: "(ePA)" is an abbreviation, "(EPA)" an agency.
-var bpCreditAgencies = map[string]bool{
+var creditAgencies = map[string]bool{
 	"AP": true, "AFP": true, "Reuters": true, "REUTERS": true, "Getty": true, "EPA": true,
 	"dpa": true, "DPA": true, "ANP": true, "Photo": true, "Foto": true, "Image": true,
 	"Picture": true, "Pic": true, "Bild": true, "Shutterstock": true, "iStock": true,
 }
 
-// bpCaption reports whether line s ends with a picture credit: a credit word
+// caption reports whether line s ends with a picture credit: a credit word
 // with a colon followed by a short name ("Credit: Vesti/The Siberian Times",
 // "(Image: GETTY)"), or a bracket at the end naming an agency ("(AP Photo/Evan
 // Vucci)", "(AFP)").
-func bpCaption(s string) bool {
+func caption(s string) bool {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
 	if s == "" {
 		return false
 	}
 	if s[len(s)-1] == ')' {
-		if open := strings.LastIndexByte(s, '('); open >= 0 && len(s)-open <= bpCaptionMaxTail {
+		if open := strings.LastIndexByte(s, '('); open >= 0 && len(s)-open <= captionMaxTail {
 			inner := s[open+1 : len(s)-1]
 			first := inner
 			if k := strings.IndexAny(inner, " /:,;"); k >= 0 {
 				first = inner[:k]
 			}
-			if bpCreditAgencies[first] && bpCaptionTail(inner[len(first):]) || bpCreditLine(inner) {
+			if creditAgencies[first] && captionTail(inner[len(first):]) || creditLine(inner) {
 				return true
 			}
 			s = strings.TrimRightFunc(s[:len(s)-1], unicode.IsSpace)
 		}
 	}
-	if len(s) <= bpCreditLineMax && bpCreditLine(s) || bpCreditAfterSentence(s) {
+	if len(s) <= creditLineMax && creditLine(s) || creditAfterSentence(s) {
 		return true
 	}
 	// The last colon within reach of the end, with a credit word glued to it;
 	// some sites write "Credit..." instead.
-	from := max(0, len(s)-bpCaptionMaxTail)
+	from := max(0, len(s)-captionMaxTail)
 	colon, width := strings.LastIndexByte(s[from:], ':'), 1
 	for _, dots := range []string{"...", "…"} {
 		if k := strings.LastIndex(s[from:], dots); k > colon {
@@ -80,7 +80,7 @@ func bpCaption(s string) bool {
 	}
 	colon += from
 	name := s[colon+width:]
-	if !bpCaptionTail(name) {
+	if !captionTail(name) {
 		return false
 	}
 	// A credit names someone: "Credit: $500 per child" is a price list. After
@@ -88,17 +88,17 @@ func bpCaption(s string) bool {
 	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(name)); !unicode.IsLetter(r) || width > 1 && !unicode.IsUpper(r) {
 		return false
 	}
-	return bpCreditBefore(s[:colon])
+	return creditBefore(s[:colon])
 }
 
-// bpCaptionTail reports whether t reads as a credit's name: at most
-// bpCaptionMaxWords words, no URL and no sentence in it.
-func bpCaptionTail(t string) bool {
+// captionTail reports whether t reads as a credit's name: at most
+// captionMaxWords words, no URL and no sentence in it.
+func captionTail(t string) bool {
 	if strings.Contains(t, "://") {
 		return false
 	}
 	words := strings.Fields(t)
-	if len(words) > bpCaptionMaxWords {
+	if len(words) > captionMaxWords {
 		return false
 	}
 	for i, w := range words {
@@ -110,10 +110,10 @@ func bpCaptionTail(t string) bool {
 	return true
 }
 
-// bpCreditBefore reports whether s ends with a credit word that starts with a
+// creditBefore reports whether s ends with a credit word that starts with a
 // capital letter: "Credit", "… rodentCredit" (extractors glue captions to
 // their credit), "PHOTO".
-func bpCreditBefore(s string) bool {
+func creditBefore(s string) bool {
 	end := len(s)
 	for end > 0 && s[end-1] == ' ' {
 		end--
@@ -130,13 +130,13 @@ func bpCreditBefore(s string) bool {
 	// Try every capital letter of the run as the start of the credit word, so
 	// that a word glued before it does not hide it.
 	for i, r := range run {
-		if unicode.IsUpper(r) && bpCreditWords[strings.ToLower(run[i:])] {
+		if unicode.IsUpper(r) && creditWords[strings.ToLower(run[i:])] {
 			return true
 		}
 	}
 	// "Photo credit:", "Image credit:"
-	if bpCreditWords[strings.ToLower(run)] && start > 0 {
-		return bpCreditBefore(s[:start])
+	if creditWords[strings.ToLower(run)] && start > 0 {
+		return creditBefore(s[:start])
 	}
 	return false
 }
@@ -145,40 +145,40 @@ func bpCreditBefore(s string) bool {
 // agency after a comma or a slash ("Michael Conroy, AP", "Patrick Semansky,
 // ASSOCIATED PRESS", "Doug Mills/The New York Times", "(Joshua
 // Roberts/Reuters)"). The agency is compared as written, from
-// bpCreditLineAgencies, or for a slash the outlet's last word from
-// bpCreditOutletWords: "Either/Or" and "Smith, Jones" are no credits.
-const bpCreditLineMax = 80
+// creditLineAgencies, or for a slash the outlet's last word from
+// creditOutletWords: "Either/Or" and "Smith, Jones" are no credits.
+const creditLineMax = 80
 
-var bpCreditLineAgencies = map[string]bool{
+var creditLineAgencies = map[string]bool{
 	"AP": true, "ASSOCIATED PRESS": true, "Associated Press": true, "AFP": true, "Reuters": true,
 	"REUTERS": true, "Getty Images": true, "GETTY IMAGES": true, "Getty": true, "EPA": true, "dpa": true,
 	"Shutterstock": true, "iStock": true, "Bloomberg": true, "AFP/Getty Images": true, "Invision/AP": true,
 	"AP Photo": true, "Xinhua": true, "ANP": true, "PA": true, "PA Images": true, "Alamy": true,
 }
 
-// bpCreditOutletWords end the names of news outlets and picture libraries
+// creditOutletWords end the names of news outlets and picture libraries
 // ("The New York Times", "The Washington Post", "Getty Images").
-var bpCreditOutletWords = map[string]bool{
+var creditOutletWords = map[string]bool{
 	"Times": true, "Post": true, "Press": true, "Images": true, "News": true, "Journal": true,
 	"Tribune": true, "Herald": true, "Guardian": true, "Photos": true, "Photo": true, "Pictures": true,
 }
 
-// bpCreditAfterSentence reports whether caption s ends with a credit line after
+// creditAfterSentence reports whether caption s ends with a credit line after
 // its last sentence: "... born in Braunau am Inn, Austria. Leonhard Foeger /
 // Reuters file".
-func bpCreditAfterSentence(s string) bool {
-	from := max(0, len(s)-bpCreditLineMax)
+func creditAfterSentence(s string) bool {
+	from := max(0, len(s)-creditLineMax)
 	k := -1
 	for _, sep := range []string{". ", "? ", "! ", ".” ", "   "} {
 		if j := strings.LastIndex(s[from:], sep); j >= 0 && from+j+len(sep) > k {
 			k = from + j + len(sep)
 		}
 	}
-	return k > 0 && k < len(s) && bpCreditLine(s[k:])
+	return k > 0 && k < len(s) && creditLine(s[k:])
 }
 
-// bpCreditLine reports whether s is a credit line alone (see bpCreditLineMax).
-func bpCreditLine(s string) bool {
+// creditLine reports whether s is a credit line alone (see creditLineMax).
+func creditLine(s string) bool {
 	s = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), "("), ")")
 	for _, file := range []string{" file", " File", " file photo", " File Photo", " FILE"} {
 		s = strings.TrimSuffix(s, file)
@@ -192,20 +192,20 @@ func bpCreditLine(s string) bool {
 		return false
 	}
 	name, agency := strings.TrimSpace(s[:k]), strings.TrimSpace(s[k+1:])
-	if !bpCapitalizedWords(name, 1, 4) || !bpCapitalizedWords(agency, 1, 5) {
+	if !capitalizedWords(name, 1, 4) || !capitalizedWords(agency, 1, 5) {
 		return false
 	}
-	if bpCreditLineAgencies[agency] {
+	if creditLineAgencies[agency] {
 		return true
 	}
 	words := strings.Fields(agency)
-	return s[k] == '/' && bpCreditOutletWords[words[len(words)-1]]
+	return s[k] == '/' && creditOutletWords[words[len(words)-1]]
 }
 
-// bpCapitalizedWords reports whether s is lo to hi words, each starting with
+// capitalizedWords reports whether s is lo to hi words, each starting with
 // an upper-case letter (initials and "McDonald" included) and holding letters,
 // full stops, apostrophes and hyphens only, with at most one slash between two.
-func bpCapitalizedWords(s string, lo, hi int) bool {
+func capitalizedWords(s string, lo, hi int) bool {
 	words := strings.Fields(s)
 	if len(words) < lo || len(words) > hi {
 		return false

@@ -7,38 +7,38 @@ import (
 
 // Context features of the second stage: what the first stage said about the line,
 // its neighbours and the whole document. A line of running text the first stage
-// keeps (probability below bpAnchorProb) is an anchor of the main text.
+// keeps (probability below anchorProb) is an anchor of the main text.
 const (
-	bpcProb        = iota // the first stage's probability for the line
-	bpcPrev               // ... for the previous non-blank line (-1: none)
-	bpcNext               // ... for the next one
-	bpcWin2               // mean over the two lines on each side
-	bpcWin5               // mean over the five lines on each side
-	bpcDocMean            // mean over the document
-	bpcDocHigh            // share of the document's lines at 0.9 or more
-	bpcLead               // lines before the first anchor
-	bpcTrail              // lines after the last anchor
-	bpcToFirst            // lines from this one down to the first anchor, when above it
-	bpcFromLast           // lines from the last anchor down to this one, when below it
-	bpcBetween            // 1 when the line lies between two anchors
-	bpcRunHigh            // lines in the run of lines at 0.5 or more holding this one
-	bpcAnchors            // share of the document's lines that are anchors
-	bpcWin10              // mean probability over the ten lines on each side
-	bpcRegionWhere        // -1 before the main text, 0 inside, 1 after, 2 no main text
-	bpcRegionDist         // lines between this line and the main text
-	bpcRegionLead         // likely boilerplate lines before the main text
-	bpcRegionTrail        // likely boilerplate lines after it
-	bpcPage               // 1 when the document reads as a whole-page dump
-	bpNumContext
+	ctxProb        = iota // the first stage's probability for the line
+	ctxPrev               // ... for the previous non-blank line (-1: none)
+	ctxNext               // ... for the next one
+	ctxWin2               // mean over the two lines on each side
+	ctxWin5               // mean over the five lines on each side
+	ctxDocMean            // mean over the document
+	ctxDocHigh            // share of the document's lines at 0.9 or more
+	ctxLead               // lines before the first anchor
+	ctxTrail              // lines after the last anchor
+	ctxToFirst            // lines from this one down to the first anchor, when above it
+	ctxFromLast           // lines from the last anchor down to this one, when below it
+	ctxBetween            // 1 when the line lies between two anchors
+	ctxRunHigh            // lines in the run of lines at 0.5 or more holding this one
+	ctxAnchors            // share of the document's lines that are anchors
+	ctxWin10              // mean probability over the ten lines on each side
+	ctxRegionWhere        // -1 before the main text, 0 inside, 1 after, 2 no main text
+	ctxRegionDist         // lines between this line and the main text
+	ctxRegionLead         // likely boilerplate lines before the main text
+	ctxRegionTrail        // likely boilerplate lines after it
+	ctxPage               // 1 when the document reads as a whole-page dump
+	numContext
 )
 
-// bpNumStage2 is the length of a second-stage vector: the line features, then the
+// numStage2 is the length of a second-stage vector: the line features, then the
 // context features.
-const bpNumStage2 = bpNumFeatures + bpNumContext
+const numStage2 = numFeatures + numContext
 
-// bpContextNames names the second stage's features.
-var bpContextNames = func() []string {
-	n := append([]string(nil), bpFeatureNames...)
+// contextNames names the second stage's features.
+var contextNames = func() []string {
+	n := append([]string(nil), featureNames...)
 	return append(n,
 		"first-stage probability", "previous line's probability", "next line's probability",
 		"probability within 2 lines", "probability within 5 lines", "document probability",
@@ -50,47 +50,47 @@ var bpContextNames = func() []string {
 	)
 }()
 
-// bpStage2 returns the second-stage vectors of a document's lines, row-major,
+// stage2 returns the second-stage vectors of a document's lines, row-major,
 // from their first-stage vectors x and probabilities p1.
-func bpStage2(x []float32, p1 []float64) []float32 {
+func stage2(x []float32, p1 []float64) []float32 {
 	n := len(p1)
-	out := make([]float32, n*bpNumStage2)
-	c := new(bpWork).stageContext(n, func(i int) []float32 { return x[i*bpNumFeatures : (i+1)*bpNumFeatures] }, p1)
+	out := make([]float32, n*numStage2)
+	c := new(work).stageContext(n, func(i int) []float32 { return x[i*numFeatures : (i+1)*numFeatures] }, p1)
 	for i := 0; i < n; i++ {
-		row := out[i*bpNumStage2 : (i+1)*bpNumStage2]
-		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
-		c.row(i, row[bpNumFeatures:])
+		row := out[i*numStage2 : (i+1)*numStage2]
+		copy(row, x[i*numFeatures:(i+1)*numFeatures])
+		c.row(i, row[numFeatures:])
 	}
 	return out
 }
 
-// bpStageCtx is what the context features of a line need: the first stage's
+// stageCtx is what the context features of a line need: the first stage's
 // probabilities, their prefix sums and runs, the anchors and the main text.
 // Rows are computed one at a time from it (row).
-type bpStageCtx struct {
+type stageCtx struct {
 	p1                   []float64
 	prefix               []float64
 	run                  []int
 	first, last, anchors int
 	high, lead, trail    int
 	sum                  float64
-	reg                  bpRegion
+	reg                  region
 }
 
 // stageContext computes the context of the second stage for n lines whose
 // first-stage vectors x1 gives and whose probabilities are p1, with w's buffers,
 // which it uses until w's next stageContext.
-func (w *bpWork) stageContext(n int, x1 func(i int) []float32, p1 []float64) *bpStageCtx {
+func (w *work) stageContext(n int, x1 func(i int) []float32, p1 []float64) *stageCtx {
 	c := &w.sctx
-	*c = bpStageCtx{p1: p1}
+	*c = stageCtx{p1: p1}
 	if n == 0 {
 		return c
 	}
-	anchor := func(i int) bool { return x1(i)[bpfProse] > 0 && p1[i] < bpAnchorProb }
+	anchor := func(i int) bool { return x1(i)[featProse] > 0 && p1[i] < anchorProb }
 	first, last, anchors := -1, -1, 0
 	var sum float64
 	high := 0
-	w.prefix = bpGrow(w.prefix, n+1)
+	w.prefix = grow(w.prefix, n+1)
 	prefix := w.prefix
 	prefix[0] = 0
 	for i := 0; i < n; i++ {
@@ -107,7 +107,7 @@ func (w *bpWork) stageContext(n int, x1 func(i int) []float32, p1 []float64) *bp
 		}
 		prefix[i+1] = prefix[i] + p1[i]
 	}
-	w.run2 = bpGrow(w.run2, n)
+	w.run2 = grow(w.run2, n)
 	run := w.run2
 	for i := 0; i < n; {
 		if p1[i] < 0.5 {
@@ -128,20 +128,20 @@ func (w *bpWork) stageContext(n int, x1 func(i int) []float32, p1 []float64) *bp
 	if first >= 0 {
 		lead, trail = first, n-1-last
 	}
-	prose := func(i int) bool { return x1(i)[bpfProse] > 0 }
-	words := func(i int) int { return int(x1(i)[bpfWords]) }
-	numeric := func(i int) bool { return x1(i)[bpfDigitShare] >= bpNumericShare }
-	*c = bpStageCtx{
+	prose := func(i int) bool { return x1(i)[featProse] > 0 }
+	words := func(i int) int { return int(x1(i)[featWords]) }
+	numeric := func(i int) bool { return x1(i)[featDigitShare] >= numericShare }
+	*c = stageCtx{
 		p1: p1, prefix: prefix, run: run, first: first, last: last, anchors: anchors,
 		high: high, lead: lead, trail: trail, sum: sum,
-		reg: bpMainText(n, prose, words, numeric, p1),
+		reg: mainText(n, prose, words, numeric, p1),
 	}
 	return c
 }
 
 // window is the mean first-stage probability of the k lines on each side of
 // line i, the line itself left out (-1: none).
-func (c *bpStageCtx) window(i, k int) float32 {
+func (c *stageCtx) window(i, k int) float32 {
 	n := len(c.p1)
 	lo, hi := max(0, i-k), min(n-1, i+k)
 	if hi == lo {
@@ -150,53 +150,53 @@ func (c *bpStageCtx) window(i, k int) float32 {
 	return float32((c.prefix[hi+1] - c.prefix[lo] - c.p1[i]) / float64(hi-lo))
 }
 
-// row writes the context features of line i to out (of bpNumContext values).
-func (c *bpStageCtx) row(i int, out []float32) {
+// row writes the context features of line i to out (of numContext values).
+func (c *stageCtx) row(i int, out []float32) {
 	clear(out)
 	p1, n := c.p1, len(c.p1)
 	first, last, reg := c.first, c.last, &c.reg
-	out[bpcProb] = float32(p1[i])
-	out[bpcPrev], out[bpcNext] = -1, -1
+	out[ctxProb] = float32(p1[i])
+	out[ctxPrev], out[ctxNext] = -1, -1
 	if i > 0 {
-		out[bpcPrev] = float32(p1[i-1])
+		out[ctxPrev] = float32(p1[i-1])
 	}
 	if i+1 < n {
-		out[bpcNext] = float32(p1[i+1])
+		out[ctxNext] = float32(p1[i+1])
 	}
-	out[bpcWin2] = c.window(i, 2)
-	out[bpcWin5] = c.window(i, 5)
-	out[bpcDocMean] = float32(c.sum / float64(n))
-	out[bpcDocHigh] = float32(c.high) / float32(n)
-	out[bpcLead] = float32(c.lead)
-	out[bpcTrail] = float32(c.trail)
+	out[ctxWin2] = c.window(i, 2)
+	out[ctxWin5] = c.window(i, 5)
+	out[ctxDocMean] = float32(c.sum / float64(n))
+	out[ctxDocHigh] = float32(c.high) / float32(n)
+	out[ctxLead] = float32(c.lead)
+	out[ctxTrail] = float32(c.trail)
 	switch {
 	case first < 0:
-		out[bpcToFirst], out[bpcFromLast] = -1, -1
+		out[ctxToFirst], out[ctxFromLast] = -1, -1
 	case i < first:
-		out[bpcToFirst] = float32(first - i)
+		out[ctxToFirst] = float32(first - i)
 	case i > last:
-		out[bpcFromLast] = float32(i - last)
+		out[ctxFromLast] = float32(i - last)
 	case i > first && i < last:
-		out[bpcBetween] = 1
+		out[ctxBetween] = 1
 	}
-	out[bpcRunHigh] = float32(c.run[i])
-	out[bpcAnchors] = float32(c.anchors) / float32(n)
-	out[bpcWin10] = c.window(i, 10)
+	out[ctxRunHigh] = float32(c.run[i])
+	out[ctxAnchors] = float32(c.anchors) / float32(n)
+	out[ctxWin10] = c.window(i, 10)
 	switch {
 	case reg.start < 0:
-		out[bpcRegionWhere], out[bpcRegionDist] = 2, -1
+		out[ctxRegionWhere], out[ctxRegionDist] = 2, -1
 	case i < reg.start:
-		out[bpcRegionWhere], out[bpcRegionDist] = -1, float32(reg.start-i)
+		out[ctxRegionWhere], out[ctxRegionDist] = -1, float32(reg.start-i)
 	case i > reg.end:
-		out[bpcRegionWhere], out[bpcRegionDist] = 1, float32(i-reg.end)
+		out[ctxRegionWhere], out[ctxRegionDist] = 1, float32(i-reg.end)
 	}
-	out[bpcRegionLead] = float32(reg.lead)
-	out[bpcRegionTrail] = float32(reg.trail)
-	out[bpcPage] = b2f(reg.page)
+	out[ctxRegionLead] = float32(reg.lead)
+	out[ctxRegionTrail] = float32(reg.trail)
+	out[ctxPage] = b2f(reg.page)
 }
 
-// bpRegion is the main text of a document and what lies around it.
-type bpRegion struct {
+// region is the main text of a document and what lies around it.
+type region struct {
 	start, end  int // first and last line of the main text; -1 when there is none
 	lead, trail int // likely boilerplate lines before and after it
 	anchors     int // anchors inside it
@@ -204,24 +204,24 @@ type bpRegion struct {
 	page        bool
 }
 
-// bpMainText finds the main text from the lines' running-text flags, words and
+// mainText finds the main text from the lines' running-text flags, words and
 // probabilities, and says whether the document is a whole-page dump (see the
 // constants of boilerplate_blocks.go). numeric tells the rows of a table (mostly
 // numbers): likely lines before the main text that are mostly such rows are a
 // table the article opens with, not a menu.
-func bpMainText(n int, prose func(int) bool, words func(int) int, numeric func(int) bool, p []float64) bpRegion {
-	anchor := func(i int) bool { return prose(i) && p[i] < bpAnchorProb }
-	r := bpRegion{start: -1, end: -1}
+func mainText(n int, prose func(int) bool, words func(int) int, numeric func(int) bool, p []float64) region {
+	anchor := func(i int) bool { return prose(i) && p[i] < anchorProb }
+	r := region{start: -1, end: -1}
 	best, cur, cs := 0.0, 0.0, 0
 	for i := 0; i < n; i++ {
 		var sc float64
 		switch {
 		case anchor(i):
-			sc = float64(min(words(i), bpRegionCap))
-		case p[i] >= bpLikelyProb:
-			sc = -(bpRegionPenalty + bpRegionPerWord*float64(words(i)))
+			sc = float64(min(words(i), regionCap))
+		case p[i] >= likelyProb:
+			sc = -(regionPenalty + regionPerWord*float64(words(i)))
 		default:
-			sc = -bpRegionOther
+			sc = -regionOther
 		}
 		if cur <= 0 {
 			cur, cs = 0, i
@@ -233,7 +233,7 @@ func bpMainText(n int, prose func(int) bool, words func(int) int, numeric func(i
 	}
 	inWords, allWords, numLead := 0, 0, 0
 	for i := 0; i < n; i++ {
-		likely := p[i] >= bpLikelyProb
+		likely := p[i] >= likelyProb
 		if likely {
 			r.likely++
 		}
@@ -257,40 +257,40 @@ func bpMainText(n int, prose func(int) bool, words func(int) int, numeric func(i
 		}
 	}
 	if r.start < 0 {
-		r.page = r.likely >= bpPageNoText
+		r.page = r.likely >= pageNoText
 		return r
 	}
 	// A main text of one anchor is enough under a long menu (link-heavy markdown
 	// leaves few lines of plain running text).
-	r.page = r.lead >= bpPageLead && r.trail >= bpPageTrail && 2*numLead < r.lead &&
-		(r.anchors >= bpPageAnchors || r.lead >= bpPageLongLead) &&
-		float64(inWords) >= bpPageTextShare*float64(allWords)
+	r.page = r.lead >= pageLead && r.trail >= pageTrail && 2*numLead < r.lead &&
+		(r.anchors >= pageAnchors || r.lead >= pageLongLead) &&
+		float64(inWords) >= pageTextShare*float64(allWords)
 	return r
 }
 
-// BoilerplateContextNames returns the names of the second stage's features, in
-// vector order: BoilerplateFeatureNames, then the context features.
-func ContextNames() []string { return append([]string(nil), bpContextNames...) }
+// ContextNames returns the names of the second stage's features, in
+// vector order: FeatureNames, then the context features.
+func ContextNames() []string { return append([]string(nil), contextNames...) }
 
-// BoilerplateContextFeatures returns the second-stage vectors of a document's
-// lines from their first-stage vectors x (as BoilerplateFeatures returns them)
+// ContextFeatures returns the second-stage vectors of a document's
+// lines from their first-stage vectors x (as Features returns them)
 // and the first stage's probabilities p1. The trainer uses it.
-func ContextFeatures(x []float32, p1 []float64) []float32 { return bpStage2(x, p1) }
+func ContextFeatures(x []float32, p1 []float64) []float32 { return stage2(x, p1) }
 
-// bpPredict runs both stages over a document's line vectors x and returns the
+// predict runs both stages over a document's line vectors x and returns the
 // second-stage vectors and the final probabilities.
-func bpPredict(m *model.Model, x []float32, n int) ([]float32, []float64) {
-	return bpPredictFast(m, nil, x, n)
+func predict(m *model.Model, x []float32, n int) ([]float32, []float64) {
+	return predictFast(m, nil, x, n)
 }
 
-// bpFast holds a model's trees flattened for speed.
-type bpFast struct {
+// fast holds a model's trees flattened for speed.
+type fast struct {
 	line, ctx         []model.FlatTree
 	lineVals, ctxVals []model.FlatVals
 }
 
-func bpNewFast(m *model.Model) *bpFast {
-	f := &bpFast{}
+func newFast(m *model.Model) *fast {
+	f := &fast{}
 	f.line, f.lineVals = model.Flatten(&m.Line)
 	f.ctx, f.ctxVals = model.Flatten(&m.Context)
 	if f.line == nil || f.ctx == nil {
@@ -299,28 +299,28 @@ func bpNewFast(m *model.Model) *bpFast {
 	return f
 }
 
-// bpPredictFast is bpPredict walking the flattened trees of f when there are.
-func bpPredictFast(m *model.Model, f *bpFast, x []float32, n int) ([]float32, []float64) {
-	d := &bpDoc{}
-	d.x1, d.x, d.xid, d.prob = bpRunModel(m, new(bpWork), bpDocBuf{}, f, n, func(i int, row []float32) {
-		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
+// predictFast is predict walking the flattened trees of f when there are.
+func predictFast(m *model.Model, f *fast, x []float32, n int) ([]float32, []float64) {
+	d := &doc{}
+	d.x1, d.x, d.xid, d.prob = runModel(m, new(work), docBuf{}, f, n, func(i int, row []float32) {
+		copy(row, x[i*numFeatures:(i+1)*numFeatures])
 	})
-	x2 := make([]float32, n*bpNumStage2)
+	x2 := make([]float32, n*numStage2)
 	for i := 0; i < n; i++ {
-		d.fillRow(i, x2[i*bpNumStage2:(i+1)*bpNumStage2])
+		d.fillRow(i, x2[i*numStage2:(i+1)*numStage2])
 	}
 	return x2, d.prob
 }
 
-// bpKeyWidth is the width of a second-stage key: a line's second-stage vector is
+// keyWidth is the width of a second-stage key: a line's second-stage vector is
 // its first-stage vector, which the index of that vector among the distinct ones
 // stands for (its bits in key[0]), then the context features (key[1:]).
-const bpKeyWidth = 1 + bpNumContext
+const keyWidth = 1 + numContext
 
 // predict runs both stages over n lines whose first-stage vectors line writes
-// (a row of bpNumFeatures values, all zeros, for line i) with w's buffers for
+// (a row of numFeatures values, all zeros, for line i) with w's buffers for
 // the temporaries, walking the flattened trees of f when there are. It returns
-// the distinct first-stage vectors and second-stage keys (bpKeyWidth), row-major,
+// the distinct first-stage vectors and second-stage keys (keyWidth), row-major,
 // the index among the keys of each line's, and the final probabilities; they go
 // into buf's arrays when it has them.
 //
@@ -328,55 +328,55 @@ const bpKeyWidth = 1 + bpNumContext
 // repeated short lines would otherwise walk every tree for each of them), and
 // kept once: a line's vector is computed, looked up and dropped when an earlier
 // line had the same, so that a document of many alike lines holds few vectors.
-func bpRunModel(m *model.Model, w *bpWork, buf bpDocBuf, f *bpFast, n int, line func(i int, row []float32)) (x1, keys []float32, ids []int32, p []float64) {
+func runModel(m *model.Model, w *work, buf docBuf, f *fast, n int, line func(i int, row []float32)) (x1, keys []float32, ids []int32, p []float64) {
 	var lineFlat, ctxFlat []model.FlatTree
 	if f != nil {
 		lineFlat, ctxFlat = f.line, f.ctx
 	}
-	w.p1 = bpGrow(w.p1, n)
-	w.ids1 = bpGrow(w.ids1, n)
+	w.p1 = grow(w.p1, n)
+	w.ids1 = grow(w.ids1, n)
 	p1, ids1 := w.p1, w.ids1
-	w.memo.reset(n, bpNumFeatures, buf.x1)
-	bpScoreRows(n, line, &w.memo, p1, ids1, func(row []float32) float64 { return bpScore(&m.Line, lineFlat, row) })
+	w.memo.reset(n, numFeatures, buf.x1)
+	scoreRows(n, line, &w.memo, p1, ids1, func(row []float32) float64 { return score(&m.Line, lineFlat, row) })
 	x1 = w.memo.rows
 	x1row := func(i int) []float32 {
 		k := int(ids1[i])
-		return x1[k*bpNumFeatures : (k+1)*bpNumFeatures]
+		return x1[k*numFeatures : (k+1)*numFeatures]
 	}
 	c := w.stageContext(n, x1row, p1)
-	p = bpGrow(buf.prob, n)
-	ids = bpGrow(buf.xid, n)
-	w.memo.reset(n, bpKeyWidth, buf.x)
-	w.row2 = bpGrow(w.row2, bpNumStage2)
+	p = grow(buf.prob, n)
+	ids = grow(buf.xid, n)
+	w.memo.reset(n, keyWidth, buf.x)
+	w.row2 = grow(w.row2, numStage2)
 	full := w.row2
-	bpScoreRows(n, func(i int, key []float32) {
+	scoreRows(n, func(i int, key []float32) {
 		key[0] = math.Float32frombits(uint32(ids1[i]))
 		c.row(i, key[1:])
 	}, &w.memo, p, ids, func(key []float32) float64 {
 		k := int(math.Float32bits(key[0]))
-		copy(full, x1[k*bpNumFeatures:(k+1)*bpNumFeatures])
-		copy(full[bpNumFeatures:], key[1:])
-		return bpScore(&m.Context, ctxFlat, full)
+		copy(full, x1[k*numFeatures:(k+1)*numFeatures])
+		copy(full[numFeatures:], key[1:])
+		return score(&m.Context, ctxFlat, full)
 	})
 	keys = w.memo.rows
 	w.memo.rows = nil // the caller's now
 	return x1, keys, ids, p
 }
 
-// bpScore is the probability the trees t give row, walking flat when there are
+// score is the probability the trees t give row, walking flat when there are
 // flattened trees.
-func bpScore(t *model.Trees, flat []model.FlatTree, row []float32) float64 {
+func score(t *model.Trees, flat []model.FlatTree, row []float32) float64 {
 	if flat != nil {
 		return model.Prob(model.ScoreFlat(t.Bias, flat, row))
 	}
 	return model.Prob(t.LogOdds(row))
 }
 
-// bpScoreRows writes the probability of each of n rows of width memo.w to p
+// scoreRows writes the probability of each of n rows of width memo.w to p
 // and the index of the row among memo's distinct rows to ids. fill writes row i
 // (its contents are unspecified before); score gives the probability of a row
 // no earlier one had.
-func bpScoreRows(n int, fill func(i int, row []float32), memo *bpMemo, p []float64, ids []int32, score func(row []float32) float64) {
+func scoreRows(n int, fill func(i int, row []float32), memo *memo, p []float64, ids []int32, score func(row []float32) float64) {
 	row := memo.scratch
 	for i := 0; i < n; i++ {
 		fill(i, row)
@@ -399,13 +399,13 @@ func bpScoreRows(n int, fill func(i int, row []float32), memo *bpMemo, p []float
 	}
 }
 
-// bpMemo keeps the distinct feature rows of one stage with their probabilities,
+// memo keeps the distinct feature rows of one stage with their probabilities,
 // found through an open-addressing table of row indexes. Rows are hashed whole
 // and compared whole on a hash match. (Hashing a few telling features only was
 // cheaper per row but quadratic on documents of many rows that agree on those
 // features and differ elsewhere, such as 500,000 lines of dashes: every lookup
 // walked them all.)
-type bpMemo struct {
+type memo struct {
 	w       int
 	slots   []int32   // distinct row index + 1, 0 when empty
 	rows    []float32 // the distinct rows, row-major
@@ -416,7 +416,7 @@ type bpMemo struct {
 
 // reset empties the memo for up to n rows of width w, the distinct ones to be
 // kept in rows' array.
-func (m *bpMemo) reset(n, w int, rows []float32) {
+func (m *memo) reset(n, w int, rows []float32) {
 	size := 16
 	for size < 2*n {
 		size *= 2
@@ -431,14 +431,14 @@ func (m *bpMemo) reset(n, w int, rows []float32) {
 	m.rows = rows[:0]
 	m.hashes = m.hashes[:0]
 	m.prob = m.prob[:0]
-	m.scratch = bpGrow(m.scratch, w)
+	m.scratch = grow(m.scratch, w)
 }
 
 // add returns the index of row among the distinct rows and whether an earlier
 // row had the same bits; a new row is kept (copied), its probability to be set
 // by the caller.
-func (m *bpMemo) add(row []float32) (int32, bool) {
-	h := bpRowHash(row)
+func (m *memo) add(row []float32) (int32, bool) {
+	h := rowHash(row)
 	w := m.w
 	mask := len(m.slots) - 1
 	for s := int(h) & mask; ; s = (s + 1) & mask {
@@ -451,20 +451,20 @@ func (m *bpMemo) add(row []float32) (int32, bool) {
 			m.rows = append(m.rows, row...)
 			return j, false
 		}
-		if m.hashes[j] == h && bpSameBits(row, m.rows[int(j)*w:(int(j)+1)*w]) {
+		if m.hashes[j] == h && sameBits(row, m.rows[int(j)*w:(int(j)+1)*w]) {
 			return j, true
 		}
 	}
 }
 
 // same reports whether row has the bits of distinct row k.
-func (m *bpMemo) same(row []float32, k int32) bool {
-	return bpSameBits(row, m.rows[int(k)*m.w:(int(k)+1)*m.w])
+func (m *memo) same(row []float32, k int32) bool {
+	return sameBits(row, m.rows[int(k)*m.w:(int(k)+1)*m.w])
 }
 
-// bpRowHash hashes the bits of a row. Four multiply chains over interleaved
+// rowHash hashes the bits of a row. Four multiply chains over interleaved
 // features quarter the latency of one.
-func bpRowHash(row []float32) uint64 {
+func rowHash(row []float32) uint64 {
 	const p0, p1 = 1099511628211, 14029467366897019727
 	h0, h1, h2, h3 := uint64(14695981039346656037), uint64(1099511628211), uint64(0x9e3779b97f4a7c15), uint64(0xc2b2ae3d27d4eb4f)
 	k := 0
@@ -482,9 +482,9 @@ func bpRowHash(row []float32) uint64 {
 	return h ^ h>>32
 }
 
-// bpSameBits reports whether rows a and b (of one length) hold the same bits,
+// sameBits reports whether rows a and b (of one length) hold the same bits,
 // four values at a time.
-func bpSameBits(a, b []float32) bool {
+func sameBits(a, b []float32) bool {
 	b = b[:len(a)]
 	k := 0
 	for ; k+4 <= len(a); k += 4 {
@@ -502,12 +502,12 @@ func bpSameBits(a, b []float32) bool {
 	return true
 }
 
-// BoilerplatePredict returns model m's final probability for each line whose
-// first-stage vectors are x (as BoilerplateFeatures returns them). The trainer
+// Predict returns model m's final probability for each line whose
+// first-stage vectors are x (as Features returns them). The trainer
 // uses it.
 func Predict(m *model.Model, x []float32) []float64 {
-	_, _, _, p := bpRunModel(m, new(bpWork), bpDocBuf{}, nil, len(x)/bpNumFeatures, func(i int, row []float32) {
-		copy(row, x[i*bpNumFeatures:(i+1)*bpNumFeatures])
+	_, _, _, p := runModel(m, new(work), docBuf{}, nil, len(x)/numFeatures, func(i int, row []float32) {
+		copy(row, x[i*numFeatures:(i+1)*numFeatures])
 	})
 	return p
 }

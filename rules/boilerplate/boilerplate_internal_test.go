@@ -29,15 +29,15 @@ func TestBoilerplateWeights(t *testing.T) {
 // leaf values minus the root values, so they explain the whole score.
 func TestBoilerplateExplainAddsUp(t *testing.T) {
 	a := text.NewAnalysis("Home\nNews\n\nThe council approved the new budget on Tuesday after a long debate about schools.\n© 2019 City Times")
-	ls, x := bpFeatures(a)
+	ls, x := features(a)
 	m := &model.Weights.Line
 	var roots float32
 	for _, r := range m.Roots {
 		roots += m.Nodes[r].Value
 	}
 	for i := range ls {
-		row := x[i*bpNumFeatures : (i+1)*bpNumFeatures]
-		contrib := make([]float32, bpNumFeatures)
+		row := x[i*numFeatures : (i+1)*numFeatures]
+		contrib := make([]float32, numFeatures)
 		m.Explain(row, contrib)
 		var sum float32
 		for _, c := range contrib {
@@ -53,30 +53,30 @@ func TestBoilerplateExplainAddsUp(t *testing.T) {
 func TestBoilerplateLineFeatures(t *testing.T) {
 	for _, tc := range []struct {
 		line  string
-		check func(bl *bpLine) bool
+		check func(bl *line) bool
 		what  string
 	}{
-		{"The cat sat on the mat.", func(bl *bpLine) bool { return bl.words == 6 && bl.stop == 3 && bl.endKind == bpEndSentence }, "6 words, 3 stop words (the, on, the), sentence end"},
-		{"Donald Trump Meets Kim In Hanoi", func(bl *bpLine) bool { return bl.title == 5 && bl.caps == 0 && bl.endKind == bpEndNone }, "5 capitalised words after the first"},
-		{"BREAKING NEWS TODAY", func(bl *bpLine) bool { return bl.caps == 3 }, "3 upper-case words"},
-		{"[3]: https://example.com/a b", func(bl *bpLine) bool { return bl.refLink && bl.words == 2 }, "the URL's words are hidden: 3 and b"},
-		{"* [Home](https://example.com/) and more", func(bl *bpLine) bool {
+		{"The cat sat on the mat.", func(bl *line) bool { return bl.words == 6 && bl.stop == 3 && bl.endKind == endSentence }, "6 words, 3 stop words (the, on, the), sentence end"},
+		{"Donald Trump Meets Kim In Hanoi", func(bl *line) bool { return bl.title == 5 && bl.caps == 0 && bl.endKind == endNone }, "5 capitalised words after the first"},
+		{"BREAKING NEWS TODAY", func(bl *line) bool { return bl.caps == 3 }, "3 upper-case words"},
+		{"[3]: https://example.com/a b", func(bl *line) bool { return bl.refLink && bl.words == 2 }, "the URL's words are hidden: 3 and b"},
+		{"* [Home](https://example.com/) and more", func(bl *line) bool {
 			return bl.list && bl.words == 3 && bl.anchorWord == 1 && int(bl.linkBytes) == len("](https://example.com/")
 		}, "list marker; link target bytes hidden; 1 anchor word"},
-		{"[3]: https://example.com/a", func(bl *bpLine) bool { return bl.refLink && bl.words == 1 }, "reference definition"},
-		{"1) Lego Star Wars", func(bl *bpLine) bool { return bl.numbered && bl.list && bl.startDigit }, "numbered item"},
-		{"By Jane Doe", func(bl *bpLine) bool { return bl.byline && bl.startClass&bpByline != 0 }, "byline"},
-		{"Stand by me, he sang.", func(bl *bpLine) bool { return !bl.byline && bl.classes&bpByline == 0 }, "\"by\" inside a sentence is no byline"},
-		{"Share this article", func(bl *bpLine) bool { return bl.classes&bpShare != 0 && bl.phraseWords == 3 }, "a share phrase covering the line"},
-		{"© 2019 City Times", func(bl *bpLine) bool { return bl.classes&bpCopyright != 0 }, "copyright sign"},
-		{"Monday, November 18, 2019, 04:05 pm PT", func(bl *bpLine) bool { return bl.dateWords == 4 && bl.digits == 4 }, "date words: monday, november, pm, pt"},
-		{"We use cookies to improve your experience", func(bl *bpLine) bool { return bl.classes&bpLegal != 0 }, "cookie notice"},
-		{"Lire la suite", func(bl *bpLine) bool { return bl.classes&bpReadMore != 0 && bl.phraseWords == 3 }, "French read-more"},
-		{"Schreibe einen Kommentar", func(bl *bpLine) bool { return bl.classes&bpComment != 0 }, "German comment prompt"},
-		{"東京で会議が開かれた。", func(bl *bpLine) bool { return bl.nonLatin == bl.letters && bl.endKind == bpEndSentence }, "CJK letters, ideographic full stop"},
+		{"[3]: https://example.com/a", func(bl *line) bool { return bl.refLink && bl.words == 1 }, "reference definition"},
+		{"1) Lego Star Wars", func(bl *line) bool { return bl.numbered && bl.list && bl.startDigit }, "numbered item"},
+		{"By Jane Doe", func(bl *line) bool { return bl.byline && bl.startClass&byline != 0 }, "byline"},
+		{"Stand by me, he sang.", func(bl *line) bool { return !bl.byline && bl.classes&byline == 0 }, "\"by\" inside a sentence is no byline"},
+		{"Share this article", func(bl *line) bool { return bl.classes&share != 0 && bl.phraseWords == 3 }, "a share phrase covering the line"},
+		{"© 2019 City Times", func(bl *line) bool { return bl.classes&classCopyright != 0 }, "copyright sign"},
+		{"Monday, November 18, 2019, 04:05 pm PT", func(bl *line) bool { return bl.dateWords == 4 && bl.digits == 4 }, "date words: monday, november, pm, pt"},
+		{"We use cookies to improve your experience", func(bl *line) bool { return bl.classes&classLegal != 0 }, "cookie notice"},
+		{"Lire la suite", func(bl *line) bool { return bl.classes&readMore != 0 && bl.phraseWords == 3 }, "French read-more"},
+		{"Schreibe einen Kommentar", func(bl *line) bool { return bl.classes&comment != 0 }, "German comment prompt"},
+		{"東京で会議が開かれた。", func(bl *line) bool { return bl.nonLatin == bl.letters && bl.endKind == endSentence }, "CJK letters, ideographic full stop"},
 	} {
 		a := text.NewAnalysis(tc.line)
-		ls, _ := bpScan(a)
+		ls, _ := scan(a)
 		if len(ls) != 1 {
 			t.Fatalf("%q: %d lines", tc.line, len(ls))
 		}
@@ -100,8 +100,8 @@ func TestBoilerplateEvidence(t *testing.T) {
 		{"Share on Facebook", "share prompt"},
 	} {
 		a := text.NewAnalysis(tc.line)
-		ls, _ := bpScan(a)
-		if got := bpEvidence(&ls[0]); got != tc.want {
+		ls, _ := scan(a)
+		if got := evidence(&ls[0]); got != tc.want {
 			t.Errorf("%q: evidence %q, want %q", tc.line, got, tc.want)
 		}
 	}
@@ -110,7 +110,7 @@ func TestBoilerplateEvidence(t *testing.T) {
 // Duplicates within the document and wrapped paragraphs.
 func TestBoilerplateDocumentFeatures(t *testing.T) {
 	txt := "Home\nNews\n\nthe council approved the new budget on Tuesday after a\nlong debate that lasted more than six hours and ended\nwith a vote of seven to two.\n\nHome\n"
-	ls, _ := bpScan(text.NewAnalysis(txt))
+	ls, _ := scan(text.NewAnalysis(txt))
 	if ls[0].dups != 1 || ls[len(ls)-1].dups != 1 || ls[1].dups != 0 {
 		t.Errorf("dups %d %d %d, want 1 0 1", ls[0].dups, ls[1].dups, ls[len(ls)-1].dups)
 	}
@@ -145,17 +145,17 @@ func TestBoilerplateMainText(t *testing.T) {
 		return func(i int) bool { return prose[i] }, func(i int) int { return words[i] }, p
 	}
 	pr, w, p := mk("mmmmmmmmmmTTTTTmm")
-	r := bpMainText(len(p), pr, w, func(int) bool { return false }, p)
+	r := mainText(len(p), pr, w, func(int) bool { return false }, p)
 	if r.start != 10 || r.end != 14 || r.lead != 10 || r.trail != 2 || !r.page {
 		t.Errorf("menus around text: %+v", r)
 	}
 	pr, w, p = mk("TTcccccccccccccccccccccccccccccccTT")
-	r = bpMainText(len(p), pr, w, func(int) bool { return false }, p)
+	r = mainText(len(p), pr, w, func(int) bool { return false }, p)
 	if r.page {
 		t.Errorf("intro, table, outro read as a whole page: %+v", r)
 	}
 	pr, w, p = mk("mmmmmmm")
-	if r := bpMainText(len(p), pr, w, func(int) bool { return false }, p); r.start != -1 || r.page {
+	if r := mainText(len(p), pr, w, func(int) bool { return false }, p); r.start != -1 || r.page {
 		t.Errorf("a short menu alone: %+v", r)
 	}
 }
@@ -170,12 +170,12 @@ func TestBoilerplateListLike(t *testing.T) {
 		{"Subscribe to our newsletter\nFollow us on Twitter\n© 2019 City Times", false},
 	} {
 		a := text.NewAnalysis(tc.text)
-		ls, _ := bpScan(a)
+		ls, _ := scan(a)
 		idx := make([]int, len(ls))
 		for i := range idx {
 			idx[i] = i
 		}
-		if got := bpListLike(a, ls, idx); got != tc.want {
+		if got := listLike(a, ls, idx); got != tc.want {
 			t.Errorf("%q: list-like %v, want %v", tc.text, got, tc.want)
 		}
 	}
@@ -186,33 +186,33 @@ func TestBoilerplateListLike(t *testing.T) {
 func TestBoilerplateDeleteLines(t *testing.T) {
 	txt := "Menu\n\nBody one.\nBody two.\n\nFooter\n"
 	a := text.NewAnalysis(txt)
-	if e := bpDeleteLines(a, 0, 0); txt[:e.Start]+txt[e.End:] != "Body one.\nBody two.\n\nFooter\n" {
+	if e := deleteLines(a, 0, 0); txt[:e.Start]+txt[e.End:] != "Body one.\nBody two.\n\nFooter\n" {
 		t.Errorf("leading: %+v", e)
 	}
-	if e := bpDeleteLines(a, 5, 5); txt[:e.Start]+txt[e.End:] != "Menu\n\nBody one.\nBody two.\n" {
+	if e := deleteLines(a, 5, 5); txt[:e.Start]+txt[e.End:] != "Menu\n\nBody one.\nBody two.\n" {
 		t.Errorf("trailing: %+v -> %q", e, txt[:e.Start]+txt[e.End:])
 	}
 	crlf := "Body.\r\nFooter\r\n"
 	a = text.NewAnalysis(crlf)
-	if e := bpDeleteLines(a, 1, 1); crlf[:e.Start]+crlf[e.End:] != "Body.\r\n" {
+	if e := deleteLines(a, 1, 1); crlf[:e.Start]+crlf[e.End:] != "Body.\r\n" {
 		t.Errorf("CRLF trailing: %+v", e)
 	}
-	if !strings.HasPrefix(bpContextNames[bpNumFeatures], "first-stage") || len(bpContextNames) != bpNumStage2 {
+	if !strings.HasPrefix(contextNames[numFeatures], "first-stage") || len(contextNames) != numStage2 {
 		t.Errorf("context names out of step with the vector")
 	}
 }
 
 // The flattened trees score exactly as the nodes do.
 func TestBoilerplateFlatTrees(t *testing.T) {
-	f := bpNewFast(&model.Weights)
+	f := newFast(&model.Weights)
 	if f == nil {
 		t.Fatal("the shipped model cannot be flattened")
 	}
-	a := text.NewAnalysis(bpTestPage)
-	_, x := bpFeatures(a)
-	n := len(x) / bpNumFeatures
-	x2a, pa := bpPredict(&model.Weights, x, n)
-	x2b, pb := bpPredictFast(&model.Weights, f, x, n)
+	a := text.NewAnalysis(testPage)
+	_, x := features(a)
+	n := len(x) / numFeatures
+	x2a, pa := predict(&model.Weights, x, n)
+	x2b, pb := predictFast(&model.Weights, f, x, n)
 	for i := range pa {
 		if math.Abs(pa[i]-pb[i]) > 1e-6 {
 			t.Fatalf("line %d: nodes give %v, flat trees %v", i, pa[i], pb[i])
@@ -226,18 +226,18 @@ func TestBoilerplateFlatTrees(t *testing.T) {
 // Explaining over the flattened trees adds up bit for bit what walking the nodes
 // does, padding splits included.
 func TestBoilerplateFlatExplain(t *testing.T) {
-	f := bpNewFast(&model.Weights)
-	txt := strings.Repeat("----\n", 5) + bpTestPage + strings.Repeat("* * *\nShare this:\n", 3) + bpTestPage
-	_, x := bpFeatures(text.NewAnalysis(txt))
-	n := len(x) / bpNumFeatures
-	x2, _ := bpPredictFast(&model.Weights, f, x, n)
+	f := newFast(&model.Weights)
+	txt := strings.Repeat("----\n", 5) + testPage + strings.Repeat("* * *\nShare this:\n", 3) + testPage
+	_, x := features(text.NewAnalysis(txt))
+	n := len(x) / numFeatures
+	x2, _ := predictFast(&model.Weights, f, x, n)
 	for _, st := range []struct {
 		m    *model.Trees
 		flat []model.FlatTree
 		vals []model.FlatVals
 		x    []float32
 		w    int
-	}{{&model.Weights.Line, f.line, f.lineVals, x, bpNumFeatures}, {&model.Weights.Context, f.ctx, f.ctxVals, x2, bpNumStage2}} {
+	}{{&model.Weights.Line, f.line, f.lineVals, x, numFeatures}, {&model.Weights.Context, f.ctx, f.ctxVals, x2, numStage2}} {
 		a, b := make([]float32, st.w), make([]float32, st.w)
 		for i := 0; i < n; i++ {
 			row := st.x[i*st.w : (i+1)*st.w]
@@ -254,18 +254,18 @@ func TestBoilerplateFlatExplain(t *testing.T) {
 
 // Scoring identical rows once gives bit for bit what scoring every row does.
 func TestBoilerplateMemoExact(t *testing.T) {
-	f := bpNewFast(&model.Weights)
-	txt := strings.Repeat("----\n", 50) + bpTestPage + strings.Repeat("* * *\nShare this:\n", 30) + bpTestPage
-	_, x := bpFeatures(text.NewAnalysis(txt))
-	n := len(x) / bpNumFeatures
-	_, got := bpPredictFast(&model.Weights, f, x, n)
+	f := newFast(&model.Weights)
+	txt := strings.Repeat("----\n", 50) + testPage + strings.Repeat("* * *\nShare this:\n", 30) + testPage
+	_, x := features(text.NewAnalysis(txt))
+	n := len(x) / numFeatures
+	_, got := predictFast(&model.Weights, f, x, n)
 	p1 := make([]float64, n)
 	for i := range p1 {
-		p1[i] = model.Prob(model.ScoreFlat(model.Weights.Line.Bias, f.line, x[i*bpNumFeatures:(i+1)*bpNumFeatures]))
+		p1[i] = model.Prob(model.ScoreFlat(model.Weights.Line.Bias, f.line, x[i*numFeatures:(i+1)*numFeatures]))
 	}
-	x2 := bpStage2(x, p1)
+	x2 := stage2(x, p1)
 	for i := range p1 {
-		want := model.Prob(model.ScoreFlat(model.Weights.Context.Bias, f.ctx, x2[i*bpNumStage2:(i+1)*bpNumStage2]))
+		want := model.Prob(model.ScoreFlat(model.Weights.Context.Bias, f.ctx, x2[i*numStage2:(i+1)*numStage2]))
 		if math.Float64bits(got[i]) != math.Float64bits(want) {
 			t.Fatalf("line %d: memoized %v, scored %v", i, got[i], want)
 		}
@@ -280,24 +280,24 @@ func TestBoilerplateTokenWords(t *testing.T) {
 	}{
 		{"budget", 1}, {"Straße", 1}, {"新竹尖石鄉後山一帶", 4}, {"kindleのプログラムを探し", 4}, {"右", 1},
 	} {
-		if got := bpTokenWords(c.word); got != c.want {
+		if got := tokenWords(c.word); got != c.want {
 			t.Errorf("bpTokenWords(%q) = %d, want %d", c.word, got, c.want)
 		}
 	}
 	a := text.NewAnalysis("まずスタートメーニューからkindleのプログラムを探し、右クリック。\n")
-	ls, _ := bpScan(a)
+	ls, _ := scan(a)
 	if len(ls) != 1 || !ls[0].prose || ls[0].words < 12 {
 		t.Errorf("a Japanese sentence of 30 characters: %+v, want running text of 12 words or more", ls)
 	}
 }
 
-const bpTestPage = "Skip to content\nHome\nNews\n\nCouncil approves budget\n\nThe council approved the new budget on Tuesday after a long debate about schools.\n" +
+const testPage = "Skip to content\nHome\nNews\n\nCouncil approves budget\n\nThe council approved the new budget on Tuesday after a long debate about schools.\n" +
 	"The mayor said the plan would protect libraries and parks.\n\nShare this:\nFacebook\n© 2019 City Times. All rights reserved.\n"
 
 func BenchmarkBoilerplateScore(b *testing.B) {
-	f := bpNewFast(&model.Weights)
-	_, x := bpFeatures(text.NewAnalysis(bpTestPage))
-	row := x[:bpNumFeatures]
+	f := newFast(&model.Weights)
+	_, x := features(text.NewAnalysis(testPage))
+	row := x[:numFeatures]
 	b.Run("nodes", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			model.Weights.Line.LogOdds(row)
@@ -310,9 +310,9 @@ func BenchmarkBoilerplateScore(b *testing.B) {
 	})
 }
 
-// bpMeasure skips the letter test in General Punctuation, which holds none.
+// measure skips the letter test in General Punctuation, which holds none.
 func TestBoilerplatePunctuationHasNoLetters(t *testing.T) {
-	for r := rune(bpPunctFirst); r <= bpPunctLast; r++ {
+	for r := rune(punctFirst); r <= punctLast; r++ {
 		if unicode.IsLetter(r) {
 			t.Errorf("%U is a letter", r)
 		}

@@ -13,25 +13,25 @@ import (
 // of their own, which this file finds: markup a converter let through (tags,
 // attribute lists wrapped over several lines, style sheets, scripts) and the
 // reader comments under a blog post. Like captions and notices they are evidence
-// (bpEvidence), not model features.
+// (evidence), not model features.
 
 // A line is leaked markup when HTML tags, character references or code make up
-// at least bpMarkupShare of its visible bytes and at most bpMarkupLetters
+// at least markupShare of its visible bytes and at most markupLetters
 // letters stand outside them: "<span id="dfp-ad-billboard"></span>", an
 // "<img ... srcset=" tag wrapped over ten lines, ".nav a:hover,". A line of
 // article text with a stray tag in it keeps its words and is not one.
 const (
-	bpMarkupShare   = 0.5
-	bpMarkupLetters = 20
+	markupShare   = 0.5
+	markupLetters = 20
 )
 
-// bpMarkupLeaks marks in tags the lines of ls that are mostly HTML tags and
+// markupLeaks marks in tags the lines of ls that are mostly HTML tags and
 // character references, and in code the lines of style sheets, scripts and JSON.
 // t is the document's text. Code is told apart because an article may quote
 // code between its paragraphs; a page's own markup it never prints.
-func bpMarkupLeaks(t string, ls []bpLine, tags, code []bool) {
+func markupLeaks(t string, ls []line, tags, code []bool) {
 	if strings.IndexByte(t, '<') >= 0 || strings.IndexByte(t, '&') >= 0 {
-		bpMarkupSpans(t, ls, tags)
+		markupSpans(t, ls, tags)
 	}
 	weak := -1 // the last line of code too weak to count alone ("color: #c00;")
 	for i := range ls {
@@ -44,7 +44,7 @@ func bpMarkupLeaks(t string, ls []bpLine, tags, code []bool) {
 		}
 		kind, strong := markupscan.CodeLine(s)
 		switch {
-		case strong || bpSelectorLine(s):
+		case strong || selectorLine(s):
 			code[i] = true
 		case kind != "":
 			weak = i
@@ -59,29 +59,29 @@ func bpMarkupLeaks(t string, ls []bpLine, tags, code []bool) {
 			continue
 		}
 		near := i > 0 && (tags[i-1] || code[i-1]) || i+1 < len(ls) && (tags[i+1] || code[i+1])
-		if near && bpWeakCode(t[ls[i].start:ls[i].end]) {
+		if near && weakCode(t[ls[i].start:ls[i].end]) {
 			code[i] = true
 		}
 	}
 }
 
-// bpWeakCode reports whether s is a line of code that needs code around it to
+// weakCode reports whether s is a line of code that needs code around it to
 // count ("color: #c00; text-decoration: none;", "x = y;").
-func bpWeakCode(s string) bool {
+func weakCode(s string) bool {
 	kind, strong := markupscan.CodeLine(s)
 	return kind != "" && !strong
 }
 
-// bpMarkupSpans finds the tags and character references of t and marks the
+// markupSpans finds the tags and character references of t and marks the
 // lines they mostly cover. A tag may run over several lines (a converter that
 // wraps its output wraps the attribute lists too).
-func bpMarkupSpans(t string, ls []bpLine, leak []bool) {
+func markupSpans(t string, ls []line, leak []bool) {
 	var sc markupscan.Scanner
 	li := 0 // the first line that may hold the next span
 	cur, covered, covLetters := -1, 0, 0
 	flush := func() {
 		if cur >= 0 {
-			leak[cur] = bpMostlyMarkup(t, &ls[cur], covered, covLetters)
+			leak[cur] = mostlyMarkup(t, &ls[cur], covered, covLetters)
 		}
 		cur, covered, covLetters = -1, 0, 0
 	}
@@ -134,10 +134,10 @@ func bpMarkupSpans(t string, ls []bpLine, leak []bool) {
 	flush()
 }
 
-// bpMostlyMarkup reports whether covered visible bytes (covLetters of them
+// mostlyMarkup reports whether covered visible bytes (covLetters of them
 // letters) make line bl leaked markup.
-func bpMostlyMarkup(t string, bl *bpLine, covered, covLetters int) bool {
-	if int(bl.letters)-covLetters > bpMarkupLetters {
+func mostlyMarkup(t string, bl *line, covered, covLetters int) bool {
+	if int(bl.letters)-covLetters > markupLetters {
 		return false
 	}
 	visible := 0
@@ -146,15 +146,15 @@ func bpMostlyMarkup(t string, bl *bpLine, covered, covLetters int) bool {
 			visible += utf8.RuneLen(c)
 		}
 	}
-	return visible > 0 && float64(covered) >= bpMarkupShare*float64(visible)
+	return visible > 0 && float64(covered) >= markupShare*float64(visible)
 }
 
-// bpSelectorLine reports whether s is a line of a style sheet's selector list:
+// selectorLine reports whether s is a line of a style sheet's selector list:
 // comma-separated selectors (".basel-sticky-btn .basel-sticky-add-to-cart,",
 // "button:hover,", "#nav > li a {"), each a run of simple selectors whose
 // element names are HTML elements. It must end with "," or "{" and hold a class,
 // id or pseudo-class. "in the U.S. and abroad," is prose: "in" is no element.
-func bpSelectorLine(s string) bool {
+func selectorLine(s string) bool {
 	if len(s) < 4 || len(s) > 300 {
 		return false
 	}
@@ -195,42 +195,42 @@ func bpSelectorLine(s string) bool {
 // Reader comments. A comment opens with a header naming its writer and the time
 // of writing, on one line ("Catherine (GiveWell) on September 13, 2018 at 5:23
 // pm said:") or on two (a short name line, then "August 22, 2018 at 5:57 am");
-// its text follows. A thread is at least bpThreadHeaders headers each followed
+// its text follows. A thread is at least threadHeaders headers each followed
 // by a sentence, with a comment heading ("6 thoughts on “…”", "Comments", "Leave
 // a Reply") near them: without that heading, a live blog's timestamped entries
 // would look the same.
 const (
-	bpThreadHeaders = 2
-	bpThreadBody    = 30 // lines after a header in which its sentence must come
-	bpThreadCueLead = 6  // lines before the first header in which the heading may stand
-	bpThreadEndProb = 0.5
+	threadHeaders = 2
+	threadBody    = 30 // lines after a header in which its sentence must come
+	threadCueLead = 6  // lines before the first header in which the heading may stand
+	threadEndProb = 0.5
 )
 
-// bpCommentThread marks in thread the lines of the reader comments in ls: from
+// commentThread marks in thread the lines of the reader comments in ls: from
 // the comment heading (or the first header) to the end of the last comment.
-func bpCommentThread(t string, ls []bpLine, prob []float64, thread []bool) {
+func commentThread(t string, ls []line, prob []float64, thread []bool) {
 	n := len(ls)
 	var heads []int
 	for i := 0; i < n; i++ {
-		if ls[i].words > bpThreadHeaderWords || !bpMayHoldTime(&ls[i]) && (i+1 >= n || !bpMayHoldTime(&ls[i+1])) {
+		if ls[i].words > threadHeaderWords || !mayHoldTime(&ls[i]) && (i+1 >= n || !mayHoldTime(&ls[i+1])) {
 			continue
 		}
 		s := t[ls[i].start:ls[i].end]
 		switch {
-		case bpHeaderLine(s):
+		case headerLine(s):
 			heads = append(heads, i)
-		case i+1 < n && bpNameLine(s, &ls[i]) && bpDateTimeLine(t[ls[i+1].start:ls[i+1].end], &ls[i+1]):
+		case i+1 < n && nameLine(s, &ls[i]) && dateTimeLine(t[ls[i+1].start:ls[i+1].end], &ls[i+1]):
 			i++ // a header of two lines is known by its second
 			heads = append(heads, i)
 		}
 	}
-	if len(heads) < bpThreadHeaders {
+	if len(heads) < threadHeaders {
 		return
 	}
 	// Keep the headers a sentence follows.
 	kept := heads[:0]
 	for k, h := range heads {
-		next := min(n, h+bpThreadBody)
+		next := min(n, h+threadBody)
 		if k+1 < len(heads) {
 			next = min(next, heads[k+1])
 		}
@@ -242,16 +242,16 @@ func bpCommentThread(t string, ls []bpLine, prob []float64, thread []bool) {
 		}
 	}
 	heads = kept
-	if len(heads) < bpThreadHeaders {
+	if len(heads) < threadHeaders {
 		return
 	}
 	first, last := heads[0], heads[len(heads)-1]
-	if first > 0 && !bpHeaderLine(t[ls[first].start:ls[first].end]) {
+	if first > 0 && !headerLine(t[ls[first].start:ls[first].end]) {
 		first-- // the name line above the date
 	}
 	start := -1
-	for j := max(0, first-bpThreadCueLead); j < min(n, last+bpThreadBody); j++ {
-		if bpCommentCue(t[ls[j].start:ls[j].end], &ls[j]) {
+	for j := max(0, first-threadCueLead); j < min(n, last+threadBody); j++ {
+		if commentCue(t[ls[j].start:ls[j].end], &ls[j]) {
 			start = min(j, first)
 			break
 		}
@@ -261,7 +261,7 @@ func bpCommentThread(t string, ls []bpLine, prob []float64, thread []bool) {
 	}
 	// The last comment runs over its text up to the first line of furniture.
 	end := last + 1
-	for end < n && (ls[end].prose || prob[end] < bpThreadEndProb) {
+	for end < n && (ls[end].prose || prob[end] < threadEndProb) {
 		end++
 	}
 	for j := start; j < end; j++ {
@@ -269,15 +269,15 @@ func bpCommentThread(t string, ls []bpLine, prob []float64, thread []bool) {
 	}
 }
 
-// bpThreadHeaderWords bounds a comment header's words.
-const bpThreadHeaderWords = 16
+// threadHeaderWords bounds a comment header's words.
+const threadHeaderWords = 16
 
-// bpMayHoldTime is a cheap test that line bl may hold a clock time: a word
+// mayHoldTime is a cheap test that line bl may hold a clock time: a word
 // starting with a digit.
-func bpMayHoldTime(bl *bpLine) bool { return bl.digits > 0 }
+func mayHoldTime(bl *line) bool { return bl.digits > 0 }
 
-// bpClock reports whether s holds a clock time "5:23" or "17:05".
-func bpClock(s string) bool {
+// clock reports whether s holds a clock time "5:23" or "17:05".
+func clock(s string) bool {
 	for i := 1; i+2 < len(s); i++ {
 		if s[i] == ':' && text.IsDigit(s[i-1]) && text.IsDigit(s[i+1]) && text.IsDigit(s[i+2]) && (i+3 == len(s) || !text.IsDigit(s[i+3])) {
 			return true
@@ -286,8 +286,8 @@ func bpClock(s string) bool {
 	return false
 }
 
-// bpYear reports whether s holds a year 1900–2099 as a word of its own.
-func bpYear(s string) bool {
+// year reports whether s holds a year 1900–2099 as a word of its own.
+func year(s string) bool {
 	for i := 0; i+4 <= len(s); i++ {
 		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && text.IsDigit(s[i+2]) && text.IsDigit(s[i+3]) &&
 			(i == 0 || !text.IsDigit(s[i-1])) && (i+4 == len(s) || !text.IsDigit(s[i+4])) {
@@ -297,14 +297,14 @@ func bpYear(s string) bool {
 	return false
 }
 
-// bpTimeConnectors are the words a date and time line may hold besides dates,
+// timeConnectors are the words a date and time line may hold besides dates,
 // times and numbers ("August 22, 2018 at 5:57 am", "22 de agosto de 2018 às
 // 17:57", "22. August 2018 um 17:57 Uhr").
-var bpTimeConnectors = wordset.Parse(`at @ - – — um uhr à às a alle ore las de del di of the on o le am h в г г. pukul jam kl kl. klo`)
+var timeConnectors = wordset.Parse(`at @ - – — um uhr à às a alle ore las de del di of the on o le am h в г г. pukul jam kl kl. klo`)
 
-// bpCommentMonths are month names in the languages of the labeled pages and their
+// commentMonths are month names in the languages of the labeled pages and their
 // neighbours, for comment dates only (the line model's date words stay English).
-var bpCommentMonths = wordset.Parse(`jan january feb february mar march apr april may jun june jul july aug august
+var commentMonths = wordset.Parse(`jan january feb february mar march apr april may jun june jul july aug august
 sep sept september oct october nov november dec december
 januar februar märz april mai juni juli august september oktober november dezember jän
 janvier février mars avril mai juin juillet août septembre octobre novembre décembre
@@ -316,10 +316,10 @@ maret agustus desember
 января февраля марта апреля мая июня июля августа сентября октября ноября декабря
 январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь`)
 
-// bpDateTimeWords reports whether s is a date and a clock time and nothing else:
+// dateTimeWords reports whether s is a date and a clock time and nothing else:
 // month and weekday names, numbers and a few connectors.
-func bpDateTimeWords(s string) bool {
-	if !bpClock(s) {
+func dateTimeWords(s string) bool {
+	if !clock(s) {
 		return false
 	}
 	month := false
@@ -331,52 +331,52 @@ func bpDateTimeWords(s string) bool {
 		lw := strings.ToLower(w)
 		switch {
 		case text.IsDigit(w[0]):
-		case bpCommentMonths[lw]:
+		case commentMonths[lw]:
 			month = true
-		case bpDateWords[lw]:
-		case bpTimeConnectors[lw]:
+		case dateWords[lw]:
+		case timeConnectors[lw]:
 		default:
 			return false
 		}
 	}
-	return month || bpYear(s) || strings.Count(s, "/") == 2
+	return month || year(s) || strings.Count(s, "/") == 2
 }
 
-// bpDateTimeLine reports whether line s (measured in bl) is a date and time
+// dateTimeLine reports whether line s (measured in bl) is a date and time
 // alone: "August 22, 2018 at 5:57 am", "11/20/2019 01:19 AM".
-func bpDateTimeLine(s string, bl *bpLine) bool {
-	return bl.words <= 10 && bl.digits > 0 && bpDateTimeWords(s)
+func dateTimeLine(s string, bl *line) bool {
+	return bl.words <= 10 && bl.digits > 0 && dateTimeWords(s)
 }
 
-// bpSaidWords end a one-line comment header ("… at 5:23 pm said:").
-var bpSaidWords = []string{"said:", "says:", "wrote:", "writes:", "commented:", "dice:", "disse:", "escreveu:",
+// saidWords end a one-line comment header ("… at 5:23 pm said:").
+var saidWords = []string{"said:", "says:", "wrote:", "writes:", "commented:", "dice:", "disse:", "escreveu:",
 	"escribió:", "schreibt:", "sagt:", "a écrit :", "a écrit:", "a dit :", "a dit:", "scrive:", "schreef:", "zegt:",
 	"написал:", "написала:", "пишет:", "berkata:"}
 
-// bpHeaderSeps part a one-line comment header's name from its date: "on", "am",
-// "em", ... or a word of bpSaidWords ("Jane says: March 3, 2015 at 4:12 pm").
-var bpHeaderSeps = func() []string {
+// headerSeps part a one-line comment header's name from its date: "on", "am",
+// "em", ... or a word of saidWords ("Jane says: March 3, 2015 at 4:12 pm").
+var headerSeps = func() []string {
 	seps := []string{" on ", " says ", " said ", " em ", " am ", " le ", " el ", " il ", " op ", " pada "}
-	for _, w := range bpSaidWords {
+	for _, w := range saidWords {
 		seps = append(seps, " "+w+" ")
 	}
 	return seps
 }()
 
-// bpHeaderLine reports whether s is a one-line comment header: a name, "on" or
+// headerLine reports whether s is a one-line comment header: a name, "on" or
 // "says", then a date and time, perhaps closed by "said:".
-func bpHeaderLine(s string) bool {
-	if !bpClock(s) {
+func headerLine(s string) bool {
+	if !clock(s) {
 		return false // most short lines with a number hold no time: spare them the rest
 	}
 	low := strings.ToLower(s)
-	for _, w := range bpSaidWords {
+	for _, w := range saidWords {
 		if strings.HasSuffix(low, w) {
 			low = strings.TrimSpace(low[:len(low)-len(w)])
 			break
 		}
 	}
-	for _, sep := range bpHeaderSeps {
+	for _, sep := range headerSeps {
 		k := strings.LastIndex(low, sep)
 		if k <= 0 {
 			continue
@@ -385,19 +385,19 @@ func bpHeaderLine(s string) bool {
 		if len(strings.Fields(name)) > 6 || strings.ContainsAny(name, ".!?") {
 			return false
 		}
-		return bpDateTimeWords(low[k+len(sep):])
+		return dateTimeWords(low[k+len(sep):])
 	}
 	return false
 }
 
-// bpNameLine reports whether s could be a commenter's name above a date line:
+// nameLine reports whether s could be a commenter's name above a date line:
 // at most five words, no sentence end, no byline, link or markup.
-func bpNameLine(s string, bl *bpLine) bool {
+func nameLine(s string, bl *line) bool {
 	if bl.words == 0 || bl.words > 5 || bl.byline || bl.linkBytes > 0 {
 		return false
 	}
 	low := strings.ToLower(strings.TrimSpace(s))
-	for _, w := range bpSaidWords {
+	for _, w := range saidWords {
 		if strings.HasSuffix(low, w) {
 			low = strings.TrimSpace(low[:len(low)-len(w)])
 			break
@@ -413,8 +413,8 @@ func bpNameLine(s string, bl *bpLine) bool {
 	return true
 }
 
-// bpCommentCues open a comment section, in several languages.
-var bpCommentCues = []string{"comments", "comment", "thoughts on", "thought on", "responses", "response to",
+// commentCues open a comment section, in several languages.
+var commentCues = []string{"comments", "comment", "thoughts on", "thought on", "responses", "response to",
 	"replies", "reply", "leave a reply", "leave a comment", "join the discussion", "discussion",
 	"kommentare", "kommentar", "schreibe einen kommentar", "antworten", "comentários", "comentário",
 	"comentarios", "comentario", "deixe um comentário", "deixe uma resposta", "respostas", "deja un comentario",
@@ -422,24 +422,24 @@ var bpCommentCues = []string{"comments", "comment", "thoughts on", "thought on",
 	"lascia un commento", "risposte", "reacties", "reactie", "komentarze", "komentar", "tinggalkan komentar",
 	"комментарии", "комментарий", "отзывы"}
 
-// bpCommentCue reports whether s is a comment heading: "Comments", "6 thoughts
+// commentCue reports whether s is a comment heading: "Comments", "6 thoughts
 // on “How to …”", "10 Responses to …", "Leave a Reply".
-func bpCommentCue(s string, bl *bpLine) bool {
+func commentCue(s string, bl *line) bool {
 	if bl.words > 12 {
 		return false
 	}
 	low := strings.ToLower(s)
 	low = strings.TrimLeftFunc(low, func(r rune) bool { return !unicode.IsLetter(r) })
-	for _, c := range bpCommentCues {
-		if strings.HasPrefix(low, c) && (len(low) == len(c) || !bpLetterAt(low, len(c))) {
+	for _, c := range commentCues {
+		if strings.HasPrefix(low, c) && (len(low) == len(c) || !letterAt(low, len(c))) {
 			return true
 		}
 	}
 	return false
 }
 
-// bpLetterAt reports whether s holds a letter at byte i.
-func bpLetterAt(s string, i int) bool {
+// letterAt reports whether s holds a letter at byte i.
+func letterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r)
 }

@@ -26,7 +26,7 @@ func TestBPSelectorLine(t *testing.T) {
 		{"at 10:30,", false},
 		{"button:hover", false}, // no "," or "{" at the end
 	} {
-		if got := bpSelectorLine(c.s); got != c.want {
+		if got := selectorLine(c.s); got != c.want {
 			t.Errorf("bpSelectorLine(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
@@ -48,7 +48,7 @@ func TestBPCommentHeaders(t *testing.T) {
 		{"Hans Meier am 22. August 2018 um 17:57 Uhr", true},
 		{"Ana dice: 3 de marzo de 2019 a las 10:15", true},
 	} {
-		if got := bpHeaderLine(c.s); got != c.want {
+		if got := headerLine(c.s); got != c.want {
 			t.Errorf("bpHeaderLine(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
@@ -65,7 +65,7 @@ func TestBPCommentHeaders(t *testing.T) {
 		{"August 22, 2018", false},
 		{"Polls close at 8:00 pm on Tuesday, November 5, 2019", false},
 	} {
-		if got := bpDateTimeWords(c.s); got != c.want {
+		if got := dateTimeWords(c.s); got != c.want {
 			t.Errorf("bpDateTimeWords(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
@@ -85,26 +85,26 @@ func TestBPCommentHeaders(t *testing.T) {
 		{"Commenting on the vote, the mayor said the city would appeal.", false},
 	} {
 		a := text.NewAnalysis(c.s)
-		w := new(bpWork)
+		w := new(work)
 		ls, _ := w.scan(a, nil)
-		if got := bpCommentCue(c.s, &ls[0]); got != c.want {
+		if got := commentCue(c.s, &ls[0]); got != c.want {
 			t.Errorf("bpCommentCue(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
 }
 
-// threadOf runs bpCommentThread on text with every line at probability p and
+// threadOf runs commentThread on text with every line at probability p and
 // returns the marked lines as 0/1.
 func threadOf(txt string, p float64) string {
 	a := text.NewAnalysis(txt)
-	w := new(bpWork)
+	w := new(work)
 	ls, _ := w.scan(a, nil)
 	prob := make([]float64, len(ls))
 	for i := range prob {
 		prob[i] = p
 	}
 	marks := make([]bool, len(ls))
-	bpCommentThread(a.Text(), ls, prob, marks)
+	commentThread(a.Text(), ls, prob, marks)
 	return marksString(marks, nil)
 }
 
@@ -146,14 +146,14 @@ func TestBPCommentThread(t *testing.T) {
 	}
 }
 
-// leaksOf runs bpMarkupLeaks on text and returns the lines as t (tags), c
+// leaksOf runs markupLeaks on text and returns the lines as t (tags), c
 // (code) or 0.
 func leaksOf(txt string) string {
 	a := text.NewAnalysis(txt)
-	w := new(bpWork)
+	w := new(work)
 	ls, _ := w.scan(a, nil)
 	tags, code := make([]bool, len(ls)), make([]bool, len(ls))
-	bpMarkupLeaks(a.Text(), ls, tags, code)
+	markupLeaks(a.Text(), ls, tags, code)
 	return marksString(tags, code)
 }
 
@@ -211,7 +211,7 @@ func TestBPCreditLine(t *testing.T) {
 		{"Paris, France", false},
 		{"Washington, AP reported the vote on Tuesday", false},
 	} {
-		if got := bpCaption(c.s); got != c.want {
+		if got := caption(c.s); got != c.want {
 			t.Errorf("bpCaption(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}

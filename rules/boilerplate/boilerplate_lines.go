@@ -9,17 +9,17 @@ import (
 	"unicode/utf8"
 )
 
-// bpLine holds what the boilerplate rules measure on one non-blank line: its own
+// line holds what the boilerplate rules measure on one non-blank line: its own
 // shape (length, stop words, case, punctuation, links, known phrases) and, after
 // bpContext, its place among its neighbours.
-type bpLine struct {
+type line struct {
 	line       int    // index into Analysis.Lines
 	start, end int    // the line's content without surrounding white space
 	hash       uint64 // normalized text, for duplicates within the document
 
 	// Counts within one line are int32: a line is shorter than 2 GiB. The
 	// fields are packed, since a document of many short lines keeps one
-	// bpLine for each of them.
+	// line for each of them.
 	words      int32 // word tokens outside link targets and URLs
 	stop       int32 // stop words among them
 	title      int32 // words starting with an upper-case letter (the first word aside)
@@ -46,29 +46,29 @@ type bpLine struct {
 	// wFrom and wTo delimit the line's content words (four bytes or more, no
 	// stop word) in the document's list of content-word hashes.
 	wFrom, wTo int32
-	classes    bpClass
-	startClass bpClass
-	endKind    bpEnd
-	notice     bpNotice // a promotion, legal notice, ... (bpNoticeOf)
-	firstLower bool     // starts with a lower-case letter (a wrapped line's tail)
-	list       bool     // starts with a list marker ("* ", "- ", "1. ")
-	numbered   bool     // starts with a number marker ("1. ", "2) ", "(3) ")
-	startDigit bool     // the first word is a number
-	heading    bool     // markdown heading ("# ")
-	image      bool     // markdown image ("![")
-	refLink    bool     // markdown reference definition ("[3]: https://...")
-	byline     bool     // "By Jane Doe", "von Hans Meier"
-	caption    bool     // ends with a picture credit (bpCaption)
-	noticeKey  bool     // a word may be the key word of a notice phrase (bpNoticeIndex)
-	prose      bool     // reads as a sentence of running text (see bpIsProse)
+	classes    class
+	startClass class
+	endKind    end
+	notice     notice // a promotion, legal notice, ... (noticeOf)
+	firstLower bool   // starts with a lower-case letter (a wrapped line's tail)
+	list       bool   // starts with a list marker ("* ", "- ", "1. ")
+	numbered   bool   // starts with a number marker ("1. ", "2) ", "(3) ")
+	startDigit bool   // the first word is a number
+	heading    bool   // markdown heading ("# ")
+	image      bool   // markdown image ("![")
+	refLink    bool   // markdown reference definition ("[3]: https://...")
+	byline     bool   // "By Jane Doe", "von Hans Meier"
+	caption    bool   // ends with a picture credit (caption)
+	noticeKey  bool   // a word may be the key word of a notice phrase (noticeIndex)
+	prose      bool   // reads as a sentence of running text (see isProse)
 	paraProse  bool
 }
 
-// bpScratch holds the buffers of one document's scan.
-type bpScratch struct {
+// scratch holds the buffers of one document's scan.
+type scratch struct {
 	low     []byte     // the current line's words in lower case
 	lw      [][2]int32 // their spans in low
-	wi      []int32    // their indexes in bpWordTab (-1: none)
+	wi      []int32    // their indexes in wordTab (-1: none)
 	content []uint64   // hashes of the document's content words, line after line
 }
 
@@ -79,52 +79,52 @@ const (
 	bpwPhrase             // the first word of a known phrase
 )
 
-// bpWordInfo flags the words the line features look for.
-var bpWordInfo = func() map[string]uint8 {
+// wordInfo flags the words the line features look for.
+var wordInfo = func() map[string]uint8 {
 	m := map[string]uint8{}
 	for w := range wordset.Stopwords {
 		m[w] |= bpwStop
 	}
-	for w := range bpDateWords {
+	for w := range dateWords {
 		m[w] |= bpwDate
 	}
-	for w := range bpPhraseIndex {
+	for w := range phraseIndex {
 		m[w] |= bpwPhrase
 	}
 	return m
 }()
 
-// bpEnd is how a line ends.
-type bpEnd uint8
+// end is how a line ends.
+type end uint8
 
 const (
-	bpEndNone     bpEnd = iota
-	bpEndSentence       // . ! ? …, possibly inside closing quotes or brackets
-	bpEndColon          // :
-	bpEndOther          // , ; - and other punctuation
+	endNone     end = iota
+	endSentence     // . ! ? …, possibly inside closing quotes or brackets
+	endColon        // :
+	endOther        // , ; - and other punctuation
 )
 
-// bpScan measures every non-blank line of the document, in line order, and
+// scan measures every non-blank line of the document, in line order, and
 // returns the hashes of the document's content words.
-func bpScan(a *text.Analysis) ([]bpLine, []uint64) { return new(bpWork).scan(a, nil) }
+func scan(a *text.Analysis) ([]line, []uint64) { return new(work).scan(a, nil) }
 
-// scan is bpScan with w's buffers; the hashes returned are w's. The lines go
+// scan is scan with w's buffers; the hashes returned are w's. The lines go
 // into ls (nil: a new array).
-func (w *bpWork) scan(a *text.Analysis, ls []bpLine) ([]bpLine, []uint64) {
+func (w *work) scan(a *text.Analysis, ls []line) ([]line, []uint64) {
 	txt := a.Text()
 	lines := a.Lines()
-	// At most one bpLine a line. A new array is made, not grown: slices.Grow
+	// At most one line a line. A new array is made, not grown: slices.Grow
 	// would clear it, and every element used is written.
 	out := ls[:0]
 	if cap(out) < len(lines) {
-		out = make([]bpLine, 0, len(lines))
+		out = make([]line, 0, len(lines))
 	}
 	sc := &w.sc
 	sc.content = sc.content[:0]
 	// A line's measurement depends on its text alone: a line with the text of
 	// one of the last two lines measured (separators, a document of dashes)
 	// copies theirs.
-	var recent [2]bpLine
+	var recent [2]line
 	nrecent := 0
 	for i, l := range lines {
 		s, e := text.TrimSpan(txt, l.Start, l.End)
@@ -132,7 +132,7 @@ func (w *bpWork) scan(a *text.Analysis, ls []bpLine) ([]bpLine, []uint64) {
 			continue
 		}
 		t := txt[s:e]
-		var bl bpLine
+		var bl line
 		k := 0
 		for ; k < min(nrecent, 2); k++ {
 			if r := &recent[k]; r.end-r.start == e-s && txt[r.start:r.end] == t {
@@ -147,21 +147,21 @@ func (w *bpWork) scan(a *text.Analysis, ls []bpLine) ([]bpLine, []uint64) {
 			sc.content = append(sc.content, sc.content[r.wFrom:r.wTo]...)
 			bl.wTo = int32(len(sc.content))
 		} else {
-			bl = bpLine{line: i, start: s, end: e}
-			bpMeasure(a, &bl, sc)
+			bl = line{line: i, start: s, end: e}
+			measure(a, &bl, sc)
 			recent[nrecent%2] = bl
 			nrecent++
 		}
 		out = append(out, bl)
 	}
-	bpMarkDuplicates(out, &w.tab)
-	bpMarkParagraphs(a, out)
+	markDuplicates(out, &w.tab)
+	markParagraphs(a, out)
 	return out, sc.content
 }
 
-// bpMarkParagraphs fills the paragraph features of lines of wrapped paragraphs
+// markParagraphs fills the paragraph features of lines of wrapped paragraphs
 // and marks them as running text when the paragraph reads as prose.
-func bpMarkParagraphs(a *text.Analysis, ls []bpLine) {
+func markParagraphs(a *text.Analysis, ls []line) {
 	k := 0
 	for _, p := range a.Paragraphs() {
 		if p.Last == p.First {
@@ -171,7 +171,7 @@ func bpMarkParagraphs(a *text.Analysis, ls []bpLine) {
 			k++
 		}
 		j := k
-		var agg bpLine
+		var agg line
 		for j < len(ls) && ls[j].line <= p.Last {
 			agg.words += ls[j].words
 			agg.stop += ls[j].stop
@@ -183,7 +183,7 @@ func bpMarkParagraphs(a *text.Analysis, ls []bpLine) {
 			agg.endKind = ls[j].endKind
 			j++
 		}
-		prose := bpIsProse(&agg)
+		prose := isProse(&agg)
 		for m := k; m < j; m++ {
 			ls[m].paraLines = int32(j - k)
 			ls[m].paraWords = agg.words
@@ -194,8 +194,8 @@ func bpMarkParagraphs(a *text.Analysis, ls []bpLine) {
 	}
 }
 
-// bpMeasure fills the intrinsic features of bl.
-func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
+// measure fills the intrinsic features of bl.
+func measure(a *text.Analysis, bl *line, sc *scratch) {
 	low, lw, wi := sc.low[:0], sc.lw[:0], sc.wi[:0]
 	defer func() { sc.low, sc.lw, sc.wi = low, lw, wi }()
 	t := a.Text()[bl.start:bl.end]
@@ -249,7 +249,7 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 	for j := 0; j < len(t); j++ {
 		c := t[j]
 		if c < utf8.RuneSelf {
-			k := bpByteKind[c]
+			k := byteKind[c]
 			letters += int(k & bpbLetter)
 			if k&bpbSwitch == 0 {
 				continue
@@ -257,7 +257,7 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 		}
 		switch c {
 		case '[':
-			if k := bpClosing(t, j); k > 0 && k+1 < len(t) && (t[k+1] == '(' || t[k+1] == '[') {
+			if k := closing(t, j); k > 0 && k+1 < len(t) && (t[k+1] == '(' || t[k+1] == '[') {
 				anchorEnd = max(anchorEnd, k)
 			}
 		case ']':
@@ -274,7 +274,7 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 				hideEnd = max(hideEnd, k)
 			}
 		case 'h', 'w', 'H', 'W':
-			if j >= hideEnd && (j == 0 || !text.IsASCIIWordByte(t[j-1])) && bpURLAt(t, j) {
+			if j >= hideEnd && (j == 0 || !text.IsASCIIWordByte(t[j-1])) && urlAt(t, j) {
 				k := j
 				for k < len(t) && t[k] != ' ' && t[k] != ')' && t[k] != ']' && t[k] != '"' {
 					k++
@@ -305,7 +305,7 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 			}
 			// General Punctuation (dashes, quotation marks, spaces) holds no
 			// letter: a line of dashes spares the table search.
-			if (r < bpPunctFirst || r > bpPunctLast) && unicode.IsLetter(r) {
+			if (r < punctFirst || r > punctLast) && unicode.IsLetter(r) {
 				letters++
 				if r >= 0x250 {
 					bl.nonLatin++
@@ -322,9 +322,9 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 	hideEnd += bl.start
 	anchorEnd += bl.start
 	first := true
-	nh := uint64(bpFNVOffset)
+	nh := uint64(fnvOffset)
 	for _, w := range ws {
-		if w.End <= hideEnd && bpInLinkTarget(a.Text(), bl.start, w.Start) {
+		if w.End <= hideEnd && inLinkTarget(a.Text(), bl.start, w.Start) {
 			continue
 		}
 		word := a.Text()[w.Start:w.End]
@@ -334,18 +334,18 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 		// a sentence of a spaced script does.
 		// Lower-case the word into low, hashing it on the way: its own hash is the
 		// key of the word table and a content word's hash, and the line's
-		// normalized hash chains on (see bpLowerHash).
+		// normalized hash chains on (see lowerHash).
 		ls := len(low)
 		var hw, pk uint64
 		var ascii bool
-		low, hw, pk, nh, ascii = bpLowerHash(low, word, nh)
-		if bpNotices.keys[hw>>58]&(1<<(hw>>52&63)) != 0 {
+		low, hw, pk, nh, ascii = lowerHash(low, word, nh)
+		if notices.keys[hw>>58]&(1<<(hw>>52&63)) != 0 {
 			bl.noticeKey = true
 		}
 		lwd := low[ls:]
 		k := 1
 		if !ascii {
-			k = bpTokenWords(word)
+			k = tokenWords(word)
 		}
 		bl.words += int32(k)
 		bl.wordBytes += int32(len(word))
@@ -360,7 +360,7 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 			if !first {
 				bl.title++
 			}
-			if len(word) >= 2 && bpAllUpper(word) {
+			if len(word) >= 2 && allUpper(word) {
 				bl.caps++
 			}
 		}
@@ -369,10 +369,10 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 			bl.startDigit = unicode.IsDigit(r)
 		}
 		first = false
-		e, f := bpWordTab.lookup(pk, lwd)
+		e, f := wordTab.lookup(pk, lwd)
 		if f&bpwStop != 0 {
 			bl.stop++
-		} else if len(lwd) >= bpSimMinWordSize {
+		} else if len(lwd) >= simMinWordSize {
 			sc.content = append(sc.content, hw)
 		}
 		if f&bpwDate != 0 {
@@ -387,10 +387,10 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 	if bl.words > 0 && bl.words <= 40 {
 		covered := -1 // last word index covered by a matched phrase
 		for k := 0; k < len(lw); k++ {
-			if wi[k] < 0 || bpWordTab.keys[wi[k]].flags&bpwPhrase == 0 {
+			if wi[k] < 0 || wordTab.keys[wi[k]].flags&bpwPhrase == 0 {
 				continue
 			}
-			for _, p := range bpWordTab.phrases[wi[k]] {
+			for _, p := range wordTab.phrases[wi[k]] {
 				if k+len(p.words) > len(lw) {
 					continue
 				}
@@ -404,7 +404,7 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 				if !ok {
 					continue
 				}
-				if p.class == bpByline && !bpBylineAt(low, lw, k, len(p.words)) {
+				if p.class == byline && !bylineAt(low, lw, k, len(p.words)) {
 					continue
 				}
 				bl.classes |= p.class
@@ -420,11 +420,11 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 			}
 		}
 	}
-	if bl.startClass&bpByline != 0 && bl.words <= 8 {
+	if bl.startClass&byline != 0 && bl.words <= 8 {
 		bl.byline = true
 	}
 	if copyright {
-		bl.classes |= bpCopyright
+		bl.classes |= classCopyright
 	}
 
 	// Sentence ends inside the line and how it ends.
@@ -439,31 +439,31 @@ func bpMeasure(a *text.Analysis, bl *bpLine, sc *bpScratch) {
 	if r, _ := utf8.DecodeLastRuneInString(end); end != "" {
 		switch r {
 		case '.', '!', '?', '\u2026', '\u3002', '\uff01', '\uff1f':
-			bl.endKind = bpEndSentence
+			bl.endKind = endSentence
 		case ':':
-			bl.endKind = bpEndColon
+			bl.endKind = endColon
 		default:
 			if unicode.IsPunct(r) || unicode.IsSymbol(r) {
-				bl.endKind = bpEndOther
+				bl.endKind = endOther
 			}
 		}
 	}
-	if bl.endKind == bpEndSentence {
+	if bl.endKind == endSentence {
 		bl.sentEnds++
 	}
 
 	bl.hash = nh
-	bl.prose = bpIsProse(bl)
+	bl.prose = isProse(bl)
 }
 
 // The General Punctuation block, which holds no letter.
 const (
-	bpPunctFirst = 0x2000
-	bpPunctLast  = 0x206f
+	punctFirst = 0x2000
+	punctLast  = 0x206f
 )
 
-// bpClosing returns the index of the "]" closing the "[" at j, or -1.
-func bpClosing(t string, j int) int {
+// closing returns the index of the "]" closing the "[" at j, or -1.
+func closing(t string, j int) int {
 	depth := 0
 	for k := j; k < len(t) && k < j+400; k++ {
 		switch t[k] {
@@ -479,8 +479,8 @@ func bpClosing(t string, j int) int {
 	return -1
 }
 
-// bpURLAt reports whether a URL ("http://", "https://", "www.") starts at t[j].
-func bpURLAt(t string, j int) bool {
+// urlAt reports whether a URL ("http://", "https://", "www.") starts at t[j].
+func urlAt(t string, j int) bool {
 	rest := t[j:]
 	if len(rest) >= 7 && (rest[:7] == "http://" || rest[:7] == "HTTP://") {
 		return true
@@ -491,10 +491,10 @@ func bpURLAt(t string, j int) bool {
 	return len(rest) >= 5 && (rest[:4] == "www." || rest[:4] == "WWW.") && text.IsASCIIWordByte(rest[4])
 }
 
-// bpInLinkTarget reports whether the word at off sits in a URL or a markdown link
+// inLinkTarget reports whether the word at off sits in a URL or a markdown link
 // target: after "](", "][" or a URL start with no space in between.
-func bpInLinkTarget(text string, lineStart, off int) bool {
-	if bpURLAt(text, off) {
+func inLinkTarget(text string, lineStart, off int) bool {
+	if urlAt(text, off) {
 		return true
 	}
 	for k := off - 1; k >= lineStart; k-- {
@@ -515,7 +515,7 @@ func bpInLinkTarget(text string, lineStart, off int) bool {
 	return false
 }
 
-func bpAllUpper(w string) bool {
+func allUpper(w string) bool {
 	letters := 0
 	for _, r := range w {
 		if unicode.IsLower(r) {
@@ -528,18 +528,18 @@ func bpAllUpper(w string) bool {
 	return letters >= 2
 }
 
-// bpLowerHash appends the lower case of w to b (as bpAppendLower does) and
-// returns it with the FNV-1a hash of the lower case (bpHashBytes), its first
-// eight bytes packed (bpPack), nh chained on with the word, and whether w is all
+// lowerHash appends the lower case of w to b (as appendLower does) and
+// returns it with the FNV-1a hash of the lower case (hashBytes), its first
+// eight bytes packed (pack), nh chained on with the word, and whether w is all
 // ASCII.
 //
-// Chained over a line's words from bpFNVOffset, nh is the line's normalized hash
-// (bpLine.hash): its words, lower case, each followed by a space, numbers folded
+// Chained over a line's words from fnvOffset, nh is the line's normalized hash
+// (line.hash): its words, lower case, each followed by a space, numbers folded
 // to "0" (as CCNet normalizes paragraphs), so "Image 3 of 12" and "Image 4 of 12"
 // agree. The hash is FNV-1a (64 bits) with no seed, so that counts made on
 // different machines agree.
-func bpLowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, uint64, bool) {
-	hw := uint64(bpFNVOffset)
+func lowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, uint64, bool) {
+	hw := uint64(fnvOffset)
 	from := len(b)
 	// hn is nh chained on with the word's bytes; a number is folded to "0"
 	// instead, which is decided at the end. The two chains are independent, so
@@ -553,8 +553,8 @@ func bpLowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, uint64,
 				c += 'a' - 'A'
 			}
 			b = append(b, c)
-			hw = (hw ^ uint64(c)) * bpFNVPrime
-			hn = (hn ^ uint64(c)) * bpFNVPrime
+			hw = (hw ^ uint64(c)) * fnvPrime
+			hn = (hn ^ uint64(c)) * fnvPrime
 			continue
 		}
 		ascii = false
@@ -562,16 +562,16 @@ func bpLowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, uint64,
 		at := len(b)
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 		for _, c := range b[at:] {
-			hw = (hw ^ uint64(c)) * bpFNVPrime
-			hn = (hn ^ uint64(c)) * bpFNVPrime
+			hw = (hw ^ uint64(c)) * fnvPrime
+			hn = (hn ^ uint64(c)) * fnvPrime
 		}
 		i += n - 1
 	}
 	// No rune but an ASCII digit lower-cases to one.
 	if w[0] >= '0' && w[0] <= '9' {
-		hn = (nh ^ '0') * bpFNVPrime
+		hn = (nh ^ '0') * fnvPrime
 	}
-	hn = (hn ^ ' ') * bpFNVPrime
+	hn = (hn ^ ' ') * fnvPrime
 	// Pack the first eight bytes with one load where the array has room past the
 	// word (its bytes there are masked off).
 	lw := b[from:]
@@ -582,14 +582,14 @@ func bpLowerHash(b []byte, w string, nh uint64) ([]byte, uint64, uint64, uint64,
 	case cap(lw) >= 8:
 		pk = binary.LittleEndian.Uint64(lw[:8]) & (1<<(8*n) - 1)
 	default:
-		pk = bpPack(lw)
+		pk = pack(lw)
 	}
 	return b, hw, pk, hn, ascii
 }
 
-// bpBylineAt accepts a byline phrase ("by", "von", "par") only at the start of a
+// bylineAt accepts a byline phrase ("by", "von", "par") only at the start of a
 // short line and followed by a word: "By Jane Doe", not "stand by".
-func bpBylineAt(low []byte, lw [][2]int32, k, n int) bool {
+func bylineAt(low []byte, lw [][2]int32, k, n int) bool {
 	if n > 1 {
 		return true // "posted by", "last updated", "min read" say it themselves
 	}
@@ -603,9 +603,9 @@ func bpBylineAt(low []byte, lw [][2]int32, k, n int) bool {
 	return true
 }
 
-// bpTokenWords is the number of words a word token counts for: half its
+// tokenWords is the number of words a word token counts for: half its
 // characters in Han, Hiragana or Katakana, and at least one.
-func bpTokenWords(word string) int {
+func tokenWords(word string) int {
 	ascii := true
 	for i := 0; i < len(word); i++ {
 		if word[i] >= utf8.RuneSelf {
@@ -618,29 +618,29 @@ func bpTokenWords(word string) int {
 	}
 	cjk := 0
 	for _, r := range word {
-		if bpIsCJK(r) {
+		if isCJK(r) {
 			cjk++
 		}
 	}
 	return max(1, cjk/2)
 }
 
-// bpIsCJK reports whether r is a Han ideograph, Hiragana or Katakana: the
+// isCJK reports whether r is a Han ideograph, Hiragana or Katakana: the
 // scripts written without spaces between words.
-func bpIsCJK(r rune) bool {
+func isCJK(r rune) bool {
 	return r >= 0x3040 && r <= 0x30ff || r >= 0x3400 && r <= 0x4dbf || r >= 0x4e00 && r <= 0x9fff ||
 		r >= 0xf900 && r <= 0xfaff || r >= 0xff66 && r <= 0xff9d
 }
 
 // FNV-1a 64-bit parameters.
 const (
-	bpFNVOffset = 14695981039346656037
-	bpFNVPrime  = 1099511628211
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
 )
 
-// bpMarkDuplicates counts, for each line, the other lines of the document with
+// markDuplicates counts, for each line, the other lines of the document with
 // the same normalized words (menus repeated in a header and a footer).
-func bpMarkDuplicates(ls []bpLine, counts *bpHashTable) {
+func markDuplicates(ls []line, counts *hashTable) {
 	if len(ls) < 2 {
 		return
 	}
@@ -662,16 +662,16 @@ func bpMarkDuplicates(ls []bpLine, counts *bpHashTable) {
 // Prose: a line of running text. Stop words are the test for the languages we
 // know; text in another script is judged on length alone.
 const (
-	bpProseWords   = 8
-	bpProseStop    = 0.2
-	bpProseLetters = 40
-	// bpProseCJKWords: in other scripts, a sentence of 12 words (about 24
-	// characters of Chinese or Japanese, see bpTokenWords) is running text too.
-	bpProseCJKWords = 12
+	proseWords   = 8
+	proseStop    = 0.2
+	proseLetters = 40
+	// proseCJKWords: in other scripts, a sentence of 12 words (about 24
+	// characters of Chinese or Japanese, see tokenWords) is running text too.
+	proseCJKWords = 12
 )
 
-func bpIsProse(bl *bpLine) bool {
-	if bl.endKind != bpEndSentence && bl.endKind != bpEndColon {
+func isProse(bl *line) bool {
+	if bl.endKind != endSentence && bl.endKind != endColon {
 		return false
 	}
 	if bl.words == 0 || 2*int(bl.linkBytes) > bl.end-bl.start || 2*int(bl.anchorWord) > int(bl.words) {
@@ -679,19 +679,19 @@ func bpIsProse(bl *bpLine) bool {
 	}
 	if 2*int(bl.nonLatin) > int(bl.letters) {
 		// Other scripts may lack stop lists; Chinese and Japanese count a word per
-		// two characters (bpTokenWords).
-		return bl.letters >= bpProseLetters || bl.words >= bpProseCJKWords
+		// two characters (tokenWords).
+		return bl.letters >= proseLetters || bl.words >= proseCJKWords
 	}
-	return bl.words >= bpProseWords && float64(bl.stop) >= bpProseStop*float64(bl.words)
+	return bl.words >= proseWords && float64(bl.stop) >= proseStop*float64(bl.words)
 }
 
-// Kinds of ASCII bytes for bpMeasure's byte pass.
+// Kinds of ASCII bytes for measure's byte pass.
 const (
 	bpbLetter = 1 << iota // a letter
 	bpbSwitch             // a byte the switch looks at
 )
 
-var bpByteKind = func() (k [utf8.RuneSelf]uint8) {
+var byteKind = func() (k [utf8.RuneSelf]uint8) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
 			k[c] |= bpbLetter

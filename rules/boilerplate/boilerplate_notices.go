@@ -14,168 +14,168 @@ import (
 // affiliate disclosure ("may earn commission on products purchased through
 // affiliate links"), contact details ("Fax: 972-3-561-3699"). The line model
 // reads their words as prose; a few words in them say what they are. Like picture
-// credits they are evidence (bpEvidence) but no model feature.
-type bpNotice uint8
+// credits they are evidence (evidence) but no model feature.
+type notice uint8
 
 const (
-	bpNoNotice bpNotice = iota
-	bpPromotion
-	bpLegalNotice
-	bpAffiliate
-	bpContactLine
-	bpLeadInLine
-	bpMarkupLeak  // set by bpMarkupLeaks, not by phrases
-	bpCodeLeak    // likewise
-	bpCommentLine // set by bpCommentThread, not by phrases
+	noNotice notice = iota
+	promotion
+	legalNotice
+	affiliate
+	contactLine
+	leadInLine
+	markupLeak  // set by markupLeaks, not by phrases
+	codeLeak    // likewise
+	commentLine // set by commentThread, not by phrases
 )
 
-// bpNoticeNames name the notices in findings.
-var bpNoticeNames = [...]string{"", "promotion", "legal notice", "affiliate disclosure", "contact details", "read-more lead-in", "leaked markup", "leaked code", "reader comments"}
+// noticeNames name the notices in findings.
+var noticeNames = [...]string{"", "promotion", "legal notice", "affiliate disclosure", "contact details", "read-more lead-in", "leaked markup", "leaked code", "reader comments"}
 
-// bpNoticeMaxWords: a notice is at most this long; a longer line is an article
+// noticeMaxWords: a notice is at most this long; a longer line is an article
 // paragraph that happens to quote one.
-const bpNoticeMaxWords = 60
+const noticeMaxWords = 60
 
-// bpNoticePhrases are matched on the line's words in lower case (runs of
+// noticePhrases are matched on the line's words in lower case (runs of
 // letters and digits; "e-mail" is "e mail"). Each says what it is in the
 // site's own voice ("we may earn", "this material may not be"), so that an
 // article writing about newsletters, affiliate links or copyright is no notice.
-var bpNoticePhrases = []struct {
+var noticePhrases = []struct {
 	phrase string
-	kind   bpNotice
+	kind   notice
 }{
-	{"if you enjoyed this article", bpPromotion},
-	{"if you enjoyed this story", bpPromotion},
-	{"if you enjoyed this post", bpPromotion},
-	{"if you enjoyed reading", bpPromotion},
-	{"if you liked this article", bpPromotion},
-	{"if you liked this story", bpPromotion},
-	{"if you like this article", bpPromotion},
-	{"if you found this article", bpPromotion},
-	{"enjoyed this article", bpPromotion},
-	{"subscribe to our newsletter", bpPromotion},
-	{"subscribe to our free newsletter", bpPromotion},
-	{"sign up for our newsletter", bpPromotion},
-	{"sign up to our newsletter", bpPromotion},
-	{"sign up for our free newsletter", bpPromotion},
-	{"delivered to your inbox", bpPromotion},
-	{"straight to your inbox", bpPromotion},
-	{"directly to your inbox", bpPromotion},
-	{"successfully subscribed", bpPromotion},
-	{"thank you for subscribing", bpPromotion},
-	{"thanks for subscribing", bpPromotion},
-	{"click here to subscribe", bpPromotion},
-	{"subscribe now", bpPromotion},
-	{"become a subscriber", bpPromotion},
-	{"already a subscriber", bpPromotion},
-	{"become a member", bpPromotion},
-	{"join our mailing list", bpPromotion},
-	{"support our journalism", bpPromotion},
-	{"support independent journalism", bpPromotion},
-	{"support quality journalism", bpPromotion},
-	{"download our app", bpPromotion},
-	{"follow us on", bpPromotion},
-	{"follow him on twitter", bpPromotion},
-	{"follow her on twitter", bpPromotion},
-	{"follow me on twitter", bpPromotion},
-	{"like us on facebook", bpPromotion},
-	{"find us on facebook", bpPromotion},
-	{"share this article", bpPromotion},
-	{"share this story", bpPromotion},
-	{"recommended for you", bpPromotion},
-	{"thanks for reading", bpPromotion},
-	{"thank you for reading", bpPromotion},
-	{"got a tip", bpPromotion},
-	{"have a news tip", bpPromotion},
-	{"send us a tip", bpPromotion},
-	{"comments are closed", bpPromotion},
-	{"your email address will not be published", bpPromotion},
-	{"required fields are marked", bpPromotion},
-	{"abonnieren sie unseren newsletter", bpPromotion},
-	{"melden sie sich für unseren newsletter", bpPromotion},
-	{"inscrivez vous à notre newsletter", bpPromotion},
-	{"abonnez vous à notre newsletter", bpPromotion},
-	{"suscríbete a nuestro boletín", bpPromotion},
-	{"assine nossa newsletter", bpPromotion},
+	{"if you enjoyed this article", promotion},
+	{"if you enjoyed this story", promotion},
+	{"if you enjoyed this post", promotion},
+	{"if you enjoyed reading", promotion},
+	{"if you liked this article", promotion},
+	{"if you liked this story", promotion},
+	{"if you like this article", promotion},
+	{"if you found this article", promotion},
+	{"enjoyed this article", promotion},
+	{"subscribe to our newsletter", promotion},
+	{"subscribe to our free newsletter", promotion},
+	{"sign up for our newsletter", promotion},
+	{"sign up to our newsletter", promotion},
+	{"sign up for our free newsletter", promotion},
+	{"delivered to your inbox", promotion},
+	{"straight to your inbox", promotion},
+	{"directly to your inbox", promotion},
+	{"successfully subscribed", promotion},
+	{"thank you for subscribing", promotion},
+	{"thanks for subscribing", promotion},
+	{"click here to subscribe", promotion},
+	{"subscribe now", promotion},
+	{"become a subscriber", promotion},
+	{"already a subscriber", promotion},
+	{"become a member", promotion},
+	{"join our mailing list", promotion},
+	{"support our journalism", promotion},
+	{"support independent journalism", promotion},
+	{"support quality journalism", promotion},
+	{"download our app", promotion},
+	{"follow us on", promotion},
+	{"follow him on twitter", promotion},
+	{"follow her on twitter", promotion},
+	{"follow me on twitter", promotion},
+	{"like us on facebook", promotion},
+	{"find us on facebook", promotion},
+	{"share this article", promotion},
+	{"share this story", promotion},
+	{"recommended for you", promotion},
+	{"thanks for reading", promotion},
+	{"thank you for reading", promotion},
+	{"got a tip", promotion},
+	{"have a news tip", promotion},
+	{"send us a tip", promotion},
+	{"comments are closed", promotion},
+	{"your email address will not be published", promotion},
+	{"required fields are marked", promotion},
+	{"abonnieren sie unseren newsletter", promotion},
+	{"melden sie sich für unseren newsletter", promotion},
+	{"inscrivez vous à notre newsletter", promotion},
+	{"abonnez vous à notre newsletter", promotion},
+	{"suscríbete a nuestro boletín", promotion},
+	{"assine nossa newsletter", promotion},
 
-	{"this document is subject to copyright", bpLegalNotice},
-	{"this material may not be", bpLegalNotice},
-	{"no part may be reproduced", bpLegalNotice},
-	{"may be reproduced without the written permission", bpLegalNotice},
-	{"may not be reproduced distributed", bpLegalNotice},
-	{"may not be published broadcast", bpLegalNotice},
-	{"without the prior written permission of", bpLegalNotice},
-	{"without prior written permission of", bpLegalNotice},
-	{"without the written permission of", bpLegalNotice},
-	{"constitutes acceptance of", bpLegalNotice},
-	{"constitutes your acceptance", bpLegalNotice},
-	{"by using this site you agree", bpLegalNotice},
-	{"by using this website you agree", bpLegalNotice},
-	{"by continuing to use this site", bpLegalNotice},
-	{"by continuing to use this website", bpLegalNotice},
-	{"reprints and permissions", bpLegalNotice},
-	{"this article was originally published", bpLegalNotice},
-	{"this story was originally published", bpLegalNotice},
-	{"this article first appeared", bpLegalNotice},
-	{"this story first appeared", bpLegalNotice},
-	{"views expressed in this", bpLegalNotice},
-	{"views expressed here", bpLegalNotice},
-	{"opinions expressed in this", bpLegalNotice},
-	{"is a staff writer", bpLegalNotice},
-	{"is a senior writer", bpLegalNotice},
-	{"is a freelance writer", bpLegalNotice},
-	{"is a contributing writer", bpLegalNotice},
-	{"contact the author", bpLegalNotice},
-	{"contributed to this report", bpLegalNotice},
-	{"alle rechte vorbehalten", bpLegalNotice},
-	{"tous droits réservés", bpLegalNotice},
-	{"todos los derechos reservados", bpLegalNotice},
-	{"todos os direitos reservados", bpLegalNotice},
+	{"this document is subject to copyright", legalNotice},
+	{"this material may not be", legalNotice},
+	{"no part may be reproduced", legalNotice},
+	{"may be reproduced without the written permission", legalNotice},
+	{"may not be reproduced distributed", legalNotice},
+	{"may not be published broadcast", legalNotice},
+	{"without the prior written permission of", legalNotice},
+	{"without prior written permission of", legalNotice},
+	{"without the written permission of", legalNotice},
+	{"constitutes acceptance of", legalNotice},
+	{"constitutes your acceptance", legalNotice},
+	{"by using this site you agree", legalNotice},
+	{"by using this website you agree", legalNotice},
+	{"by continuing to use this site", legalNotice},
+	{"by continuing to use this website", legalNotice},
+	{"reprints and permissions", legalNotice},
+	{"this article was originally published", legalNotice},
+	{"this story was originally published", legalNotice},
+	{"this article first appeared", legalNotice},
+	{"this story first appeared", legalNotice},
+	{"views expressed in this", legalNotice},
+	{"views expressed here", legalNotice},
+	{"opinions expressed in this", legalNotice},
+	{"is a staff writer", legalNotice},
+	{"is a senior writer", legalNotice},
+	{"is a freelance writer", legalNotice},
+	{"is a contributing writer", legalNotice},
+	{"contact the author", legalNotice},
+	{"contributed to this report", legalNotice},
+	{"alle rechte vorbehalten", legalNotice},
+	{"tous droits réservés", legalNotice},
+	{"todos los derechos reservados", legalNotice},
+	{"todos os direitos reservados", legalNotice},
 
-	{"we may earn", bpAffiliate},
-	{"we earn a commission", bpAffiliate},
-	{"we may receive compensation", bpAffiliate},
-	{"we may receive a commission", bpAffiliate},
-	{"may earn commission on products", bpAffiliate},
-	{"may get a share of the sale", bpAffiliate},
-	{"affiliate partnerships", bpAffiliate},
-	{"contains affiliate links", bpAffiliate},
-	{"may contain affiliate links", bpAffiliate},
-	{"through affiliate links", bpAffiliate},
-	{"through our affiliate links", bpAffiliate},
-	{"use affiliate links", bpAffiliate},
-	{"uses affiliate links", bpAffiliate},
-	{"auto affiliate links", bpAffiliate},
+	{"we may earn", affiliate},
+	{"we earn a commission", affiliate},
+	{"we may receive compensation", affiliate},
+	{"we may receive a commission", affiliate},
+	{"may earn commission on products", affiliate},
+	{"may get a share of the sale", affiliate},
+	{"affiliate partnerships", affiliate},
+	{"contains affiliate links", affiliate},
+	{"may contain affiliate links", affiliate},
+	{"through affiliate links", affiliate},
+	{"through our affiliate links", affiliate},
+	{"use affiliate links", affiliate},
+	{"uses affiliate links", affiliate},
+	{"auto affiliate links", affiliate},
 }
 
-// bpContactLabels start a line of contact details when a number or an address
+// contactLabels start a line of contact details when a number or an address
 // follows: "Telephone +972-3-761-9056", "E-mail: subs@jpost.com".
-var bpContactLabels = []string{"telephone", "tel", "phone", "fax", "e mail", "email", "telefon", "téléphone", "telefone", "teléfono"}
+var contactLabels = []string{"telephone", "tel", "phone", "fax", "e mail", "email", "telefon", "téléphone", "telefone", "teléfono"}
 
-// bpContactMaxWords: a contact line is short.
-const bpContactMaxWords = 8
+// contactMaxWords: a contact line is short.
+const contactMaxWords = 8
 
-// bpNoticeIndex holds the notice phrases as hashes of their words, indexed by
+// noticeIndex holds the notice phrases as hashes of their words, indexed by
 // the hash of their longest word (the rarest, most likely): a line is matched
 // with one pass over its bytes and one bit test per word.
-type bpNoticeIndex struct {
+type noticeIndex struct {
 	byKey map[uint64][]int // key-word hash -> phrases holding it
 	// keys has the bit h>>52 set for the hash h of every key word: most words
 	// are ruled out with one bit test instead of a map probe.
 	keys    [1 << 12 / 64]uint64
 	words   [][]uint64 // each phrase's word hashes
 	at      []int      // where each phrase's key word is in it
-	kinds   []bpNotice
+	kinds   []notice
 	contact map[uint64]bool // first-word hashes of contact labels
 	// mail is the hash of "e", the first word of the label "e mail".
 	mail, mail2 uint64
 }
 
-var bpNotices = func() *bpNoticeIndex {
-	ix := &bpNoticeIndex{byKey: map[uint64][]int{}, contact: map[uint64]bool{}}
-	for _, p := range bpNoticePhrases {
-		hs := bpWordHashes(p.phrase)
-		key := bpNoticeKey(strings.Fields(p.phrase))
+var notices = func() *noticeIndex {
+	ix := &noticeIndex{byKey: map[uint64][]int{}, contact: map[uint64]bool{}}
+	for _, p := range noticePhrases {
+		hs := wordHashes(p.phrase)
+		key := noticeKey(strings.Fields(p.phrase))
 		h := hs[key]
 		ix.byKey[h] = append(ix.byKey[h], len(ix.words))
 		ix.keys[h>>58] |= 1 << (h >> 52 & 63)
@@ -183,21 +183,21 @@ var bpNotices = func() *bpNoticeIndex {
 		ix.at = append(ix.at, key)
 		ix.kinds = append(ix.kinds, p.kind)
 	}
-	for _, l := range bpContactLabels {
-		hs := bpWordHashes(l)
+	for _, l := range contactLabels {
+		hs := wordHashes(l)
 		if len(hs) == 1 {
 			ix.contact[hs[0]] = true
 		}
 	}
-	mail := bpWordHashes("e mail")
+	mail := wordHashes("e mail")
 	ix.mail, ix.mail2 = mail[0], mail[1]
 	return ix
 }()
 
-// bpNoticeKey picks the word of a phrase to index it by: the longest that is no
+// noticeKey picks the word of a phrase to index it by: the longest that is no
 // stop word, the rarest in running text as a rule ("news" in "have a news tip",
 // not "have"). Lines are matched only when they hold some phrase's key word.
-func bpNoticeKey(words []string) int {
+func noticeKey(words []string) int {
 	key, best := 0, -1
 	for k, w := range words {
 		score := len(w)
@@ -211,17 +211,17 @@ func bpNoticeKey(words []string) int {
 	return key
 }
 
-// bpNoticeOf returns the notice line s is, or bpNoNotice. scratch is reused for
+// noticeOf returns the notice line s is, or noNotice. scratch is reused for
 // the line's word hashes and returned.
-func bpNoticeOf(s string, scratch []uint64) (bpNotice, []uint64) {
-	hs := bpWordHashesMax(s, scratch[:0], bpNoticeMaxWords+1)
-	if len(hs) == 0 || len(hs) > bpNoticeMaxWords {
-		return bpNoNotice, hs
+func noticeOf(s string, scratch []uint64) (notice, []uint64) {
+	hs := wordHashesMax(s, scratch[:0], noticeMaxWords+1)
+	if len(hs) == 0 || len(hs) > noticeMaxWords {
+		return noNotice, hs
 	}
-	ix := bpNotices
-	if len(hs) <= bpContactMaxWords && strings.ContainsAny(s, "0123456789@") &&
+	ix := notices
+	if len(hs) <= contactMaxWords && strings.ContainsAny(s, "0123456789@") &&
 		(ix.contact[hs[0]] || len(hs) > 1 && hs[0] == ix.mail && hs[1] == ix.mail2) {
-		return bpContactLine, hs
+		return contactLine, hs
 	}
 	for i, h := range hs {
 		if ix.keys[h>>58]&(1<<(h>>52&63)) == 0 {
@@ -234,18 +234,18 @@ func bpNoticeOf(s string, scratch []uint64) (bpNotice, []uint64) {
 			}
 		}
 	}
-	return bpNoNotice, hs
+	return noNotice, hs
 }
 
-// bpWordHashes returns the FNV-1a hashes of the words of s in lower case, a word
+// wordHashes returns the FNV-1a hashes of the words of s in lower case, a word
 // being a run of letters and digits.
-func bpWordHashes(s string) []uint64 {
-	return bpWordHashesMax(s, nil, -1)
+func wordHashes(s string) []uint64 {
+	return wordHashesMax(s, nil, -1)
 }
 
-// bpWordHashesMax is bpWordHashes stopping after limit words (no limit when
+// wordHashesMax is wordHashes stopping after limit words (no limit when
 // negative): a line that long is no notice, whatever it says.
-func bpWordHashesMax(s string, dst []uint64, limit int) []uint64 {
+func wordHashesMax(s string, dst []uint64, limit int) []uint64 {
 	const (
 		offset = 14695981039346656037
 		prime  = 1099511628211
@@ -293,11 +293,11 @@ func bpWordHashesMax(s string, dst []uint64, limit int) []uint64 {
 	return dst
 }
 
-// bpLeadIns start a line that points to another page: "Read more: <headline>",
+// leadIns start a line that points to another page: "Read more: <headline>",
 // "RELATED | <headline>", "Leia também: ...". They count only followed by a
 // separator (after markdown emphasis), so that "More than 300 people" or
 // "Watch the video below" in an article's own text are none.
-var bpLeadIns = []string{
+var leadIns = []string{
 	"read more", "related", "see also", "more", "also read", "read also", "watch", "listen",
 	"recommended", "further reading", "more on this", "more from", "trending",
 	"editor's pick", "editor’s pick", "editors' picks", "editors’ picks", "don't miss", "don’t miss",
@@ -305,13 +305,13 @@ var bpLeadIns = []string{
 	"lire aussi", "à lire aussi", "lea también", "ver también",
 }
 
-// bpLeadInMax bounds the bytes of a lead-in and what surrounds it.
-const bpLeadInMax = 32
+// leadInMax bounds the bytes of a lead-in and what surrounds it.
+const leadInMax = 32
 
-// bpLeadIn reports whether line s starts with a lead-in (bpLeadIns) and a
+// leadIn reports whether line s starts with a lead-in (leadIns) and a
 // separator: up to three marks ("* ", "**", "» ") before it, emphasis after it,
 // then one of : | » › > - – —.
-func bpLeadIn(s string) bool {
+func leadIn(s string) bool {
 	i := 0
 	for k := 0; k < 3 && i < len(s); k++ {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -329,8 +329,8 @@ func bpLeadIn(s string) bool {
 	default:
 		return false
 	}
-	head := strings.ToLower(s[i:min(len(s), i+bpLeadInMax)])
-	for _, l := range bpLeadIns {
+	head := strings.ToLower(s[i:min(len(s), i+leadInMax)])
+	for _, l := range leadIns {
 		if !strings.HasPrefix(head, l) {
 			continue
 		}

@@ -37,7 +37,7 @@ func TestBPCaption(t *testing.T) {
 		{"(AFP", false},
 		{"", false},
 	} {
-		if got := bpCaption(c.line); got != c.want {
+		if got := caption(c.line); got != c.want {
 			t.Errorf("bpCaption(%q) = %v, want %v", c.line, got, c.want)
 		}
 	}
@@ -46,33 +46,33 @@ func TestBPCaption(t *testing.T) {
 func TestBPNoticeOf(t *testing.T) {
 	for _, c := range []struct {
 		line string
-		want bpNotice
+		want notice
 	}{
-		{"If you enjoyed this article, we have a proposition for you: Join NRPLUS.", bpPromotion},
-		{"Get the day’s top headlines delivered to your inbox every morning by subscribing to our newsletter.", bpPromotion},
-		{"You have been successfully subscribed!", bpPromotion},
-		{"Follow The Times on Facebook — or follow us on Twitter.", bpPromotion},
-		{"This document is subject to copyright. Apart from any fair dealing for the purpose of private study", bpLegalNotice},
-		{"This material may not be published, broadcast, rewritten, or redistributed.", bpLegalNotice},
-		{"Jane Doe is a staff writer covering science.", bpLegalNotice},
-		{"If you buy something through this post, IGN may get a share of the sale.", bpAffiliate},
-		{"AppleInsider has affiliate partnerships and may earn commission on products purchased through affiliate links.", bpAffiliate},
-		{"Telephone +972-3-761-9056", bpContactLine},
-		{"Fax: 972-3-561-3699", bpContactLine},
-		{"E-mail: subs@example.com", bpContactLine},
-		{"ABONNIEREN Sie unseren Newsletter!", bpPromotion},
+		{"If you enjoyed this article, we have a proposition for you: Join NRPLUS.", promotion},
+		{"Get the day’s top headlines delivered to your inbox every morning by subscribing to our newsletter.", promotion},
+		{"You have been successfully subscribed!", promotion},
+		{"Follow The Times on Facebook — or follow us on Twitter.", promotion},
+		{"This document is subject to copyright. Apart from any fair dealing for the purpose of private study", legalNotice},
+		{"This material may not be published, broadcast, rewritten, or redistributed.", legalNotice},
+		{"Jane Doe is a staff writer covering science.", legalNotice},
+		{"If you buy something through this post, IGN may get a share of the sale.", affiliate},
+		{"AppleInsider has affiliate partnerships and may earn commission on products purchased through affiliate links.", affiliate},
+		{"Telephone +972-3-761-9056", contactLine},
+		{"Fax: 972-3-561-3699", contactLine},
+		{"E-mail: subs@example.com", contactLine},
+		{"ABONNIEREN Sie unseren Newsletter!", promotion},
 		// Not notices.
-		{"Critics say shoppers rarely notice affiliate links in the reviews they read.", bpNoNotice},
-		{"Salespeople earn a commission on each car they sell.", bpNoNotice},
-		{"The artist gets a share of the sale, the gallery the rest.", bpNoNotice},
-		{"The views expressed by the senator were not shared by her party.", bpNoNotice},
-		{"Phone makers shipped 300 million units in the quarter.", bpNoNotice},
-		{"Email", bpNoNotice},
-		{strings.Repeat("word ", 70) + "if you enjoyed this article", bpNoNotice},
-		{"", bpNoNotice},
+		{"Critics say shoppers rarely notice affiliate links in the reviews they read.", noNotice},
+		{"Salespeople earn a commission on each car they sell.", noNotice},
+		{"The artist gets a share of the sale, the gallery the rest.", noNotice},
+		{"The views expressed by the senator were not shared by her party.", noNotice},
+		{"Phone makers shipped 300 million units in the quarter.", noNotice},
+		{"Email", noNotice},
+		{strings.Repeat("word ", 70) + "if you enjoyed this article", noNotice},
+		{"", noNotice},
 	} {
-		if got, _ := bpNoticeOf(c.line, nil); got != c.want {
-			t.Errorf("bpNoticeOf(%q) = %s, want %s", c.line, bpNoticeNames[got], bpNoticeNames[c.want])
+		if got, _ := noticeOf(c.line, nil); got != c.want {
+			t.Errorf("bpNoticeOf(%q) = %s, want %s", c.line, noticeNames[got], noticeNames[c.want])
 		}
 	}
 }
@@ -80,17 +80,17 @@ func TestBPNoticeOf(t *testing.T) {
 // Every notice phrase matches itself inside a sentence: its words hash as the
 // line's words do.
 func TestBPNoticePhrasesMatch(t *testing.T) {
-	for _, p := range bpNoticePhrases {
+	for _, p := range noticePhrases {
 		line := "Note: " + strings.ToUpper(p.phrase[:1]) + p.phrase[1:] + "!"
-		if got, _ := bpNoticeOf(line, nil); got != p.kind {
-			t.Errorf("%q: got %s, want %s", line, bpNoticeNames[got], bpNoticeNames[p.kind])
+		if got, _ := noticeOf(line, nil); got != p.kind {
+			t.Errorf("%q: got %s, want %s", line, noticeNames[got], noticeNames[p.kind])
 		}
 	}
 }
 
-// bpWordHashesByFields is the definition bpWordHashes implements in one pass:
+// wordHashesByFields is the definition wordHashes implements in one pass:
 // the words are the runs of letters and digits of the lower-cased text.
-func bpWordHashesByFields(s string) []uint64 {
+func wordHashesByFields(s string) []uint64 {
 	var out []uint64
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		var low []byte
@@ -111,16 +111,16 @@ func FuzzBPNotices(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := bpWordHashes(s), bpWordHashesByFields(s); !slices.Equal(got, want) {
+		if got, want := wordHashes(s), wordHashesByFields(s); !slices.Equal(got, want) {
 			t.Fatalf("bpWordHashes(%q) = %v, want %v", s, got, want)
 		}
-		bpCaption(s)
-		bpNoticeOf(s, nil)
-		bpLeadIn(s)
+		caption(s)
+		noticeOf(s, nil)
+		leadIn(s)
 	})
 }
 
-// The scan's key-word prefilter lets through every line bpNoticeOf matches:
+// The scan's key-word prefilter lets through every line noticeOf matches:
 // analysed in a document, each notice line gets its notice.
 func TestBPNoticePrefilter(t *testing.T) {
 	lines := []string{
@@ -128,16 +128,16 @@ func TestBPNoticePrefilter(t *testing.T) {
 		"E-mail: subs@example.com",
 		"Get the day’s top headlines delivered to your inbox every morning by subscribing to our newsletter.",
 	}
-	for _, p := range bpNoticePhrases {
+	for _, p := range noticePhrases {
 		lines = append(lines, "Note: "+strings.ToUpper(p.phrase[:1])+p.phrase[1:]+", as the site says.")
 	}
-	fast := bpNewFast(&model.Weights)
+	fast := newFast(&model.Weights)
 	for _, l := range lines {
-		want, _ := bpNoticeOf(l, nil)
+		want, _ := noticeOf(l, nil)
 		txt := "The council approved the budget on Tuesday after a long debate.\n" + l + "\n"
-		d := bpAnalyze(text.NewAnalysis(txt), &model.Weights, fast, &bpDocBuf{})
-		if got := d.ls[1].notice; got != want || want == bpNoNotice {
-			t.Errorf("%q: analysed as %q, bpNoticeOf says %q", l, bpNoticeNames[got], bpNoticeNames[want])
+		d := analyze(text.NewAnalysis(txt), &model.Weights, fast, &docBuf{})
+		if got := d.ls[1].notice; got != want || want == noNotice {
+			t.Errorf("%q: analysed as %q, bpNoticeOf says %q", l, noticeNames[got], noticeNames[want])
 		}
 	}
 }
@@ -161,7 +161,7 @@ func TestBPLeadIn(t *testing.T) {
 		{"Moreover: the plan is late", false},
 		{"", false},
 	} {
-		if got := bpLeadIn(c.line); got != c.want {
+		if got := leadIn(c.line); got != c.want {
 			t.Errorf("bpLeadIn(%q) = %v, want %v", c.line, got, c.want)
 		}
 	}

@@ -6,45 +6,45 @@ import (
 	"strings"
 )
 
-// bpClass is a kind of known boilerplate phrase. A line carries a set of them.
-type bpClass uint16
+// class is a kind of known boilerplate phrase. A line carries a set of them.
+type class uint16
 
 // The phrase classes. Each names the widget a phrase belongs to, so that a finding
 // can say what the block is ("a share prompt", "a cookie notice").
 const (
-	bpLegal      bpClass = 1 << iota // cookies, consent, privacy, terms
-	bpCopyright                      // ©, copyright, all rights reserved
-	bpShare                          // share, tweet, social networks, print, email this
-	bpSubscribe                      // newsletter, subscribe, sign up / in, log in, register
-	bpComment                        // comments, leave a reply, join the conversation
-	bpReadMore                       // read more, click here, continue reading, learn more
-	bpRelated                        // related, trending, most read, you may also like
-	bpCredit                         // photo / image credits, wire agencies, captions
-	bpAd                             // advertisement, sponsored
-	bpNav                            // home, menu, search, skip to content, next / previous
-	bpByline                         // posted by / on, published, updated, author, min read
-	bpTags                           // tags, filed under, categories, topics
-	bpContact                        // telephone, fax, e-mail, address lines
-	bpNumClasses = iota
+	classLegal     class = 1 << iota // cookies, consent, privacy, terms
+	classCopyright                   // ©, copyright, all rights reserved
+	share                            // share, tweet, social networks, print, email this
+	subscribe                        // newsletter, subscribe, sign up / in, log in, register
+	comment                          // comments, leave a reply, join the conversation
+	readMore                         // read more, click here, continue reading, learn more
+	related                          // related, trending, most read, you may also like
+	credit                           // photo / image credits, wire agencies, captions
+	ad                               // advertisement, sponsored
+	nav                              // home, menu, search, skip to content, next / previous
+	byline                           // posted by / on, published, updated, author, min read
+	tags                             // tags, filed under, categories, topics
+	contact                          // telephone, fax, e-mail, address lines
+	numClasses     = iota
 )
 
-// bpClassNames name the classes in findings, in bit order.
-var bpClassNames = [bpNumClasses]string{
+// classNames name the classes in findings, in bit order.
+var classNames = [numClasses]string{
 	"cookie or legal notice", "copyright line", "share prompt", "subscription prompt",
 	"comment widget", "read-more link", "related-content lead-in", "photo credit",
 	"advertisement label", "navigation", "byline or date line", "tag list", "contact details",
 }
 
-// bpPhrase is one known phrase, as lower-case words.
-type bpPhrase struct {
+// phrase is one known phrase, as lower-case words.
+type phrase struct {
 	words []string
-	class bpClass
+	class class
 }
 
-// bpPhraseText lists the known phrases by class, one phrase a line, in the main
+// phraseText lists the known phrases by class, one phrase a line, in the main
 // European languages. They are generic page furniture, never names of sites.
-var bpPhraseText = map[bpClass]string{
-	bpLegal: `cookie
+var phraseText = map[class]string{
+	classLegal: `cookie
 cookies
 cookie policy
 cookie settings
@@ -96,7 +96,7 @@ this material may not be published
 may not be reproduced
 reproduction prohibited
 without permission`,
-	bpCopyright: `copyright
+	classCopyright: `copyright
 all rights reserved
 rights reserved
 alle rechte vorbehalten
@@ -107,7 +107,7 @@ todos os direitos reservados
 alle rechten voorbehouden
 powered by
 copyrighted`,
-	bpShare: `share
+	share: `share
 share this
 share on facebook
 share on twitter
@@ -164,7 +164,7 @@ like this
 like loading
 loading
 tweet this`,
-	bpSubscribe: `subscribe
+	subscribe: `subscribe
 subscribe now
 subscribe to
 subscription
@@ -222,7 +222,7 @@ already a subscriber
 create account
 log in to comment
 premium subscriber`,
-	bpComment: `comment
+	comment: `comment
 comments
 leave a comment
 leave a reply
@@ -262,7 +262,7 @@ leave a comment below
 post comment
 write a comment
 discussion`,
-	bpReadMore: `read more
+	readMore: `read more
 read full story
 read the full story
 read the full article
@@ -301,7 +301,7 @@ keep reading
 full story
 more details
 see the full list`,
-	bpRelated: `related
+	related: `related
 related articles
 related stories
 related posts
@@ -379,7 +379,7 @@ up next
 more on this story
 more on this
 more stories from`,
-	bpCredit: `photo
+	credit: `photo
 photos
 photo credit
 photograph
@@ -420,7 +420,7 @@ contributed reporting
 photo illustration
 illustration
 pictured`,
-	bpAd: `advertisement
+	ad: `advertisement
 advertising
 advertise
 advertise with us
@@ -445,7 +445,7 @@ ad choices
 advertiser content
 paid post
 promoted content`,
-	bpNav: `home
+	nav: `home
 homepage
 home page
 menu
@@ -493,7 +493,7 @@ cerca
 início
 pesquisar
 zoeken`,
-	bpByline: `by
+	byline: `by
 posted by
 posted on
 posted in
@@ -529,7 +529,7 @@ staff writer
 senior editor
 contributing writer
 about the author`,
-	bpContact: `telephone
+	contact: `telephone
 phone
 fax
 email us
@@ -539,7 +539,7 @@ kontakt
 téléphone
 teléfono
 telefono`,
-	bpTags: `tags
+	tags: `tags
 tagged
 tagged with
 filed under
@@ -557,20 +557,20 @@ filed in
 more about`,
 }
 
-// bpPhraseIndex maps the first word of each known phrase to the phrases that
+// phraseIndex maps the first word of each known phrase to the phrases that
 // start with it, longest first, so a line is matched word by word with one map
 // lookup per word.
-var bpPhraseIndex = bpBuildPhraseIndex()
+var phraseIndex = buildPhraseIndex()
 
-func bpBuildPhraseIndex() map[string][]bpPhrase {
-	idx := map[string][]bpPhrase{}
-	for class, text := range bpPhraseText {
+func buildPhraseIndex() map[string][]phrase {
+	idx := map[string][]phrase{}
+	for class, text := range phraseText {
 		for _, line := range strings.Split(text, "\n") {
-			ws := bpPhraseWords(line)
+			ws := phraseWords(line)
 			if len(ws) == 0 {
 				continue
 			}
-			idx[ws[0]] = append(idx[ws[0]], bpPhrase{words: ws, class: class})
+			idx[ws[0]] = append(idx[ws[0]], phrase{words: ws, class: class})
 		}
 	}
 	for k, ps := range idx {
@@ -586,8 +586,8 @@ func bpBuildPhraseIndex() map[string][]bpPhrase {
 	return idx
 }
 
-// bpPhraseWords splits a phrase into words the way lines are split, in lower case.
-func bpPhraseWords(s string) []string {
+// phraseWords splits a phrase into words the way lines are split, in lower case.
+func phraseWords(s string) []string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	var out []string
 	for _, w := range text.AppendWords(nil, s, 0, len(s)) {
@@ -596,9 +596,9 @@ func bpPhraseWords(s string) []string {
 	return out
 }
 
-// bpDateWords are the words of date and time lines ("Monday, November 18, 2019,
+// dateWords are the words of date and time lines ("Monday, November 18, 2019,
 // 04:05 pm PT", "3 hours ago").
-var bpDateWords = wordset.Parse(`jan january feb february mar march apr april may jun june jul july aug august
+var dateWords = wordset.Parse(`jan january feb february mar march apr april may jun june jul july aug august
 sep sept september oct october nov november dec december mon monday tue tues tuesday wed
 wednesday thu thur thurs thursday fri friday sat saturday sun sunday am pm a.m p.m ago hour hours
 minute minutes min mins day days week weeks month months year years yesterday today et pt gmt

@@ -15,8 +15,8 @@ import (
 	"github.com/corpuslint/corpuslint/rules/rulestest"
 )
 
-// bpBlockRules are the three block rules with their golden folders.
-var bpBlockRules = []struct {
+// blockRules are the three block rules with their golden folders.
+var blockRules = []struct {
 	rule func() rules.Rule
 	dir  string
 }{
@@ -26,20 +26,20 @@ var bpBlockRules = []struct {
 }
 
 func TestLeadingBoilerplate(t *testing.T) {
-	rulestest.Run(t, boilerplate.LeadingBoilerplate(), bpBlockRules[0].dir)
+	rulestest.Run(t, boilerplate.LeadingBoilerplate(), blockRules[0].dir)
 }
 
 func TestTrailingBoilerplate(t *testing.T) {
-	rulestest.Run(t, boilerplate.TrailingBoilerplate(), bpBlockRules[1].dir)
+	rulestest.Run(t, boilerplate.TrailingBoilerplate(), blockRules[1].dir)
 }
 
 func TestInlineBoilerplate(t *testing.T) {
-	rulestest.Run(t, boilerplate.InlineBoilerplate(), bpBlockRules[2].dir)
+	rulestest.Run(t, boilerplate.InlineBoilerplate(), blockRules[2].dir)
 }
 
 // The documentation examples: Bad is flagged, fixing it gives Good, Good is clean.
 func TestBoilerplateMetaExamples(t *testing.T) {
-	for _, br := range bpBlockRules {
+	for _, br := range blockRules {
 		r := br.rule()
 		m := r.Meta()
 		t.Run(m.Name, func(t *testing.T) {
@@ -79,9 +79,9 @@ func TestTrailingBoilerplateLeavesHeadlines(t *testing.T) {
 // A finding names the kind of block, the regime, the probability against the
 // threshold and the features that decided, with their values.
 func TestBoilerplateMessages(t *testing.T) {
-	text := "Skip to content\nHome\nNews\nSport\nWeather\nSubscribe\nSign in\n\n" + bpArticle + "\n\nShare this:\nFacebook\nTwitter\n" +
+	text := "Skip to content\nHome\nNews\nSport\nWeather\nSubscribe\nSign in\n\n" + article + "\n\nShare this:\nFacebook\nTwitter\n" +
 		"Leave a comment\n© 2019 City Times. All rights reserved.\n"
-	for _, br := range bpBlockRules[:2] {
+	for _, br := range blockRules[:2] {
 		fs := rulestest.Check(br.rule(), text)
 		if len(fs) == 0 {
 			t.Fatalf("%s: no finding", br.rule().Meta().Name)
@@ -128,19 +128,19 @@ func TestBoilerplateOddInputs(t *testing.T) {
 	long := strings.Repeat("word ", 200000)
 	many := strings.Repeat("a\n", 100000)
 	for _, text := range []string{"", " \n\t\n", "\ufeff", long, many, "\r\n\r\n", "x"} {
-		for _, br := range bpBlockRules {
+		for _, br := range blockRules {
 			fs := rulestest.Check(br.rule(), text)
 			rulestest.CheckProperties(t, text, fs)
 		}
 	}
 }
 
-func FuzzLeadingBoilerplate(f *testing.F)  { bpFuzz(f, 0) }
-func FuzzTrailingBoilerplate(f *testing.F) { bpFuzz(f, 1) }
-func FuzzInlineBoilerplate(f *testing.F)   { bpFuzz(f, 2) }
+func FuzzLeadingBoilerplate(f *testing.F)  { fuzz(f, 0) }
+func FuzzTrailingBoilerplate(f *testing.F) { fuzz(f, 1) }
+func FuzzInlineBoilerplate(f *testing.F)   { fuzz(f, 2) }
 
-func bpFuzz(f *testing.F, k int) {
-	br := bpBlockRules[k]
+func fuzz(f *testing.F, k int) {
+	br := blockRules[k]
 	files, _ := filepath.Glob(filepath.Join(br.dir, "*.txtar"))
 	for _, file := range files {
 		if a, err := txtar.ParseFile(file); err == nil {
@@ -160,15 +160,15 @@ func bpFuzz(f *testing.F, k int) {
 	})
 }
 
-// bpArticle is a few paragraphs of running text.
-const bpArticle = "The city council approved the new budget on Tuesday after a debate that lasted more than six hours, ending a dispute that had delayed the plan for weeks.\n" +
+// article is a few paragraphs of running text.
+const article = "The city council approved the new budget on Tuesday after a debate that lasted more than six hours, ending a dispute that had delayed the plan for weeks.\n" +
 	"The mayor said the plan would protect libraries and parks while keeping property taxes flat next year, and thanked the members who changed their votes.\n" +
 	"Opponents said the budget relied on optimistic revenue forecasts and warned that the city could face cuts to services if the economy slowed.\n" +
 	"The council will vote on a separate plan for school funding next month, after hearing from parents and teachers at two public meetings."
 
-// bpPage is a whole page as a text converter leaves it: menus, the article, a
+// page is a whole page as a text converter leaves it: menus, the article, a
 // footer.
-func bpPage(i int) string {
+func page(i int) string {
 	var b strings.Builder
 	b.WriteString("Skip to content\n")
 	for _, s := range []string{"Home", "News", "Politics", "Business", "Sport", "Culture", "Weather", "Opinion", "Video", "Subscribe", "Sign in"} {
@@ -176,7 +176,7 @@ func bpPage(i int) string {
 	}
 	fmt.Fprintf(&b, "\nCouncil approves budget number %d after long debate\nBy Jane Doe\nNovember 19, 2019\n\n", i)
 	for k := 0; k < 6; k++ {
-		b.WriteString(bpArticle + "\n\n")
+		b.WriteString(article + "\n\n")
 	}
 	b.WriteString("Share this:\nFacebook\nTwitter\nEmail\nRelated stories\nFog closes the airport for three hours\nHarbour ferry moves to winter timetable\n")
 	b.WriteString("About us\nContact\nPrivacy policy\nTerms of use\n© 2019 City Times. All rights reserved.\n")
@@ -188,15 +188,15 @@ func BenchmarkBoilerplateRules(b *testing.B) {
 	var pages, articles []string
 	size, asize := 0, 0
 	for i := 0; size < 1<<20; i++ {
-		p := bpPage(i)
+		p := page(i)
 		pages = append(pages, p)
 		size += len(p)
 	}
 	for asize < 1<<20 {
-		articles = append(articles, bpArticle+"\n\n"+bpArticle)
-		asize += 2*len(bpArticle) + 2
+		articles = append(articles, article+"\n\n"+article)
+		asize += 2*len(article) + 2
 	}
-	for _, br := range bpBlockRules {
+	for _, br := range blockRules {
 		r := br.rule()
 		for _, set := range []struct {
 			name  string

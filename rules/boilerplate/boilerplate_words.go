@@ -1,32 +1,32 @@
 package boilerplate
 
-// bpWordTable flags the words the line features look for (stop words, date words,
+// wordTable flags the words the line features look for (stop words, date words,
 // first words of known phrases). It is keyed by the word's first eight bytes in
-// lower case, packed into an integer as bpLowerHash lowers the word, and its
+// lower case, packed into an integer as lowerHash lowers the word, and its
 // length: the slot index is one multiplication away from the word, and a word
 // of eight bytes or fewer is compared as one integer. The table and its keys fit
 // in a few kilobytes, where a map[string] took a string hash and a probe of a
 // larger table per word.
-type bpWordTable struct {
+type wordTable struct {
 	// slots hold an index into keys plus one (0: empty slot).
 	slots   []uint16
 	shift   uint
-	keys    []bpWordKey
-	words   []string     // the words, for those longer than eight bytes
-	phrases [][]bpPhrase // the known phrases starting with each word, longest first
-	maxLen  int          // the longest word, in bytes
+	keys    []wordKey
+	words   []string   // the words, for those longer than eight bytes
+	phrases [][]phrase // the known phrases starting with each word, longest first
+	maxLen  int        // the longest word, in bytes
 }
 
-type bpWordKey struct {
+type wordKey struct {
 	packed uint64 // the first eight bytes, little-endian, zero-padded
 	n      uint8  // length in bytes
 	flags  uint8  // bpw flags
 }
 
-// bpWordTab holds every word of bpWordInfo with its phrases.
-var bpWordTab = bpNewWordTable(bpWordInfo, bpPhraseIndex)
+// wordTab holds every word of wordInfo with its phrases.
+var wordTab = newWordTable(wordInfo, phraseIndex)
 
-func bpNewWordTable(info map[string]uint8, phrases map[string][]bpPhrase) *bpWordTable {
+func newWordTable(info map[string]uint8, phrases map[string][]phrase) *wordTable {
 	size, shift := 16, uint(60)
 	for size < 2*len(info) {
 		size *= 2
@@ -35,13 +35,13 @@ func bpNewWordTable(info map[string]uint8, phrases map[string][]bpPhrase) *bpWor
 	if len(info) >= 1<<16-1 {
 		panic("bpNewWordTable: too many words")
 	}
-	t := &bpWordTable{slots: make([]uint16, size), shift: shift}
+	t := &wordTable{slots: make([]uint16, size), shift: shift}
 	for w, f := range info {
 		if len(w) > 255 {
 			panic("bpNewWordTable: word too long")
 		}
-		pk := bpPack([]byte(w))
-		t.keys = append(t.keys, bpWordKey{packed: pk, n: uint8(len(w)), flags: f})
+		pk := pack([]byte(w))
+		t.keys = append(t.keys, wordKey{packed: pk, n: uint8(len(w)), flags: f})
 		t.words = append(t.words, w)
 		t.phrases = append(t.phrases, phrases[w])
 		t.maxLen = max(t.maxLen, len(w))
@@ -56,8 +56,8 @@ func bpNewWordTable(info map[string]uint8, phrases map[string][]bpPhrase) *bpWor
 	return t
 }
 
-// bpPack packs the first eight bytes of w into an integer, little-endian.
-func bpPack(w []byte) uint64 {
+// pack packs the first eight bytes of w into an integer, little-endian.
+func pack(w []byte) uint64 {
 	var pk uint64
 	for i := 0; i < len(w) && i < 8; i++ {
 		pk |= uint64(w[i]) << (8 * i)
@@ -65,13 +65,13 @@ func bpPack(w []byte) uint64 {
 	return pk
 }
 
-func (t *bpWordTable) slot(packed uint64, n int) uint64 {
+func (t *wordTable) slot(packed uint64, n int) uint64 {
 	return ((packed + uint64(n)) * 0x9e3779b97f4a7c15) >> t.shift
 }
 
 // lookup returns the index of the lower-case word w, whose first eight bytes
-// packed are packed (bpPack), and its flags; -1 and 0 when the table lacks it.
-func (t *bpWordTable) lookup(packed uint64, w []byte) (int, uint8) {
+// packed are packed (pack), and its flags; -1 and 0 when the table lacks it.
+func (t *wordTable) lookup(packed uint64, w []byte) (int, uint8) {
 	n := len(w)
 	if n > t.maxLen {
 		return -1, 0

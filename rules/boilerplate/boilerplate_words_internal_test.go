@@ -10,37 +10,37 @@ import (
 	"unicode/utf8"
 )
 
-// bpLowerHash is bpAppendLower, bpHashBytes and a step of bpNormHash in one pass.
+// lowerHash is appendLower, hashBytes and a step of normHash in one pass.
 func TestBoilerplateLowerHash(t *testing.T) {
 	check := func(word string) {
 		t.Helper()
-		low, hw, pk, nh, ascii := bpLowerHash([]byte("x"), word, 12345)
-		want := bpAppendLower([]byte("x"), word)
+		low, hw, pk, nh, ascii := lowerHash([]byte("x"), word, 12345)
+		want := appendLower([]byte("x"), word)
 		if string(low) != string(want) {
-			t.Fatalf("bpLowerHash(%q) lowers to %q, want %q", word, low[1:], want[1:])
+			t.Fatalf("lowerHash(%q) lowers to %q, want %q", word, low[1:], want[1:])
 		}
-		if h := bpHashBytes(want[1:]); hw != h {
-			t.Fatalf("bpLowerHash(%q): word hash %x, want %x", word, hw, h)
+		if h := hashBytes(want[1:]); hw != h {
+			t.Fatalf("lowerHash(%q): word hash %x, want %x", word, hw, h)
 		}
-		if p := bpPack(want[1:]); pk != p {
-			t.Fatalf("bpLowerHash(%q): packed %x, want %x", word, pk, p)
+		if p := pack(want[1:]); pk != p {
+			t.Fatalf("lowerHash(%q): packed %x, want %x", word, pk, p)
 		}
 		// With room past the word, holding other bytes.
 		roomy := bytes.Repeat([]byte{0xff}, 64)[:1]
-		if _, _, pk2, _, _ := bpLowerHash(roomy, word, 12345); pk2 != pk {
-			t.Fatalf("bpLowerHash(%q) with room: packed %x, want %x", word, pk2, pk)
+		if _, _, pk2, _, _ := lowerHash(roomy, word, 12345); pk2 != pk {
+			t.Fatalf("lowerHash(%q) with room: packed %x, want %x", word, pk2, pk)
 		}
-		// bpNormHash of a line of one word, chained on from 12345.
+		// normHash of a line of one word, chained on from 12345.
 		lw := [][2]int32{{1, int32(len(want))}}
-		if h := bpNormHashFrom(12345, want, lw); nh != h {
-			t.Fatalf("bpLowerHash(%q): line hash %x, want %x", word, nh, h)
+		if h := normHashFrom(12345, want, lw); nh != h {
+			t.Fatalf("lowerHash(%q): line hash %x, want %x", word, nh, h)
 		}
 		wantASCII := true
 		for i := 0; i < len(word); i++ {
 			wantASCII = wantASCII && word[i] < utf8.RuneSelf
 		}
 		if ascii != wantASCII {
-			t.Fatalf("bpLowerHash(%q): ascii %v", word, ascii)
+			t.Fatalf("lowerHash(%q): ascii %v", word, ascii)
 		}
 	}
 	for _, w := range []string{"a", "Z", "2019", "3rd", "İstanbul", "\u212a", "ÄÖÜ", "\xff", "日本語", "Don't", "U.S", "é"} {
@@ -56,7 +56,7 @@ func TestBoilerplateLowerHash(t *testing.T) {
 		check(b.String())
 	}
 	// No rune but an ASCII digit lower-cases to a string starting with one, so
-	// bpLowerHash may fold numbers by the word's first byte.
+	// lowerHash may fold numbers by the word's first byte.
 	for c := rune(utf8.RuneSelf); c <= unicode.MaxRune; c++ {
 		if l := unicode.ToLower(c); l >= '0' && l <= '9' {
 			t.Fatalf("%U lower-cases to a digit", c)
@@ -64,28 +64,28 @@ func TestBoilerplateLowerHash(t *testing.T) {
 	}
 }
 
-// bpNormHashFrom is the plain definition of the line hash bpLowerHash chains on,
+// normHashFrom is the plain definition of the line hash lowerHash chains on,
 // over the words lw of low (lower case), started from h.
-func bpNormHashFrom(h uint64, low []byte, lw [][2]int32) uint64 {
+func normHashFrom(h uint64, low []byte, lw [][2]int32) uint64 {
 	for _, s := range lw {
 		w := low[s[0]:s[1]]
 		if len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
-			h = (h ^ '0') * bpFNVPrime
+			h = (h ^ '0') * fnvPrime
 		} else {
 			for _, c := range w {
-				h = (h ^ uint64(c)) * bpFNVPrime
+				h = (h ^ uint64(c)) * fnvPrime
 			}
 		}
-		h = (h ^ ' ') * bpFNVPrime
+		h = (h ^ ' ') * fnvPrime
 	}
 	return h
 }
 
 // The word table answers as the maps it is built from.
 func TestBoilerplateWordTable(t *testing.T) {
-	for w, f := range bpWordInfo {
-		i, flags := bpWordTab.lookup(bpPack([]byte(w)), []byte(w))
-		if i < 0 || flags != f || bpWordTab.words[i] != w || !reflect.DeepEqual(bpWordTab.phrases[i], bpPhraseIndex[w]) {
+	for w, f := range wordInfo {
+		i, flags := wordTab.lookup(pack([]byte(w)), []byte(w))
+		if i < 0 || flags != f || wordTab.words[i] != w || !reflect.DeepEqual(wordTab.phrases[i], phraseIndex[w]) {
 			t.Fatalf("word table entry of %q: %d, flags %d, want flags %d", w, i, flags, f)
 		}
 	}
@@ -93,15 +93,15 @@ func TestBoilerplateWordTable(t *testing.T) {
 	// end, or that are longer than any.
 	for _, w := range []string{"", "x", "thex", "th", "cookiez", "日本", strings.Repeat("a", 100),
 		"copyrighx", "copyrightt", "copyrigh", "datenschutzerklärunx", "nutzungsbedingungenx"} {
-		if i, _ := bpWordTab.lookup(bpPack([]byte(w)), []byte(w)); i >= 0 {
+		if i, _ := wordTab.lookup(pack([]byte(w)), []byte(w)); i >= 0 {
 			t.Errorf("word table has %q", w)
 		}
 	}
 }
 
-// bpAppendLower appends the lower case of w to b: the plain definition bpLowerHash
+// appendLower appends the lower case of w to b: the plain definition lowerHash
 // and the line hashes implement in one pass.
-func bpAppendLower(b []byte, w string) []byte {
+func appendLower(b []byte, w string) []byte {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c < utf8.RuneSelf {

@@ -2,14 +2,14 @@ package boilerplate
 
 import "sync"
 
-// bpWork holds the buffers of one document's boilerplate analysis that do not
+// work holds the buffers of one document's boilerplate analysis that do not
 // outlive it: the scan's scratch, the first-stage vectors, bpContext's arrays and
-// tables, the scoring memo. bpAnalyze takes one from bpWorkPool and puts it back,
+// tables, the scoring memo. analyze takes one from workPool and puts it back,
 // so a worker reuses them from document to document instead of allocating them
 // anew for the garbage collector. Every buffer is cleared or overwritten before
 // it is read.
-type bpWork struct {
-	sc     bpScratch
+type work struct {
+	sc     scratch
 	ids1   []int32   // each line's first-stage vector among the distinct ones
 	row2   []float32 // a second-stage vector
 	p1     []float64 // first-stage probabilities
@@ -17,41 +17,41 @@ type bpWork struct {
 	shape  []uint16
 	simA   []float32
 	simB   []float32
-	tab    bpHashTable
-	memo   bpMemo
+	tab    hashTable
+	memo   memo
 	prefix []float64
 	run2   []int
-	lctx   bpLineCtx
-	sctx   bpStageCtx
-	marks  []bool // bpMarkupLeaks' and bpCommentThread's per-line answers
+	lctx   lineCtx
+	sctx   stageCtx
+	marks  []bool // markupLeaks' and commentThread's per-line answers
 }
 
-var bpWorkPool = sync.Pool{New: func() any { return new(bpWork) }}
+var workPool = sync.Pool{New: func() any { return new(work) }}
 
-// bpGrow returns b resized to n elements, reusing its array when it is large
+// grow returns b resized to n elements, reusing its array when it is large
 // enough; the contents are unspecified.
-func bpGrow[T any](b []T, n int) []T {
+func grow[T any](b []T, n int) []T {
 	if cap(b) < n {
 		return make([]T, n)
 	}
 	return b[:n]
 }
 
-// bpHashTable counts 64-bit word hashes in an open-addressing table that keeps
+// hashTable counts 64-bit word hashes in an open-addressing table that keeps
 // its array between documents. A slot is empty when its count is zero.
-type bpHashTable struct {
-	slots []bpHashSlot
+type hashTable struct {
+	slots []hashSlot
 	shift uint
 }
 
-type bpHashSlot struct {
+type hashSlot struct {
 	key   uint64
 	count int32 // lines (or occurrences) holding the key
 	last  int32 // the last line counted
 }
 
 // reset empties the table and sizes it for up to n keys.
-func (t *bpHashTable) reset(n int) {
+func (t *hashTable) reset(n int) {
 	size, shift := 16, uint(60)
 	for size < 2*n {
 		size *= 2
@@ -60,7 +60,7 @@ func (t *bpHashTable) reset(n int) {
 	if cap(t.slots) < size {
 		// A new array is all zeros already; a document of many alike lines
 		// then touches only a few of its pages.
-		t.slots = make([]bpHashSlot, size)
+		t.slots = make([]hashSlot, size)
 	} else {
 		t.slots = t.slots[:size]
 		clear(t.slots)
@@ -70,7 +70,7 @@ func (t *bpHashTable) reset(n int) {
 
 // slot returns the slot of key: the one holding it, or the empty one where it
 // goes.
-func (t *bpHashTable) slot(key uint64) *bpHashSlot {
+func (t *hashTable) slot(key uint64) *hashSlot {
 	mask := len(t.slots) - 1
 	for s := int((key * 0x9e3779b97f4a7c15) >> t.shift); ; s = (s + 1) & mask {
 		e := &t.slots[s]
@@ -80,20 +80,20 @@ func (t *bpHashTable) slot(key uint64) *bpHashSlot {
 	}
 }
 
-// bpDocBuf keeps the arrays of a released analysis's bpDoc for the analysis of
+// docBuf keeps the arrays of a released analysis's doc for the analysis of
 // the next document (see Analysis.Release). An array is handed out once: take
 // clears it here, and Release gives it back.
-type bpDocBuf struct {
-	ls   []bpLine
+type docBuf struct {
+	ls   []line
 	x1   []float32
 	x    []float32
 	xid  []int32
 	prob []float64
-	pos  []bpPos
+	pos  []pos
 }
 
 // keep takes the arrays of d (nil: none).
-func (b *bpDocBuf) keep(d *bpDoc) {
+func (b *docBuf) keep(d *doc) {
 	if d == nil {
 		return
 	}
@@ -101,11 +101,11 @@ func (b *bpDocBuf) keep(d *bpDoc) {
 }
 
 // take returns the kept arrays and forgets them; a nil b gives none.
-func (b *bpDocBuf) take() bpDocBuf {
+func (b *docBuf) take() docBuf {
 	if b == nil {
-		return bpDocBuf{}
+		return docBuf{}
 	}
 	out := *b
-	*b = bpDocBuf{}
+	*b = docBuf{}
 	return out
 }

@@ -17,37 +17,37 @@ import (
 // as CCNet found with paragraph hashes.
 func RepeatedLine() rules.Rule {
 	return repeatedLine{
-		minSiteDocs:   rlMinSiteDocs,
-		minSiteShare:  rlMinSiteShare,
-		minSites:      rlMinSites,
-		minSitesShare: rlMinSitesShare,
-		maxCrossWords: rlMaxCrossWords,
-		maxSiteWords:  rlMaxSiteWords,
-		maxPairs:      rlMaxPairs,
+		minSiteDocs:   minSiteDocs,
+		minSiteShare:  minSiteShare,
+		minSites:      minSites,
+		minSitesShare: minSitesShare,
+		maxCrossWords: maxCrossWords,
+		maxSiteWords:  maxSiteWords,
+		maxPairs:      maxPairs,
 	}
 }
 
-// Defaults. A line is chrome of its site when at least max(rlMinSiteDocs,
-// rlMinSiteShare × the site's documents) documents of the site hold it; it is
+// Defaults. A line is chrome of its site when at least max(minSiteDocs,
+// minSiteShare × the site's documents) documents of the site hold it; it is
 // chrome shared by many sites (a generic "Advertisement", "Share this") when it
-// has at most rlMaxCrossWords words and documents of at least max(rlMinSites,
-// rlMinSitesShare × the batch's sites) sites hold it. Memory is bounded by
-// rlMaxPairs distinct (site, line) pairs.
+// has at most maxCrossWords words and documents of at least max(minSites,
+// minSitesShare × the batch's sites) sites hold it. Memory is bounded by
+// maxPairs distinct (site, line) pairs.
 const (
-	rlMinSiteDocs   = 2
-	rlMinSiteShare  = 0.05
-	rlMinSites      = 3
-	rlMinSitesShare = 0.01
-	rlMaxCrossWords = 12
-	// Lines of more than rlMaxSiteWords words that recur are paragraphs a site
+	minSiteDocs   = 2
+	minSiteShare  = 0.05
+	minSites      = 3
+	minSitesShare = 0.01
+	maxCrossWords = 12
+	// Lines of more than maxSiteWords words that recur are paragraphs a site
 	// reprints (an update, a syndicated story), deduplication's business, not chrome.
-	rlMaxSiteWords = 60
-	rlMaxPairs     = 1 << 21
-	// A document whose long lines (rlLongWords words or more) recur for at least
-	// rlDupShare of their bytes is a copy of another document of the batch, not a
+	maxSiteWords = 60
+	maxPairs     = 1 << 21
+	// A document whose long lines (longWords words or more) recur for at least
+	// dupShare of their bytes is a copy of another document of the batch, not a
 	// page with chrome: deduplication is another rule's business.
-	rlLongWords = 10
-	rlDupShare  = 0.5
+	longWords = 10
+	dupShare  = 0.5
 )
 
 type repeatedLine struct {
@@ -122,19 +122,19 @@ func (r repeatedLine) Configure(opts map[string]any) (rules.Rule, error) {
 		var err error
 		switch k {
 		case "min_site_docs":
-			r.minSiteDocs, err = rlInt(k, v, 2, math.MaxInt32)
+			r.minSiteDocs, err = repeatedInt(k, v, 2, math.MaxInt32)
 		case "min_site_share":
-			r.minSiteShare, err = rlFloat(k, v, 0, 1)
+			r.minSiteShare, err = repeatedFloat(k, v, 0, 1)
 		case "min_sites":
-			r.minSites, err = rlInt(k, v, 2, math.MaxInt32)
+			r.minSites, err = repeatedInt(k, v, 2, math.MaxInt32)
 		case "min_sites_share":
-			r.minSitesShare, err = rlFloat(k, v, 0, 1)
+			r.minSitesShare, err = repeatedFloat(k, v, 0, 1)
 		case "max_cross_words":
-			r.maxCrossWords, err = rlInt(k, v, 0, math.MaxInt32)
+			r.maxCrossWords, err = repeatedInt(k, v, 0, math.MaxInt32)
 		case "max_site_words":
-			r.maxSiteWords, err = rlInt(k, v, 1, math.MaxInt32)
+			r.maxSiteWords, err = repeatedInt(k, v, 1, math.MaxInt32)
 		case "max_pairs":
-			r.maxPairs, err = rlInt(k, v, 1024, 1<<30)
+			r.maxPairs, err = repeatedInt(k, v, 1024, 1<<30)
 		default:
 			err = fmt.Errorf("repeated-line: unknown option %q (known: max_cross_words, max_pairs, max_site_words, min_site_docs, min_site_share, min_sites, min_sites_share)", k)
 		}
@@ -145,7 +145,7 @@ func (r repeatedLine) Configure(opts map[string]any) (rules.Rule, error) {
 	return r, nil
 }
 
-func rlInt(name string, v any, lo, hi int) (int, error) {
+func repeatedInt(name string, v any, lo, hi int) (int, error) {
 	f, ok := v.(float64)
 	if i, isInt := v.(int); isInt {
 		f, ok = float64(i), true
@@ -159,7 +159,7 @@ func rlInt(name string, v any, lo, hi int) (int, error) {
 	return int(f), nil
 }
 
-func rlFloat(name string, v any, lo, hi float64) (float64, error) {
+func repeatedFloat(name string, v any, lo, hi float64) (float64, error) {
 	f, ok := v.(float64)
 	if !ok {
 		return 0, fmt.Errorf("repeated-line: option %s must be a number, got %T", name, v)
@@ -172,18 +172,18 @@ func rlFloat(name string, v any, lo, hi float64) (float64, error) {
 
 // NewState implements CorpusRule.
 func (r repeatedLine) NewState() rules.CorpusState {
-	return &rlState{maxPairs: r.maxPairs, sites: map[uint64]uint32{}, pairs: map[rlKey]uint32{}}
+	return &repeatedState{maxPairs: r.maxPairs, sites: map[uint64]uint32{}, pairs: map[repeatedKey]uint32{}}
 }
 
-// rlKey is a (site, line) pair, both as 64-bit hashes.
-type rlKey struct{ site, line uint64 }
+// repeatedKey is a (site, line) pair, both as 64-bit hashes.
+type repeatedKey struct{ site, line uint64 }
 
-// rlState is the first pass's count: documents per site, and documents holding
+// repeatedState is the first pass's count: documents per site, and documents holding
 // each (site, line) pair. Observe and Merge are plain calls with no global state.
-type rlState struct {
+type repeatedState struct {
 	maxPairs int
-	sites    map[uint64]uint32 // site hash -> documents
-	pairs    map[rlKey]uint32  // (site, line) -> documents holding the line
+	sites    map[uint64]uint32      // site hash -> documents
+	pairs    map[repeatedKey]uint32 // (site, line) -> documents holding the line
 	// pruned is set once pairs seen once had to be dropped to stay in bounds.
 	pruned bool
 
@@ -193,19 +193,19 @@ type rlState struct {
 }
 
 // Observe implements CorpusState: it counts the distinct normalized lines of doc.
-func (s *rlState) Observe(doc *rules.Document, a *text.Analysis) {
-	site := rlSite(doc.URL)
+func (s *repeatedState) Observe(doc *rules.Document, a *text.Analysis) {
+	site := repeatedSite(doc.URL)
 	s.sites[site]++
-	hs := RlLineHashes(a, nil)
+	hs := lineHashes(a, nil)
 	slices.Sort(hs)
 	hs = slices.Compact(hs)
 	for _, h := range hs {
-		s.add(rlKey{site, h}, 1)
+		s.add(repeatedKey{site, h}, 1)
 	}
 }
 
 // add counts n more documents for k, pruning when the table is full.
-func (s *rlState) add(k rlKey, n uint32) {
+func (s *repeatedState) add(k repeatedKey, n uint32) {
 	if c, ok := s.pairs[k]; ok {
 		s.pairs[k] = c + n
 		return
@@ -221,7 +221,7 @@ func (s *rlState) add(k rlKey, n uint32) {
 
 // prune drops the pairs seen in one document only: they cannot be chrome yet, and
 // every other count stays exact or falls short, never over.
-func (s *rlState) prune() {
+func (s *repeatedState) prune() {
 	for k, c := range s.pairs {
 		if c <= 1 {
 			delete(s.pairs, k)
@@ -230,12 +230,12 @@ func (s *rlState) prune() {
 	s.pruned = true
 }
 
-// Merge implements CorpusState by adding the counts of other (a *rlState).
+// Merge implements CorpusState by adding the counts of other (a *repeatedState).
 // Adding is associative and commutative, so states from several workers or
 // machines combine in any order; only pruning, when the table is full, makes
 // the counts approximate (and then only too low).
-func (s *rlState) Merge(other rules.CorpusState) {
-	o, ok := other.(*rlState)
+func (s *repeatedState) Merge(other rules.CorpusState) {
+	o, ok := other.(*repeatedState)
 	if !ok || o == nil {
 		return
 	}
@@ -249,9 +249,9 @@ func (s *rlState) Merge(other rules.CorpusState) {
 }
 
 // Pairs returns how many (site, line) pairs the state holds, for memory tests.
-func (s *rlState) Pairs() int { return len(s.pairs) }
+func (s *repeatedState) Pairs() int { return len(s.pairs) }
 
-func (s *rlState) derive() {
+func (s *repeatedState) derive() {
 	s.once.Do(func() {
 		s.lineSites = make(map[uint64]uint32, len(s.pairs)/4)
 		for k := range s.pairs {
@@ -261,14 +261,14 @@ func (s *rlState) derive() {
 }
 
 func (r repeatedLine) Check(p *rules.Pass) {
-	st, ok := p.Corpus.(*rlState)
+	st, ok := p.Corpus.(*repeatedState)
 	if !ok || st == nil || len(st.sites) == 0 {
 		return // no first pass (standard input): nothing to compare with
 	}
 	st.derive()
 	a := p.Analysis
 	lines := a.Lines()
-	site := rlSite(p.Doc.URL)
+	site := repeatedSite(p.Doc.URL)
 	siteDocs := int(st.sites[site])
 	needSite := max(r.minSiteDocs, int(math.Ceil(r.minSiteShare*float64(siteDocs))))
 	needSites := max(r.minSites, int(math.Ceil(r.minSitesShare*float64(len(st.sites)))))
@@ -283,15 +283,15 @@ func (r repeatedLine) Check(p *rules.Pass) {
 	txt := a.Text()
 	longBytes, longDup := 0, 0
 	for i, l := range lines {
-		h, words, ok := rlHashLine(txt, l)
+		h, words, ok := hashLine(txt, l)
 		if !ok {
 			continue
 		}
-		long := words >= rlLongWords
+		long := words >= longWords
 		if long {
 			longBytes += l.End - l.Start
 		}
-		if c := int(st.pairs[rlKey{site, h}]); words <= r.maxSiteWords && c >= needSite {
+		if c := int(st.pairs[repeatedKey{site, h}]); words <= r.maxSiteWords && c >= needSite {
 			hits = append(hits, hit{i, c, needSite, true})
 		} else if c := int(st.lineSites[h]); words <= r.maxCrossWords && c >= needSites {
 			hits = append(hits, hit{i, c, needSites, false})
@@ -302,14 +302,14 @@ func (r repeatedLine) Check(p *rules.Pass) {
 			longDup += l.End - l.Start
 		}
 	}
-	if len(hits) == 0 || (longBytes > 0 && float64(longDup) >= rlDupShare*float64(longBytes)) {
+	if len(hits) == 0 || (longBytes > 0 && float64(longDup) >= dupShare*float64(longBytes)) {
 		return
 	}
-	host := rlHost(p.Doc.URL)
+	host := repeatedHost(p.Doc.URL)
 	for k := 0; k < len(hits); {
 		// A block: hits on consecutive non-blank lines, decided by the same test.
 		j := k
-		for j+1 < len(hits) && hits[j+1].perSite == hits[k].perSite && rlAdjacent(a, hits[j].line, hits[j+1].line) {
+		for j+1 < len(hits) && hits[j+1].perSite == hits[k].perSite && adjacent(a, hits[j].line, hits[j+1].line) {
 			j++
 		}
 		minCount := hits[k].count
@@ -325,7 +325,7 @@ func (r repeatedLine) Check(p *rules.Pass) {
 				where = "of " + host
 			}
 			msg = fmt.Sprintf("%s in %d of %d documents %s (%d or more make site chrome)",
-				rlLines(n), minCount, siteDocs, where, hits[k].need)
+				repeatedLines(n), minCount, siteDocs, where, hits[k].need)
 		} else {
 			what := "line of %d words or fewer recurs"
 			if n > 1 {
@@ -343,7 +343,7 @@ func (r repeatedLine) Check(p *rules.Pass) {
 			Fix: &rules.Fix{
 				Message:       "delete the repeated lines",
 				Applicability: rules.Safe,
-				Edits:         []rules.Edit{bpDeleteLines(a, first, last)},
+				Edits:         []rules.Edit{deleteLines(a, first, last)},
 			},
 			Score: &rules.Score{Name: "documents_with_line", Value: float64(minCount), Op: ">=", Threshold: float64(hits[k].need)},
 		})
@@ -351,15 +351,15 @@ func (r repeatedLine) Check(p *rules.Pass) {
 	}
 }
 
-func rlLines(n int) string {
+func repeatedLines(n int) string {
 	if n == 1 {
 		return "line recurs"
 	}
 	return fmt.Sprintf("%d lines recur", n)
 }
 
-// rlAdjacent reports whether only blank lines lie between lines i < j.
-func rlAdjacent(a *text.Analysis, i, j int) bool {
+// adjacent reports whether only blank lines lie between lines i < j.
+func adjacent(a *text.Analysis, i, j int) bool {
 	for k := i + 1; k < j; k++ {
 		if !a.IsBlank(k) {
 			return false
@@ -369,27 +369,27 @@ func rlAdjacent(a *text.Analysis, i, j int) bool {
 }
 
 // rlLineHashes appends the normalized hash of every line with a letter to out.
-func RlLineHashes(a *text.Analysis, out []uint64) []uint64 {
+func lineHashes(a *text.Analysis, out []uint64) []uint64 {
 	text := a.Text()
 	for _, l := range a.Lines() {
-		if h, _, ok := rlHashLine(text, l); ok {
+		if h, _, ok := hashLine(text, l); ok {
 			out = append(out, h)
 		}
 	}
 	return out
 }
 
-// rlHashLine hashes the words of line l (the tokens of AppendWords) in lower case
-// with numbers folded to "0" (the normalization of bpLowerHash). ok is false for a
+// hashLine hashes the words of line l (the tokens of AppendWords) in lower case
+// with numbers folded to "0" (the normalization of lowerHash). ok is false for a
 // line without a word of two letters or more: blank lines, numbers, lone
 // initials and separators. It runs on every line in both passes, so it walks the
 // bytes once, hashing as it goes, instead of listing the words and lowering a
-// copy of each (rlHashLineByWords is that plain version; tests and a fuzz target
+// copy of each (hashLineByWords is that plain version; tests and a fuzz target
 // hold them equal). The word loop mirrors AppendWords on purpose: sharing it
 // through a nextWord function cost a quarter of the tokenizer's speed and a third
 // of this one's (BenchmarkWords, BenchmarkLineHashes).
-func rlHashLine(t string, l text.Line) (h uint64, words int, ok bool) {
-	h = bpFNVOffset
+func hashLine(t string, l text.Line) (h uint64, words int, ok bool) {
+	h = fnvOffset
 	i, end := l.Start, l.End
 	for i < end {
 		c := t[i]
@@ -409,13 +409,13 @@ func rlHashLine(t string, l text.Line) (h uint64, words int, ok bool) {
 		start := i
 		number := c >= '0' && c <= '9'
 		if number {
-			h = (h ^ '0') * bpFNVPrime
+			h = (h ^ '0') * fnvPrime
 		}
 		for i < end {
 			c := t[i]
 			if text.IsASCIIWordByte(c) {
 				if !number {
-					h = (h ^ uint64(rlLower[c])) * bpFNVPrime
+					h = (h ^ uint64(repeatedLower[c])) * fnvPrime
 				}
 				i++
 				continue
@@ -423,7 +423,7 @@ func rlHashLine(t string, l text.Line) (h uint64, words int, ok bool) {
 			if c < utf8.RuneSelf {
 				if (c == '\'' || c == '-' || c == '.') && i+1 < end && text.NextIsWord(t, i+1, end) {
 					if !number {
-						h = (h ^ uint64(c)) * bpFNVPrime
+						h = (h ^ uint64(c)) * fnvPrime
 					}
 					i++
 					continue
@@ -435,7 +435,7 @@ func rlHashLine(t string, l text.Line) (h uint64, words int, ok bool) {
 				if !number {
 					var buf [utf8.UTFMax]byte
 					for _, b := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
-						h = (h ^ uint64(b)) * bpFNVPrime
+						h = (h ^ uint64(b)) * fnvPrime
 					}
 				}
 				i += n
@@ -446,13 +446,13 @@ func rlHashLine(t string, l text.Line) (h uint64, words int, ok bool) {
 		if !number && i-start >= 2 {
 			ok = true
 		}
-		h = (h ^ ' ') * bpFNVPrime
+		h = (h ^ ' ') * fnvPrime
 	}
 	return h, words, ok
 }
 
-// rlLower maps ASCII letters to lower case and every other byte to itself.
-var rlLower = func() (t [256]byte) {
+// repeatedLower maps ASCII letters to lower case and every other byte to itself.
+var repeatedLower = func() (t [256]byte) {
 	for c := range t {
 		t[c] = byte(c)
 		if 'A' <= c && c <= 'Z' {
@@ -462,8 +462,8 @@ var rlLower = func() (t [256]byte) {
 	return t
 }()
 
-// rlHost returns the host of a URL in lower case without "www." and port, or "".
-func rlHost(u string) string {
+// repeatedHost returns the host of a URL in lower case without "www." and port, or "".
+func repeatedHost(u string) string {
 	if u == "" {
 		return ""
 	}
@@ -483,15 +483,15 @@ func rlHost(u string) string {
 	return strings.TrimPrefix(u, "www.")
 }
 
-// rlSite hashes the host of a URL; documents without one share site 0.
-func rlSite(u string) uint64 {
-	host := rlHost(u)
+// repeatedSite hashes the host of a URL; documents without one share site 0.
+func repeatedSite(u string) uint64 {
+	host := repeatedHost(u)
 	if host == "" {
 		return 0
 	}
-	h := uint64(bpFNVOffset)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(host); i++ {
-		h = (h ^ uint64(host[i])) * bpFNVPrime
+		h = (h ^ uint64(host[i])) * fnvPrime
 	}
 	return h
 }

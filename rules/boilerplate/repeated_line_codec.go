@@ -7,7 +7,7 @@ import (
 	"sync"
 )
 
-// The binary form of an rlState, so that a distributed runner can move partial
+// The binary form of an repeatedState, so that a distributed runner can move partial
 // states between workers (encoding.BinaryMarshaler and BinaryUnmarshaler):
 //
 //	version byte (1)
@@ -18,14 +18,14 @@ import (
 //
 // Hashes are little-endian. Entries are sorted so that equal states encode to
 // equal bytes.
-const rlCodecVersion = 1
+const codecVersion = 1
 
 var errRLCorrupt = errors.New("repeated-line: corrupt state encoding")
 
 // MarshalBinary implements encoding.BinaryMarshaler.
-func (s *rlState) MarshalBinary() ([]byte, error) {
+func (s *repeatedState) MarshalBinary() ([]byte, error) {
 	b := make([]byte, 0, 16+12*len(s.sites)+20*len(s.pairs))
-	b = append(b, rlCodecVersion)
+	b = append(b, codecVersion)
 	b = binary.AppendUvarint(b, uint64(max(s.maxPairs, 0)))
 	pruned := byte(0)
 	if s.pruned {
@@ -44,11 +44,11 @@ func (s *rlState) MarshalBinary() ([]byte, error) {
 		b = binary.AppendUvarint(b, uint64(s.sites[k]))
 	}
 
-	pairs := make([]rlKey, 0, len(s.pairs))
+	pairs := make([]repeatedKey, 0, len(s.pairs))
 	for k := range s.pairs {
 		pairs = append(pairs, k)
 	}
-	slices.SortFunc(pairs, func(x, y rlKey) int {
+	slices.SortFunc(pairs, func(x, y repeatedKey) int {
 		switch {
 		case x.site != y.site:
 			if x.site < y.site {
@@ -73,8 +73,8 @@ func (s *rlState) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary implements encoding.BinaryUnmarshaler. It replaces whatever s
 // held; s may be a fresh state from NewState.
-func (s *rlState) UnmarshalBinary(b []byte) error {
-	if len(b) == 0 || b[0] != rlCodecVersion {
+func (s *repeatedState) UnmarshalBinary(b []byte) error {
+	if len(b) == 0 || b[0] != codecVersion {
 		return errRLCorrupt
 	}
 	b = b[1:]
@@ -126,11 +126,11 @@ func (s *rlState) UnmarshalBinary(b []byte) error {
 	if bad || nPairs > uint64(len(b))/17 { // each pair takes at least 17 bytes
 		return errRLCorrupt
 	}
-	pairs := make(map[rlKey]uint32, nPairs)
+	pairs := make(map[repeatedKey]uint32, nPairs)
 	for range nPairs {
 		site := u64()
 		line := u64()
-		pairs[rlKey{site, line}] = count()
+		pairs[repeatedKey{site, line}] = count()
 	}
 	if bad || len(b) != 0 {
 		return errRLCorrupt

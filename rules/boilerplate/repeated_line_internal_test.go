@@ -8,27 +8,27 @@ import (
 	"github.com/corpuslint/corpuslint/rules/text"
 )
 
-// rlHashLineByWords is the plain definition rlHashLine implements in one pass:
+// hashLineByWords is the plain definition hashLine implements in one pass:
 // the line's words from Analysis.WordsIn, each lowered, numbers folded to "0".
-func rlHashLineByWords(a *text.Analysis, l text.Line) (h uint64, words int, ok bool) {
+func hashLineByWords(a *text.Analysis, l text.Line) (h uint64, words int, ok bool) {
 	text := a.Text()
-	h = bpFNVOffset
+	h = fnvOffset
 	var low []byte
 	for _, w := range a.WordsIn(l.Start, l.End) {
 		word := text[w.Start:w.End]
 		words++
 		if word[0] >= '0' && word[0] <= '9' {
-			h = (h ^ '0') * bpFNVPrime
+			h = (h ^ '0') * fnvPrime
 		} else {
-			low = bpAppendLower(low[:0], word)
+			low = appendLower(low[:0], word)
 			for _, c := range low {
-				h = (h ^ uint64(c)) * bpFNVPrime
+				h = (h ^ uint64(c)) * fnvPrime
 			}
 			if len(word) >= 2 {
 				ok = true
 			}
 		}
-		h = (h ^ ' ') * bpFNVPrime
+		h = (h ^ ' ') * fnvPrime
 	}
 	return h, words, ok
 }
@@ -37,8 +37,8 @@ func checkLineHashes(t *testing.T, txt string) {
 	t.Helper()
 	a := text.NewAnalysis(txt)
 	for i, l := range a.Lines() {
-		h1, w1, ok1 := rlHashLine(txt, l)
-		h2, w2, ok2 := rlHashLineByWords(a, l)
+		h1, w1, ok1 := hashLine(txt, l)
+		h2, w2, ok2 := hashLineByWords(a, l)
 		if h1 != h2 || w1 != w2 || ok1 != ok2 {
 			t.Fatalf("line %d %q: one pass (%x, %d, %v), by words (%x, %d, %v)", i+1, txt[l.Start:l.End], h1, w1, ok1, h2, w2, ok2)
 		}
@@ -78,6 +78,6 @@ func BenchmarkLineHashes(b *testing.B) {
 	b.SetBytes(int64(len(txt)))
 	var out []uint64
 	for b.Loop() {
-		out = RlLineHashes(a, out[:0])
+		out = lineHashes(a, out[:0])
 	}
 }

@@ -22,23 +22,23 @@ import (
 
 const repeatedCases = "../../testdata/rules/repeated-line"
 
-// rlBatch is a golden case of a corpus rule: the document under test
+// repeatedBatch is a golden case of a corpus rule: the document under test
 // (input.txt) and the other documents of its batch (sections under batch/), with
 // an optional "urls" section of "NAME URL" lines.
-type rlBatch struct {
+type repeatedBatch struct {
 	arch  *txtar.Archive
 	input string
 	docs  []*rules.Document
 }
 
-func rlReadCase(t *testing.T, file string) *rlBatch {
+func readCase(t *testing.T, file string) *repeatedBatch {
 	t.Helper()
 	arch, err := txtar.ParseFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	urls := map[string]string{}
-	c := &rlBatch{arch: arch}
+	c := &repeatedBatch{arch: arch}
 	for _, f := range arch.Files {
 		if f.Name == "urls" {
 			for _, line := range strings.Split(string(f.Data), "\n") {
@@ -63,7 +63,7 @@ func rlReadCase(t *testing.T, file string) *rlBatch {
 	return c
 }
 
-func rlSection(a *txtar.Archive, name string) ([]byte, bool) {
+func repeatedSection(a *txtar.Archive, name string) ([]byte, bool) {
 	for _, f := range a.Files {
 		if f.Name == name {
 			return f.Data, true
@@ -83,9 +83,9 @@ func TestRepeatedLine(t *testing.T) {
 	update := flag.Lookup("update") != nil && flag.Lookup("update").Value.String() == "true"
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			c := rlReadCase(t, file)
+			c := readCase(t, file)
 			r := boilerplate.RepeatedLine()
-			if opts, ok := rlSection(c.arch, "options.json"); ok {
+			if opts, ok := repeatedSection(c.arch, "options.json"); ok {
 				r = rulestest.Configure(t, r, opts)
 			}
 			states := engine.ObserveDocuments([]rules.Rule{r}, c.docs)
@@ -100,20 +100,20 @@ func TestRepeatedLine(t *testing.T) {
 			res := fix.Loop(c.input, got, check, false)
 			gotFindings := rulestest.FormatFindings(c.input, got)
 			if update {
-				rlSet(c.arch, "findings", gotFindings)
+				repeatedSet(c.arch, "findings", gotFindings)
 				if res.Text != c.input {
-					rlSet(c.arch, "fixed.txt", res.Text)
+					repeatedSet(c.arch, "fixed.txt", res.Text)
 				}
 				if err := os.WriteFile(file, txtar.Format(c.arch), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			want, _ := rlSection(c.arch, "findings")
+			want, _ := repeatedSection(c.arch, "findings")
 			if gotFindings != string(want) {
 				t.Errorf("findings differ\n--- got\n%s--- want\n%s", gotFindings, want)
 			}
-			wantFixed, hasFixed := rlSection(c.arch, "fixed.txt")
+			wantFixed, hasFixed := repeatedSection(c.arch, "fixed.txt")
 			switch {
 			case hasFixed && res.Text != string(wantFixed):
 				t.Errorf("fixed text differs\n--- got\n%s--- want\n%s", res.Text, wantFixed)
@@ -130,7 +130,7 @@ func TestRepeatedLine(t *testing.T) {
 	}
 }
 
-func rlSet(a *txtar.Archive, name, data string) {
+func repeatedSet(a *txtar.Archive, name, data string) {
 	for i := range a.Files {
 		if a.Files[i].Name == name {
 			a.Files[i].Data = []byte(data)
@@ -140,12 +140,12 @@ func rlSet(a *txtar.Archive, name, data string) {
 	a.Files = append(a.Files, txtar.File{Name: name, Data: []byte(data)})
 }
 
-// rlPages returns n pages of one site: the same menu and footer around a body of
+// repeatedPages returns n pages of one site: the same menu and footer around a body of
 // its own.
-func rlPages(n int, site string) []*rules.Document {
+func repeatedPages(n int, site string) []*rules.Document {
 	var docs []*rules.Document
 	for i := 0; i < n; i++ {
-		w := rlWord(i + 1000)
+		w := repeatedWord(i + 1000)
 		text := fmt.Sprintf("Home\nNews\nSport\nWeather\n\nThe story %s tells what happened in district %s on a busy Monday morning.\n"+
 			"Officials said the road to %s would stay closed while crews repaired the bridge.\n\n"+
 			"Sign up for our newsletter\n© 2019 %s. All rights reserved.\n", w, w, w, site)
@@ -158,7 +158,7 @@ func rlPages(n int, site string) []*rules.Document {
 // reports the menu and the footer and leaves each page's own lines.
 func TestRepeatedLineNeedsFirstPass(t *testing.T) {
 	r := boilerplate.RepeatedLine()
-	docs := rlPages(5, "example.com")
+	docs := repeatedPages(5, "example.com")
 	if fs := rules.Run([]rules.Rule{r}, docs[0], nil, nil); len(fs) != 0 {
 		t.Fatalf("without a first pass: want no finding, got %d", len(fs))
 	}
@@ -185,7 +185,7 @@ func TestRepeatedLineNeedsFirstPass(t *testing.T) {
 func TestRepeatedLineAcrossFiles(t *testing.T) {
 	dir := t.TempDir()
 	var files []string
-	for i, d := range rlPages(3, "example.org") {
+	for i, d := range repeatedPages(3, "example.org") {
 		p := filepath.Join(dir, fmt.Sprintf("page%d.txt", i))
 		if err := os.WriteFile(p, []byte(d.Text), 0o644); err != nil {
 			t.Fatal(err)
@@ -218,7 +218,7 @@ func TestRepeatedLineAcrossFiles(t *testing.T) {
 // whole, in any order of merging.
 func TestRepeatedLineMerge(t *testing.T) {
 	r := boilerplate.RepeatedLine().(rules.CorpusRule)
-	docs := append(rlPages(4, "a.example"), rlPages(3, "b.example")...)
+	docs := append(repeatedPages(4, "a.example"), repeatedPages(3, "b.example")...)
 	whole := r.NewState()
 	for _, d := range docs {
 		whole.Observe(d, text.NewAnalysis(d.Text))
@@ -250,7 +250,7 @@ func TestRepeatedLineMemoryBounded(t *testing.T) {
 	st := r.(rules.CorpusRule).NewState()
 	var last *rules.Document
 	for i := 0; i < 5000; i++ {
-		txt := fmt.Sprintf("Skip to content\nA line only page %s has, about item %s.\nAnother unique line %s.\n", rlWord(i), rlWord(i*7), rlWord(i*13))
+		txt := fmt.Sprintf("Skip to content\nA line only page %s has, about item %s.\nAnother unique line %s.\n", repeatedWord(i), repeatedWord(i*7), repeatedWord(i*13))
 		last = &rules.Document{Text: txt, ID: fmt.Sprint(i), URL: "https://example.net/p" + fmt.Sprint(i)}
 		st.Observe(last, text.NewAnalysis(txt))
 	}
@@ -264,8 +264,8 @@ func TestRepeatedLineMemoryBounded(t *testing.T) {
 	}
 }
 
-// rlWord spells n in letters: numbers are folded before lines are compared.
-func rlWord(n int) string {
+// repeatedWord spells n in letters: numbers are folded before lines are compared.
+func repeatedWord(n int) string {
 	var b []byte
 	for {
 		b = append(b, byte('a'+n%26))
@@ -318,7 +318,7 @@ func FuzzRepeatedLine(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join(repeatedCases, "*.txtar"))
 	for _, file := range files {
 		if a, err := txtar.ParseFile(file); err == nil {
-			if b, ok := rlSection(a, "input.txt"); ok {
+			if b, ok := repeatedSection(a, "input.txt"); ok {
 				f.Add(string(b))
 			}
 		}
@@ -355,7 +355,7 @@ func FuzzRepeatedLine(f *testing.F) {
 
 func BenchmarkRepeatedLine(b *testing.B) {
 	// About 1 MB: 3,000 pages of one site.
-	docs := rlPages(3000, "bench.example")
+	docs := repeatedPages(3000, "bench.example")
 	var size int64
 	for _, d := range docs {
 		size += int64(len(d.Text))

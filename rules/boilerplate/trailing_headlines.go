@@ -22,39 +22,39 @@ type trailingHeadlines struct{}
 // Thresholds of the rule, set by hand on the AEB dev split; they favour precision
 // (every line the rule flagged there is labeled boilerplate).
 const (
-	thMinWords          = 3    // a headline has at least this many words ...
-	thMaxWords          = 20   // ... and at most this many
-	thMinSegWords       = 3    // words of each headline on a '|'-joined line
-	thMinMeanWords      = 5    // mean words of a block's headlines (menus are shorter)
-	thTitleShare        = 0.6  // share of capitalised words (first one aside) for Title Case
-	thMaxStopShare      = 0.55 // stop words among a headline's words ...
-	thMaxStopShareTitle = 0.7  // ... or a Title Case headline's
-	thMaxNumShare       = 0.4  // words starting with a digit (dates, scores, prices)
+	minWords          = 3    // a headline has at least this many words ...
+	maxWords          = 20   // ... and at most this many
+	minSegWords       = 3    // words of each headline on a '|'-joined line
+	minMeanWords      = 5    // mean words of a block's headlines (menus are shorter)
+	titleShare        = 0.6  // share of capitalised words (first one aside) for Title Case
+	maxStopShare      = 0.55 // stop words among a headline's words ...
+	maxStopShareTitle = 0.7  // ... or a Title Case headline's
+	maxNumShare       = 0.4  // words starting with a digit (dates, scores, prices)
 	// A block without a lead-in line needs this many headlines, most of them with a
 	// strong headline feature (Title Case or a separator affix).
-	thMinHeadlines   = 3
-	thMinStrongShare = 0.6
+	minHeadlines   = 3
+	minStrongShare = 0.6
 	// With a lead-in line ("Related:", "Trending") fewer headlines will do.
-	thMinHeadlinesLead = 2
+	minHeadlinesLead = 2
 	// A headline is related to the body when it shares this many distinct content
 	// words with it; a block is unrelated when at most this share of its headlines
 	// is related. After an explicit lead-in line ("Related", "You may also like",
 	// "More From X") the topic does not matter; after a generic one ("More", "See
 	// also", "Next") it does.
-	thRelatedWords    = 2
-	thMaxRelatedShare = 0.25
+	relatedWords    = 2
+	maxRelatedShare = 0.25
 	// The text before the block must read as a body: this many prose lines, or one
 	// prose line and this many words.
-	thMinBodyProse = 2
-	thMinBodyWords = 60
+	minBodyProse = 2
+	minBodyWords = 60
 	// Footer lines (copyright, "powered by") allowed after the block.
-	thMaxFooter = 2
-	// thMaxBlockLines bounds the backward scan: a tail of more lines that all read
+	maxFooter = 2
+	// maxBlockLines bounds the backward scan: a tail of more lines that all read
 	// as headlines, separators or blanks is a list page or a dump, not a widget
 	// after an article, and scanning it whole made memory grow with the document.
-	thMaxBlockLines = 300
+	maxBlockLines = 300
 	// Short lines (tags) allowed in a row under a lead-in line.
-	thMaxMinor = 2
+	maxMinor = 2
 )
 
 func (trailingHeadlines) Meta() rules.Meta {
@@ -110,37 +110,37 @@ without one ends exactly where the body ends.`,
 	}
 }
 
-// thKind is what a line is to the block.
-type thKind uint8
+// headlineKind is what a line is to the block.
+type headlineKind uint8
 
 const (
-	thOther thKind = iota
-	thBlank
-	thSeparator
-	thLeadIn
-	thHeadline
-	// thMinor is a one- or two-word line ("Milan", "Xi Jinping"): a tag or section
+	headlineOther headlineKind = iota
+	headlineBlank
+	separator
+	headlineLeadIn
+	headline
+	// headlineMinor is a one- or two-word line ("Milan", "Xi Jinping"): a tag or section
 	// link, allowed in a block only when a lead-in line says what the block is.
-	thMinor
+	headlineMinor
 )
 
 // Headline features, as bits, for the message.
 const (
-	thTitle      = 1 << iota // Title Case
-	thDashSuffix             // trailing " -"
-	thPipe                   // "|" as a suffix or separator
-	thBullet                 // "•" or "·" as a bullet, suffix or separator
-	thGuillemet              // "»", "›" or ">" as a suffix or separator
-	thInnerDash              // " - " between a headline and its kicker or site
-	thEllipsis               // cut short with "…"
-	thListItem               // a "-", "*", "+" or "1." list marker: the article's own list
+	headlineTitle  = 1 << iota // Title Case
+	dashSuffix                 // trailing " -"
+	headlinePipe               // "|" as a suffix or separator
+	headlineBullet             // "•" or "·" as a bullet, suffix or separator
+	guillemet                  // "»", "›" or ">" as a suffix or separator
+	innerDash                  // " - " between a headline and its kicker or site
+	ellipsis                   // cut short with "…"
+	listItem                   // a "-", "*", "+" or "1." list marker: the article's own list
 )
 
-const thStrongFeatures = thTitle | thDashSuffix | thPipe | thGuillemet | thInnerDash
+const strongFeatures = headlineTitle | dashSuffix | headlinePipe | guillemet | innerDash
 
-// thLine is the classification of one line.
-type thLine struct {
-	kind     thKind
+// headlineLine is the classification of one line.
+type headlineLine struct {
+	kind     headlineKind
 	features int
 	// heads are the headlines on the line (more than one on a '|'-joined line).
 	heads []string
@@ -150,11 +150,11 @@ type thLine struct {
 	lead string
 }
 
-func (l thLine) strong() bool { return l.features&thStrongFeatures != 0 }
+func (l headlineLine) strong() bool { return l.features&strongFeatures != 0 }
 
 func (r trailingHeadlines) Check(p *rules.Pass) {
 	// Each pass gets its own copies, so that no caller can change another's finding.
-	for _, f := range thBlock(p.Analysis) {
+	for _, f := range headlineBlock(p.Analysis) {
 		if f.Fix != nil {
 			fix := *f.Fix
 			fix.Edits = append([]rules.Edit(nil), fix.Edits...)
@@ -168,22 +168,22 @@ func (r trailingHeadlines) Check(p *rules.Pass) {
 	}
 }
 
-// thBlockKey caches the trailing headline block of a document: trailing-headlines
+// blockKey caches the trailing headline block of a document: trailing-headlines
 // reports it and trailing-boilerplate leaves its lines alone.
-var thBlockKey = text.NewKey[[]rules.Finding]("trailing headline block")
+var blockKey = text.NewKey[[]rules.Finding]("trailing headline block")
 
-// thBlock returns the finding of the trailing headline block of a's text (none
+// headlineBlock returns the finding of the trailing headline block of a's text (none
 // or one), computed once per document. Callers must not change it.
-func thBlock(a *text.Analysis) []rules.Finding {
-	return text.Result(a, thBlockKey, func(a *text.Analysis) []rules.Finding {
+func headlineBlock(a *text.Analysis) []rules.Finding {
+	return text.Result(a, blockKey, func(a *text.Analysis) []rules.Finding {
 		var fs []rules.Finding
-		thCheck(a, func(f rules.Finding) { fs = append(fs, f) })
+		headlineCheck(a, func(f rules.Finding) { fs = append(fs, f) })
 		return fs
 	})
 }
 
-// thCheck finds the trailing block of a's text and sends its finding to report.
-func thCheck(a *text.Analysis, report func(rules.Finding)) {
+// headlineCheck finds the trailing block of a's text and sends its finding to report.
+func headlineCheck(a *text.Analysis, report func(rules.Finding)) {
 	txt := a.Text()
 	lines := a.Lines()
 	if len(lines) < 3 {
@@ -192,7 +192,7 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 	var buf []text.Word
 
 	// A copyright or "powered by" footer may follow the block; it is not the
-	// block's (nor this rule's) business, so skip up to thMaxFooter such lines.
+	// block's (nor this rule's) business, so skip up to maxFooter such lines.
 	scanEnd := len(lines) - 1
 	footer := false
 	for k := 0; scanEnd >= 0; scanEnd-- {
@@ -200,26 +200,26 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 		if text.IsBlank(t) {
 			continue
 		}
-		if k >= thMaxFooter || !thIsFooter(t) {
+		if k >= maxFooter || !isFooter(t) {
 			break
 		}
 		k++
 		footer = true
 	}
 	// Scan back over blank, separator, lead-in and headline lines.
-	cls := make([]thLine, 0, 16) // cls[k] is line scanEnd-k
-	last, top := -1, -1          // the block's last and first non-blank lines
+	cls := make([]headlineLine, 0, 16) // cls[k] is line scanEnd-k
+	last, top := -1, -1                // the block's last and first non-blank lines
 	for i := scanEnd; i >= 0; i-- {
-		var c thLine
-		c, buf = thClassify(a.LineText(i), buf)
-		if c.kind == thOther {
+		var c headlineLine
+		c, buf = classify(a.LineText(i), buf)
+		if c.kind == headlineOther {
 			break
 		}
-		if len(cls) == thMaxBlockLines {
+		if len(cls) == maxBlockLines {
 			return
 		}
 		cls = append(cls, c)
-		if c.kind == thBlank {
+		if c.kind == headlineBlank {
 			continue
 		}
 		if last < 0 {
@@ -230,19 +230,19 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 	if last < 0 {
 		return
 	}
-	at := func(i int) thLine { return cls[scanEnd-i] }
+	at := func(i int) headlineLine { return cls[scanEnd-i] }
 	// A short line belongs to the block only right under a lead-in line ("More in
-	// Milan" / "Milan"), at most thMaxMinor in a row; the block starts after the
+	// Milan" / "Milan"), at most maxMinor in a row; the block starts after the
 	// last short line that is not so placed (a menu, a form).
 	run := -1 // short lines in a row under a lead-in; -1 when not under one
 	cut := -1
 	for i := top; i <= last; i++ {
 		switch c := at(i); {
-		case c.kind == thBlank:
-		case c.kind == thLeadIn || c.lead != "":
+		case c.kind == headlineBlank:
+		case c.kind == headlineLeadIn || c.lead != "":
 			run = 0
-		case c.kind == thMinor:
-			if run < 0 || run >= thMaxMinor {
+		case c.kind == headlineMinor:
+			if run < 0 || run >= maxMinor {
 				cut = i
 				run = -1
 			} else {
@@ -255,7 +255,7 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 	if cut >= 0 {
 		top = cut + 1
 	}
-	for top <= last && at(top).kind == thBlank {
+	for top <= last && at(top).kind == headlineBlank {
 		top++
 	}
 	if top > last {
@@ -267,7 +267,7 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 		heads += len(at(i).heads)
 		words += at(i).words
 	}
-	if heads < thMinHeadlinesLead || words < thMinMeanWords*heads {
+	if heads < minHeadlinesLead || words < minMeanWords*heads {
 		return
 	}
 	prev := top - 1 // the last line of the body: the line before the block, blanks aside
@@ -277,11 +277,11 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 	if prev < 0 {
 		return // no body at all: a document of headlines is not this rule's business
 	}
-	if !thHasBody(a, prev) {
+	if !hasBody(a, prev) {
 		return
 	}
 	// A list the body introduces ("Key points:", "The nominees are:") is the body's.
-	if pt := text.TrimSpace(a.LineText(prev)); strings.HasSuffix(pt, ":") && thLeadPhrase(pt) == "" {
+	if pt := text.TrimSpace(a.LineText(prev)); strings.HasSuffix(pt, ":") && leadPhrase(pt) == "" {
 		return
 	}
 
@@ -298,21 +298,21 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 		// The words of the heads joined by spaces are the words of each head (no
 		// word runs over a space), so the heads alone give the same keys.
 		for _, h := range c.heads {
-			thAddContentKeys(want, h, &buf)
+			addContentKeys(want, h, &buf)
 		}
 	}
-	body := thBodyWords(a, prev, want)
-	related := func(h string) bool { return thSharedWords(h, body, &buf) >= thRelatedWords }
+	body := bodyWords(a, prev, want)
+	related := func(h string) bool { return sharedWords(h, body, &buf) >= relatedWords }
 
 	// Lines at the top of the block that share the body's topic are the body's own
 	// closing lines (a short last paragraph, a subheading), not the widget.
 	for top <= last {
 		c := at(top)
-		if c.kind == thBlank {
+		if c.kind == headlineBlank {
 			top++
 			continue
 		}
-		if c.kind != thHeadline || c.lead != "" || !related(strings.Join(c.heads, " ")) {
+		if c.kind != headline || c.lead != "" || !related(strings.Join(c.heads, " ")) {
 			break
 		}
 		top++
@@ -333,27 +333,27 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 	)
 	for i := top; i <= last; i++ {
 		c := at(i)
-		if c.kind == thBlank {
+		if c.kind == headlineBlank {
 			continue
 		}
 		nLines++
 		switch c.kind {
-		case thSeparator:
+		case separator:
 			nSep++
-		case thMinor:
+		case headlineMinor:
 			nMinor++
-		case thLeadIn:
+		case headlineLeadIn:
 			leads = append(leads, c.lead)
-			strongLead = strongLead || !thWeakLeads[thNormLead(c.lead)]
-		case thHeadline:
+			strongLead = strongLead || !weakLeads[normLead(c.lead)]
+		case headline:
 			if c.lead != "" {
 				leads = append(leads, c.lead)
-				strongLead = strongLead || !thWeakLeads[thNormLead(c.lead)]
+				strongLead = strongLead || !weakLeads[normLead(c.lead)]
 			}
 			nWords += c.words
 			for _, h := range c.heads {
-				firsts = append(firsts, thFirstWord(h))
-				if c.features&thListItem != 0 {
+				firsts = append(firsts, firstWord(h))
+				if c.features&listItem != 0 {
 					nList++
 				}
 				nHeads++
@@ -371,24 +371,24 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 			}
 		}
 	}
-	if nHeads == 0 || nWords < thMinMeanWords*nHeads || nMinor > nHeads {
+	if nHeads == 0 || nWords < minMeanWords*nHeads || nMinor > nHeads {
 		return // nothing, or a menu ("Al Jazeera Forum", "Contact Us")
 	}
 	hasLead := len(leads) > 0
 	share := float64(nRelated) / float64(nHeads)
-	maxShare := thMaxRelatedShare
+	maxShare := maxRelatedShare
 	if hasLead {
 		if strongLead {
 			maxShare = 1 // an explicit "Related", "More From X" block is junk on any topic
 		}
-		if nHeads < thMinHeadlinesLead {
+		if nHeads < minHeadlinesLead {
 			return
 		}
 	} else {
-		if nHeads < thMinHeadlines || nList*2 >= nHeads || thListLike(firsts) {
+		if nHeads < minHeadlines || nList*2 >= nHeads || headlineListLike(firsts) {
 			return // too few, or the article's own list (bullets, numbers, dates, Q&A)
 		}
-		if float64(nStrong) < thMinStrongShare*float64(nHeads) {
+		if float64(nStrong) < minStrongShare*float64(nHeads) {
 			return
 		}
 	}
@@ -415,20 +415,20 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 		what = append(what, fmt.Sprintf("lead-in %q", leads[0]))
 	}
 	if nSep > 0 {
-		what = append(what, thPlural(nSep, "separator"))
+		what = append(what, headlinePlural(nSep, "separator"))
 	}
-	what = append(what, thPlural(nHeads, "headline"))
-	feats := thFeatureNames(featCount[:], nHeads)
+	what = append(what, headlinePlural(nHeads, "headline"))
+	feats := headlineFeatureNames(featCount[:], nHeads)
 	if nRelated == 0 {
 		feats = append(feats, "no shared topic with the body")
 	} else {
 		feats = append(feats, fmt.Sprintf("%d of %d share topic words with the body", nRelated, nHeads))
 	}
 	rel := "unrelated to the body"
-	if share > thMaxRelatedShare {
+	if share > maxRelatedShare {
 		rel = "under a lead-in line"
 	}
-	msg := fmt.Sprintf("%s %s (%s: %s)", thPlural(nLines, "trailing headline-like line"), rel,
+	msg := fmt.Sprintf("%s %s (%s: %s)", headlinePlural(nLines, "trailing headline-like line"), rel,
 		strings.Join(what, " + "), strings.Join(feats, ", "))
 	report(rules.Finding{
 		Start:   start,
@@ -443,22 +443,22 @@ func thCheck(a *text.Analysis, report func(rules.Finding)) {
 	})
 }
 
-// thFirstWord returns the first word of h in lower case, "#" for a number.
-func thFirstWord(h string) string {
+// firstWord returns the first word of h in lower case, "#" for a number.
+func firstWord(h string) string {
 	ws := text.AppendWords(nil, h, 0, len(h))
 	if len(ws) == 0 {
 		return ""
 	}
 	w := strings.ToLower(h[ws[0].Start:ws[0].End])
-	if r, _ := utf8.DecodeRuneInString(w); unicode.IsDigit(r) || thMonths[strings.TrimSuffix(w, ".")] {
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsDigit(r) || headlineMonths[strings.TrimSuffix(w, ".")] {
 		return "#"
 	}
 	return w
 }
 
-// thListLike reports whether the headlines begin alike, as the items of a list
+// headlineListLike reports whether the headlines begin alike, as the items of a list
 // do (dates, numbers, "Q:"/"A:"), where the headlines of a widget vary.
-func thListLike(firsts []string) bool {
+func headlineListLike(firsts []string) bool {
 	for i, f := range firsts {
 		if f == "the" || f == "" {
 			continue // many headlines start with "The"
@@ -476,26 +476,26 @@ func thListLike(firsts []string) bool {
 	return false
 }
 
-func thPlural(n int, s string) string {
+func headlinePlural(n int, s string) string {
 	if n == 1 {
 		return "1 " + s
 	}
 	return fmt.Sprintf("%d %ss", n, s)
 }
 
-// thFeatureNames names the features that most of the headlines share.
-func thFeatureNames(count []int, n int) []string {
+// headlineFeatureNames names the features that most of the headlines share.
+func headlineFeatureNames(count []int, n int) []string {
 	names := []struct {
 		bit  int
 		name string
 	}{
-		{thTitle, "Title Case"},
-		{thDashSuffix, "' -' suffix"},
-		{thPipe, "'|' separated"},
-		{thBullet, "'•' bullets"},
-		{thGuillemet, "'»' suffix"},
-		{thInnerDash, "' - ' separated"},
-		{thEllipsis, "cut short with '…'"},
+		{headlineTitle, "Title Case"},
+		{dashSuffix, "' -' suffix"},
+		{headlinePipe, "'|' separated"},
+		{headlineBullet, "'•' bullets"},
+		{guillemet, "'»' suffix"},
+		{innerDash, "' - ' separated"},
+		{ellipsis, "cut short with '…'"},
 	}
 	var out []string
 	for _, nm := range names {
@@ -513,9 +513,9 @@ func thFeatureNames(count []int, n int) []string {
 	return append(out, "no final full stop")
 }
 
-// thHasBody reports whether lines 0..last read as a body: enough prose lines
+// hasBody reports whether lines 0..last read as a body: enough prose lines
 // (sentences that end in terminal punctuation) and words.
-func thHasBody(a *text.Analysis, last int) bool {
+func hasBody(a *text.Analysis, last int) bool {
 	lines := a.Lines()
 	prose, words := 0, 0
 	for i := last; i >= 0; i-- {
@@ -536,20 +536,20 @@ func thHasBody(a *text.Analysis, last int) bool {
 				prose++
 			}
 		}
-		if prose >= thMinBodyProse || (prose >= 1 && words >= thMinBodyWords) {
+		if prose >= minBodyProse || (prose >= 1 && words >= minBodyWords) {
 			return true
 		}
 	}
 	return false
 }
 
-// thBodyWords returns the distinct content words of lines 0..last that are in want.
+// bodyWords returns the distinct content words of lines 0..last that are in want.
 // It reads every word of the body, so it asks first whether a word's key could
 // be in want at all (its length and first byte, then the map) and only then
 // whether the word is a content word, rather than the other way round: the
-// answer is the same, as thAppendContentKey's key is a function of the lowered
+// answer is the same, as appendContentKey's key is a function of the lowered
 // word whatever its verdict, and few body words are wanted.
-func thBodyWords(a *text.Analysis, last int, want map[string]struct{}) map[string]struct{} {
+func bodyWords(a *text.Analysis, last int, want map[string]struct{}) map[string]struct{} {
 	set := make(map[string]struct{}, len(want))
 	if len(want) == 0 {
 		return set
@@ -564,7 +564,7 @@ func thBodyWords(a *text.Analysis, last int, want map[string]struct{}) map[strin
 	var kbuf [64]byte
 	k := kbuf[:0]
 	for _, w := range ws {
-		d := bytesTrimSuffix(bytesTrimSuffix(thAppendLower(k[:0], a.Text()[w.Start:w.End]), "'s"), "\u2019s")
+		d := bytesTrimSuffix(bytesTrimSuffix(headlineAppendLower(k[:0], a.Text()[w.Start:w.End]), "'s"), "\u2019s")
 		k = d
 		if n := len(d); n > 4 && d[n-1] == 's' && d[n-2] != 's' {
 			k = d[:n-1]
@@ -576,7 +576,7 @@ func thBodyWords(a *text.Analysis, last int, want map[string]struct{}) map[strin
 		if _, in := want[string(k)]; !in {
 			continue
 		}
-		if !thIsContentWord(d) {
+		if !isContentWord(d) {
 			continue
 		}
 		if _, in := set[string(k)]; !in {
@@ -586,14 +586,14 @@ func thBodyWords(a *text.Analysis, last int, want map[string]struct{}) map[strin
 	return set
 }
 
-// thAddContentKeys adds the content words of h to set.
-func thAddContentKeys(set map[string]struct{}, h string, buf *[]text.Word) {
+// addContentKeys adds the content words of h to set.
+func addContentKeys(set map[string]struct{}, h string, buf *[]text.Word) {
 	*buf = text.AppendWords((*buf)[:0], h, 0, len(h))
 	var kbuf [64]byte
 	k := kbuf[:0]
 	for _, w := range *buf {
 		var ok bool
-		if k, ok = thAppendContentKey(k, h[w.Start:w.End]); ok {
+		if k, ok = appendContentKey(k, h[w.Start:w.End]); ok {
 			if _, in := set[string(k)]; !in {
 				set[string(k)] = struct{}{}
 			}
@@ -601,8 +601,8 @@ func thAddContentKeys(set map[string]struct{}, h string, buf *[]text.Word) {
 	}
 }
 
-// thSharedWords counts the distinct content words of h that occur in body.
-func thSharedWords(h string, body map[string]struct{}, buf *[]text.Word) int {
+// sharedWords counts the distinct content words of h that occur in body.
+func sharedWords(h string, body map[string]struct{}, buf *[]text.Word) int {
 	*buf = text.AppendWords((*buf)[:0], h, 0, len(h))
 	n := 0
 	var seen []string
@@ -610,7 +610,7 @@ func thSharedWords(h string, body map[string]struct{}, buf *[]text.Word) int {
 	k := kbuf[:0]
 	for _, w := range *buf {
 		var ok bool
-		if k, ok = thAppendContentKey(k, h[w.Start:w.End]); !ok {
+		if k, ok = appendContentKey(k, h[w.Start:w.End]); !ok {
 			continue
 		}
 		if _, in := body[string(k)]; !in {
@@ -631,14 +631,14 @@ func thSharedWords(h string, body map[string]struct{}, buf *[]text.Word) int {
 	return n
 }
 
-// thAppendContentKey folds word w for topic comparison into dst[:0]: lower case,
+// appendContentKey folds word w for topic comparison into dst[:0]: lower case,
 // no possessive, no plural "s"; ok is false for stop words, numbers and words
 // under 3 letters. Writing into a buffer lets the callers look the key up in a
 // map (m[string(k)] does not allocate) and copy it only when they keep it.
-func thAppendContentKey(dst []byte, w string) ([]byte, bool) {
-	dst = thAppendLower(dst[:0], w)
+func appendContentKey(dst []byte, w string) ([]byte, bool) {
+	dst = headlineAppendLower(dst[:0], w)
 	dst = bytesTrimSuffix(bytesTrimSuffix(dst, "'s"), "\u2019s")
-	if !thIsContentWord(dst) {
+	if !isContentWord(dst) {
 		return dst, false
 	}
 	if n := len(dst); n > 4 && dst[n-1] == 's' && dst[n-2] != 's' {
@@ -647,9 +647,9 @@ func thAppendContentKey(dst []byte, w string) ([]byte, bool) {
 	return dst, true
 }
 
-// thIsContentWord reports whether d, a lowered word without its possessive, is a
+// isContentWord reports whether d, a lowered word without its possessive, is a
 // content word: three letters or more, starting with a letter, no stop word.
-func thIsContentWord(d []byte) bool {
+func isContentWord(d []byte) bool {
 	if utf8.RuneCount(d) < 3 || wordset.Stopwords[string(d)] {
 		return false
 	}
@@ -664,18 +664,18 @@ func bytesTrimSuffix(b []byte, sfx string) []byte {
 	return b
 }
 
-// thAppendLower appends strings.ToLower(s) to dst in one pass and without
+// headlineAppendLower appends strings.ToLower(s) to dst in one pass and without
 // allocating: ASCII bytes through a table, other runes as strings.ToLower maps
 // them (unicode.ToLower, an invalid byte becoming U+FFFD). Falling back to
 // strings.ToLower for any non-ASCII text allocated for every line or word with a
 // curly apostrophe or quote; TestThAppendLower and FuzzThAppendLower hold the two
 // equal.
-func thAppendLower(dst []byte, s string) []byte {
+func headlineAppendLower(dst []byte, s string) []byte {
 	n0 := len(dst)
 	dst = slices.Grow(dst, len(s))[:n0+len(s)]
 	i := 0
 	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
-		dst[n0+i] = rlLower[s[i]]
+		dst[n0+i] = repeatedLower[s[i]]
 	}
 	if i == len(s) {
 		return dst
@@ -684,7 +684,7 @@ func thAppendLower(dst []byte, s string) []byte {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			dst = append(dst, rlLower[c])
+			dst = append(dst, repeatedLower[c])
 			i++
 			continue
 		}
@@ -695,29 +695,29 @@ func thAppendLower(dst []byte, s string) []byte {
 	return dst
 }
 
-// thClassify says what line s is to a trailing block.
-func thClassify(s string, buf []text.Word) (thLine, []text.Word) {
+// classify says what line s is to a trailing block.
+func classify(s string, buf []text.Word) (headlineLine, []text.Word) {
 	t := text.TrimSpace(s)
 	if t == "" {
-		return thLine{kind: thBlank}, buf
+		return headlineLine{kind: headlineBlank}, buf
 	}
-	if thIsSeparator(t) {
-		return thLine{kind: thSeparator}, buf
+	if isSeparator(t) {
+		return headlineLine{kind: separator}, buf
 	}
-	if lead := thLeadPhrase(t); lead != "" {
-		return thLine{kind: thLeadIn, lead: lead}, buf
+	if lead := leadPhrase(t); lead != "" {
+		return headlineLine{kind: headlineLeadIn, lead: lead}, buf
 	}
-	var c thLine
+	var c headlineLine
 	// "Related: Headline" and "READ MORE: Headline" carry their own lead-in.
 	if i := strings.IndexByte(t, ':'); i > 0 && i < 40 {
-		if lead := thLeadPhrase(t[:i+1]); lead != "" {
+		if lead := leadPhrase(t[:i+1]); lead != "" {
 			c.lead = lead
 			t = text.TrimSpace(t[i+1:])
 		}
 	}
-	t, c.features = thStripAffixes(t)
+	t, c.features = stripAffixes(t)
 	if t == "" {
-		return thLine{}, buf
+		return headlineLine{}, buf
 	}
 	// Several headlines joined by '|' on one line.
 	if strings.Count(t, "|") >= 2 {
@@ -727,51 +727,51 @@ func thClassify(s string, buf []text.Word) (thLine, []text.Word) {
 		for _, sg := range segs {
 			sg = text.TrimSpace(sg)
 			var f, n int
-			f, n, buf = thHeadlineFeatures(sg, thMinSegWords, buf)
+			f, n, buf = headlineFeatures(sg, minSegWords, buf)
 			total += n
 			if f < 0 {
 				ok = false
 				continue
 			}
-			if f&thTitle != 0 {
+			if f&headlineTitle != 0 {
 				titles++
 			}
 			heads = append(heads, sg)
 		}
 		if ok && len(heads) >= 3 {
-			c.kind = thHeadline
+			c.kind = headline
 			c.heads = heads
-			// Each headline has thMinSegWords words at least, so the line is no
+			// Each headline has minSegWords words at least, so the line is no
 			// menu; count it as long enough for the block's menu check.
-			c.words = max(total, thMinMeanWords*len(heads))
-			c.features |= thPipe
+			c.words = max(total, minMeanWords*len(heads))
+			c.features |= headlinePipe
 			if titles*2 >= len(heads) {
-				c.features |= thTitle
+				c.features |= headlineTitle
 			}
 			return c, buf
 		}
 		if float64(total) < 2.5*float64(len(segs)) {
-			return thLine{}, buf // a navigation bar ("Home | News | Sport")
+			return headlineLine{}, buf // a navigation bar ("Home | News | Sport")
 		}
 	}
-	f, n, buf := thHeadlineFeatures(t, thMinWords, buf)
+	f, n, buf := headlineFeatures(t, minWords, buf)
 	if f < 0 {
-		if n > 0 && n < thMinWords && c.lead == "" {
-			if g, _, _ := thHeadlineFeatures(t, 1, buf); g >= 0 {
-				return thLine{kind: thMinor}, buf
+		if n > 0 && n < minWords && c.lead == "" {
+			if g, _, _ := headlineFeatures(t, 1, buf); g >= 0 {
+				return headlineLine{kind: headlineMinor}, buf
 			}
 		}
-		return thLine{}, buf
+		return headlineLine{}, buf
 	}
-	c.kind = thHeadline
+	c.kind = headline
 	c.words = n
 	c.features |= f
 	c.heads = []string{t}
 	return c, buf
 }
 
-// thIsSeparator reports whether t is a lone separator ("-", "***", "|", "•").
-func thIsSeparator(t string) bool {
+// isSeparator reports whether t is a lone separator ("-", "***", "|", "•").
+func isSeparator(t string) bool {
 	// A rune takes at most utf8.UTFMax bytes: longer lines need no count.
 	if len(t) > 24*utf8.UTFMax || utf8.RuneCountInString(t) > 24 {
 		return false
@@ -786,15 +786,15 @@ func thIsSeparator(t string) bool {
 	return true
 }
 
-// thStripAffixes removes a leading bullet and trailing separators from t and
+// stripAffixes removes a leading bullet and trailing separators from t and
 // notes them as features; it also notes separators inside t.
-func thStripAffixes(t string) (string, int) {
+func stripAffixes(t string) (string, int) {
 	f := 0
 	// Leading bullet: "- ", "* ", "• ", "» ", "1. ", "2) ".
 	for _, b := range []struct {
 		p string
 		f int
-	}{{"- ", thListItem}, {"* ", thListItem}, {"+ ", thListItem}, {"\u2013 ", thListItem}, {"\u2014 ", thListItem}, {"\u2022", thBullet}, {"\u00b7", thBullet}, {"\u00bb", thGuillemet}, {"\u203a", thGuillemet}} {
+	}{{"- ", listItem}, {"* ", listItem}, {"+ ", listItem}, {"\u2013 ", listItem}, {"\u2014 ", listItem}, {"\u2022", headlineBullet}, {"\u00b7", headlineBullet}, {"\u00bb", guillemet}, {"\u203a", guillemet}} {
 		if strings.HasPrefix(t, b.p) {
 			t = text.TrimSpace(t[len(b.p):])
 			f |= b.f
@@ -807,7 +807,7 @@ func thStripAffixes(t string) (string, int) {
 		}
 		if i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
 			t = text.TrimSpace(t[i+1:])
-			f |= thListItem
+			f |= listItem
 		}
 	}
 	// Trailing separators, possibly several (" - |").
@@ -816,7 +816,7 @@ func thStripAffixes(t string) (string, int) {
 		for _, sfx := range []struct {
 			s string
 			f int
-		}{{" -", thDashSuffix}, {" \u2013", thDashSuffix}, {" \u2014", thDashSuffix}, {"|", thPipe}, {"\u2022", thBullet}, {"\u00b7", thBullet}, {"\u00bb", thGuillemet}, {"\u203a", thGuillemet}, {" >", thGuillemet}, {"\u2192", thGuillemet}} {
+		}{{" -", dashSuffix}, {" \u2013", dashSuffix}, {" \u2014", dashSuffix}, {"|", headlinePipe}, {"\u2022", headlineBullet}, {"\u00b7", headlineBullet}, {"\u00bb", guillemet}, {"\u203a", guillemet}, {" >", guillemet}, {"\u2192", guillemet}} {
 			if strings.HasSuffix(t, sfx.s) {
 				t = text.TrimSpace(t[:len(t)-len(sfx.s)])
 				f |= sfx.f
@@ -825,23 +825,23 @@ func thStripAffixes(t string) (string, int) {
 		}
 	}
 	if strings.Contains(t, " | ") {
-		f |= thPipe
+		f |= headlinePipe
 	}
 	if strings.Contains(t, " \u2022 ") || strings.Contains(t, " \u00b7 ") {
-		f |= thBullet
+		f |= headlineBullet
 	}
 	if strings.Contains(t, " \u00bb ") || strings.Contains(t, " \u203a ") {
-		f |= thGuillemet
+		f |= guillemet
 	}
 	if strings.Contains(t, " - ") {
-		f |= thInnerDash
+		f |= innerDash
 	}
 	return t, f
 }
 
-// thHeadlineFeatures judges whether t reads as a headline. It returns -1 when it
-// does not, else its features (thTitle, thEllipsis), and the number of words.
-func thHeadlineFeatures(t string, minWords int, buf []text.Word) (int, int, []text.Word) {
+// headlineFeatures judges whether t reads as a headline. It returns -1 when it
+// does not, else its features (headlineTitle, ellipsis), and the number of words.
+func headlineFeatures(t string, minWords int, buf []text.Word) (int, int, []text.Word) {
 	if t == "" {
 		return -1, 0, buf
 	}
@@ -852,7 +852,7 @@ func thHeadlineFeatures(t string, minWords int, buf []text.Word) (int, int, []te
 	}
 	// The end: no full stop, comma, colon or semicolon, also inside closing quotes
 	// and before reference marks ("...in 1999.[2]").
-	e := thTrimRefs(t)
+	e := trimRefs(t)
 	for e != "" {
 		r, n := utf8.DecodeLastRuneInString(e)
 		if !text.IsCloser(r) {
@@ -862,7 +862,7 @@ func thHeadlineFeatures(t string, minWords int, buf []text.Word) (int, int, []te
 	}
 	switch {
 	case strings.HasSuffix(e, "...") || strings.HasSuffix(e, "\u2026"):
-		f |= thEllipsis
+		f |= ellipsis
 	case e == "":
 		return -1, 0, buf
 	default:
@@ -874,10 +874,10 @@ func thHeadlineFeatures(t string, minWords int, buf []text.Word) (int, int, []te
 	}
 	buf = text.AppendWords(buf[:0], t, 0, len(t))
 	n := len(buf)
-	if n < minWords || n > thMaxWords {
+	if n < minWords || n > maxWords {
 		return -1, n, buf
 	}
-	if thIsLinkOrCredit(t) {
+	if isLinkOrCredit(t) {
 		return -1, 0, buf
 	}
 	var stops, nums, caps, capBase int
@@ -885,7 +885,7 @@ func thHeadlineFeatures(t string, minWords int, buf []text.Word) (int, int, []te
 	var lbuf [64]byte // lower-case word for the map lookups, without allocating
 	for k, w := range buf {
 		ws := t[w.Start:w.End]
-		lb := thAppendLower(lbuf[:0], ws)
+		lb := headlineAppendLower(lbuf[:0], ws)
 		r, _ := utf8.DecodeRuneInString(ws)
 		if !unicode.IsLetter(r) {
 			if unicode.IsDigit(r) {
@@ -896,7 +896,7 @@ func thHeadlineFeatures(t string, minWords int, buf []text.Word) (int, int, []te
 		if wordset.Stopwords[string(lb)] {
 			stops++
 		}
-		if thSpeechVerbs[ws] {
+		if speechVerbs[ws] {
 			speech = true
 		}
 		lower, upper := unicode.IsLower(r), unicode.IsUpper(r) || unicode.IsTitle(r)
@@ -910,7 +910,7 @@ func thHeadlineFeatures(t string, minWords int, buf []text.Word) (int, int, []te
 			}
 			continue
 		}
-		if lower && thMinorWords[string(lb)] {
+		if lower && minorWords[string(lb)] {
 			continue
 		}
 		capBase++
@@ -919,28 +919,28 @@ func thHeadlineFeatures(t string, minWords int, buf []text.Word) (int, int, []te
 		}
 	}
 	// A wrapped paragraph breaks after "and" or "the"; a headline does not end so.
-	if lb := thAppendLower(lbuf[:0], t[buf[n-1].Start:buf[n-1].End]); thDanglingWords[string(lb)] {
+	if lb := headlineAppendLower(lbuf[:0], t[buf[n-1].Start:buf[n-1].End]); danglingWords[string(lb)] {
 		return -1, n, buf
 	}
-	title := capBase >= 2 && float64(caps) >= thTitleShare*float64(capBase)
-	maxStop := thMaxStopShare
+	title := capBase >= 2 && float64(caps) >= titleShare*float64(capBase)
+	maxStop := maxStopShare
 	if title {
-		maxStop = thMaxStopShareTitle // "How To Train Your Puppy In Two Weeks"
+		maxStop = maxStopShareTitle // "How To Train Your Puppy In Two Weeks"
 	}
-	if float64(stops) > maxStop*float64(n) || float64(nums) > thMaxNumShare*float64(n) {
+	if float64(stops) > maxStop*float64(n) || float64(nums) > maxNumShare*float64(n) {
 		return -1, n, buf
 	}
 	if speech && strings.ContainsAny(t, "\"\u201c\u201d\u201e") {
 		return -1, n, buf // quoted speech: `"We will win," he said`
 	}
 	if title {
-		f |= thTitle
+		f |= headlineTitle
 	}
 	return f, n, buf
 }
 
-// thTrimRefs removes trailing reference marks such as "[2]" or "[12][13]".
-func thTrimRefs(t string) string {
+// trimRefs removes trailing reference marks such as "[2]" or "[12][13]".
+func trimRefs(t string) string {
 	for strings.HasSuffix(t, "]") {
 		i := strings.LastIndexByte(t, '[')
 		if i < 0 || i < len(t)-6 {
@@ -956,13 +956,13 @@ func thTrimRefs(t string) string {
 	return t
 }
 
-// thIsFooter reports a copyright or "powered by" line.
-func thIsFooter(t string) bool {
+// isFooter reports a copyright or "powered by" line.
+func isFooter(t string) bool {
 	// It runs on the document's last line, often a long paragraph: lower it into
 	// a stack buffer rather than allocate with strings.ToLower.
 	var lbuf [512]byte
-	lt := thAppendLower(lbuf[:0], t)
-	for _, c := range thFooterMarks {
+	lt := headlineAppendLower(lbuf[:0], t)
+	for _, c := range footerMarks {
 		if bytes.Contains(lt, c) {
 			return true
 		}
@@ -970,11 +970,11 @@ func thIsFooter(t string) bool {
 	return false
 }
 
-var thFooterMarks = thByteStrings([]string{"\u00a9", "copyright", "all rights reserved", "issn", "powered by", "(c) 19", "(c) 20"})
+var footerMarks = byteStrings([]string{"\u00a9", "copyright", "all rights reserved", "issn", "powered by", "(c) 19", "(c) 20"})
 
-// thIsLinkOrCredit reports lines that are never headlines: URLs and markdown
+// isLinkOrCredit reports lines that are never headlines: URLs and markdown
 // links or references, credit, date and copyright lines.
-func thIsLinkOrCredit(t string) bool {
+func isLinkOrCredit(t string) bool {
 	if strings.Contains(t, "://") || strings.Contains(t, "www.") || strings.Contains(t, "](") || strings.Contains(t, "][") ||
 		strings.Contains(t, "@") || strings.Contains(t, "\u00a9") {
 		return true
@@ -987,11 +987,11 @@ func thIsLinkOrCredit(t string) bool {
 	// Lower into a stack buffer: strings.ToLower allocates for every Title Case
 	// line, and this runs on every headline candidate.
 	var lbuf [256]byte
-	lb := thAppendLower(lbuf[:0], t)
+	lb := headlineAppendLower(lbuf[:0], t)
 	if len(lb) == 0 {
 		return false
 	}
-	for _, p := range thCreditPrefixes {
+	for _, p := range creditPrefixes {
 		if bytes.HasPrefix(lb, p) {
 			return true
 		}
@@ -999,7 +999,7 @@ func thIsLinkOrCredit(t string) bool {
 	// One pass over the line, trying at each byte only the infixes that start
 	// with it, instead of one full search per infix (there are some forty).
 	for i, c := range lb {
-		for _, in := range thCreditInfixByFirst[c] {
+		for _, in := range creditInfixByFirst[c] {
 			if bytes.HasPrefix(lb[i:], in) {
 				return true
 			}
@@ -1008,15 +1008,15 @@ func thIsLinkOrCredit(t string) bool {
 	return false
 }
 
-// thCreditInfixByFirst indexes thCreditInfixes by their first byte.
-var thCreditInfixByFirst = func() (idx [256][][]byte) {
-	for _, in := range thCreditInfixes {
+// creditInfixByFirst indexes creditInfixes by their first byte.
+var creditInfixByFirst = func() (idx [256][][]byte) {
+	for _, in := range creditInfixes {
 		idx[in[0]] = append(idx[in[0]], in)
 	}
 	return idx
 }()
 
-func thByteStrings(ss []string) [][]byte {
+func byteStrings(ss []string) [][]byte {
 	out := make([][]byte, len(ss))
 	for i, s := range ss {
 		out[i] = []byte(s)
@@ -1024,7 +1024,7 @@ func thByteStrings(ss []string) [][]byte {
 	return out
 }
 
-var thCreditPrefixes = thByteStrings([]string{
+var creditPrefixes = byteStrings([]string{
 	"reporting by", "editing by", "additional reporting", "writing by", "compiled by",
 	"written by", "story by", "words by", "edited by", "reported by", "produced by",
 	"photo:", "photos:", "photo by", "photograph", "image:", "images:", "image by", "picture:",
@@ -1034,7 +1034,7 @@ var thCreditPrefixes = thByteStrings([]string{
 	"(reuters)", "(ap)", "(afp)",
 })
 
-var thCreditInfixes = thByteStrings([]string{
+var creditInfixes = byteStrings([]string{
 	"all rights reserved", "contributed to this report", "contributed reporting",
 	"(reuters)", "reporting by", "editing by", "credit:", "getty images", "associated press", "(image:",
 	"privacy policy", "privacy notice", "terms of service", "terms of use", "terms and conditions",
@@ -1043,21 +1043,21 @@ var thCreditInfixes = thByteStrings([]string{
 	"share this", "leave a comment", "unsubscribe", "(photo:", "(picture:", "(credit:", "/getty", "/ap)", "/reuters", "shutterstock",
 })
 
-// thLeadPhrase returns t when it is a lead-in line of a related-links block
+// leadPhrase returns t when it is a lead-in line of a related-links block
 // ("Related:", "More From CNN", "Trending now", "Lire aussi"), else "".
-func thLeadPhrase(t string) string {
+func leadPhrase(t string) string {
 	raw := text.TrimSpace(t)
 	if len(raw) > 80 || strings.Count(raw, " ") > 8 {
 		return ""
 	}
-	if !thMayLead(raw) {
+	if !mayLead(raw) {
 		return ""
 	}
-	s := thNormLead(raw)
+	s := normLead(raw)
 	if s == "" {
 		return ""
 	}
-	if thLeadIns[s] {
+	if headlineLeadIns[s] {
 		return raw
 	}
 	words := strings.Fields(s)
@@ -1069,7 +1069,7 @@ func thLeadPhrase(t string) string {
 	for i := 1; i < len(words)-1 && i <= 3; i++ {
 		switch words[i] {
 		case "from", "in", "on", "at", "about", "by", "de", "du", "des", "aus", "von", "zum", "zur", "del", "di", "da", "do":
-			if thLeadIns[strings.Join(words[:i], " ")] && len(words)-i-1 <= 4 {
+			if headlineLeadIns[strings.Join(words[:i], " ")] && len(words)-i-1 <= 4 {
 				return raw
 			}
 		}
@@ -1088,28 +1088,28 @@ func thLeadPhrase(t string) string {
 	return ""
 }
 
-// thLeadFirstWords are the first words of the lead-in phrases that thLeadPhrase
-// knows: those of thLeadIns and the first words of "More Business News".
-var thLeadFirstWords = func() map[string]bool {
+// leadFirstWords are the first words of the lead-in phrases that leadPhrase
+// knows: those of headlineLeadIns and the first words of "More Business News".
+var leadFirstWords = func() map[string]bool {
 	m := map[string]bool{}
-	for k := range thLeadIns {
+	for k := range headlineLeadIns {
 		m[strings.Fields(k)[0]] = true
 	}
-	for _, w := range thLeadFirstExtra {
+	for _, w := range leadFirstExtra {
 		m[w] = true
 	}
 	return m
 }()
 
-var thLeadFirstExtra = []string{"more", "latest", "top", "other", "previous", "next", "newer", "older", "prev", "recent", "related", "similar", "popular"}
+var leadFirstExtra = []string{"more", "latest", "top", "other", "previous", "next", "newer", "older", "prev", "recent", "related", "similar", "popular"}
 
-// thMayLead reports whether the first word of thNormLead(raw) is one of
-// thLeadFirstWords, without building the normalized line: thLeadPhrase runs on
+// mayLead reports whether the first word of normLead(raw) is one of
+// leadFirstWords, without building the normalized line: leadPhrase runs on
 // every line the trailing scan reads, and nearly all of them start otherwise.
-// The first word of thNormLead(raw) is the first field of the trimmed line,
+// The first word of normLead(raw) is the first field of the trimmed line,
 // lowered, with "’" read as "'" (lowering neither makes nor removes a space).
-func thMayLead(raw string) bool {
-	s := strings.TrimFunc(raw, thLeadTrim)
+func mayLead(raw string) bool {
+	s := strings.TrimFunc(raw, leadTrim)
 	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
 		s = s[:i]
 	}
@@ -1117,34 +1117,34 @@ func thMayLead(raw string) bool {
 		return false
 	}
 	var buf [32]byte
-	w := thAppendLower(buf[:0], s)
+	w := headlineAppendLower(buf[:0], s)
 	if bytes.Contains(w, []byte("\u2019")) {
 		w = bytes.ReplaceAll(w, []byte("\u2019"), []byte("'"))
 	}
-	return thLeadFirstWords[string(w)]
+	return leadFirstWords[string(w)]
 }
 
-func thLeadTrim(r rune) bool {
+func leadTrim(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
 
-// thNormLead folds a lead-in line for lookup: no surrounding punctuation, arrows
+// normLead folds a lead-in line for lookup: no surrounding punctuation, arrows
 // or symbols, lower case, single spaces, straight apostrophes.
-func thNormLead(t string) string {
-	s := strings.TrimFunc(t, thLeadTrim)
+func normLead(t string) string {
+	s := strings.TrimFunc(t, leadTrim)
 	s = strings.ToLower(strings.ReplaceAll(s, "\u2019", "'"))
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// thWeakLeads are lead-in words generic enough to be an article's own subheading;
+// weakLeads are lead-in words generic enough to be an article's own subheading;
 // after them the headlines must still be mostly unrelated to the body.
-var thWeakLeads = map[string]bool{
+var weakLeads = map[string]bool{
 	"more": true, "latest": true, "popular": true, "next": true, "previous": true,
 	"elsewhere": true, "recommended": true, "just in": true, "correlati": true, "see also": true,
 	"relacionadas": true, "relacionado": true, "relacionados": true, "related": true,
 }
 
-var thLeadIns = map[string]bool{
+var headlineLeadIns = map[string]bool{
 	// English
 	"related": true, "related articles": true, "related stories": true, "related posts": true,
 	"related news": true, "related content": true, "related coverage": true, "related links": true,
@@ -1206,23 +1206,23 @@ var thLeadIns = map[string]bool{
 	"meest gelezen": true, "ook interessant": true,
 }
 
-// thDanglingWords end a line of wrapped prose, never a headline.
-var thDanglingWords = wordset.Parse(`a an the and or but nor of und oder der die das ein eine et ou le la les un une
+// danglingWords end a line of wrapped prose, never a headline.
+var danglingWords = wordset.Parse(`a an the and or but nor of und oder der die das ein eine et ou le la les un une
 de des du y o e el los las del di che il het een en van`)
 
-// thMonths start the lines of a list of dates (tour dates, a timeline).
-var thMonths = wordset.Parse(`jan january feb february mar march apr april may jun june jul july aug august
+// headlineMonths start the lines of a list of dates (tour dates, a timeline).
+var headlineMonths = wordset.Parse(`jan january feb february mar march apr april may jun june jul july aug august
 sep sept september oct october nov november dec december`)
 
-// thSpeechVerbs are speech verbs in lower case: a quote with one of them is
+// speechVerbs are speech verbs in lower case: a quote with one of them is
 // reported speech, not a headline (headlines capitalise "Says").
-var thSpeechVerbs = map[string]bool{
+var speechVerbs = map[string]bool{
 	"said": true, "says": true, "told": true, "added": true, "asked": true, "explained": true,
 	"stated": true, "noted": true, "wrote": true, "tweeted": true, "according": true, "continued": true,
 }
 
-// thMinorWords stay lower case in Title Case headlines.
-var thMinorWords = map[string]bool{
+// minorWords stay lower case in Title Case headlines.
+var minorWords = map[string]bool{
 	"a": true, "an": true, "the": true, "and": true, "but": true, "or": true, "nor": true,
 	"for": true, "so": true, "yet": true, "as": true, "at": true, "by": true, "in": true,
 	"of": true, "off": true, "on": true, "per": true, "to": true, "up": true, "via": true,

@@ -78,7 +78,7 @@ func (s Scope) spans(a *text.Analysis) []text.Span {
 	return []text.Span{{Start: 0, End: len(a.Text())}}
 }
 
-// CustomSpec declares a rule as data (Vale's way): a regular expression or a list
+// Spec declares a rule as data (Vale's way): a regular expression or a list
 // of phrases, with a message, a severity, a category, a scope and an optional
 // replacement that becomes a fix.
 type Spec struct {
@@ -98,7 +98,7 @@ type Spec struct {
 	Doc    string
 }
 
-// NewCustomRule validates spec and returns the rule it declares.
+// New validates spec and returns the rule it declares.
 func New(spec Spec) (rules.Rule, error) {
 	if spec.Severity == 0 {
 		spec.Severity = rules.Warning

@@ -9,11 +9,11 @@ import (
 
 // ControlCharacters returns the control-characters rule: C0 controls other than
 // tab and line breaks, DEL, and C1 controls.
-func ControlCharacters() rules.Rule { return encControl{} }
+func ControlCharacters() rules.Rule { return control{} }
 
-type encControl struct{}
+type control struct{}
 
-func (encControl) Meta() rules.Meta {
+func (control) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "control-characters",
 		Category: rules.Encoding,
@@ -39,14 +39,14 @@ one finding.`,
 	}
 }
 
-var encC0Names = [32]string{
+var c0Names = [32]string{
 	"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
 	"DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
 }
 
-// encControlAt returns the byte length of a flagged control character at
+// controlAt returns the byte length of a flagged control character at
 // text[i:] and the code point, or 0.
-func encControlAt(text string, i int) (int, rune) {
+func controlAt(text string, i int) (int, rune) {
 	c := text[i]
 	switch {
 	case c < 0x20:
@@ -57,7 +57,7 @@ func encControlAt(text string, i int) (int, rune) {
 	case c == 0x7F:
 		return 1, 0x7F
 	case c == 0xC2 && i+1 < len(text) && text[i+1] >= 0x80 && text[i+1] <= 0x9F:
-		if encInMojibake(text, i) {
+		if inMojibake(text, i) {
 			return 0, 0
 		}
 		return 2, rune(text[i+1])
@@ -65,7 +65,7 @@ func encControlAt(text string, i int) (int, rune) {
 	return 0, 0
 }
 
-func (encControl) Check(p *rules.Pass) {
+func (control) Check(p *rules.Pass) {
 	txt := p.Analysis.Text()
 	for i := 0; i < len(txt); {
 		if i+8 <= len(txt) {
@@ -80,7 +80,7 @@ func (encControl) Check(p *rules.Pass) {
 			i++
 			continue
 		}
-		n, first := encControlAt(txt, i)
+		n, first := controlAt(txt, i)
 		if n == 0 {
 			i++
 			continue
@@ -89,7 +89,7 @@ func (encControl) Check(p *rules.Pass) {
 		var repl strings.Builder
 		count, c1 := 0, 0
 		for i < len(txt) {
-			n, r := encControlAt(txt, i)
+			n, r := controlAt(txt, i)
 			if n == 0 {
 				break
 			}
@@ -97,7 +97,7 @@ func (encControl) Check(p *rules.Pass) {
 			switch {
 			case r >= 0x80:
 				c1++
-				if w := encCP1252High[r-0x80]; w != 0 {
+				if w := cP1252High[r-0x80]; w != 0 {
 					repl.WriteRune(w)
 				}
 			case r == '\v' || r == '\f':
@@ -112,9 +112,9 @@ func (encControl) Check(p *rules.Pass) {
 		p.Report(rules.Finding{
 			Start:   s,
 			End:     i,
-			Message: encControlMessage(first, count, c1),
+			Message: controlMessage(first, count, c1),
 			Fix: &rules.Fix{
-				Message:       encControlFixMessage(repl.String(), count),
+				Message:       controlFixMessage(repl.String(), count),
 				Applicability: rules.Safe,
 				Edits:         []rules.Edit{{Start: s, End: i, NewText: repl.String()}},
 			},
@@ -122,33 +122,33 @@ func (encControl) Check(p *rules.Pass) {
 	}
 }
 
-func encControlName(r rune) string {
+func controlName(r rune) string {
 	switch {
 	case r < 0x20:
-		return fmt.Sprintf("U+%04X %s", r, encC0Names[r])
+		return fmt.Sprintf("U+%04X %s", r, c0Names[r])
 	case r == 0x7F:
 		return "U+007F DEL"
 	}
 	return fmt.Sprintf("U+%04X", r)
 }
 
-func encControlMessage(first rune, count, c1 int) string {
+func controlMessage(first rune, count, c1 int) string {
 	if c1 == count {
 		if count == 1 {
-			if w := encCP1252High[first-0x80]; w != 0 {
-				return fmt.Sprintf("C1 control character %s: Windows-1252 text read as Latin-1, it stands for %q", encControlName(first), string(w))
+			if w := cP1252High[first-0x80]; w != 0 {
+				return fmt.Sprintf("C1 control character %s: Windows-1252 text read as Latin-1, it stands for %q", controlName(first), string(w))
 			}
-			return fmt.Sprintf("C1 control character %s: Windows-1252 text read as Latin-1, and Windows-1252 leaves it undefined", encControlName(first))
+			return fmt.Sprintf("C1 control character %s: Windows-1252 text read as Latin-1, and Windows-1252 leaves it undefined", controlName(first))
 		}
-		return fmt.Sprintf("%d C1 control characters from %s on: Windows-1252 text read as Latin-1", count, encControlName(first))
+		return fmt.Sprintf("%d C1 control characters from %s on: Windows-1252 text read as Latin-1", count, controlName(first))
 	}
 	if count == 1 {
-		return "control character " + encControlName(first)
+		return "control character " + controlName(first)
 	}
-	return fmt.Sprintf("%d control characters from %s on", count, encControlName(first))
+	return fmt.Sprintf("%d control characters from %s on", count, controlName(first))
 }
 
-func encControlFixMessage(repl string, count int) string {
+func controlFixMessage(repl string, count int) string {
 	switch {
 	case repl == "":
 		if count == 1 {

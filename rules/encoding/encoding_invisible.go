@@ -11,11 +11,11 @@ import (
 
 // InvisibleCharacters returns the invisible-characters rule: zero-width
 // characters, stray byte order marks and bidirectional controls.
-func InvisibleCharacters() rules.Rule { return encInvisible{} }
+func InvisibleCharacters() rules.Rule { return invisible{} }
 
-type encInvisible struct{}
+type invisible struct{}
 
-func (encInvisible) Meta() rules.Meta {
+func (invisible) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "invisible-characters",
 		Category: rules.Encoding,
@@ -43,8 +43,8 @@ Consecutive invisible characters make one finding; the safe fix deletes them.`,
 	}
 }
 
-// encInvisibleKind names a flagged invisible character, or returns "".
-func encInvisibleKind(r rune) (name string, bidi bool) {
+// invisibleKind names a flagged invisible character, or returns "".
+func invisibleKind(r rune) (name string, bidi bool) {
 	switch r {
 	case 0x200B:
 		return "zero-width space U+200B", false
@@ -73,10 +73,10 @@ func encInvisibleKind(r rune) (name string, bidi bool) {
 	return "", false
 }
 
-// encJoinerScript reports whether r belongs where zero-width joiners, non-joiners
+// joinerScript reports whether r belongs where zero-width joiners, non-joiners
 // and spaces are legitimate: an emoji sequence, or a letter or mark of a script
 // other than Latin, Greek and Cyrillic.
-func encJoinerScript(r rune) bool {
+func joinerScript(r rune) bool {
 	switch {
 	case r < 0:
 		return false
@@ -89,8 +89,8 @@ func encJoinerScript(r rune) bool {
 	return !unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic)
 }
 
-// encHasRTL reports whether text holds a right-to-left letter.
-func encHasRTL(text string) bool {
+// hasRTL reports whether text holds a right-to-left letter.
+func hasRTL(text string) bool {
 	for _, r := range text {
 		if r < 0x590 {
 			continue
@@ -105,12 +105,12 @@ func encHasRTL(text string) bool {
 	return false
 }
 
-func (encInvisible) Check(p *rules.Pass) {
+func (invisible) Check(p *rules.Pass) {
 	txt := p.Analysis.Text()
 	rtl := -1 // unknown
 	flagged := func(i int) (int, string) {
 		r, n := utf8.DecodeRuneInString(txt[i:])
-		name, bidi := encInvisibleKind(r)
+		name, bidi := invisibleKind(r)
 		if name == "" {
 			return 0, ""
 		}
@@ -120,7 +120,7 @@ func (encInvisible) Check(p *rules.Pass) {
 		case bidi:
 			if rtl < 0 {
 				rtl = 0
-				if encHasRTL(txt) {
+				if hasRTL(txt) {
 					rtl = 1
 				}
 			}
@@ -135,7 +135,7 @@ func (encInvisible) Check(p *rules.Pass) {
 			if i+n < len(txt) {
 				next, _ = utf8.DecodeRuneInString(txt[i+n:])
 			}
-			if encJoinerScript(prev) && encJoinerScript(next) {
+			if joinerScript(prev) && joinerScript(next) {
 				return 0, ""
 			}
 		}
@@ -166,7 +166,7 @@ func (encInvisible) Check(p *rules.Pass) {
 				break
 			}
 			count++
-			if len(names) < 3 && !encContains(names, name) {
+			if len(names) < 3 && !contains(names, name) {
 				names = append(names, name)
 			}
 			i += n
@@ -186,7 +186,7 @@ func (encInvisible) Check(p *rules.Pass) {
 	}
 }
 
-func encContains(ss []string, s string) bool {
+func contains(ss []string, s string) bool {
 	for _, x := range ss {
 		if x == s {
 			return true

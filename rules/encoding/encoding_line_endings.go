@@ -8,11 +8,11 @@ import (
 
 // MixedLineEndings returns the mixed-line-endings rule: a document whose lines
 // end in more than one way (CRLF, LF, a lone CR).
-func MixedLineEndings() rules.Rule { return encLineEndings{} }
+func MixedLineEndings() rules.Rule { return lineEndings{} }
 
-type encLineEndings struct{}
+type lineEndings struct{}
 
-func (encLineEndings) Meta() rules.Meta {
+func (lineEndings) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "mixed-line-endings",
 		Category: rules.Encoding,
@@ -34,11 +34,11 @@ whatever kind, is fine.`,
 	}
 }
 
-// encManyEdits is the number of line endings above which the fix is one edit
+// manyEdits is the number of line endings above which the fix is one edit
 // over the stretch that holds them, so that resolving it stays cheap.
-const encManyEdits = 2000
+const manyEdits = 2000
 
-func (encLineEndings) Check(p *rules.Pass) {
+func (lineEndings) Check(p *rules.Pass) {
 	text := p.Analysis.Text()
 	if strings.IndexByte(text, '\r') < 0 {
 		return
@@ -85,7 +85,7 @@ func (encLineEndings) Check(p *rules.Pass) {
 		}
 		i = end - 1
 	}
-	if len(edits) > encManyEdits {
+	if len(edits) > manyEdits {
 		s, e := edits[0].Start, edits[len(edits)-1].End
 		var b strings.Builder
 		last := s

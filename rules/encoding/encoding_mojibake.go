@@ -11,11 +11,11 @@ import (
 
 // Mojibake returns the mojibake rule: UTF-8 text that was decoded as Windows-1252
 // or Latin-1 ("Ã©" for "é", "â€™" for "’").
-func Mojibake() rules.Rule { return encMojibake{} }
+func Mojibake() rules.Rule { return mojibake{} }
 
-type encMojibake struct{}
+type mojibake struct{}
 
-func (encMojibake) Meta() rules.Meta {
+func (mojibake) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "mojibake",
 		Category: rules.Encoding,
@@ -52,21 +52,21 @@ byte was lost or changed the finding has no fix.`,
 	}
 }
 
-// encMojiRun is one flagged run: bytes [start, end) and its repair ("" with
+// mojiRun is one flagged run: bytes [start, end) and its repair ("" with
 // fix false when the repair is uncertain).
-type encMojiRun struct {
+type mojiRun struct {
 	start, end int
 	repl       string
 	fix        bool
 }
 
-func (encMojibake) Check(p *rules.Pass) {
+func (mojibake) Check(p *rules.Pass) {
 	text := p.Analysis.Text()
 	// Every lead character (U+00C2 to U+00F4) is encoded as 0xC3 0x82-0xB4.
 	if strings.IndexByte(text, 0xC3) < 0 {
 		return
 	}
-	var runs []encMojiRun
+	var runs []mojiRun
 	i := 0
 	for {
 		k := strings.IndexByte(text[i:], 0xC3)
@@ -75,11 +75,11 @@ func (encMojibake) Check(p *rules.Pass) {
 		}
 		pos := i + k
 		r, n := utf8.DecodeRuneInString(text[pos:])
-		if encLeadLen(r) == 0 {
+		if leadLen(r) == 0 {
 			i = pos + n
 			continue
 		}
-		run, end, ok := encMojiAt(text, pos)
+		run, end, ok := mojiAt(text, pos)
 		if ok {
 			runs = append(runs, run)
 			i = end
@@ -93,15 +93,15 @@ func (encMojibake) Check(p *rules.Pass) {
 	// Runs in one word (no white space between) make one finding.
 	for g := 0; g < len(runs); {
 		h := g + 1
-		for h < len(runs) && runs[h].start-runs[h-1].end <= 40 && !encHasSpace(text[runs[h-1].end:runs[h].start]) {
+		for h < len(runs) && runs[h].start-runs[h-1].end <= 40 && !hasSpace(text[runs[h-1].end:runs[h].start]) {
 			h++
 		}
-		encReportMojibake(p, text, runs[g:h])
+		reportMojibake(p, text, runs[g:h])
 		g = h
 	}
 }
 
-func encHasSpace(s string) bool {
+func hasSpace(s string) bool {
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			return true
@@ -110,7 +110,7 @@ func encHasSpace(s string) bool {
 	return false
 }
 
-func encReportMojibake(p *rules.Pass, txt string, runs []encMojiRun) {
+func reportMojibake(p *rules.Pass, txt string, runs []mojiRun) {
 	s, e := runs[0].start, runs[len(runs)-1].end
 	fixable := true
 	for _, r := range runs {
@@ -145,9 +145,9 @@ func encReportMojibake(p *rules.Pass, txt string, runs []encMojiRun) {
 	p.Report(f)
 }
 
-// encMojiAt looks for a mojibake run starting with the lead character at
+// mojiAt looks for a mojibake run starting with the lead character at
 // text[pos:]. It returns the run, where scanning goes on, and whether it found one.
-func encMojiAt(text string, pos int) (encMojiRun, int, bool) {
+func mojiAt(text string, pos int) (mojiRun, int, bool) {
 	lead, ln := utf8.DecodeRuneInString(text[pos:])
 	prev := rune(-1)
 	if pos > 0 {
@@ -155,13 +155,13 @@ func encMojiAt(text string, pos int) (encMojiRun, int, bool) {
 	}
 	// ftfy does not start a run right after a continuation character, so as not
 	// to mend a few characters in the middle of a larger garble.
-	if prev >= 0 && encContinuation(prev) {
-		return encMojiRun{}, 0, false
+	if prev >= 0 && continuation(prev) {
+		return mojiRun{}, 0, false
 	}
-	var seqs []encSeq
+	var seqs []seq
 	j := pos
 	for j < len(text) {
-		s, ok := encSeqAt(text, j)
+		s, ok := seqAt(text, j)
 		if !ok || s.Rune == utf8.RuneError {
 			break
 		}
@@ -169,7 +169,7 @@ func encMojiAt(text string, pos int) (encMojiRun, int, bool) {
 		j = s.End
 	}
 	if len(seqs) == 0 {
-		return encMojiSpecial(text, pos, lead, ln, prev)
+		return mojiSpecial(text, pos, lead, ln, prev)
 	}
 	// UTF-8 mojibake sits between ASCII characters; a run among other Latin-1
 	// letters and symbols is another encoding's garble (GBK or Big5 read as
@@ -178,31 +178,31 @@ func encMojiAt(text string, pos int) (encMojiRun, int, bool) {
 	if j < len(text) {
 		next, _ = utf8.DecodeRuneInString(text[j:])
 	}
-	if encGarble(prev) || encGarble(next) || !encLooksBad(text, seqs, prev) {
-		return encMojiRun{}, 0, false
+	if garble(prev) || garble(next) || !looksBad(text, seqs, prev) {
+		return mojiRun{}, 0, false
 	}
-	repl, ok := encRepair(text[pos:j])
+	repl, ok := repair(text[pos:j])
 	if !ok {
-		return encMojiRun{}, 0, false
+		return mojiRun{}, 0, false
 	}
-	return encMojiRun{start: pos, end: j, repl: repl, fix: true}, j, true
+	return mojiRun{start: pos, end: j, repl: repl, fix: true}, j, true
 }
 
-// encGarble reports Latin-1 letters and symbols that, next to a candidate run,
+// garble reports Latin-1 letters and symbols that, next to a candidate run,
 // show a garble of another encoding.
-func encGarble(r rune) bool {
+func garble(r rune) bool {
 	return r >= 0xA1 && r <= 0xFF && !strings.ContainsRune("«»°·¡¿©®", r)
 }
 
-// encMojiSpecial handles the runs that are not whole sequences: "â€" whose last
+// mojiSpecial handles the runs that are not whole sequences: "â€" whose last
 // byte is lost, and "Â " or "Ã " where a no-break space became a space.
-func encMojiSpecial(text string, pos int, lead rune, ln int, prev rune) (encMojiRun, int, bool) {
+func mojiSpecial(text string, pos int, lead rune, ln int, prev rune) (mojiRun, int, bool) {
 	rest := text[pos+ln:]
 	switch lead {
 	case 'â':
 		if strings.HasPrefix(rest, "€") {
 			end := pos + ln + len("€")
-			return encMojiRun{start: pos, end: end}, end, true
+			return mojiRun{start: pos, end: end}, end, true
 		}
 	case 'Â', 'Ã':
 		if !strings.HasPrefix(rest, " ") {
@@ -215,7 +215,7 @@ func encMojiSpecial(text string, pos int, lead rune, ln int, prev rune) (encMoji
 		lower := before >= 'a' && before <= 'z'
 		if lead == 'Â' {
 			if pos == 0 || lower || (prev >= 0 && strings.ContainsRune(".,?!”’»›®™", prev)) {
-				return encMojiRun{start: pos, end: pos + ln, fix: true}, pos + ln + 1, true
+				return mojiRun{start: pos, end: pos + ln, fix: true}, pos + ln + 1, true
 			}
 			break
 		}
@@ -223,27 +223,27 @@ func encMojiSpecial(text string, pos int, lead rune, ln int, prev rune) (encMoji
 			// "Ã" + no-break space is "à"; with the next space kept the repair is
 			// certain, otherwise the space may have been the word gap.
 			if strings.HasPrefix(rest, "  ") {
-				return encMojiRun{start: pos, end: pos + ln + 1, repl: "à", fix: true}, pos + ln + 1, true
+				return mojiRun{start: pos, end: pos + ln + 1, repl: "à", fix: true}, pos + ln + 1, true
 			}
-			return encMojiRun{start: pos, end: pos + ln + 1}, pos + ln + 1, true
+			return mojiRun{start: pos, end: pos + ln + 1}, pos + ln + 1, true
 		}
 	}
-	return encMojiRun{}, 0, false
+	return mojiRun{}, 0, false
 }
 
-// encBadAfterCaps are the characters after "Ã" or "Â" that may close a word in
+// badAfterCaps are the characters after "Ã" or "Â" that may close a word in
 // capitals ("IRMÃ”"): there the pair is left alone.
-const encBadAfterCaps = "’”»›…‘“´©®™«‹–—•·°\u00a0\u00ad"
+const badAfterCaps = "’”»›…‘“´©®™«‹–—•·°\u00a0\u00ad"
 
-// encLooksBad decides whether a run of valid sequences is mojibake, after ftfy's
+// looksBad decides whether a run of valid sequences is mojibake, after ftfy's
 // badness heuristic: it must look wrong, not only decode.
-func encLooksBad(text string, seqs []encSeq, prev rune) bool {
+func looksBad(text string, seqs []seq, prev rune) bool {
 	if len(seqs) >= 2 {
 		return true
 	}
 	s := seqs[0]
 	lead, ln := utf8.DecodeRuneInString(text[s.Start:])
-	if encLeadLen(lead) >= 2 {
+	if leadLen(lead) >= 2 {
 		return true
 	}
 	cont, _ := utf8.DecodeRuneInString(text[s.Start+ln:])
@@ -255,55 +255,55 @@ func encLooksBad(text string, seqs []encSeq, prev rune) bool {
 	switch {
 	case lead == 'Â' || lead == 'Ã':
 		caps := prev >= 0 && unicode.IsUpper(prev)
-		return !(caps && !nextWord && strings.ContainsRune(encBadAfterCaps, cont))
+		return !(caps && !nextWord && strings.ContainsRune(badAfterCaps, cont))
 	case lead >= 'Ä' && lead <= 'È':
 		return (prev >= 0 && unicode.IsLower(prev)) || (next >= 0 && (unicode.IsLower(next) || unicode.IsDigit(next))) ||
-			encNearlyAlwaysBad(cont)
+			nearlyAlwaysBad(cont)
 	}
 	return false
 }
 
-// encNearlyAlwaysBad are continuation characters that almost never follow a
+// nearlyAlwaysBad are continuation characters that almost never follow a
 // capital letter in real text (ftfy's "bad", "numeric" and "law" classes and the
 // C1 controls).
-func encNearlyAlwaysBad(r rune) bool {
+func nearlyAlwaysBad(r rune) bool {
 	if r >= 0x80 && r <= 0x9F {
 		return true
 	}
 	return strings.ContainsRune("¤¦¨¬¯¸ˆ˜‰ŒœŠšŽžŸƒ†‡¹¼½¾µ¶§ªº¢¥¡¿±²³", r)
 }
 
-// encRepair decodes a run of sequences (up to three times, for text encoded
+// repair decodes a run of sequences (up to three times, for text encoded
 // twice or more) and reports whether the result is plain text.
-func encRepair(s string) (string, bool) {
+func repair(s string) (string, bool) {
 	for round := 0; round < 3; round++ {
-		dec, ok := encDecodeRun(s)
+		dec, ok := decodeRun(s)
 		if !ok {
 			return "", false
 		}
 		s = dec
-		if _, again := encDecodeRun(s); !again || !encAllSeqs(s) {
+		if _, again := decodeRun(s); !again || !allSeqs(s) {
 			break
 		}
 	}
 	for _, r := range s {
-		if !encClean(r) {
+		if !clean(r) {
 			return "", false
 		}
 	}
 	return s, true
 }
 
-// encDecodeRun maps every character of s to its Windows-1252 byte (ASCII stays)
+// decodeRun maps every character of s to its Windows-1252 byte (ASCII stays)
 // and decodes the bytes as UTF-8.
-func encDecodeRun(s string) (string, bool) {
+func decodeRun(s string) (string, bool) {
 	buf := make([]byte, 0, len(s))
 	for _, r := range s {
 		if r < 0x80 {
 			buf = append(buf, byte(r))
 			continue
 		}
-		b, ok := encByte(r)
+		b, ok := cp1252Byte(r)
 		if !ok {
 			return "", false
 		}
@@ -315,13 +315,13 @@ func encDecodeRun(s string) (string, bool) {
 	return string(buf), true
 }
 
-// encAllSeqs reports whether s is made only of mojibake sequences.
-func encAllSeqs(s string) bool {
+// allSeqs reports whether s is made only of mojibake sequences.
+func allSeqs(s string) bool {
 	if s == "" {
 		return false
 	}
 	for j := 0; j < len(s); {
-		q, ok := encSeqAt(s, j)
+		q, ok := seqAt(s, j)
 		if !ok || q.Rune == utf8.RuneError {
 			return false
 		}

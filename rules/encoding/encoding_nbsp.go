@@ -10,11 +10,11 @@ import (
 
 // NonbreakingSpace returns the nonbreaking-space rule: U+00A0 and U+202F where
 // they are not typography but leftovers of "&nbsp;".
-func NonbreakingSpace() rules.Rule { return encNBSP{} }
+func NonbreakingSpace() rules.Rule { return nbsp{} }
 
-type encNBSP struct{}
+type nbsp struct{}
 
-func (encNBSP) Meta() rules.Meta {
+func (nbsp) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "nonbreaking-space",
 		Category: rules.Encoding,
@@ -42,8 +42,8 @@ and turns a stray one between words into a plain space.`,
 	}
 }
 
-// encIsNBSP returns the byte length of a no-break space at text[i:], or 0.
-func encIsNBSP(text string, i int) int {
+// isNBSP returns the byte length of a no-break space at text[i:], or 0.
+func isNBSP(text string, i int) int {
 	if i+1 < len(text) && text[i] == 0xC2 && text[i+1] == 0xA0 {
 		return 2
 	}
@@ -53,20 +53,20 @@ func encIsNBSP(text string, i int) int {
 	return 0
 }
 
-// encHSpace reports whether r is horizontal white space that can run together
+// hSpace reports whether r is horizontal white space that can run together
 // with a no-break space.
-func encHSpace(r rune) bool {
+func hSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == 0xA0 || r == 0x202F || r >= 0x2000 && r <= 0x200A || r == 0x3000
 }
 
-// encTitles are titles written without a full stop that a no-break space may tie
+// titles are titles written without a full stop that a no-break space may tie
 // to the name after them.
-var encTitles = map[string]bool{
+var titles = map[string]bool{
 	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Mt": true, "Prof": true, "Sir": true,
 	"Dame": true, "Lord": true, "Lady": true, "Fr": true, "No": true, "Nr": true, "Nº": true,
 }
 
-func (encNBSP) Check(p *rules.Pass) {
+func (nbsp) Check(p *rules.Pass) {
 	txt := p.Analysis.Text()
 	for i := 0; i < len(txt); {
 		if i+8 <= len(txt) {
@@ -81,8 +81,8 @@ func (encNBSP) Check(p *rules.Pass) {
 			i++
 			continue
 		}
-		n := encIsNBSP(txt, i)
-		if n == 0 || encInMojibake(txt, i) {
+		n := isNBSP(txt, i)
+		if n == 0 || inMojibake(txt, i) {
 			i++
 			continue
 		}
@@ -90,14 +90,14 @@ func (encNBSP) Check(p *rules.Pass) {
 		rs, re := i, i+n
 		for rs > 0 {
 			r, m := utf8.DecodeLastRuneInString(txt[:rs])
-			if !encHSpace(r) || (r == 0xA0 && encInMojibake(txt, rs-m)) {
+			if !hSpace(r) || (r == 0xA0 && inMojibake(txt, rs-m)) {
 				break
 			}
 			rs -= m
 		}
 		for re < len(txt) {
 			r, m := utf8.DecodeRuneInString(txt[re:])
-			if !encHSpace(r) {
+			if !hSpace(r) {
 				break
 			}
 			re += m
@@ -117,7 +117,7 @@ func (encNBSP) Check(p *rules.Pass) {
 		case atStart:
 			var edits []rules.Edit
 			for j := rs; j < re; {
-				if m := encIsNBSP(txt, j); m > 0 {
+				if m := isNBSP(txt, j); m > 0 {
 					edits = append(edits, rules.Edit{Start: j, End: j + m})
 					j += m
 					continue
@@ -131,7 +131,7 @@ func (encNBSP) Check(p *rules.Pass) {
 			p.Report(rules.Finding{Start: rs, End: re, Message: "non-breaking space next to other spaces", Fix: &rules.Fix{
 				Message: "replace the spaces with one space", Applicability: rules.Safe, Edits: []rules.Edit{{Start: rs, End: re, NewText: " "}},
 			}})
-		case !encTypographic(txt, rs, re):
+		case !typographic(txt, rs, re):
 			p.Report(rules.Finding{Start: rs, End: re, Message: "non-breaking space between words", Fix: &rules.Fix{
 				Message: "replace with a plain space", Applicability: rules.Safe, Edits: []rules.Edit{{Start: rs, End: re, NewText: " "}},
 			}})
@@ -139,9 +139,9 @@ func (encNBSP) Check(p *rules.Pass) {
 	}
 }
 
-// encTypographic reports whether the lone no-break space text[s:e], between two
+// typographic reports whether the lone no-break space text[s:e], between two
 // characters of one line, is where typography puts one.
-func encTypographic(txt string, s, e int) bool {
+func typographic(txt string, s, e int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(txt[:s])
 	next, _ := utf8.DecodeRuneInString(txt[e:])
 	switch {
@@ -166,7 +166,7 @@ func encTypographic(txt string, s, e int) bool {
 		}
 		w -= m
 	}
-	if word := before[w:]; word != "" && (utf8.RuneCountInString(word) == 1 || encTitles[word]) {
+	if word := before[w:]; word != "" && (utf8.RuneCountInString(word) == 1 || titles[word]) {
 		return true
 	}
 	// Widow control: it ties the last word of the line to the one before.

@@ -8,11 +8,11 @@ import (
 
 // ReplacementCharacter returns the replacement-character rule: U+FFFD, the mark a
 // decoder leaves where it met bytes it could not decode.
-func ReplacementCharacter() rules.Rule { return encReplacement{} }
+func ReplacementCharacter() rules.Rule { return replacement{} }
 
-type encReplacement struct{}
+type replacement struct{}
 
-func (encReplacement) Meta() rules.Meta {
+func (replacement) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "replacement-character",
 		Category: rules.Encoding,
@@ -31,7 +31,7 @@ it again with the right encoding).`,
 	}
 }
 
-func (encReplacement) Check(p *rules.Pass) {
+func (replacement) Check(p *rules.Pass) {
 	text := p.Analysis.Text()
 	const rc = "\ufffd"
 	for i := 0; ; {

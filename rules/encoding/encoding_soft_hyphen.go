@@ -10,11 +10,11 @@ import (
 )
 
 // SoftHyphen returns the soft-hyphen rule: U+00AD SOFT HYPHEN inside words.
-func SoftHyphen() rules.Rule { return encSoftHyphen{} }
+func SoftHyphen() rules.Rule { return softHyphen{} }
 
-type encSoftHyphen struct{}
+type softHyphen struct{}
 
-func (encSoftHyphen) Meta() rules.Meta {
+func (softHyphen) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "soft-hyphen",
 		Category: rules.Encoding,
@@ -35,7 +35,7 @@ is left to the mojibake rule.`,
 	}
 }
 
-func (encSoftHyphen) Check(p *rules.Pass) {
+func (softHyphen) Check(p *rules.Pass) {
 	txt := p.Analysis.Text()
 	const shy = "\u00ad"
 	for i := 0; ; {
@@ -44,7 +44,7 @@ func (encSoftHyphen) Check(p *rules.Pass) {
 			return
 		}
 		pos := i + k
-		if encInMojibake(txt, pos) {
+		if inMojibake(txt, pos) {
 			i = pos + len(shy)
 			continue
 		}
@@ -72,7 +72,7 @@ func (encSoftHyphen) Check(p *rules.Pass) {
 				break
 			}
 			at := j + m
-			if !encInMojibake(txt, at) {
+			if !inMojibake(txt, at) {
 				edits = append(edits, rules.Edit{Start: at, End: at + len(shy)})
 			}
 			j = at + len(shy)

@@ -11,7 +11,7 @@ import (
 	"github.com/corpuslint/corpuslint/rules/rulestest"
 )
 
-var encRulesUnderTest = []struct {
+var rulesUnderTest = []struct {
 	name string
 	rule rules.Rule
 }{
@@ -25,7 +25,7 @@ var encRulesUnderTest = []struct {
 }
 
 func TestEncodingGoldens(t *testing.T) {
-	for _, tc := range encRulesUnderTest {
+	for _, tc := range rulesUnderTest {
 		t.Run(tc.name, func(t *testing.T) {
 			rulestest.Run(t, tc.rule, "../../testdata/rules/"+tc.name)
 		})
@@ -44,15 +44,15 @@ func TestEncodingSeedArticle(t *testing.T) {
 	if seed == "" {
 		t.Fatal("the seed article is missing from testdata/rules/mojibake")
 	}
-	for _, tc := range encRulesUnderTest {
+	for _, tc := range rulesUnderTest {
 		if fs := rulestest.Check(tc.rule, seed); len(fs) != 0 {
 			t.Errorf("%s flags the seed article:\n%s", tc.name, rulestest.FormatFindings(seed, fs))
 		}
 	}
 }
 
-// encFixed returns text after every safe fix of rule r.
-func encFixed(r rules.Rule, text string) string {
+// fixed returns text after every safe fix of rule r.
+func fixed(r rules.Rule, text string) string {
 	check := func(s string) []rules.Finding { return rulestest.Check(r, s) }
 	return fix.Loop(text, nil, check, false).Text
 }
@@ -113,13 +113,13 @@ func TestEncodingCases(t *testing.T) {
 		if want == "" {
 			want = tc.in
 		}
-		if got := encFixed(tc.rule, tc.in); got != want {
+		if got := fixed(tc.rule, tc.in); got != want {
 			t.Errorf("%s on %q: fixed to %q, want %q", name, tc.in, got, want)
 		}
 	}
 }
 
-// TestMixedLineEndingsManyEdits: past encManyEdits line endings the fix is one
+// TestMixedLineEndingsManyEdits: past manyEdits line endings the fix is one
 // edit, and it rewrites every ending.
 func TestMixedLineEndingsManyEdits(t *testing.T) {
 	text := strings.Repeat("line\r\n", 3000) + strings.Repeat("line\n", 2500)
@@ -127,25 +127,25 @@ func TestMixedLineEndingsManyEdits(t *testing.T) {
 	if len(fs) != 1 || fs[0].Fix == nil || len(fs[0].Fix.Edits) != 1 {
 		t.Fatalf("want one finding with one edit, got %+v", fs)
 	}
-	if got := encFixed(encoding.MixedLineEndings(), text); got != strings.Repeat("line\r\n", 5500) {
+	if got := fixed(encoding.MixedLineEndings(), text); got != strings.Repeat("line\r\n", 5500) {
 		t.Errorf("fixed text is not all CRLF")
 	}
 }
 
 // TestEncodingMetaExamples: fixing each Bad example gives its Good one.
 func TestEncodingMetaExamples(t *testing.T) {
-	for _, tc := range encRulesUnderTest {
+	for _, tc := range rulesUnderTest {
 		m := tc.rule.Meta()
 		if !m.Fixable {
 			continue
 		}
-		if got := encFixed(tc.rule, m.Bad); got != m.Good {
+		if got := fixed(tc.rule, m.Bad); got != m.Good {
 			t.Errorf("%s: fixing Bad gives %q, want Good %q", tc.name, got, m.Good)
 		}
 	}
 }
 
-func encFuzz(f *testing.F, r rules.Rule) {
+func fuzz(f *testing.F, r rules.Rule) {
 	for _, s := range rulestest.GoldenInputs(f, "../../testdata/rules/"+r.Meta().Name) {
 		f.Add(s)
 	}
@@ -156,17 +156,17 @@ func encFuzz(f *testing.F, r rules.Rule) {
 	})
 }
 
-func FuzzMojibake(f *testing.F)             { encFuzz(f, encoding.Mojibake()) }
-func FuzzReplacementCharacter(f *testing.F) { encFuzz(f, encoding.ReplacementCharacter()) }
-func FuzzControlCharacters(f *testing.F)    { encFuzz(f, encoding.ControlCharacters()) }
-func FuzzInvisibleCharacters(f *testing.F)  { encFuzz(f, encoding.InvisibleCharacters()) }
-func FuzzSoftHyphen(f *testing.F)           { encFuzz(f, encoding.SoftHyphen()) }
-func FuzzNonbreakingSpace(f *testing.F)     { encFuzz(f, encoding.NonbreakingSpace()) }
-func FuzzMixedLineEndings(f *testing.F)     { encFuzz(f, encoding.MixedLineEndings()) }
+func FuzzMojibake(f *testing.F)             { fuzz(f, encoding.Mojibake()) }
+func FuzzReplacementCharacter(f *testing.F) { fuzz(f, encoding.ReplacementCharacter()) }
+func FuzzControlCharacters(f *testing.F)    { fuzz(f, encoding.ControlCharacters()) }
+func FuzzInvisibleCharacters(f *testing.F)  { fuzz(f, encoding.InvisibleCharacters()) }
+func FuzzSoftHyphen(f *testing.F)           { fuzz(f, encoding.SoftHyphen()) }
+func FuzzNonbreakingSpace(f *testing.F)     { fuzz(f, encoding.NonbreakingSpace()) }
+func FuzzMixedLineEndings(f *testing.F)     { fuzz(f, encoding.MixedLineEndings()) }
 
-// encBenchText is about 1 MB of news text with an encoding problem every few
+// benchText is about 1 MB of news text with an encoding problem every few
 // kilobytes, as scraped text has them.
-func encBenchText(tb testing.TB) string {
+func benchText(tb testing.TB) string {
 	base := rulestest.ShuffledText(tb, "repeated-paragraph")
 	issues := []string{"caf\u00c3\u00a9", "it\u00e2\u20ac\u2122s", "\ufffd", "\u0092", "a\u200bb", "in\u00adfor", "as\u00a0if", "\r\n"}
 	var b strings.Builder
@@ -180,25 +180,25 @@ func encBenchText(tb testing.TB) string {
 }
 
 func BenchmarkMojibake(b *testing.B) {
-	rulestest.Bench(b, encoding.Mojibake(), encBenchText(b))
+	rulestest.Bench(b, encoding.Mojibake(), benchText(b))
 }
 func BenchmarkReplacementCharacter(b *testing.B) {
-	rulestest.Bench(b, encoding.ReplacementCharacter(), encBenchText(b))
+	rulestest.Bench(b, encoding.ReplacementCharacter(), benchText(b))
 }
 func BenchmarkControlCharacters(b *testing.B) {
-	rulestest.Bench(b, encoding.ControlCharacters(), encBenchText(b))
+	rulestest.Bench(b, encoding.ControlCharacters(), benchText(b))
 }
 func BenchmarkInvisibleCharacters(b *testing.B) {
-	rulestest.Bench(b, encoding.InvisibleCharacters(), encBenchText(b))
+	rulestest.Bench(b, encoding.InvisibleCharacters(), benchText(b))
 }
 func BenchmarkSoftHyphen(b *testing.B) {
-	rulestest.Bench(b, encoding.SoftHyphen(), encBenchText(b))
+	rulestest.Bench(b, encoding.SoftHyphen(), benchText(b))
 }
 func BenchmarkNonbreakingSpace(b *testing.B) {
-	rulestest.Bench(b, encoding.NonbreakingSpace(), encBenchText(b))
+	rulestest.Bench(b, encoding.NonbreakingSpace(), benchText(b))
 }
 func BenchmarkMixedLineEndings(b *testing.B) {
-	rulestest.Bench(b, encoding.MixedLineEndings(), encBenchText(b))
+	rulestest.Bench(b, encoding.MixedLineEndings(), benchText(b))
 }
 
 // TestEncodingLargeInputs runs every rule of both families on inputs that would
@@ -217,7 +217,7 @@ func TestEncodingLargeInputs(t *testing.T) {
 		"mixed":         strings.Repeat("x\u00a0y\r\nz\u00ad\u200b\n", 300),
 	}
 	all := []rules.Rule{repetition.RepeatedParagraph(), repetition.GopherRepetition()}
-	for _, tc := range encRulesUnderTest {
+	for _, tc := range rulesUnderTest {
 		all = append(all, tc.rule)
 	}
 	for name, text := range inputs {

@@ -10,11 +10,11 @@ import (
 
 // CodeFragments returns the code-fragments rule: lines of JavaScript, CSS or JSON
 // left in the text.
-func CodeFragments() rules.Rule { return mkCodeRule{} }
+func CodeFragments() rules.Rule { return codeRule{} }
 
-type mkCodeRule struct{}
+type codeRule struct{}
 
-func (mkCodeRule) Meta() rules.Meta {
+func (codeRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "code-fragments",
 		Category: rules.Markup,
@@ -40,16 +40,16 @@ func (mkCodeRule) Meta() rules.Meta {
 	}
 }
 
-// mkCodeExts are files that are code: the rule has nothing to say about them.
-var mkCodeExts = []string{".js", ".mjs", ".ts", ".css", ".scss", ".less", ".json", ".html", ".htm", ".xml", ".svg", ".go", ".py", ".c", ".h", ".java", ".rs", ".php"}
+// codeExts are files that are code: the rule has nothing to say about them.
+var codeExts = []string{".js", ".mjs", ".ts", ".css", ".scss", ".less", ".json", ".html", ".htm", ".xml", ".svg", ".go", ".py", ".c", ".h", ".java", ".rs", ".php"}
 
-// mkBraceDelta returns the net number of "{" over "}" in s.
-func mkBraceDelta(s string) int {
+// braceDelta returns the net number of "{" over "}" in s.
+func braceDelta(s string) int {
 	return strings.Count(s, "{") - strings.Count(s, "}")
 }
 
-func (mkCodeRule) Check(p *rules.Pass) {
-	if mkHasExt(p, mkCodeExts...) {
+func (codeRule) Check(p *rules.Pass) {
+	if hasExt(p, codeExts...) {
 		return
 	}
 	a := p.Analysis
@@ -61,7 +61,7 @@ func (mkCodeRule) Check(p *rules.Pass) {
 	blockStart, blockEnd, blockKind := -1, -1, ""
 	flush := func() {
 		if blockStart >= 0 {
-			mkReportCode(p, t, lines, blockStart, blockEnd, blockKind)
+			reportCode(p, t, lines, blockStart, blockEnd, blockKind)
 		}
 		blockStart, blockEnd, blockKind = -1, -1, ""
 	}
@@ -89,7 +89,7 @@ func (mkCodeRule) Check(p *rules.Pass) {
 			continue
 		}
 		if strings.IndexByte(s, '<') >= 0 {
-			if end, kind, ok := mkScriptRegion(t, lines, i, s, &noClose); ok {
+			if end, kind, ok := scriptRegion(t, lines, i, s, &noClose); ok {
 				for j := i + 1; j < end; j++ {
 					add(j, kind)
 				}
@@ -118,7 +118,7 @@ func (mkCodeRule) Check(p *rules.Pass) {
 		}
 		add(i, kind)
 		// A line that opens a brace block takes the lines up to the matching close.
-		if d := mkBraceDelta(s); d > 0 {
+		if d := braceDelta(s); d > 0 {
 			depth, size := d, 0
 			for j := i + 1; j < len(lines) && j-i <= 200 && size < 32*1024; j++ {
 				lj := t[lines[j].Start:lines[j].End]
@@ -126,7 +126,7 @@ func (mkCodeRule) Check(p *rules.Pass) {
 					break // the fence tracking must see that line
 				}
 				size += len(lj)
-				depth += mkBraceDelta(lj)
+				depth += braceDelta(lj)
 				if depth <= 0 {
 					add(j, kind)
 					i = j
@@ -138,12 +138,12 @@ func (mkCodeRule) Check(p *rules.Pass) {
 	flush()
 }
 
-// mkScriptRegion recognizes a line opening <script> or <style> without closing it:
+// scriptRegion recognizes a line opening <script> or <style> without closing it:
 // the lines up to the closing tag are code. It returns the index of the closing
 // line (the region is the lines strictly between) and the kind of code. noClose
 // remembers, per tag, the last line known to hold no closing tag, so that many
 // unclosed openers do not each search the same lines again.
-func mkScriptRegion(t string, lines []text.Line, i int, s string, noClose *[2]int) (int, string, bool) {
+func scriptRegion(t string, lines []text.Line, i int, s string, noClose *[2]int) (int, string, bool) {
 	for n, tag := range [...]string{"script", "style"} {
 		o := strings.LastIndex(s, "<"+tag)
 		if o < 0 || (o+len(tag)+1 < len(s) && text.IsAlnum(s[o+len(tag)+1])) {
@@ -170,7 +170,7 @@ func mkScriptRegion(t string, lines []text.Line, i int, s string, noClose *[2]in
 	return 0, "", false
 }
 
-func mkReportCode(p *rules.Pass, t string, lines []text.Line, first, last int, kind string) {
+func reportCode(p *rules.Pass, t string, lines []text.Line, first, last int, kind string) {
 	// Trim blank lines at the ends of the block.
 	for first < last && text.IsBlank(t[lines[first].Start:lines[first].End]) {
 		first++
@@ -184,10 +184,10 @@ func mkReportCode(p *rules.Pass, t string, lines []text.Line, first, last int, k
 	}
 	var msg string
 	if n := last - first + 1; n > 1 {
-		msg = fmt.Sprintf("%d lines of %s left in the text, starting %s", n, kind, mkClip(t[start:lines[first].End], 40))
+		msg = fmt.Sprintf("%d lines of %s left in the text, starting %s", n, kind, clip(t[start:lines[first].End], 40))
 	} else {
-		msg = fmt.Sprintf("%s left in the text: %s", kind, mkClip(t[start:end], 50))
+		msg = fmt.Sprintf("%s left in the text: %s", kind, clip(t[start:end], 50))
 	}
 	p.Report(rules.Finding{Start: start, End: end, Message: msg,
-		Fix: &rules.Fix{Message: "delete the code", Applicability: rules.Unsafe, Edits: []rules.Edit{mkLinesEdit(t, lines, first, last)}}})
+		Fix: &rules.Fix{Message: "delete the code", Applicability: rules.Unsafe, Edits: []rules.Edit{linesEdit(t, lines, first, last)}}})
 }

@@ -11,11 +11,11 @@ import (
 // parsing, the file-extension test that tells a rule the document is written in the
 // markup it looks for, fenced-code tracking and a few byte-level predicates.
 
-// mkHasExt reports whether the document is a whole file whose name ends in one of
+// hasExt reports whether the document is a whole file whose name ends in one of
 // exts (lower case, with the dot). A document in that format is written in that
 // markup, so a rule looking for its remnants has nothing to say about it. A JSONL
 // record (Record > 0) is text whatever its file is called.
-func mkHasExt(p *rules.Pass, exts ...string) bool {
+func hasExt(p *rules.Pass, exts ...string) bool {
 	if p.Doc == nil || p.Doc.Path == "" || p.Doc.Record != 0 {
 		return false
 	}
@@ -28,9 +28,9 @@ func mkHasExt(p *rules.Pass, exts ...string) bool {
 	return false
 }
 
-// mkClip shortens s for a message: at most n runes, with "…" when cut, and line
+// clip shortens s for a message: at most n runes, with "…" when cut, and line
 // breaks shown as spaces.
-func mkClip(s string, n int) string {
+func clip(s string, n int) string {
 	cut := false
 	k := 0
 	for i := range s {
@@ -52,14 +52,14 @@ func mkClip(s string, n int) string {
 	return s
 }
 
-// mkLineEdit returns an edit deleting line l whole, with its line break; the last
+// lineEdit returns an edit deleting line l whole, with its line break; the last
 // line takes the break before it instead, so no empty line is left behind.
-func mkLineEdit(t string, lines []text.Line, i int) rules.Edit {
-	return mkLinesEdit(t, lines, i, i)
+func lineEdit(t string, lines []text.Line, i int) rules.Edit {
+	return linesEdit(t, lines, i, i)
 }
 
-// mkLinesEdit deletes lines first..last with their line breaks (see mkLineEdit).
-func mkLinesEdit(t string, lines []text.Line, first, last int) rules.Edit {
+// linesEdit deletes lines first..last with their line breaks (see lineEdit).
+func linesEdit(t string, lines []text.Line, first, last int) rules.Edit {
 	start := lines[first].Start
 	if first == 0 {
 		start = 0
@@ -75,13 +75,13 @@ func mkLinesEdit(t string, lines []text.Line, first, last int) rules.Edit {
 	return rules.Edit{Start: start, End: end}
 }
 
-// mkRemoval returns an edit deleting [start, end): the whole line (or lines) when
+// removal returns an edit deleting [start, end): the whole line (or lines) when
 // nothing else is on them, else the span with the spaces around it tidied so that
 // neither a double space nor a trailing or leading space is left.
-func mkRemoval(t string, lines []text.Line, a *text.Analysis, start, end int) rules.Edit {
+func removal(t string, lines []text.Line, a *text.Analysis, start, end int) rules.Edit {
 	fl, ll := a.LineAt(start), a.LineAt(end)
 	if text.IsBlank(t[lines[fl].Start:start]) && text.IsBlank(t[end:lines[ll].End]) {
-		return mkLinesEdit(t, lines, fl, ll)
+		return linesEdit(t, lines, fl, ll)
 	}
 	before, after := text.RuneBefore(t, start), text.RuneAt(t, end)
 	spaceBefore := before == ' ' || before == '\t'

@@ -12,11 +12,11 @@ import (
 
 // HTMLTags returns the html-tags rule: HTML tags, comments and declarations that
 // extraction left in the text.
-func HTMLTags() rules.Rule { return mkTagsRule{} }
+func HTMLTags() rules.Rule { return tagsRule{} }
 
-type mkTagsRule struct{}
+type tagsRule struct{}
 
-func (mkTagsRule) Meta() rules.Meta {
+func (tagsRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "html-tags",
 		Category: rules.Markup,
@@ -44,9 +44,9 @@ func (mkTagsRule) Meta() rules.Meta {
 	}
 }
 
-// mkBlockElements separate words when rendered; removing one between two words
+// blockElements separate words when rendered; removing one between two words
 // must leave a space.
-var mkBlockElements = func() map[string]bool {
+var blockElements = func() map[string]bool {
 	m := map[string]bool{}
 	for _, n := range strings.Fields(`address article aside blockquote br dd div dl dt fieldset figcaption figure
 		footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul
@@ -56,15 +56,15 @@ var mkBlockElements = func() map[string]bool {
 	return m
 }()
 
-// mkTag is one piece of HTML found at [start, end).
-type mkTag struct {
+// tag is one piece of HTML found at [start, end).
+type tag struct {
 	start, end int
 	name       string // lower-case element name; "" for comments and declarations
 	comment    bool
 }
 
-func (mkTagsRule) Check(p *rules.Pass) {
-	if mkHasExt(p, ".html", ".htm", ".xhtml", ".xml", ".svg") {
+func (tagsRule) Check(p *rules.Pass) {
+	if hasExt(p, ".html", ".htm", ".xhtml", ".xml", ".svg") {
 		return
 	}
 	t := p.Analysis.Text()
@@ -102,7 +102,7 @@ func (mkTagsRule) Check(p *rules.Pass) {
 			continue
 		}
 		start := i
-		tags := []mkTag{{start: start, end: end, name: name, comment: name == ""}}
+		tags := []tag{{start: start, end: end, name: name, comment: name == ""}}
 		// Take the tags that follow on the same line with only spaces between.
 		for {
 			j := end
@@ -116,54 +116,54 @@ func (mkTagsRule) Check(p *rules.Pass) {
 			if !ok2 {
 				break
 			}
-			tags = append(tags, mkTag{start: j, end: e2, name: n2, comment: n2 == ""})
+			tags = append(tags, tag{start: j, end: e2, name: n2, comment: n2 == ""})
 			end = e2
 		}
-		p.Report(mkTagFinding(t, lines, a, start, end, tags))
+		p.Report(tagFinding(t, lines, a, start, end, tags))
 		i = end
 	}
 }
 
-func mkTagFinding(t string, lines []text.Line, a *text.Analysis, start, end int, tags []mkTag) rules.Finding {
+func tagFinding(t string, lines []text.Line, a *text.Analysis, start, end int, tags []tag) rules.Finding {
 	var msg string
 	switch {
 	case len(tags) > 1:
-		msg = fmt.Sprintf("%d HTML tags %s left in the text", len(tags), mkClip(t[start:end], 60))
+		msg = fmt.Sprintf("%d HTML tags %s left in the text", len(tags), clip(t[start:end], 60))
 	case tags[0].comment && strings.HasPrefix(t[start:], "<!--"):
-		msg = fmt.Sprintf("HTML comment %s left in the text", mkClip(t[start:end], 60))
+		msg = fmt.Sprintf("HTML comment %s left in the text", clip(t[start:end], 60))
 	case tags[0].comment:
-		msg = fmt.Sprintf("HTML declaration %s left in the text", mkClip(t[start:end], 60))
+		msg = fmt.Sprintf("HTML declaration %s left in the text", clip(t[start:end], 60))
 	default:
-		msg = fmt.Sprintf("HTML tag %s left in the text", mkClip(t[start:end], 60))
+		msg = fmt.Sprintf("HTML tag %s left in the text", clip(t[start:end], 60))
 	}
 	return rules.Finding{Start: start, End: end, Message: msg, Fix: &rules.Fix{
 		Message:       "remove the HTML",
 		Applicability: rules.Unsafe,
-		Edits:         []rules.Edit{mkTagEdit(t, lines, a, start, end, tags)},
+		Edits:         []rules.Edit{tagEdit(t, lines, a, start, end, tags)},
 	}}
 }
 
-// mkTagEdit removes [start, end) as mkRemoval does, but keeps one space where
+// tagEdit removes [start, end) as removal does, but keeps one space where
 // block tags separated two words.
-func mkTagEdit(t string, lines []text.Line, a *text.Analysis, start, end int, tags []mkTag) rules.Edit {
+func tagEdit(t string, lines []text.Line, a *text.Analysis, start, end int, tags []tag) rules.Edit {
 	before, after := text.RuneBefore(t, start), text.RuneAt(t, end)
 	if before != 0 && after != 0 && !unicode.IsSpace(before) && !unicode.IsSpace(after) {
 		for _, tg := range tags {
-			if tg.comment || mkBlockElements[tg.name] {
+			if tg.comment || blockElements[tg.name] {
 				return rules.Edit{Start: start, End: end, NewText: " "}
 			}
 		}
 	}
-	return mkRemoval(t, lines, a, start, end)
+	return removal(t, lines, a, start, end)
 }
 
 // HTMLEntities returns the html-entities rule: HTML character references left in
 // the text instead of the characters they stand for.
-func HTMLEntities() rules.Rule { return mkEntitiesRule{} }
+func HTMLEntities() rules.Rule { return entitiesRule{} }
 
-type mkEntitiesRule struct{}
+type entitiesRule struct{}
 
-func (mkEntitiesRule) Meta() rules.Meta {
+func (entitiesRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "html-entities",
 		Category: rules.Markup,
@@ -188,9 +188,9 @@ func (mkEntitiesRule) Meta() rules.Meta {
 	}
 }
 
-// mkQuoteEntity reports whether a decoded reference is a quotation mark or
+// quoteEntity reports whether a decoded reference is a quotation mark or
 // apostrophe: those belong to the broken-quotes rule.
-func mkQuoteEntity(s string) bool {
+func quoteEntity(s string) bool {
 	switch s {
 	case "\"", "'", "\u00ab", "\u00bb", "\u2018", "\u2019", "\u201a", "\u201c", "\u201d", "\u201e":
 		return true
@@ -198,9 +198,9 @@ func mkQuoteEntity(s string) bool {
 	return false
 }
 
-// mkDescribe names decoded text for a message: invisible and space characters by
+// describe names decoded text for a message: invisible and space characters by
 // their code point.
-func mkDescribe(s string) string {
+func describe(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == len(s) && (unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r)) {
 		switch r {
@@ -217,9 +217,9 @@ func mkDescribe(s string) string {
 	return "\"" + s + "\""
 }
 
-// mkFixable reports whether decoded text may replace its reference: control
+// fixable reports whether decoded text may replace its reference: control
 // characters (other than tab and line feed) and U+FFFD would damage the text.
-func mkFixable(s string) bool {
+func fixable(s string) bool {
 	for _, r := range s {
 		if r == utf8.RuneError || (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r < 0xa0) {
 			return false
@@ -228,8 +228,8 @@ func mkFixable(s string) bool {
 	return s != ""
 }
 
-func (mkEntitiesRule) Check(p *rules.Pass) {
-	if mkHasExt(p, ".html", ".htm", ".xhtml", ".xml", ".svg") {
+func (entitiesRule) Check(p *rules.Pass) {
+	if hasExt(p, ".html", ".htm", ".xhtml", ".xml", ".svg") {
 		return
 	}
 	t := p.Analysis.Text()
@@ -244,7 +244,7 @@ func (mkEntitiesRule) Check(p *rules.Pass) {
 			i++
 			continue
 		}
-		if mkQuoteEntity(dec) {
+		if quoteEntity(dec) {
 			i += n
 			continue
 		}
@@ -253,9 +253,9 @@ func (mkEntitiesRule) Check(p *rules.Pass) {
 		if strings.HasPrefix(ref, "&amp;") && len(ref) > 5 {
 			kind = "double-escaped HTML entity"
 		}
-		f := rules.Finding{Start: i, End: i + n, Message: fmt.Sprintf("%s %s instead of %s", kind, ref, mkDescribe(dec))}
-		if mkFixable(dec) {
-			f.Fix = &rules.Fix{Message: "decode it to " + mkDescribe(dec), Applicability: rules.Safe,
+		f := rules.Finding{Start: i, End: i + n, Message: fmt.Sprintf("%s %s instead of %s", kind, ref, describe(dec))}
+		if fixable(dec) {
+			f.Fix = &rules.Fix{Message: "decode it to " + describe(dec), Applicability: rules.Safe,
 				Edits: []rules.Edit{{Start: i, End: i + n, NewText: dec}}}
 		}
 		p.Report(f)

@@ -11,15 +11,15 @@ import (
 
 // MarkdownRemnants returns the markdown-remnants rule: Markdown syntax left in a
 // plain-text document.
-func MarkdownRemnants() rules.Rule { return mkMarkdownRule{} }
+func MarkdownRemnants() rules.Rule { return markdownRule{} }
 
-type mkMarkdownRule struct{}
+type markdownRule struct{}
 
-// mkMarkdownExts are the file extensions of Markdown documents, where Markdown is
+// markdownExts are the file extensions of Markdown documents, where Markdown is
 // the format and not a remnant.
-var mkMarkdownExts = []string{".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx", ".rmd", ".qmd"}
+var markdownExts = []string{".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx", ".rmd", ".qmd"}
 
-func (mkMarkdownRule) Meta() rules.Meta {
+func (markdownRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "markdown-remnants",
 		Category: rules.Markup,
@@ -48,8 +48,8 @@ func (mkMarkdownRule) Meta() rules.Meta {
 	}
 }
 
-func (mkMarkdownRule) Check(p *rules.Pass) {
-	if mkHasExt(p, mkMarkdownExts...) {
+func (markdownRule) Check(p *rules.Pass) {
+	if hasExt(p, markdownExts...) {
 		return
 	}
 	a := p.Analysis
@@ -65,8 +65,8 @@ func (mkMarkdownRule) Check(p *rules.Pass) {
 		if fence.Code(s) {
 			if markupscan.IsFenceLine(s) {
 				p.Report(rules.Finding{Start: l.Start, End: l.End,
-					Message: fmt.Sprintf("Markdown code fence %s left in the text", mkClip(strings.TrimSpace(s), 30)),
-					Fix:     &rules.Fix{Message: "delete the fence line", Applicability: rules.Unsafe, Edits: []rules.Edit{mkLineEdit(t, lines, li)}}})
+					Message: fmt.Sprintf("Markdown code fence %s left in the text", clip(strings.TrimSpace(s), 30)),
+					Fix:     &rules.Fix{Message: "delete the fence line", Applicability: rules.Unsafe, Edits: []rules.Edit{lineEdit(t, lines, li)}}})
 			}
 			continue
 		}
@@ -81,21 +81,21 @@ func (mkMarkdownRule) Check(p *rules.Pass) {
 		}
 		switch s[k] {
 		case '[':
-			if f, ok := mkRefDefinition(t, lines, li); ok {
+			if f, ok := refDefinition(t, lines, li); ok {
 				p.Report(f)
 				continue
 			}
 		case '#':
-			if f, ok := mkHeading(t, l); ok && (mdDoc || li+1 == len(lines) || a.IsBlank(li+1) || mkHeadingLine(t[lines[li+1].Start:lines[li+1].End])) {
+			if f, ok := heading(t, l); ok && (mdDoc || li+1 == len(lines) || a.IsBlank(li+1) || headingLine(t[lines[li+1].Start:lines[li+1].End])) {
 				p.Report(f)
 			}
 		case '=':
-			if f, ok := mkSetext(t, lines, li); ok {
+			if f, ok := setext(t, lines, li); ok {
 				p.Report(f)
 				continue
 			}
 		case '|', '-', ':':
-			if mkTableRule(s) {
+			if tableRule(s) {
 				p.Report(rules.Finding{Start: l.Start, End: l.End, Message: "Markdown table separator row left in the text"})
 				continue
 			}
@@ -103,15 +103,15 @@ func (mkMarkdownRule) Check(p *rules.Pass) {
 		if strings.IndexByte(s, '*') < 0 && strings.IndexByte(s, ']') < 0 {
 			continue
 		}
-		found = mkInline(found[:0], a, l.Start, l.End)
+		found = inline(found[:0], a, l.Start, l.End)
 		for _, f := range found {
 			p.Report(f)
 		}
 	}
 }
 
-// mkRefDefinition matches a reference definition line "[label]: url".
-func mkRefDefinition(t string, lines []text.Line, li int) (rules.Finding, bool) {
+// refDefinition matches a reference definition line "[label]: url".
+func refDefinition(t string, lines []text.Line, li int) (rules.Finding, bool) {
 	l := lines[li]
 	s := t[l.Start:l.End]
 	i := 0
@@ -137,16 +137,16 @@ func mkRefDefinition(t string, lines []text.Line, li int) (rules.Finding, bool) 
 	if e := strings.IndexAny(target, " \t"); e >= 0 {
 		target = target[:e]
 	}
-	if !mkLooksLikeURL(target) {
+	if !looksLikeURL(target) {
 		return rules.Finding{}, false
 	}
 	return rules.Finding{Start: l.Start, End: l.End,
-		Message: fmt.Sprintf("Markdown reference definition %s left in the text", mkClip(strings.TrimSpace(s), 60)),
-		Fix:     &rules.Fix{Message: "delete the line", Applicability: rules.Unsafe, Edits: []rules.Edit{mkLineEdit(t, lines, li)}}}, true
+		Message: fmt.Sprintf("Markdown reference definition %s left in the text", clip(strings.TrimSpace(s), 60)),
+		Fix:     &rules.Fix{Message: "delete the line", Applicability: rules.Unsafe, Edits: []rules.Edit{lineEdit(t, lines, li)}}}, true
 }
 
-// mkLooksLikeURL reports whether a link target looks like a URL or a path.
-func mkLooksLikeURL(s string) bool {
+// looksLikeURL reports whether a link target looks like a URL or a path.
+func looksLikeURL(s string) bool {
 	s = strings.TrimPrefix(s, "<")
 	if s == "" || strings.ContainsAny(s, " \t") {
 		return false
@@ -159,8 +159,8 @@ func mkLooksLikeURL(s string) bool {
 	return strings.Contains(s, "://") || (strings.ContainsAny(s, "./") && text.IsAlnum(s[0]))
 }
 
-// mkHeading matches an ATX heading "# Title" (one to six hashes and a space).
-func mkHeading(t string, l text.Line) (rules.Finding, bool) {
+// heading matches an ATX heading "# Title" (one to six hashes and a space).
+func heading(t string, l text.Line) (rules.Finding, bool) {
 	s := t[l.Start:l.End]
 	i := 0
 	for i < len(s) && i < 3 && s[i] == ' ' {
@@ -202,8 +202,8 @@ func mkHeading(t string, l text.Line) (rules.Finding, bool) {
 		Fix:     &rules.Fix{Message: "remove the heading marker", Applicability: rules.Safe, Edits: edits}}, true
 }
 
-// mkHeadingLine reports whether s starts like an ATX heading.
-func mkHeadingLine(s string) bool {
+// headingLine reports whether s starts like an ATX heading.
+func headingLine(s string) bool {
 	s = strings.TrimLeft(s, " ")
 	n := 0
 	for n < len(s) && s[n] == '#' {
@@ -212,9 +212,9 @@ func mkHeadingLine(s string) bool {
 	return n >= 1 && n <= 6 && n < len(s) && s[n] == ' '
 }
 
-// mkSetext matches a setext underline: a line of three or more "=" under a line of
+// setext matches a setext underline: a line of three or more "=" under a line of
 // text.
-func mkSetext(t string, lines []text.Line, li int) (rules.Finding, bool) {
+func setext(t string, lines []text.Line, li int) (rules.Finding, bool) {
 	if li == 0 {
 		return rules.Finding{}, false
 	}
@@ -227,12 +227,12 @@ func mkSetext(t string, lines []text.Line, li int) (rules.Finding, bool) {
 	if prev == "" || strings.Trim(prev, "=-*_ ") == "" || strings.HasPrefix(prev, "==") {
 		return rules.Finding{}, false
 	}
-	return rules.Finding{Start: l.Start, End: l.End, Message: "Markdown heading underline " + mkClip(s, 12) + " left in the text",
-		Fix: &rules.Fix{Message: "delete the underline", Applicability: rules.Safe, Edits: []rules.Edit{mkLineEdit(t, lines, li)}}}, true
+	return rules.Finding{Start: l.Start, End: l.End, Message: "Markdown heading underline " + clip(s, 12) + " left in the text",
+		Fix: &rules.Fix{Message: "delete the underline", Applicability: rules.Safe, Edits: []rules.Edit{lineEdit(t, lines, li)}}}, true
 }
 
-// mkTableRule reports whether s is a Markdown table separator row (|---|:--:|).
-func mkTableRule(s string) bool {
+// tableRule reports whether s is a Markdown table separator row (|---|:--:|).
+func tableRule(s string) bool {
 	pipes, dashes := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -248,9 +248,9 @@ func mkTableRule(s string) bool {
 	return pipes >= 1 && dashes >= 3 && strings.Contains(s, "---") && (pipes >= 2 || strings.Contains(s, "- |") || strings.Contains(s, "-|"))
 }
 
-// mkInline appends the inline remnants of t[ls:le] (bold, links, images,
+// inline appends the inline remnants of t[ls:le] (bold, links, images,
 // reference links) to out, in order, dropping those inside a larger one.
-func mkInline(out []rules.Finding, a *text.Analysis, ls, le int) []rules.Finding {
+func inline(out []rules.Finding, a *text.Analysis, ls, le int) []rules.Finding {
 	t := a.Text()
 	lines := a.Lines()
 	s := t[ls:le]
@@ -274,7 +274,7 @@ func mkInline(out []rules.Finding, a *text.Analysis, ls, le int) []rules.Finding
 			continue
 		}
 		out = append(out, rules.Finding{Start: ls + o, End: ls + c + 2,
-			Message: fmt.Sprintf("Markdown bold markers around %q left in the text", mkClip(s[o+2:c], 40)),
+			Message: fmt.Sprintf("Markdown bold markers around %q left in the text", clip(s[o+2:c], 40)),
 			Fix: &rules.Fix{Message: "remove the ** markers", Applicability: rules.Safe,
 				Edits: []rules.Edit{{Start: ls + o, End: ls + o + 2}, {Start: ls + c, End: ls + c + 2}}}})
 		i = c + 2
@@ -319,17 +319,17 @@ func mkInline(out []rules.Finding, a *text.Analysis, ls, le int) []rules.Finding
 		text := s[ob+1 : cb]
 		var f rules.Finding
 		if next == '(' {
-			end, target, ok := mkLinkTarget(s, cb+1)
+			end, target, ok := linkTarget(s, cb+1)
 			if !ok {
 				continue
 			}
 			if image {
 				f = rules.Finding{Start: ls + start, End: ls + end,
-					Message: fmt.Sprintf("Markdown image %s left in the text", mkClip(s[start:end], 60)),
-					Fix:     &rules.Fix{Message: "delete the image", Applicability: rules.Unsafe, Edits: []rules.Edit{mkRemoval(t, lines, a, ls+start, ls+end)}}}
+					Message: fmt.Sprintf("Markdown image %s left in the text", clip(s[start:end], 60)),
+					Fix:     &rules.Fix{Message: "delete the image", Applicability: rules.Unsafe, Edits: []rules.Edit{removal(t, lines, a, ls+start, ls+end)}}}
 			} else {
 				f = rules.Finding{Start: ls + start, End: ls + end,
-					Message: fmt.Sprintf("Markdown link [%s](%s) left in the text", mkClip(text, 30), mkClip(target, 30)),
+					Message: fmt.Sprintf("Markdown link [%s](%s) left in the text", clip(text, 30), clip(target, 30)),
 					Fix: &rules.Fix{Message: "keep the link text, drop the URL", Applicability: rules.Unsafe,
 						Edits: []rules.Edit{{Start: ls + start, End: ls + end, NewText: text}}}}
 			}
@@ -341,16 +341,16 @@ func mkInline(out []rules.Finding, a *text.Analysis, ls, le int) []rules.Finding
 			}
 			label := s[cb+2 : cb+2+e]
 			end := cb + 2 + e + 1
-			if !mkRefLabel(label) || (text == "" && label == "") || mkAllDigits(text) || mkNoteMark(text) || (end < len(s) && (s[end] == '(' || s[end] == ':' || s[end] == '[')) {
+			if !refLabel(label) || (text == "" && label == "") || allDigits(text) || noteMark(text) || (end < len(s) && (s[end] == '(' || s[end] == ':' || s[end] == '[')) {
 				continue
 			}
 			if image {
 				f = rules.Finding{Start: ls + start, End: ls + end,
-					Message: fmt.Sprintf("Markdown image %s left in the text", mkClip(s[start:end], 60)),
-					Fix:     &rules.Fix{Message: "delete the image", Applicability: rules.Unsafe, Edits: []rules.Edit{mkRemoval(t, lines, a, ls+start, ls+end)}}}
+					Message: fmt.Sprintf("Markdown image %s left in the text", clip(s[start:end], 60)),
+					Fix:     &rules.Fix{Message: "delete the image", Applicability: rules.Unsafe, Edits: []rules.Edit{removal(t, lines, a, ls+start, ls+end)}}}
 			} else {
 				f = rules.Finding{Start: ls + start, End: ls + end,
-					Message: fmt.Sprintf("Markdown reference link [%s][%s] left in the text", mkClip(text, 30), label),
+					Message: fmt.Sprintf("Markdown reference link [%s][%s] left in the text", clip(text, 30), label),
 					Fix: &rules.Fix{Message: "keep the link text", Applicability: rules.Safe,
 						Edits: []rules.Edit{{Start: ls + start, End: ls + end, NewText: text}}}}
 			}
@@ -375,9 +375,9 @@ func mkInline(out []rules.Finding, a *text.Analysis, ls, le int) []rules.Finding
 	return out[:w]
 }
 
-// mkLinkTarget reads "(target)" or "(target \"title\")" at s[i] == '(' and returns
+// linkTarget reads "(target)" or "(target \"title\")" at s[i] == '(' and returns
 // the end offset after ")" and the target.
-func mkLinkTarget(s string, i int) (int, string, bool) {
+func linkTarget(s string, i int) (int, string, bool) {
 	j := i + 1
 	if j < len(s) && s[j] == '<' {
 		e := strings.IndexByte(s[j:], '>')
@@ -386,7 +386,7 @@ func mkLinkTarget(s string, i int) (int, string, bool) {
 		}
 		target := s[j+1 : j+e]
 		k := j + e + 1
-		if k >= len(s) || s[k] != ')' || !mkLooksLikeURL(target) {
+		if k >= len(s) || s[k] != ')' || !looksLikeURL(target) {
 			return 0, "", false
 		}
 		return k + 1, target, true
@@ -409,7 +409,7 @@ func mkLinkTarget(s string, i int) (int, string, bool) {
 		k++
 	}
 	target := s[j:k]
-	if !mkLooksLikeURL(target) {
+	if !looksLikeURL(target) {
 		return 0, "", false
 	}
 	if k < len(s) && s[k] == ' ' {
@@ -430,7 +430,7 @@ func mkLinkTarget(s string, i int) (int, string, bool) {
 	return k + 1, target, true
 }
 
-func mkRefLabel(s string) bool {
+func refLabel(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !(text.IsAlnum(s[i]) || s[i] == ' ' || s[i] == '-' || s[i] == '_') {
 			return false
@@ -439,7 +439,7 @@ func mkRefLabel(s string) bool {
 	return true
 }
 
-func mkAllDigits(s string) bool {
+func allDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -451,8 +451,8 @@ func mkAllDigits(s string) bool {
 	return true
 }
 
-// mkNoteMark reports whether a bracketed text is a footnote mark such as "n 11" or
+// noteMark reports whether a bracketed text is a footnote mark such as "n 11" or
 // "note 3" rather than link text.
-func mkNoteMark(s string) bool {
+func noteMark(s string) bool {
 	return len(s) <= 7 && strings.ContainsAny(s, "0123456789")
 }

@@ -15,9 +15,9 @@ import (
 	"github.com/corpuslint/corpuslint/rules/typography"
 )
 
-// mkRules are the rules of the markup family's list (markup, typography and
+// markupRules are the rules of the markup family's list (markup, typography and
 // privacy), as markupRules returns them.
-func mkRules() []rules.Rule {
+func markupRules() []rules.Rule {
 	return []rules.Rule{
 		markup.HTMLTags(), markup.HTMLEntities(), markup.MarkdownRemnants(), markup.WikiMarkup(),
 		markup.CodeFragments(), markup.URLOnlyLine(), typography.RepeatedSpaces(), typography.SpaceBeforePunctuation(),
@@ -33,22 +33,22 @@ func TestWikiMarkup(t *testing.T)       { rulestest.Golden(t, markup.WikiMarkup(
 func TestCodeFragments(t *testing.T)    { rulestest.Golden(t, markup.CodeFragments()) }
 func TestURLOnlyLine(t *testing.T)      { rulestest.Golden(t, markup.URLOnlyLine()) }
 func BenchmarkHTMLTags(b *testing.B) {
-	rulestest.Bench(b, markup.HTMLTags(), rulestest.BenchText(b, mkRules()...))
+	rulestest.Bench(b, markup.HTMLTags(), rulestest.BenchText(b, markupRules()...))
 }
 func BenchmarkHTMLEntities(b *testing.B) {
-	rulestest.Bench(b, markup.HTMLEntities(), rulestest.BenchText(b, mkRules()...))
+	rulestest.Bench(b, markup.HTMLEntities(), rulestest.BenchText(b, markupRules()...))
 }
 func BenchmarkMarkdownRemnants(b *testing.B) {
-	rulestest.Bench(b, markup.MarkdownRemnants(), rulestest.BenchText(b, mkRules()...))
+	rulestest.Bench(b, markup.MarkdownRemnants(), rulestest.BenchText(b, markupRules()...))
 }
 func BenchmarkWikiMarkup(b *testing.B) {
-	rulestest.Bench(b, markup.WikiMarkup(), rulestest.BenchText(b, mkRules()...))
+	rulestest.Bench(b, markup.WikiMarkup(), rulestest.BenchText(b, markupRules()...))
 }
 func BenchmarkCodeFragments(b *testing.B) {
-	rulestest.Bench(b, markup.CodeFragments(), rulestest.BenchText(b, mkRules()...))
+	rulestest.Bench(b, markup.CodeFragments(), rulestest.BenchText(b, markupRules()...))
 }
 func BenchmarkURLOnlyLine(b *testing.B) {
-	rulestest.Bench(b, markup.URLOnlyLine(), rulestest.BenchText(b, mkRules()...))
+	rulestest.Bench(b, markup.URLOnlyLine(), rulestest.BenchText(b, markupRules()...))
 }
 
 func FuzzHTMLTags(f *testing.F) {
@@ -73,7 +73,7 @@ func FuzzURLOnlyLine(f *testing.F) {
 // TestMkSeedArticle checks that no rule of the family flags the seed article.
 func TestMkSeedArticle(t *testing.T) {
 	seed := rulestest.Seed(t)
-	for _, r := range mkRules() {
+	for _, r := range markupRules() {
 		if fs := rulestest.Check(r, seed); len(fs) > 0 {
 			t.Errorf("%s flags the seed article:\n%s", r.Meta().Name, rulestest.FormatFindings(seed, fs))
 		}
@@ -84,7 +84,7 @@ func TestMkSeedArticle(t *testing.T) {
 // in the documented order.
 func TestMkFamilyList(t *testing.T) {
 	var want, got []string
-	for _, r := range mkRules() {
+	for _, r := range markupRules() {
 		want = append(want, r.Meta().Name)
 	}
 	for _, r := range builtin.Builtin() {

@@ -9,11 +9,11 @@ import (
 )
 
 // URLOnlyLine returns the url-only-line rule: lines that hold nothing but a URL.
-func URLOnlyLine() rules.Rule { return mkURLLineRule{} }
+func URLOnlyLine() rules.Rule { return urlLineRule{} }
 
-type mkURLLineRule struct{}
+type urlLineRule struct{}
 
-func (mkURLLineRule) Meta() rules.Meta {
+func (urlLineRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "url-only-line",
 		Category: rules.Markup,
@@ -34,9 +34,9 @@ func (mkURLLineRule) Meta() rules.Meta {
 	}
 }
 
-// mkIsURL reports whether s is one URL: a scheme or "www." and a host with a dot,
+// isURL reports whether s is one URL: a scheme or "www." and a host with a dot,
 // and no white space.
-func mkIsURL(s string) bool {
+func isURL(s string) bool {
 	rest := ""
 	for _, pre := range []string{"http://", "https://", "ftp://", "www."} {
 		if len(s) > len(pre) && text.EqualFoldASCII(s[:len(pre)], pre) {
@@ -54,7 +54,7 @@ func mkIsURL(s string) bool {
 	return strings.IndexByte(host, '.') > 0 || strings.IndexByte(host, ':') > 0
 }
 
-func (mkURLLineRule) Check(p *rules.Pass) {
+func (urlLineRule) Check(p *rules.Pass) {
 	a := p.Analysis
 	t := a.Text()
 	lines := a.Lines()
@@ -72,11 +72,11 @@ func (mkURLLineRule) Check(p *rules.Pass) {
 		if n := len(u); n > 2 && (u[0] == '<' && u[n-1] == '>' || u[0] == '(' && u[n-1] == ')') {
 			u = u[1 : n-1]
 		}
-		if !mkIsURL(u) {
+		if !isURL(u) {
 			continue
 		}
 		p.Report(rules.Finding{Start: l.Start + ts, End: l.Start + te,
-			Message: fmt.Sprintf("line holds only a URL: %s", mkClip(u, 60)),
-			Fix:     &rules.Fix{Message: "delete the line", Applicability: rules.Unsafe, Edits: []rules.Edit{mkLineEdit(t, lines, i)}}})
+			Message: fmt.Sprintf("line holds only a URL: %s", clip(u, 60)),
+			Fix:     &rules.Fix{Message: "delete the line", Applicability: rules.Unsafe, Edits: []rules.Edit{lineEdit(t, lines, i)}}})
 	}
 }

@@ -10,11 +10,11 @@ import (
 )
 
 // WikiMarkup returns the wiki-markup rule: MediaWiki syntax left in the text.
-func WikiMarkup() rules.Rule { return mkWikiRule{} }
+func WikiMarkup() rules.Rule { return wikiRule{} }
 
-type mkWikiRule struct{}
+type wikiRule struct{}
 
-func (mkWikiRule) Meta() rules.Meta {
+func (wikiRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "wiki-markup",
 		Category: rules.Markup,
@@ -42,15 +42,15 @@ func (mkWikiRule) Meta() rules.Meta {
 	}
 }
 
-// mkWikiNamespaces are link prefixes whose links are media or metadata, not text.
-var mkWikiNamespaces = []string{"file:", "image:", "category:", "media:", "datei:", "fichier:", "categoría:", "kategorie:", "catégorie:", "archivo:"}
+// wikiNamespaces are link prefixes whose links are media or metadata, not text.
+var wikiNamespaces = []string{"file:", "image:", "category:", "media:", "datei:", "fichier:", "categoría:", "kategorie:", "catégorie:", "archivo:"}
 
-// mkWikiMarks are bracketed markers that Wikipedia renders as text next to headings
+// wikiMarks are bracketed markers that Wikipedia renders as text next to headings
 // and claims.
-var mkWikiMarks = []string{"[edit]", "[edit source]", "[citation needed]"}
+var wikiMarks = []string{"[edit]", "[edit source]", "[citation needed]"}
 
-func (mkWikiRule) Check(p *rules.Pass) {
-	if mkHasExt(p, ".wiki", ".mediawiki", ".wikitext") {
+func (wikiRule) Check(p *rules.Pass) {
+	if hasExt(p, ".wiki", ".mediawiki", ".wikitext") {
 		return
 	}
 	a := p.Analysis
@@ -63,25 +63,25 @@ func (mkWikiRule) Check(p *rules.Pass) {
 			continue
 		}
 		if strings.HasPrefix(strings.TrimLeft(s, " \t"), "==") {
-			if f, ok := mkWikiHeading(t, l); ok {
+			if f, ok := wikiHeading(t, l); ok {
 				p.Report(f)
 			}
 		}
 		if strings.IndexByte(s, '[') >= 0 {
-			mkWikiLinks(p, t, l)
-			mkWikiMarksIn(p, t, l)
+			wikiLinks(p, t, l)
+			wikiMarksIn(p, t, l)
 		}
 		if strings.Contains(s, "{{") {
-			mkWikiTemplates(p, t, lines, li)
+			wikiTemplates(p, t, lines, li)
 		}
 		if strings.Contains(s, "'''") {
-			mkWikiBold(p, t, l)
+			wikiBold(p, t, l)
 		}
 	}
 }
 
-// mkWikiHeading matches "== Title ==" (two to six "=" on both sides).
-func mkWikiHeading(t string, l text.Line) (rules.Finding, bool) {
+// wikiHeading matches "== Title ==" (two to six "=" on both sides).
+func wikiHeading(t string, l text.Line) (rules.Finding, bool) {
 	s := t[l.Start:l.End]
 	ts, te := text.TrimSpan(s, 0, len(s))
 	s2 := s[ts:te]
@@ -116,14 +116,14 @@ func mkWikiHeading(t string, l text.Line) (rules.Finding, bool) {
 	}
 	start, end := l.Start+ts, l.Start+te
 	return rules.Finding{Start: start, End: end,
-		Message: fmt.Sprintf("wiki heading %s left in the text", mkClip(s2, 50)),
+		Message: fmt.Sprintf("wiki heading %s left in the text", clip(s2, 50)),
 		Fix: &rules.Fix{Message: "keep the heading text", Applicability: rules.Safe, Edits: []rules.Edit{
 			{Start: start, End: start + n + is},
 			{Start: start + n + ie, End: end},
 		}}}, true
 }
 
-func mkWikiLinks(p *rules.Pass, t string, l text.Line) {
+func wikiLinks(p *rules.Pass, t string, l text.Line) {
 	s := t[l.Start:l.End]
 	for i := 0; i < len(s); {
 		k := strings.Index(s[i:], "[[")
@@ -156,16 +156,16 @@ func mkWikiLinks(p *rules.Pass, t string, l text.Line) {
 			continue
 		}
 		start := l.Start + o
-		f := rules.Finding{Start: start, End: l.Start + end, Message: fmt.Sprintf("wiki link [[%s]] left in the text", mkClip(inner, 50))}
+		f := rules.Finding{Start: start, End: l.Start + end, Message: fmt.Sprintf("wiki link [[%s]] left in the text", clip(inner, 50))}
 		low := strings.ToLower(strings.TrimPrefix(inner, ":"))
 		media := false
-		for _, ns := range mkWikiNamespaces {
+		for _, ns := range wikiNamespaces {
 			if strings.HasPrefix(low, ns) {
 				media = true
 			}
 		}
 		if media {
-			f.Fix = &rules.Fix{Message: "delete the file or category link", Applicability: rules.Unsafe, Edits: []rules.Edit{mkRemoval(t, p.Analysis.Lines(), p.Analysis, start, l.Start+end)}}
+			f.Fix = &rules.Fix{Message: "delete the file or category link", Applicability: rules.Unsafe, Edits: []rules.Edit{removal(t, p.Analysis.Lines(), p.Analysis, start, l.Start+end)}}
 		} else {
 			label := inner
 			if b := strings.LastIndexByte(inner, '|'); b >= 0 {
@@ -178,7 +178,7 @@ func mkWikiLinks(p *rules.Pass, t string, l text.Line) {
 			if label == "" {
 				continue
 			}
-			f.Fix = &rules.Fix{Message: "keep the link text " + mkClip(label, 30), Applicability: rules.Safe,
+			f.Fix = &rules.Fix{Message: "keep the link text " + clip(label, 30), Applicability: rules.Safe,
 				Edits: []rules.Edit{{Start: start, End: l.Start + end, NewText: label}}}
 		}
 		p.Report(f)
@@ -186,7 +186,7 @@ func mkWikiLinks(p *rules.Pass, t string, l text.Line) {
 	}
 }
 
-func mkWikiMarksIn(p *rules.Pass, t string, l text.Line) {
+func wikiMarksIn(p *rules.Pass, t string, l text.Line) {
 	s := t[l.Start:l.End]
 	for i := 0; i < len(s); {
 		k := strings.IndexByte(s[i:], '[')
@@ -195,7 +195,7 @@ func mkWikiMarksIn(p *rules.Pass, t string, l text.Line) {
 		}
 		o := i + k
 		i = o + 1
-		for _, m := range mkWikiMarks {
+		for _, m := range wikiMarks {
 			if len(s)-o >= len(m) && text.EqualFoldASCII(s[o:o+len(m)], m) {
 				start, end := l.Start+o, l.Start+o+len(m)
 				e := rules.Edit{Start: start, End: end}
@@ -211,7 +211,7 @@ func mkWikiMarksIn(p *rules.Pass, t string, l text.Line) {
 	}
 }
 
-func mkWikiTemplates(p *rules.Pass, t string, lines []text.Line, li int) {
+func wikiTemplates(p *rules.Pass, t string, lines []text.Line, li int) {
 	l := lines[li]
 	s := t[l.Start:l.End]
 	// One pass over "{{" and "}}" with a stack of openers: an outermost template
@@ -246,14 +246,14 @@ func mkWikiTemplates(p *rules.Pass, t string, lines []text.Line, li int) {
 			continue
 		}
 		start := l.Start + o
-		e := mkRemoval(t, lines, p.Analysis, start, l.Start+end)
+		e := removal(t, lines, p.Analysis, start, l.Start+end)
 		p.Report(rules.Finding{Start: start, End: l.Start + end,
-			Message: fmt.Sprintf("template markup %s left in the text", mkClip(s[o:end], 50)),
+			Message: fmt.Sprintf("template markup %s left in the text", clip(s[o:end], 50)),
 			Fix:     &rules.Fix{Message: "delete the template", Applicability: rules.Unsafe, Edits: []rules.Edit{e}}})
 	}
 }
 
-func mkWikiBold(p *rules.Pass, t string, l text.Line) {
+func wikiBold(p *rules.Pass, t string, l text.Line) {
 	s := t[l.Start:l.End]
 	for i := 0; i < len(s); {
 		k := strings.Index(s[i:], "'''")
@@ -282,7 +282,7 @@ func mkWikiBold(p *rules.Pass, t string, l text.Line) {
 			continue
 		}
 		p.Report(rules.Finding{Start: l.Start + o, End: l.Start + c + n,
-			Message: fmt.Sprintf("wiki bold quotes around %q left in the text", mkClip(inner, 40)),
+			Message: fmt.Sprintf("wiki bold quotes around %q left in the text", clip(inner, 40)),
 			Fix: &rules.Fix{Message: "remove the quote markers", Applicability: rules.Safe, Edits: []rules.Edit{
 				{Start: l.Start + o, End: l.Start + o + n}, {Start: l.Start + c, End: l.Start + c + n}}}})
 		i = c + n

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-// mkOpts reads a rule's options with validation. Every error is an *OptionError
+// Decoder reads a rule's options with validation. Every error is an *OptionError
 // naming the option (the configuration adds the rule); unknown option names are an
 // error too, so a typo does not go unnoticed.
 type Decoder struct {

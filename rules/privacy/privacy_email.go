@@ -11,14 +11,14 @@ import (
 // EmailAddress returns the email-address rule: e-mail addresses, which are personal
 // data.
 func EmailAddress() rules.Rule {
-	return pvEmail{replacements: []string{"email@example.com", "firstname.lastname@example.org"}}
+	return email{replacements: []string{"email@example.com", "firstname.lastname@example.org"}}
 }
 
-type pvEmail struct {
+type email struct {
 	replacements []string
 }
 
-func (r pvEmail) Meta() rules.Meta {
+func (r email) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "email-address",
 		Category: rules.Privacy,
@@ -43,31 +43,31 @@ func (r pvEmail) Meta() rules.Meta {
 }
 
 // Options implements Configurable.
-func (r pvEmail) Options() map[string]any {
+func (r email) Options() map[string]any {
 	return map[string]any{"replacements": append([]string(nil), r.replacements...)}
 }
 
 // Configure implements Configurable.
-func (r pvEmail) Configure(opts map[string]any) (rules.Rule, error) {
+func (r email) Configure(opts map[string]any) (rules.Rule, error) {
 	o := option.New("email-address", opts)
 	o.Strings("replacements", &r.replacements)
 	return r, o.Err()
 }
 
-// pvFileExts are "top-level domains" that are really file extensions (logo@2x.png).
-var pvFileExts = map[string]bool{"png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true,
+// fileExts are "top-level domains" that are really file extensions (logo@2x.png).
+var fileExts = map[string]bool{"png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true,
 	"bmp": true, "ico": true, "css": true, "js": true, "avif": true, "tif": true, "tiff": true, "pdf": true}
 
-func pvLocalByte(c byte) bool {
+func localByte(c byte) bool {
 	return text.IsAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
 }
 
-func pvDomainByte(c byte) bool { return text.IsAlnum(c) || c == '-' || c == '.' }
+func domainByte(c byte) bool { return text.IsAlnum(c) || c == '-' || c == '.' }
 
-// pvEmailAt parses an address around the "@" at t[at] and returns its span.
-func pvEmailAt(t string, at int) (int, int, bool) {
+// emailAt parses an address around the "@" at t[at] and returns its span.
+func emailAt(t string, at int) (int, int, bool) {
 	s := at
-	for s > 0 && at-s < 64 && pvLocalByte(t[s-1]) {
+	for s > 0 && at-s < 64 && localByte(t[s-1]) {
 		s--
 	}
 	for s < at && (t[s] == '.' || t[s] == '-' || t[s] == '+') {
@@ -81,12 +81,12 @@ func pvEmailAt(t string, at int) (int, int, bool) {
 		// or credentials (admin:pw@host) are not addresses; "mailto:" is.
 		r := text.RuneBefore(t, s)
 		mailto := s >= 7 && text.EqualFoldASCII(t[s-7:s], "mailto:")
-		if (r >= 0x80 && pvLetterRune(r)) || t[s-1] == '/' || (t[s-1] == ':' && !mailto) || t[s-1] == '@' {
+		if (r >= 0x80 && letterRune(r)) || t[s-1] == '/' || (t[s-1] == ':' && !mailto) || t[s-1] == '@' {
 			return 0, 0, false
 		}
 	}
 	e := at + 1
-	for e < len(t) && e-at < 255 && pvDomainByte(t[e]) {
+	for e < len(t) && e-at < 255 && domainByte(t[e]) {
 		e++
 	}
 	for e > at+1 && (t[e-1] == '.' || t[e-1] == '-') {
@@ -115,14 +115,14 @@ func pvEmailAt(t string, at int) (int, int, bool) {
 		}
 	}
 	low := strings.ToLower(dom)
-	if pvFileExts[strings.ToLower(tld)] || pvReservedDomain(low) {
+	if fileExts[strings.ToLower(tld)] || reservedDomain(low) {
 		return 0, 0, false
 	}
 	return s, e, true
 }
 
-// pvReservedDomain reports the domains RFC 2606 reserves for examples and tests.
-func pvReservedDomain(d string) bool {
+// reservedDomain reports the domains RFC 2606 reserves for examples and tests.
+func reservedDomain(d string) bool {
 	switch d {
 	case "example.com", "example.net", "example.org", "example.edu":
 		return true
@@ -135,7 +135,7 @@ func pvReservedDomain(d string) bool {
 	return false
 }
 
-func (r pvEmail) Check(p *rules.Pass) {
+func (r email) Check(p *rules.Pass) {
 	t := p.Analysis.Text()
 	n := 0
 	for i := 0; i < len(t); {
@@ -145,8 +145,8 @@ func (r pvEmail) Check(p *rules.Pass) {
 		}
 		at := i + k
 		i = at + 1
-		s, e, ok := pvEmailAt(t, at)
-		if !ok || pvIsReplacement(t[s:e], r.replacements) {
+		s, e, ok := emailAt(t, at)
+		if !ok || isReplacement(t[s:e], r.replacements) {
 			continue
 		}
 		repl := r.replacements[n%len(r.replacements)]
@@ -157,9 +157,9 @@ func (r pvEmail) Check(p *rules.Pass) {
 	}
 }
 
-// pvIsReplacement reports whether s is (part of) one of the stand-ins a fix writes,
+// isReplacement reports whether s is (part of) one of the stand-ins a fix writes,
 // so that a fixed text is not flagged again.
-func pvIsReplacement(s string, repl []string) bool {
+func isReplacement(s string, repl []string) bool {
 	for _, r := range repl {
 		if strings.Contains(strings.ToLower(r), strings.ToLower(s)) {
 			return true

@@ -12,7 +12,7 @@ import (
 // IPAddress returns the ip-address rule: IPv4 and IPv6 addresses, which can
 // identify a person.
 func IPAddress() rules.Rule {
-	return pvIP{
+	return ip{
 		publicOnly: true,
 		// datatrove's default ip_replacement list, used in turn.
 		replacements:     []string{"22.214.171.124", "126.96.36.199", "188.8.131.52", "184.108.40.206", "220.127.116.11", "18.104.22.168"},
@@ -20,13 +20,13 @@ func IPAddress() rules.Rule {
 	}
 }
 
-type pvIP struct {
+type ip struct {
 	publicOnly       bool
 	replacements     []string
 	ipv6Replacements []string
 }
 
-func (r pvIP) Meta() rules.Meta {
+func (r ip) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "ip-address",
 		Category: rules.Privacy,
@@ -54,7 +54,7 @@ func (r pvIP) Meta() rules.Meta {
 }
 
 // Options implements Configurable.
-func (r pvIP) Options() map[string]any {
+func (r ip) Options() map[string]any {
 	return map[string]any{
 		"public_only":       r.publicOnly,
 		"replacements":      append([]string(nil), r.replacements...),
@@ -63,7 +63,7 @@ func (r pvIP) Options() map[string]any {
 }
 
 // Configure implements Configurable.
-func (r pvIP) Configure(opts map[string]any) (rules.Rule, error) {
+func (r ip) Configure(opts map[string]any) (rules.Rule, error) {
 	o := option.New("ip-address", opts)
 	o.Bool("public_only", &r.publicOnly)
 	o.Strings("replacements", &r.replacements)
@@ -71,9 +71,9 @@ func (r pvIP) Configure(opts map[string]any) (rules.Rule, error) {
 	return r, o.Err()
 }
 
-// pvNonGlobal4 are the IPv4 networks Python's ipaddress does not count as global
+// nonGlobal4 are the IPv4 networks Python's ipaddress does not count as global
 // (is_private, plus the shared 100.64.0.0/10), which datatrove's validator uses.
-var pvNonGlobal4 = []netip.Prefix{
+var nonGlobal4 = []netip.Prefix{
 	netip.MustParsePrefix("0.0.0.0/8"), netip.MustParsePrefix("10.0.0.0/8"),
 	netip.MustParsePrefix("100.64.0.0/10"), netip.MustParsePrefix("127.0.0.0/8"),
 	netip.MustParsePrefix("169.254.0.0/16"), netip.MustParsePrefix("172.16.0.0/12"),
@@ -83,18 +83,18 @@ var pvNonGlobal4 = []netip.Prefix{
 	netip.MustParsePrefix("240.0.0.0/4"), netip.MustParsePrefix("255.255.255.255/32"),
 }
 
-var pvNonGlobal6 = []netip.Prefix{
+var nonGlobal6 = []netip.Prefix{
 	netip.MustParsePrefix("::/128"), netip.MustParsePrefix("::1/128"),
 	netip.MustParsePrefix("::ffff:0:0/96"), netip.MustParsePrefix("100::/64"),
 	netip.MustParsePrefix("2001::/23"), netip.MustParsePrefix("2001:db8::/32"),
 	netip.MustParsePrefix("fc00::/7"), netip.MustParsePrefix("fe80::/10"),
 }
 
-// pvGlobal reports whether addr is public in Python's ipaddress sense.
-func pvGlobal(addr netip.Addr) bool {
-	nets := pvNonGlobal4
+// global reports whether addr is public in Python's ipaddress sense.
+func global(addr netip.Addr) bool {
+	nets := nonGlobal4
 	if addr.Is6() {
-		nets = pvNonGlobal6
+		nets = nonGlobal6
 	}
 	for _, n := range nets {
 		if n.Contains(addr) {
@@ -104,13 +104,13 @@ func pvGlobal(addr netip.Addr) bool {
 	return true
 }
 
-// pvVersionWords precede dotted numbers that are versions or section numbers.
-var pvVersionWords = []string{"version", "versions", "ver", "v", "build", "release", "rel", "firmware", "fw",
+// versionWords precede dotted numbers that are versions or section numbers.
+var versionWords = []string{"version", "versions", "ver", "v", "build", "release", "rel", "firmware", "fw",
 	"revision", "rev", "update", "patch", "section", "sections", "sec", "chapter", "chap", "article", "art",
 	"clause", "paragraph", "para", "rule", "step", "figure", "fig", "table", "item", "no", "oid"}
 
-// pvIPv4At parses a dotted quad at t[i] (a digit) and returns its end.
-func pvIPv4At(t string, i int) (int, bool) {
+// iPv4At parses a dotted quad at t[i] (a digit) and returns its end.
+func iPv4At(t string, i int) (int, bool) {
 	j := i
 	for part := 0; part < 4; part++ {
 		if part > 0 {
@@ -138,34 +138,34 @@ func pvIPv4At(t string, i int) (int, bool) {
 		if (c == '.' || c == '-') && j+1 < len(t) && text.IsDigit(t[j+1]) {
 			return 0, false
 		}
-		if r := text.RuneAt(t, j); r >= 0x80 && pvLetterRune(r) {
+		if r := text.RuneAt(t, j); r >= 0x80 && letterRune(r) {
 			return 0, false
 		}
 	}
 	return j, true
 }
 
-func pvLetterRune(r rune) bool {
+func letterRune(r rune) bool {
 	return r != '\u2019' && r != '\u201d' && r != '\u2026' && r > 0x7f && !strings.ContainsRune("\u00a0\u2013\u2014\u00bb", r)
 }
 
-func pvHex(c byte) bool {
+func hex(c byte) bool {
 	return text.IsDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// pvIPv6Around parses an IPv6 address around the ":" at t[i]. It returns the span.
-func pvIPv6Around(t string, i int) (int, int, bool) {
+// iPv6Around parses an IPv6 address around the ":" at t[i]. It returns the span.
+func iPv6Around(t string, i int) (int, int, bool) {
 	s := i
-	for s > 0 && i-s <= 40 && (pvHex(t[s-1]) || t[s-1] == ':') {
+	for s > 0 && i-s <= 40 && (hex(t[s-1]) || t[s-1] == ':') {
 		s--
 	}
 	e := i
-	for e < len(t) && e-s <= 46 && (pvHex(t[e]) || t[e] == ':' || t[e] == '.') {
+	for e < len(t) && e-s <= 46 && (hex(t[e]) || t[e] == ':' || t[e] == '.') {
 		e++
 	}
 	if i-s > 40 || e-s > 46 {
 		// Longer than any address: report the run's end so the caller skips it.
-		for e < len(t) && (pvHex(t[e]) || t[e] == ':' || t[e] == '.') {
+		for e < len(t) && (hex(t[e]) || t[e] == ':' || t[e] == '.') {
 			e++
 		}
 		return 0, e, false
@@ -205,9 +205,9 @@ func pvIPv6Around(t string, i int) (int, int, bool) {
 	return s, e, true
 }
 
-// pvAfterVersionWord reports whether the word before s names a version or a
+// afterVersionWord reports whether the word before s names a version or a
 // section.
-func pvAfterVersionWord(t string, s int) bool {
+func afterVersionWord(t string, s int) bool {
 	k := s
 	for k > 0 && s-k < 4 && (t[k-1] == ' ' || t[k-1] == '(' || t[k-1] == '.' || t[k-1] == ':') {
 		k--
@@ -219,10 +219,10 @@ func pvAfterVersionWord(t string, s int) bool {
 	if k == e {
 		return s > 0 && (strings.HasSuffix(t[:s], "§") || strings.HasSuffix(t[:s], "§ "))
 	}
-	return pvWordIn(t[k:e], pvVersionWords)
+	return wordIn(t[k:e], versionWords)
 }
 
-func (r pvIP) Check(p *rules.Pass) {
+func (r ip) Check(p *rules.Pass) {
 	t := p.Analysis.Text()
 	// IPv6 first: its spans (which may end in an IPv4 part) are kept out of the
 	// IPv4 scan. Both scans jump between "." or ":" with the fast byte search.
@@ -234,13 +234,13 @@ func (r pvIP) Check(p *rules.Pass) {
 			break
 		}
 		i += k
-		s, e, ok := pvIPv6Around(t, i)
+		s, e, ok := iPv6Around(t, i)
 		if !ok {
 			i = max(e, i+1)
 			continue
 		}
 		addr, _ := netip.ParseAddr(t[s:e])
-		if (!r.publicOnly || pvGlobal(addr)) && !pvIsReplacement(t[s:e], r.ipv6Replacements) {
+		if (!r.publicOnly || global(addr)) && !isReplacement(t[s:e], r.ipv6Replacements) {
 			repl := r.ipv6Replacements[n6%len(r.ipv6Replacements)]
 			n6++
 			v6 = append(v6, rules.Finding{Start: s, End: e, Message: fmt.Sprintf("IPv6 address %s (personal data)", t[s:e]),
@@ -265,7 +265,7 @@ func (r pvIP) Check(p *rules.Pass) {
 		if s == dot || (s > 0 && (text.IsAlnum(t[s-1]) || t[s-1] == '.' || t[s-1] == '_' || t[s-1] == '-' || t[s-1] == '@')) {
 			continue
 		}
-		e, ok := pvIPv4At(t, s)
+		e, ok := iPv4At(t, s)
 		if !ok {
 			continue
 		}
@@ -278,7 +278,7 @@ func (r pvIP) Check(p *rules.Pass) {
 			continue // the IPv4 tail of an IPv6 address
 		}
 		addr, err := netip.ParseAddr(t[s:e])
-		if err != nil || (r.publicOnly && !pvGlobal(addr)) || pvAfterVersionWord(t, s) || pvIsReplacement(t[s:e], r.replacements) {
+		if err != nil || (r.publicOnly && !global(addr)) || afterVersionWord(t, s) || isReplacement(t[s:e], r.replacements) {
 			continue
 		}
 		repl := r.replacements[n4%len(r.replacements)]

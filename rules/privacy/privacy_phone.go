@@ -12,13 +12,13 @@ import (
 
 // PhoneNumber returns the phone-number rule: telephone numbers, which are personal
 // data.
-func PhoneNumber() rules.Rule { return pvPhone{replacements: []string{"555-0100"}} }
+func PhoneNumber() rules.Rule { return phone{replacements: []string{"555-0100"}} }
 
-type pvPhone struct {
+type phone struct {
 	replacements []string
 }
 
-func (r pvPhone) Meta() rules.Meta {
+func (r phone) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "phone-number",
 		Category: rules.Privacy,
@@ -48,19 +48,19 @@ func (r pvPhone) Meta() rules.Meta {
 }
 
 // Options implements Configurable.
-func (r pvPhone) Options() map[string]any {
+func (r phone) Options() map[string]any {
 	return map[string]any{"replacements": append([]string(nil), r.replacements...)}
 }
 
 // Configure implements Configurable.
-func (r pvPhone) Configure(opts map[string]any) (rules.Rule, error) {
+func (r phone) Configure(opts map[string]any) (rules.Rule, error) {
 	o := option.New("phone-number", opts)
 	o.Strings("replacements", &r.replacements)
 	return r, o.Err()
 }
 
-// pvPhoneStart marks the bytes a number can start with, for the hot loop.
-var pvPhoneStart = func() (tab [256]bool) {
+// phoneStart marks the bytes a number can start with, for the hot loop.
+var phoneStart = func() (tab [256]bool) {
 	for c := '0'; c <= '9'; c++ {
 		tab[c] = true
 	}
@@ -68,10 +68,10 @@ var pvPhoneStart = func() (tab [256]bool) {
 	return tab
 }()
 
-func pvSepByte(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' }
+func sepByte(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' }
 
-// pvPhoneRun is a candidate number: its span, digit groups and separators.
-type pvPhoneRun struct {
+// phoneRun is a candidate number: its span, digit groups and separators.
+type phoneRun struct {
 	start, end int
 	plus       bool
 	parens     bool
@@ -81,13 +81,13 @@ type pvPhoneRun struct {
 	digits     int
 }
 
-// pvSeps are the separators allowed between digit groups.
-var pvSeps = map[string]bool{" ": true, "-": true, ".": true, " - ": true, "(": true, ")": true,
+// seps are the separators allowed between digit groups.
+var seps = map[string]bool{" ": true, "-": true, ".": true, " - ": true, "(": true, ")": true,
 	") ": true, ")-": true, ").": true, " (": true, "-(": true, ".(": true}
 
-// pvScanPhone reads a candidate number starting at t[i] ('+', '(' or a digit).
-func pvScanPhone(t string, i int) (pvPhoneRun, bool) {
-	r := pvPhoneRun{start: i}
+// scanPhone reads a candidate number starting at t[i] ('+', '(' or a digit).
+func scanPhone(t string, i int) (phoneRun, bool) {
+	r := phoneRun{start: i}
 	j := i
 	open := false
 	switch t[j] {
@@ -126,7 +126,7 @@ func pvScanPhone(t string, i int) (pvPhoneRun, bool) {
 			break
 		}
 		// A ")" must close an open "(", and another group must follow.
-		if (strings.IndexByte(sep, ')') >= 0 && !open) || !pvSeps[sep] || k >= len(t) || !text.IsDigit(t[k]) {
+		if (strings.IndexByte(sep, ')') >= 0 && !open) || !seps[sep] || k >= len(t) || !text.IsDigit(t[k]) {
 			break
 		}
 		if strings.IndexByte(sep, '(') >= 0 {
@@ -153,8 +153,8 @@ func pvScanPhone(t string, i int) (pvPhoneRun, bool) {
 	return r, true
 }
 
-// pvAfterOK reports whether the number may end at t[e]: not inside a longer token.
-func pvAfterOK(t string, e int) bool {
+// afterOK reports whether the number may end at t[e]: not inside a longer token.
+func afterOK(t string, e int) bool {
 	if e >= len(t) {
 		return true
 	}
@@ -169,8 +169,8 @@ func pvAfterOK(t string, e int) bool {
 	return !(unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// pvBeforeOK reports whether a number may start at t[s].
-func pvBeforeOK(t string, s int) bool {
+// beforeOK reports whether a number may start at t[s].
+func beforeOK(t string, s int) bool {
 	if s == 0 {
 		return true
 	}
@@ -198,18 +198,18 @@ func pvBeforeOK(t string, s int) bool {
 	return true
 }
 
-// pvCueWords precede phone numbers; pvDenyWords precede identifiers that look like
+// cueWords precede phone numbers; denyWords precede identifiers that look like
 // them.
-var pvCueWords = []string{"tel", "tél", "telephone", "téléphone", "phone", "ph", "fax", "call", "mobile", "mob",
+var cueWords = []string{"tel", "tél", "telephone", "téléphone", "phone", "ph", "fax", "call", "mobile", "mob",
 	"cell", "cellphone", "whatsapp", "hotline", "telefon", "telefono", "teléfono", "tlf", "tfn", "phoned", "text",
 	"ring", "dial", "number", "contact", "handy", "portable"}
 
-var pvDenyWords = []string{"isbn", "issn", "doi", "id", "ref", "order", "case", "invoice", "account", "acct",
+var denyWords = []string{"isbn", "issn", "doi", "id", "ref", "order", "case", "invoice", "account", "acct",
 	"serial", "patent", "zip", "po", "reg", "lot", "sku", "model", "part", "pmid", "arxiv", "version", "ver"}
 
-// pvPrevWord returns the word before s, skipping separators, and whether a colon
+// prevWord returns the word before s, skipping separators, and whether a colon
 // was among them.
-func pvPrevWord(t string, s int) (string, bool, rune) {
+func prevWord(t string, s int) (string, bool, rune) {
 	k := s
 	colon := false
 	for k > 0 && s-k < 12 {
@@ -235,7 +235,7 @@ func pvPrevWord(t string, s int) (string, bool, rune) {
 	return t[k:e], colon, r
 }
 
-func pvWordIn(w string, list []string) bool {
+func wordIn(w string, list []string) bool {
 	for _, x := range list {
 		if strings.EqualFold(w, x) {
 			return true
@@ -244,32 +244,32 @@ func pvWordIn(w string, list []string) bool {
 	return false
 }
 
-// pvPhoneCue reports whether a cue word (or ☎) announces the number at s, and
+// phoneCue reports whether a cue word (or ☎) announces the number at s, and
 // whether a word that announces an identifier does.
-func pvPhoneCue(t string, s int) (cue, deny bool) {
-	w, colon, r := pvPrevWord(t, s)
+func phoneCue(t string, s int) (cue, deny bool) {
+	w, colon, r := prevWord(t, s)
 	if r == '☎' || r == '📞' || r == '✆' || r == '📱' {
 		return true, false
 	}
-	if pvWordIn(w, pvDenyWords) {
+	if wordIn(w, denyWords) {
 		return false, true
 	}
 	if len(w) == 1 && colon && strings.IndexByte("tTfFmMpP", w[0]) >= 0 {
 		return true, false // "T: 030 …", "F: …"
 	}
-	if pvWordIn(w, pvCueWords) {
+	if wordIn(w, cueWords) {
 		return true, false
 	}
 	// "Phone number: …", "Tel. no. …": one more word back.
-	if pvWordIn(w, []string{"number", "no", "nr", "num", "nummer", "numéro", "office", "direct", "main", "us", "at", "on"}) {
-		w2, _, _ := pvPrevWord(t, s-len(w)-pvSkipBack(t, s))
-		return pvWordIn(w2, pvCueWords), false
+	if wordIn(w, []string{"number", "no", "nr", "num", "nummer", "numéro", "office", "direct", "main", "us", "at", "on"}) {
+		w2, _, _ := prevWord(t, s-len(w)-skipBack(t, s))
+		return wordIn(w2, cueWords), false
 	}
 	return false, false
 }
 
-// pvSkipBack returns how many separator bytes lie right before s.
-func pvSkipBack(t string, s int) int {
+// skipBack returns how many separator bytes lie right before s.
+func skipBack(t string, s int) int {
 	k := s
 	for k > 0 && s-k < 12 && strings.IndexByte(" :.-(\t#", t[k-1]) >= 0 {
 		k--
@@ -277,15 +277,15 @@ func pvSkipBack(t string, s int) int {
 	return s - k
 }
 
-// pvIsPhone decides whether a candidate run is a phone number.
-func pvIsPhone(t string, r *pvPhoneRun) bool {
+// isPhone decides whether a candidate run is a phone number.
+func isPhone(t string, r *phoneRun) bool {
 	if r.digits < 7 {
 		return false // every shape below has at least seven digits
 	}
-	if !pvBeforeOK(t, r.start) || !pvAfterOK(t, r.end) {
+	if !beforeOK(t, r.start) || !afterOK(t, r.end) {
 		return false
 	}
-	cue, deny := pvPhoneCue(t, r.start)
+	cue, deny := phoneCue(t, r.start)
 	if deny {
 		return false
 	}
@@ -340,7 +340,7 @@ func pvIsPhone(t string, r *pvPhoneRun) bool {
 	}
 	if g[0][0] == '0' && len(g[0]) >= 2 && g[0][1] != '0' {
 		// French: five pairs with one separator throughout.
-		if is(2, 2, 2, 2, 2) && (allSep(" ") || allSep(".") || allSep("-")) && !pvCounting(g) {
+		if is(2, 2, 2, 2, 2) && (allSep(" ") || allSep(".") || allSep("-")) && !counting(g) {
 			return true
 		}
 		// British: 020 7946 0958, 0161 496 0000, 07700 900123, 01632 960 983.
@@ -354,9 +354,9 @@ func pvIsPhone(t string, r *pvPhoneRun) bool {
 	return false
 }
 
-// pvCounting reports whether two-digit groups count up one by one (a calendar row
+// counting reports whether two-digit groups count up one by one (a calendar row
 // such as "05 06 07 08 09"), which no phone number does.
-func pvCounting(g []string) bool {
+func counting(g []string) bool {
 	for i := 1; i < len(g); i++ {
 		a := int(g[i-1][0]-'0')*10 + int(g[i-1][1]-'0')
 		b := int(g[i][0]-'0')*10 + int(g[i][1]-'0')
@@ -367,7 +367,7 @@ func pvCounting(g []string) bool {
 	return true
 }
 
-func (r pvPhone) Check(p *rules.Pass) {
+func (r phone) Check(p *rules.Pass) {
 	t := p.Analysis.Text()
 	k := 0
 	for i := 0; i < len(t); i++ {
@@ -382,7 +382,7 @@ func (r pvPhone) Check(p *rules.Pass) {
 			break
 		}
 		c := t[i]
-		if !pvPhoneStart[c] {
+		if !phoneStart[c] {
 			continue
 		}
 		if text.IsDigit(c) {
@@ -392,13 +392,13 @@ func (r pvPhone) Check(p *rules.Pass) {
 			for e < len(t) && text.IsDigit(t[e]) {
 				e++
 			}
-			if e-i < 7 && (e+1 >= len(t) || !pvSepByte(t[e]) || !(text.IsDigit(t[e+1]) || pvSepByte(t[e+1]))) {
+			if e-i < 7 && (e+1 >= len(t) || !sepByte(t[e]) || !(text.IsDigit(t[e+1]) || sepByte(t[e+1]))) {
 				i = e - 1
 				continue
 			}
 		}
-		run, ok := pvScanPhone(t, i)
-		if !ok || !pvIsPhone(t, &run) || pvIsReplacement(t[run.start:run.end], r.replacements) {
+		run, ok := scanPhone(t, i)
+		if !ok || !isPhone(t, &run) || isReplacement(t[run.start:run.end], r.replacements) {
 			// No number starts inside a run of figures that is not one (a start
 			// after a digit and a separator is refused anyway): skip it.
 			if run.end > i+1 {

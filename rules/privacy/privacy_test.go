@@ -33,8 +33,8 @@ func FuzzIPAddress(f *testing.F) {
 	rulestest.FuzzRule(f, privacy.IPAddress(), "1.1.1.1", "::", ":::", "2001:db8::1", "::ffff:1.2.3.4", "255.255.255.255.")
 }
 
-// mkSpans returns the flagged substrings of text.
-func mkSpans(r rules.Rule, text string) []string {
+// spans returns the flagged substrings of text.
+func spans(r rules.Rule, text string) []string {
 	var out []string
 	for _, f := range rulestest.Check(r, text) {
 		out = append(out, text[f.Start:f.End])
@@ -81,7 +81,7 @@ func TestPhoneNumberShapes(t *testing.T) {
 		{"12.10.2020 14.30", nil},
 		{"id=2026288500&x", nil},
 	} {
-		if got := mkSpans(privacy.PhoneNumber(), tc.text); !reflect.DeepEqual(got, tc.want) {
+		if got := spans(privacy.PhoneNumber(), tc.text); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%q: flagged %q, want %q", tc.text, got, tc.want)
 		}
 	}
@@ -108,7 +108,7 @@ func TestEmailAddressShapes(t *testing.T) {
 		{"https://user@host.com/x", nil},
 		{"josé@correo.es", nil},
 	} {
-		if got := mkSpans(privacy.EmailAddress(), tc.text); !reflect.DeepEqual(got, tc.want) {
+		if got := spans(privacy.EmailAddress(), tc.text); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%q: flagged %q, want %q", tc.text, got, tc.want)
 		}
 	}
@@ -138,7 +138,7 @@ func TestIPAddressShapes(t *testing.T) {
 		{"12:30:45 00:1a:2b:3c:4d:5e a::b std::vector", nil},
 		{"126.96.36.199 2001:db8::1", nil},
 	} {
-		if got := mkSpans(privacy.IPAddress(), tc.text); !reflect.DeepEqual(got, tc.want) {
+		if got := spans(privacy.IPAddress(), tc.text); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%q: flagged %q, want %q", tc.text, got, tc.want)
 		}
 	}
@@ -147,7 +147,7 @@ func TestIPAddressShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := mkSpans(r, "192.168.1.1 and fe80::1"); !reflect.DeepEqual(got, []string{"192.168.1.1", "fe80::1"}) {
+	if got := spans(r, "192.168.1.1 and fe80::1"); !reflect.DeepEqual(got, []string{"192.168.1.1", "fe80::1"}) {
 		t.Errorf("public_only false: flagged %q", got)
 	}
 }

@@ -11,14 +11,14 @@ import (
 
 // C4Quality returns the c4-quality rule: the documents datatrove's C4QualityFilter
 // drops (a "lorem ipsum" or curly-bracket line, or too few sentences left).
-func C4Quality() rules.Rule { return qC4Rule{o: qC4Defaults()} }
+func C4Quality() rules.Rule { return c4Rule{o: c4Defaults()} }
 
 // C4Lines returns the c4-lines rule: the lines datatrove's C4QualityFilter removes
 // from the documents it keeps, and the wiki citation markers it strips, each with a
 // fix that deletes them.
-func C4Lines() rules.Rule { return qC4LinesRule{o: qC4Defaults()} }
+func C4Lines() rules.Rule { return c4LinesRule{o: c4Defaults()} }
 
-type qC4Options struct {
+type c4Options struct {
 	removeCitations       bool
 	filterNoTerminalPunct bool
 	minNumSentences       int
@@ -30,8 +30,8 @@ type qC4Options struct {
 	filterPolicy          bool
 }
 
-func qC4Defaults() qC4Options {
-	return qC4Options{
+func c4Defaults() c4Options {
+	return c4Options{
 		removeCitations:       true,
 		filterNoTerminalPunct: true,
 		minNumSentences:       5,
@@ -44,15 +44,15 @@ func qC4Defaults() qC4Options {
 	}
 }
 
-// qC4LineOptions are the options that decide which lines C4QualityFilter keeps; the
+// c4LineOptions are the options that decide which lines C4QualityFilter keeps; the
 // document-level ones (min_num_sentences, filter_lorem_ipsum, filter_curly_bracket)
 // only c4-quality takes.
-var qC4LineOptions = map[string]bool{
+var c4LineOptions = map[string]bool{
 	"remove_citations": true, "filter_no_terminal_punct": true, "min_words_per_line": true,
 	"max_word_length": true, "filter_javascript": true, "filter_policy": true,
 }
 
-func (o qC4Options) options(lineOnly bool) map[string]any {
+func (o c4Options) options(lineOnly bool) map[string]any {
 	m := map[string]any{
 		"remove_citations":         o.removeCitations,
 		"filter_no_terminal_punct": o.filterNoTerminalPunct,
@@ -69,34 +69,34 @@ func (o qC4Options) options(lineOnly bool) map[string]any {
 	return m
 }
 
-func (o qC4Options) configure(rule string, lineOnly bool, opts map[string]any) (qC4Options, error) {
+func (o c4Options) configure(rule string, lineOnly bool, opts map[string]any) (c4Options, error) {
 	known := o.options(lineOnly)
 	for name, v := range opts {
-		if lineOnly && !qC4LineOptions[name] {
-			return o, qUnknownOption(rule, name, known)
+		if lineOnly && !c4LineOptions[name] {
+			return o, unknownOption(rule, name, known)
 		}
 		var err error
 		switch name {
 		case "remove_citations":
-			o.removeCitations, err = qBoolean(name, v)
+			o.removeCitations, err = boolean(name, v)
 		case "filter_no_terminal_punct":
-			o.filterNoTerminalPunct, err = qBoolean(name, v)
+			o.filterNoTerminalPunct, err = boolean(name, v)
 		case "min_num_sentences":
-			o.minNumSentences, err = qInteger(name, v, -1)
+			o.minNumSentences, err = integer(name, v, -1)
 		case "min_words_per_line":
-			o.minWordsPerLine, err = qInteger(name, v, -1)
+			o.minWordsPerLine, err = integer(name, v, -1)
 		case "max_word_length":
-			o.maxWordLength, err = qInteger(name, v, -1)
+			o.maxWordLength, err = integer(name, v, -1)
 		case "filter_lorem_ipsum":
-			o.filterLoremIpsum, err = qBoolean(name, v)
+			o.filterLoremIpsum, err = boolean(name, v)
 		case "filter_javascript":
-			o.filterJavascript, err = qBoolean(name, v)
+			o.filterJavascript, err = boolean(name, v)
 		case "filter_curly_bracket":
-			o.filterCurlyBracket, err = qBoolean(name, v)
+			o.filterCurlyBracket, err = boolean(name, v)
 		case "filter_policy":
-			o.filterPolicy, err = qBoolean(name, v)
+			o.filterPolicy, err = boolean(name, v)
 		default:
-			err = qUnknownOption(rule, name, known)
+			err = unknownOption(rule, name, known)
 		}
 		if err != nil {
 			return o, err
@@ -105,8 +105,8 @@ func (o qC4Options) configure(rule string, lineOnly bool, opts map[string]any) (
 	return o, nil
 }
 
-// qC4Line is C4QualityFilter's decision on one line of text.splitlines().
-type qC4Line struct {
+// c4Line is C4QualityFilter's decision on one line of text.splitlines().
+type c4Line struct {
 	start, end, next int // the line's content and where the next line starts
 	// reason is why the filter removes the line ("too_long_word", "no_terminal_punc",
 	// "too_few_words", "javascript", "policy"), or "" when it keeps it.
@@ -120,28 +120,28 @@ type qC4Line struct {
 	stop string
 }
 
-// qC4Policy is POLICY_SUBSTRINGS.
-var qC4Policy = []string{"terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"}
+// c4Policy is POLICY_SUBSTRINGS.
+var c4Policy = []string{"terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"}
 
-// qC4Walk runs C4QualityFilter's line loop over text and calls fn for each line.
+// c4Walk runs C4QualityFilter's line loop over text and calls fn for each line.
 // With sentences set it also returns how many sentences the kept lines hold, as
 // the filter counts them for min_num_sentences.
-func qC4Walk(text string, o qC4Options, sentences bool, fn func(qC4Line)) int {
+func c4Walk(text string, o c4Options, sentences bool, fn func(c4Line)) int {
 	total := 0
 	var buf, lowBuf []byte
 	spacy.SplitLines(text, func(start, end, next int) {
-		ln := qC4Line{start: start, end: end, next: next}
+		ln := c4Line{start: start, end: end, next: next}
 		a, b := spacy.PyStrip(text[start:end])
 		a, b = a+start, b+start
 		line := text[a:b]
-		ln.words, ln.longWord = qPySplitStats(line)
+		ln.words, ln.longWord = pySplitStats(line)
 		if o.maxWordLength != -1 && ln.longWord > o.maxWordLength {
 			ln.reason = "too_long_word"
 			fn(ln)
 			return
 		}
 		if o.removeCitations {
-			ln.cites = qC4Citations(line, a)
+			ln.cites = c4Citations(line, a)
 			if len(ln.cites) > 0 {
 				buf = buf[:0]
 				last := a
@@ -153,7 +153,7 @@ func qC4Walk(text string, o qC4Options, sentences bool, fn func(qC4Line)) int {
 				line = string(buf)
 			}
 		}
-		if o.filterNoTerminalPunct && (!qC4EndsTerminal(line) || strings.HasSuffix(line, "...")) {
+		if o.filterNoTerminalPunct && (!c4EndsTerminal(line) || strings.HasSuffix(line, "...")) {
 			ln.reason = "no_terminal_punc"
 			if strings.HasSuffix(line, "...") {
 				ln.detail = "..."
@@ -168,7 +168,7 @@ func qC4Walk(text string, o qC4Options, sentences bool, fn func(qC4Line)) int {
 			fn(ln)
 			return
 		}
-		lower := qASCIILower(line, &lowBuf)
+		lower := asciiLower(line, &lowBuf)
 		switch {
 		case o.filterLoremIpsum && strings.Contains(lower, "lorem ipsum"):
 			ln.stop = "lorem_ipsum"
@@ -177,7 +177,7 @@ func qC4Walk(text string, o qC4Options, sentences bool, fn func(qC4Line)) int {
 		case o.filterCurlyBracket && strings.Contains(line, "{"):
 			ln.stop = "curly_bracket"
 		case o.filterPolicy:
-			for _, ph := range qC4Policy {
+			for _, ph := range c4Policy {
 				if strings.Contains(lower, ph) {
 					ln.reason = "policy"
 					ln.detail = ph
@@ -195,9 +195,9 @@ func qC4Walk(text string, o qC4Options, sentences bool, fn func(qC4Line)) int {
 	return total
 }
 
-// qPySplitStats returns the number of words of Python's line.split() and the length
+// pySplitStats returns the number of words of Python's line.split() and the length
 // in characters of the longest.
-func qPySplitStats(line string) (words, longest int) {
+func pySplitStats(line string) (words, longest int) {
 	n := 0
 	for _, r := range line {
 		if spacy.IsPySpace(r) {
@@ -217,8 +217,8 @@ func qPySplitStats(line string) (words, longest int) {
 	return words, longest
 }
 
-// qC4EndsTerminal is line.endswith(END_PUNCTUATION): . ? ! " '.
-func qC4EndsTerminal(line string) bool {
+// c4EndsTerminal is line.endswith(END_PUNCTUATION): . ? ! " '.
+func c4EndsTerminal(line string) bool {
 	if line == "" {
 		return false
 	}
@@ -229,9 +229,9 @@ func qC4EndsTerminal(line string) bool {
 	return false
 }
 
-// qC4Citations finds the matches of CITATION_REGEX, r"\[\d*]|\[edit]|\[citation
+// c4Citations finds the matches of CITATION_REGEX, r"\[\d*]|\[edit]|\[citation
 // needed]", in line (which starts at offset at), left to right as re.sub does.
-func qC4Citations(line string, at int) [][2]int {
+func c4Citations(line string, at int) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(line); {
 		j := strings.IndexByte(line[i:], '[')
@@ -264,11 +264,11 @@ func qC4Citations(line string, at int) [][2]int {
 	return out
 }
 
-// qASCIILower returns s with ASCII letters lower-cased, using buf when it has to
+// asciiLower returns s with ASCII letters lower-cased, using buf when it has to
 // copy. Python's s.lower() also lower-cases other letters, but only ASCII letters
 // can become the letters of the ASCII phrases C4 looks for (the Kelvin sign aside,
 // which nobody writes in a cookie notice).
-func qASCIILower(s string, buf *[]byte) string {
+func asciiLower(s string, buf *[]byte) string {
 	i := 0
 	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
 		i++
@@ -286,13 +286,13 @@ func qASCIILower(s string, buf *[]byte) string {
 	return string(b)
 }
 
-const qC4GoodExample = "The council met on Tuesday evening to discuss the budget. Members agreed that " +
+const c4GoodExample = "The council met on Tuesday evening to discuss the budget. Members agreed that " +
 	"the library should stay open on weekends. The mayor said the decision reflected the wishes " +
 	"of residents. The cost will be met from savings elsewhere. A final vote is expected next month.\n"
 
-type qC4Rule struct{ o qC4Options }
+type c4Rule struct{ o c4Options }
 
-func (qC4Rule) Meta() rules.Meta {
+func (c4Rule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "c4-quality",
 		Category: rules.Quality,
@@ -313,26 +313,26 @@ func (qC4Rule) Meta() rules.Meta {
 			"to agree. Off by default: short news items and pages with code or JSON fail it; use " +
 			"--profile c4.",
 		Bad:      "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n",
-		Good:     qC4GoodExample,
+		Good:     c4GoodExample,
 		Matches:  "datatrove C4QualityFilter (document decisions, default settings)",
 		Disabled: true,
 	}
 }
 
-func (r qC4Rule) Options() map[string]any { return r.o.options(false) }
+func (r c4Rule) Options() map[string]any { return r.o.options(false) }
 
-func (r qC4Rule) Configure(opts map[string]any) (rules.Rule, error) {
+func (r c4Rule) Configure(opts map[string]any) (rules.Rule, error) {
 	o, err := r.o.configure("c4-quality", false, opts)
 	if err != nil {
 		return nil, err
 	}
-	return qC4Rule{o: o}, nil
+	return c4Rule{o: o}, nil
 }
 
-func (r qC4Rule) Check(p *rules.Pass) {
+func (r c4Rule) Check(p *rules.Pass) {
 	text := p.Doc.Text
 	stop, stopLine, line := "", 0, 0
-	n := qC4Walk(text, r.o, true, func(ln qC4Line) {
+	n := c4Walk(text, r.o, true, func(ln c4Line) {
 		line++
 		if stop == "" && ln.stop != "" {
 			stop, stopLine = ln.stop, line
@@ -340,10 +340,10 @@ func (r qC4Rule) Check(p *rules.Pass) {
 	})
 	switch stop {
 	case "lorem_ipsum":
-		qDocFinding(p, fmt.Sprintf("line %d contains \"lorem ipsum\" (lorem_ipsum)", stopLine), "", 0, "", 0)
+		docFinding(p, fmt.Sprintf("line %d contains \"lorem ipsum\" (lorem_ipsum)", stopLine), "", 0, "", 0)
 		return
 	case "curly_bracket":
-		qDocFinding(p, fmt.Sprintf("line %d contains a curly bracket \"{\" (curly_bracket)", stopLine), "", 0, "", 0)
+		docFinding(p, fmt.Sprintf("line %d contains a curly bracket \"{\" (curly_bracket)", stopLine), "", 0, "", 0)
 		return
 	}
 	if n < r.o.minNumSentences {
@@ -351,14 +351,14 @@ func (r qC4Rule) Check(p *rules.Pass) {
 		if n == 1 {
 			noun = "sentence"
 		}
-		qDocFinding(p, fmt.Sprintf("the lines C4 keeps hold %d %s, fewer than %d (too_few_sentences)", n, noun, r.o.minNumSentences),
+		docFinding(p, fmt.Sprintf("the lines C4 keeps hold %d %s, fewer than %d (too_few_sentences)", n, noun, r.o.minNumSentences),
 			"too_few_sentences", float64(n), "<", float64(r.o.minNumSentences))
 	}
 }
 
-type qC4LinesRule struct{ o qC4Options }
+type c4LinesRule struct{ o c4Options }
 
-func (qC4LinesRule) Meta() rules.Meta {
+func (c4LinesRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "c4-lines",
 		Category: rules.Quality,
@@ -386,19 +386,19 @@ func (qC4LinesRule) Meta() rules.Meta {
 	}
 }
 
-func (r qC4LinesRule) Options() map[string]any { return r.o.options(true) }
+func (r c4LinesRule) Options() map[string]any { return r.o.options(true) }
 
-func (r qC4LinesRule) Configure(opts map[string]any) (rules.Rule, error) {
+func (r c4LinesRule) Configure(opts map[string]any) (rules.Rule, error) {
 	o, err := r.o.configure("c4-lines", true, opts)
 	if err != nil {
 		return nil, err
 	}
-	return qC4LinesRule{o: o}, nil
+	return c4LinesRule{o: o}, nil
 }
 
-func (r qC4LinesRule) Check(p *rules.Pass) {
+func (r c4LinesRule) Check(p *rules.Pass) {
 	text := p.Doc.Text
-	qC4Walk(text, r.o, false, func(ln qC4Line) {
+	c4Walk(text, r.o, false, func(ln c4Line) {
 		for _, c := range ln.cites {
 			msg := fmt.Sprintf("wiki citation marker %q that C4 removes", text[c[0]:c[1]])
 			p.Report(rules.Finding{Start: c[0], End: c[1], Message: msg, Fix: &rules.Fix{

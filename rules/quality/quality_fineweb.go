@@ -12,9 +12,9 @@ import (
 // FineWebQuality returns the fineweb-quality rule: datatrove's FineWebQualityFilter,
 // the line-based filters of the FineWeb dataset (Penedo et al. 2024), one finding per
 // failed check.
-func FineWebQuality() rules.Rule { return qFineWebRule{o: qFineWebDefaults()} }
+func FineWebQuality() rules.Rule { return fineWebRule{o: fineWebDefaults()} }
 
-type qFineWebOptions struct {
+type fineWebOptions struct {
 	linePunctThr         float64
 	linePunctExcludeZero bool
 	stopChars            []string // nil: datatrove's TERMINAL_PUNCTUATION
@@ -24,8 +24,8 @@ type qFineWebOptions struct {
 	newLineRatio         float64
 }
 
-func qFineWebDefaults() qFineWebOptions {
-	return qFineWebOptions{
+func fineWebDefaults() fineWebOptions {
+	return fineWebOptions{
 		linePunctThr:        0.12,
 		shortLineThr:        0.67,
 		shortLineLength:     30,
@@ -34,9 +34,9 @@ func qFineWebDefaults() qFineWebOptions {
 	}
 }
 
-type qFineWebRule struct{ o qFineWebOptions }
+type fineWebRule struct{ o fineWebOptions }
 
-func (qFineWebRule) Meta() rules.Meta {
+func (fineWebRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "fineweb-quality",
 		Category: rules.Quality,
@@ -59,13 +59,13 @@ func (qFineWebRule) Meta() rules.Meta {
 			"scraped articles often lose their punctuation or repeat a caption and still read well; " +
 			"select it, or use --profile fineweb.",
 		Bad:      "Home\nNews\nSport\nWeather\nContact us\n",
-		Good:     qGopherGoodExample,
+		Good:     gopherGoodExample,
 		Matches:  "datatrove FineWebQualityFilter (default settings, English)",
 		Disabled: true,
 	}
 }
 
-func (r qFineWebRule) Options() map[string]any {
+func (r fineWebRule) Options() map[string]any {
 	o := r.o
 	stop := o.stopChars
 	if stop == nil {
@@ -82,41 +82,41 @@ func (r qFineWebRule) Options() map[string]any {
 	}
 }
 
-func (r qFineWebRule) Configure(opts map[string]any) (rules.Rule, error) {
+func (r fineWebRule) Configure(opts map[string]any) (rules.Rule, error) {
 	o := r.o
 	known := r.Options()
 	for name, v := range opts {
 		var err error
 		switch name {
 		case "line_punct_thr":
-			o.linePunctThr, err = qNonNegative(name, v)
+			o.linePunctThr, err = nonNegative(name, v)
 		case "line_punct_exclude_zero":
-			o.linePunctExcludeZero, err = qBoolean(name, v)
+			o.linePunctExcludeZero, err = boolean(name, v)
 		case "stop_chars":
-			o.stopChars, err = qStrings(name, v)
+			o.stopChars, err = stringList(name, v)
 			if err == nil && len(o.stopChars) == 0 {
 				o.stopChars = nil // an empty list means datatrove's default
 			}
 		case "short_line_thr":
-			o.shortLineThr, err = qNonNegative(name, v)
+			o.shortLineThr, err = nonNegative(name, v)
 		case "short_line_length":
-			o.shortLineLength, err = qInteger(name, v, 0)
+			o.shortLineLength, err = integer(name, v, 0)
 		case "char_duplicates_ratio":
-			o.charDuplicatesRatio, err = qNonNegative(name, v)
+			o.charDuplicatesRatio, err = nonNegative(name, v)
 		case "new_line_ratio":
-			o.newLineRatio, err = qNonNegative(name, v)
+			o.newLineRatio, err = nonNegative(name, v)
 		default:
-			err = qUnknownOption("fineweb-quality", name, known)
+			err = unknownOption("fineweb-quality", name, known)
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
-	return qFineWebRule{o: o}, nil
+	return fineWebRule{o: o}, nil
 }
 
-// qFineWebStats are the measurements FineWebQualityFilter makes of a document.
-type qFineWebStats struct {
+// fineWebStats are the measurements FineWebQualityFilter makes of a document.
+type fineWebStats struct {
 	Lines      int // non-blank lines of text.split("\n")
 	PunctLines int // of them, lines ending in a stop character
 	ShortLines int // of them, lines of at most short_line_length characters
@@ -126,10 +126,10 @@ type qFineWebStats struct {
 	Words      int // datatrove's words; counted only when there is a non-blank line
 }
 
-// qFineWebMeasure measures text, split into words, as FineWebQualityFilter.filter
+// fineWebMeasure measures text, split into words, as FineWebQualityFilter.filter
 // does.
-func qFineWebMeasure(text string, words []text.Span, o qFineWebOptions) qFineWebStats {
-	var st qFineWebStats
+func fineWebMeasure(text string, words []text.Span, o fineWebOptions) fineWebStats {
+	var st fineWebStats
 	seen := map[string]struct{}{}
 	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
@@ -141,7 +141,7 @@ func qFineWebMeasure(text string, words []text.Span, o qFineWebOptions) qFineWeb
 		line := text[start:end]
 		if a, b := spacy.PyStrip(line); a < b {
 			st.Lines++
-			if qEndsWithStop(line, o.stopChars) {
+			if endsWithStop(line, o.stopChars) {
 				st.PunctLines++
 			}
 			n := utf8.RuneCountInString(line)
@@ -164,7 +164,7 @@ func qFineWebMeasure(text string, words []text.Span, o qFineWebOptions) qFineWeb
 	return st
 }
 
-func qEndsWithStop(line string, stop []string) bool {
+func endsWithStop(line string, stop []string) bool {
 	if stop == nil {
 		r, _ := utf8.DecodeLastRuneInString(line)
 		return spacy.Terminal.Has(r)
@@ -177,11 +177,11 @@ func qEndsWithStop(line string, stop []string) bool {
 	return false
 }
 
-func (r qFineWebRule) Check(p *rules.Pass) {
+func (r fineWebRule) Check(p *rules.Pass) {
 	o := r.o
-	st := qFineWebMeasure(p.Doc.Text, spacy.WordTokens(p.Analysis), o)
+	st := fineWebMeasure(p.Doc.Text, spacy.WordTokens(p.Analysis), o)
 	report := func(check, msg string, v float64, op string, t float64) {
-		qDocFinding(p, msg+" ("+check+")", check, v, op, t)
+		docFinding(p, msg+" ("+check+")", check, v, op, t)
 	}
 	if st.Lines == 0 {
 		report("empty", "document has no non-blank line", 0, "<", 1)
@@ -190,25 +190,25 @@ func (r qFineWebRule) Check(p *rules.Pass) {
 	lines := float64(st.Lines)
 	if v := float64(st.PunctLines) / lines; v < o.linePunctThr && !(v == 0 && o.linePunctExcludeZero) {
 		report("line_punct_ratio", fmt.Sprintf("%d of %d lines end in terminal punctuation, a share of %s below %s",
-			st.PunctLines, st.Lines, qFormat(v, o.linePunctThr), qFormatThreshold(o.linePunctThr)),
+			st.PunctLines, st.Lines, format(v, o.linePunctThr), formatThreshold(o.linePunctThr)),
 			v, "<", o.linePunctThr)
 	}
 	if v := float64(st.ShortLines) / lines; v > o.shortLineThr {
 		report("short_line_ratio", fmt.Sprintf("%d of %d lines have %d characters or fewer, a share of %s above %s",
-			st.ShortLines, st.Lines, o.shortLineLength, qFormat(v, o.shortLineThr), qFormatThreshold(o.shortLineThr)),
+			st.ShortLines, st.Lines, o.shortLineLength, format(v, o.shortLineThr), formatThreshold(o.shortLineThr)),
 			v, ">", o.shortLineThr)
 	}
 	if st.Chars > 0 {
 		if v := float64(st.DupChars) / float64(st.Chars); v > o.charDuplicatesRatio {
 			report("char_dup_ratio", fmt.Sprintf("repeated lines hold %d of %d characters, a share of %s above %s",
-				st.DupChars, st.Chars, qFormat(v, o.charDuplicatesRatio), qFormatThreshold(o.charDuplicatesRatio)),
+				st.DupChars, st.Chars, format(v, o.charDuplicatesRatio), formatThreshold(o.charDuplicatesRatio)),
 				v, ">", o.charDuplicatesRatio)
 		}
 	}
 	if st.Words > 0 {
 		if v := float64(st.NewLines) / float64(st.Words); v > o.newLineRatio {
 			report("list_ratio", fmt.Sprintf("%d line breaks for %d words, a ratio of %s above %s",
-				st.NewLines, st.Words, qFormat(v, o.newLineRatio), qFormatThreshold(o.newLineRatio)),
+				st.NewLines, st.Words, format(v, o.newLineRatio), formatThreshold(o.newLineRatio)),
 				v, ">", o.newLineRatio)
 		}
 	}

@@ -13,12 +13,12 @@ import (
 // GopherQuality returns the gopher-quality rule: datatrove's GopherQualityFilter (the
 // quality heuristics of the Gopher paper, Rae et al. 2021), one finding per failed
 // check.
-func GopherQuality() rules.Rule { return qGopherRule{o: qGopherDefaults()} }
+func GopherQuality() rules.Rule { return gopherRule{o: gopherDefaults()} }
 
-// qGopherStopWords is GopherQualityFilter's STOP_WORDS.
-var qGopherStopWords = []string{"the", "be", "to", "of", "and", "that", "have", "with"}
+// gopherStopWords is GopherQualityFilter's STOP_WORDS.
+var gopherStopWords = []string{"the", "be", "to", "of", "and", "that", "have", "with"}
 
-type qGopherOptions struct {
+type gopherOptions struct {
 	minDocWords, maxDocWords             int
 	minAvgWordLength, maxAvgWordLength   float64
 	maxSymbolWordRatio                   float64
@@ -28,21 +28,21 @@ type qGopherOptions struct {
 	stopWords                            []string
 }
 
-func qGopherDefaults() qGopherOptions {
-	return qGopherOptions{
+func gopherDefaults() gopherOptions {
+	return gopherOptions{
 		minDocWords: 50, maxDocWords: 100000,
 		minAvgWordLength: 3, maxAvgWordLength: 10,
 		maxSymbolWordRatio:  0.1,
 		maxBulletLinesRatio: 0.9, maxEllipsisLine: 0.3,
 		maxNonAlphaWordsRatio: 0.8,
 		minStopWords:          2,
-		stopWords:             qGopherStopWords,
+		stopWords:             gopherStopWords,
 	}
 }
 
-type qGopherRule struct{ o qGopherOptions }
+type gopherRule struct{ o gopherOptions }
 
-func (qGopherRule) Meta() rules.Meta {
+func (gopherRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "gopher-quality",
 		Category: rules.Quality,
@@ -70,18 +70,18 @@ func (qGopherRule) Meta() rules.Meta {
 			"Off by default: it judges whole documents for a training corpus, not the extraction " +
 			"of an article; select it, or use --profile gopher, which adds gopher-repetition.",
 		Bad:      "Click here.\n• Home\n• News\n• Sport\n",
-		Good:     qGopherGoodExample,
+		Good:     gopherGoodExample,
 		Matches:  "datatrove GopherQualityFilter (default settings, English)",
 		Disabled: true,
 	}
 }
 
-const qGopherGoodExample = "The council met on Tuesday evening to discuss the new budget for the town, " +
+const gopherGoodExample = "The council met on Tuesday evening to discuss the new budget for the town, " +
 	"and members agreed that the library should stay open on weekends with longer hours. " +
 	"The mayor said the decision reflected the wishes of residents who had written to the " +
 	"council over the summer, and that the cost would be met from savings elsewhere.\n"
 
-func (r qGopherRule) Options() map[string]any {
+func (r gopherRule) Options() map[string]any {
 	o := r.o
 	return map[string]any{
 		"min_doc_words":             o.minDocWords,
@@ -97,44 +97,44 @@ func (r qGopherRule) Options() map[string]any {
 	}
 }
 
-func (r qGopherRule) Configure(opts map[string]any) (rules.Rule, error) {
+func (r gopherRule) Configure(opts map[string]any) (rules.Rule, error) {
 	o := r.o
 	known := r.Options()
 	for name, v := range opts {
 		var err error
 		switch name {
 		case "min_doc_words":
-			o.minDocWords, err = qInteger(name, v, 0)
+			o.minDocWords, err = integer(name, v, 0)
 		case "max_doc_words":
-			o.maxDocWords, err = qInteger(name, v, 0)
+			o.maxDocWords, err = integer(name, v, 0)
 		case "min_avg_word_length":
-			o.minAvgWordLength, err = qNonNegative(name, v)
+			o.minAvgWordLength, err = nonNegative(name, v)
 		case "max_avg_word_length":
-			o.maxAvgWordLength, err = qNonNegative(name, v)
+			o.maxAvgWordLength, err = nonNegative(name, v)
 		case "max_symbol_word_ratio":
-			o.maxSymbolWordRatio, err = qNonNegative(name, v)
+			o.maxSymbolWordRatio, err = nonNegative(name, v)
 		case "max_bullet_lines_ratio":
-			o.maxBulletLinesRatio, err = qNonNegative(name, v)
+			o.maxBulletLinesRatio, err = nonNegative(name, v)
 		case "max_ellipsis_lines_ratio":
-			o.maxEllipsisLine, err = qNonNegative(name, v)
+			o.maxEllipsisLine, err = nonNegative(name, v)
 		case "max_non_alpha_words_ratio":
-			o.maxNonAlphaWordsRatio, err = qNonNegative(name, v)
+			o.maxNonAlphaWordsRatio, err = nonNegative(name, v)
 		case "min_stop_words":
-			o.minStopWords, err = qInteger(name, v, 0)
+			o.minStopWords, err = integer(name, v, 0)
 		case "stop_words":
-			o.stopWords, err = qStrings(name, v)
+			o.stopWords, err = stringList(name, v)
 		default:
-			err = qUnknownOption("gopher-quality", name, known)
+			err = unknownOption("gopher-quality", name, known)
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
-	return qGopherRule{o: o}, nil
+	return gopherRule{o: o}, nil
 }
 
-// qGopherStats are the measurements GopherQualityFilter makes of a document.
-type qGopherStats struct {
+// gopherStats are the measurements GopherQualityFilter makes of a document.
+type gopherStats struct {
 	Tokens        int      // n_words: every word token, punctuation included
 	Words         int      // n_non_symbol_words: tokens with a character outside PUNCTUATION_SET
 	MeanLength    float64  // mean length in characters of those words; NaN when there are none
@@ -147,9 +147,9 @@ type qGopherStats struct {
 	StopWords     []string // the distinct stop words found, in the order of the list
 }
 
-// qGopherMeasure measures text, split into words, as GopherQualityFilter.filter does.
-func qGopherMeasure(text string, words []text.Span, stopWords []string) qGopherStats {
-	var st qGopherStats
+// gopherMeasure measures text, split into words, as GopherQualityFilter.filter does.
+func gopherMeasure(text string, words []text.Span, stopWords []string) gopherStats {
+	var st gopherStats
 	found := make([]bool, len(stopWords))
 	longest := 0
 	var index map[string]int
@@ -218,11 +218,11 @@ func qGopherMeasure(text string, words []text.Span, stopWords []string) qGopherS
 	return st
 }
 
-func (r qGopherRule) Check(p *rules.Pass) {
+func (r gopherRule) Check(p *rules.Pass) {
 	o := r.o
-	st := qGopherMeasure(p.Doc.Text, spacy.WordTokens(p.Analysis), o.stopWords)
+	st := gopherMeasure(p.Doc.Text, spacy.WordTokens(p.Analysis), o.stopWords)
 	report := func(check, msg string, v float64, op string, t float64) {
-		qDocFinding(p, msg+" ("+check+")", check, v, op, t)
+		docFinding(p, msg+" ("+check+")", check, v, op, t)
 	}
 	if o.minDocWords > 0 && st.Words < o.minDocWords {
 		report("gopher_short_doc", fmt.Sprintf("document has %d words, fewer than %d", st.Words, o.minDocWords),
@@ -235,43 +235,43 @@ func (r qGopherRule) Check(p *rules.Pass) {
 	if st.Words > 0 {
 		if o.minAvgWordLength > 0 && st.MeanLength < o.minAvgWordLength {
 			report("gopher_below_avg_threshold", fmt.Sprintf("mean word length %s is below %s",
-				qFormat(st.MeanLength, o.minAvgWordLength), qFormatThreshold(o.minAvgWordLength)),
+				format(st.MeanLength, o.minAvgWordLength), formatThreshold(o.minAvgWordLength)),
 				st.MeanLength, "<", o.minAvgWordLength)
 		}
 		if o.maxAvgWordLength > 0 && st.MeanLength > o.maxAvgWordLength {
 			report("gopher_above_avg_threshold", fmt.Sprintf("mean word length %s is above %s",
-				qFormat(st.MeanLength, o.maxAvgWordLength), qFormatThreshold(o.maxAvgWordLength)),
+				format(st.MeanLength, o.maxAvgWordLength), formatThreshold(o.maxAvgWordLength)),
 				st.MeanLength, ">", o.maxAvgWordLength)
 		}
 	}
 	if st.Tokens > 0 && o.maxSymbolWordRatio > 0 {
 		if v := float64(st.Hashes) / float64(st.Tokens); v > o.maxSymbolWordRatio {
 			report("gopher_too_many_hashes", fmt.Sprintf("%d '#' in %d tokens, a ratio of %s above %s",
-				st.Hashes, st.Tokens, qFormat(v, o.maxSymbolWordRatio), qFormatThreshold(o.maxSymbolWordRatio)),
+				st.Hashes, st.Tokens, format(v, o.maxSymbolWordRatio), formatThreshold(o.maxSymbolWordRatio)),
 				v, ">", o.maxSymbolWordRatio)
 		}
 		if v := float64(st.Ellipses) / float64(st.Tokens); v > o.maxSymbolWordRatio {
 			report("gopher_too_many_ellipsis", fmt.Sprintf("%d ellipses in %d tokens, a ratio of %s above %s",
-				st.Ellipses, st.Tokens, qFormat(v, o.maxSymbolWordRatio), qFormatThreshold(o.maxSymbolWordRatio)),
+				st.Ellipses, st.Tokens, format(v, o.maxSymbolWordRatio), formatThreshold(o.maxSymbolWordRatio)),
 				v, ">", o.maxSymbolWordRatio)
 		}
 	}
 	if st.Lines > 0 {
 		if v := float64(st.BulletLines) / float64(st.Lines); o.maxBulletLinesRatio > 0 && v > o.maxBulletLinesRatio {
 			report("gopher_too_many_bullets", fmt.Sprintf("%d of %d lines start with a bullet, a share of %s above %s",
-				st.BulletLines, st.Lines, qFormat(v, o.maxBulletLinesRatio), qFormatThreshold(o.maxBulletLinesRatio)),
+				st.BulletLines, st.Lines, format(v, o.maxBulletLinesRatio), formatThreshold(o.maxBulletLinesRatio)),
 				v, ">", o.maxBulletLinesRatio)
 		}
 		if v := float64(st.EllipsisLines) / float64(st.Lines); o.maxEllipsisLine > 0 && v > o.maxEllipsisLine {
 			report("gopher_too_many_end_ellipsis", fmt.Sprintf("%d of %d lines end with an ellipsis, a share of %s above %s",
-				st.EllipsisLines, st.Lines, qFormat(v, o.maxEllipsisLine), qFormatThreshold(o.maxEllipsisLine)),
+				st.EllipsisLines, st.Lines, format(v, o.maxEllipsisLine), formatThreshold(o.maxEllipsisLine)),
 				v, ">", o.maxEllipsisLine)
 		}
 	}
 	if st.Tokens > 0 && o.maxNonAlphaWordsRatio > 0 {
 		if v := float64(st.AlphaTokens) / float64(st.Tokens); v < o.maxNonAlphaWordsRatio {
 			report("gopher_below_alpha_threshold", fmt.Sprintf("%d of %d tokens have a letter, a share of %s below %s",
-				st.AlphaTokens, st.Tokens, qFormat(v, o.maxNonAlphaWordsRatio), qFormatThreshold(o.maxNonAlphaWordsRatio)),
+				st.AlphaTokens, st.Tokens, format(v, o.maxNonAlphaWordsRatio), formatThreshold(o.maxNonAlphaWordsRatio)),
 				v, "<", o.maxNonAlphaWordsRatio)
 		}
 	}

@@ -54,7 +54,7 @@ func TestQualityWordTokens(t *testing.T) {
 	}
 }
 
-// TestQualityURL checks qIsURL against the answers of spaCy's URL_MATCH expression
+// TestQualityURL checks IsURL against the answers of spaCy's URL_MATCH expression
 // (with its look-aheads) run by Python's re.
 func TestQualityURL(t *testing.T) {
 	for _, tc := range []struct {
@@ -146,27 +146,27 @@ func TestQualitySplitLines(t *testing.T) {
 // datatrove's punctuation, "'s" has a letter.
 func TestGopherMeasure(t *testing.T) {
 	text := "The cat sat. It's #1!\n- item ...\n  • next…\n"
-	st := qGopherMeasure(text, spacy.QualityWords(text), qGopherStopWords)
-	want := qGopherStats{Tokens: 15, Words: 9, MeanLength: 23.0 / 9, Hashes: 1, Ellipses: 2,
+	st := gopherMeasure(text, spacy.QualityWords(text), gopherStopWords)
+	want := gopherStats{Tokens: 15, Words: 9, MeanLength: 23.0 / 9, Hashes: 1, Ellipses: 2,
 		Lines: 3, BulletLines: 2, EllipsisLines: 2, AlphaTokens: 7}
 	if !reflect.DeepEqual(st, want) {
 		t.Errorf("measure = %+v\nwant      %+v", st, want)
 	}
 
 	// stop words are matched case-sensitively and counted once each
-	st = qGopherMeasure("The the the and The AND", spacy.QualityWords("The the the and The AND"), qGopherStopWords)
+	st = gopherMeasure("The the the and The AND", spacy.QualityWords("The the the and The AND"), gopherStopWords)
 	if !reflect.DeepEqual(st.StopWords, []string{"the", "and"}) {
 		t.Errorf("stop words = %q, want [the and]", st.StopWords)
 	}
 	// "...." holds one "..." and a dot; "......" two
-	if st := qGopherMeasure("a.... b...... c…", spacy.QualityWords("a.... b...... c…"), nil); st.Ellipses != 4 {
+	if st := gopherMeasure("a.... b...... c…", spacy.QualityWords("a.... b...... c…"), nil); st.Ellipses != 4 {
 		t.Errorf("ellipses = %d, want 4", st.Ellipses)
 	}
-	if st := qGopherMeasure("", spacy.QualityWords(""), nil); st.Tokens != 0 || st.Lines != 0 || !math.IsNaN(st.MeanLength) {
+	if st := gopherMeasure("", spacy.QualityWords(""), nil); st.Tokens != 0 || st.Lines != 0 || !math.IsNaN(st.MeanLength) {
 		t.Errorf("empty measure = %+v", st)
 	}
 	// only • and - are bullets, after leading white space
-	if st := qGopherMeasure("* a\n‣ b\n - c\n\t• d\n–e\n", spacy.QualityWords("* a\n‣ b\n - c\n\t• d\n–e\n"), nil); st.BulletLines != 2 || st.Lines != 5 {
+	if st := gopherMeasure("* a\n‣ b\n - c\n\t• d\n–e\n", spacy.QualityWords("* a\n‣ b\n - c\n\t• d\n–e\n"), nil); st.BulletLines != 2 || st.Lines != 5 {
 		t.Errorf("bullets = %d of %d, want 2 of 5", st.BulletLines, st.Lines)
 	}
 }
@@ -180,29 +180,29 @@ func TestGopherMeasure(t *testing.T) {
 // thirty characters ! (17).
 func TestFineWebMeasure(t *testing.T) {
 	text := "Hello world.\n\nHello world.\nshort\r\nA longer line that has more than thirty characters!\n"
-	st := qFineWebMeasure(text, spacy.QualityWords(text), qFineWebDefaults())
-	want := qFineWebStats{Lines: 4, PunctLines: 3, ShortLines: 3, DupChars: 12, Chars: 81, NewLines: 5, Words: 17}
+	st := fineWebMeasure(text, spacy.QualityWords(text), fineWebDefaults())
+	want := fineWebStats{Lines: 4, PunctLines: 3, ShortLines: 3, DupChars: 12, Chars: 81, NewLines: 5, Words: 17}
 	if st != want {
 		t.Errorf("measure = %+v\nwant      %+v", st, want)
 	}
 	// a line of white space is blank; a repeated line counts its characters each time after the first
-	st = qFineWebMeasure("ab\n \t\nab\nab\n\n", spacy.QualityWords("ab\n \t\nab\nab\n\n"), qFineWebDefaults())
+	st = fineWebMeasure("ab\n \t\nab\nab\n\n", spacy.QualityWords("ab\n \t\nab\nab\n\n"), fineWebDefaults())
 	if st.Lines != 3 || st.DupChars != 4 {
 		t.Errorf("lines %d dup %d, want 3 and 4", st.Lines, st.DupChars)
 	}
-	o := qFineWebDefaults()
+	o := fineWebDefaults()
 	o.stopChars = []string{"!"}
-	if st := qFineWebMeasure("a.\nb!\n", spacy.QualityWords("a.\nb!\n"), o); st.PunctLines != 1 {
+	if st := fineWebMeasure("a.\nb!\n", spacy.QualityWords("a.\nb!\n"), o); st.PunctLines != 1 {
 		t.Errorf("custom stop chars: %d punct lines, want 1", st.PunctLines)
 	}
 	// terminal punctuation of other scripts counts: Devanagari danda, ideographic full stop
-	if st := qFineWebMeasure("नमस्ते।\n你好。\nhello\n", spacy.QualityWords("नमस्ते।\n你好。\nhello\n"), qFineWebDefaults()); st.PunctLines != 2 {
+	if st := fineWebMeasure("नमस्ते।\n你好。\nhello\n", spacy.QualityWords("नमस्ते।\n你好。\nhello\n"), fineWebDefaults()); st.PunctLines != 2 {
 		t.Errorf("punct lines = %d, want 2", st.PunctLines)
 	}
 }
 
 func TestC4Measure(t *testing.T) {
-	if got := qC4Citations("a[1] b[] c[edit] d[citation needed] e[x] f[١٢]", 0); len(got) != 5 {
+	if got := c4Citations("a[1] b[] c[edit] d[citation needed] e[x] f[١٢]", 0); len(got) != 5 {
 		t.Errorf("citations = %v, want 5 matches", got)
 	}
 	for _, tc := range []struct {
@@ -211,14 +211,14 @@ func TestC4Measure(t *testing.T) {
 	}{
 		{"", 0, 0}, {"  a  bb\tccc ", 3, 3}, {"naïve café", 2, 5},
 	} {
-		if w, l := qPySplitStats(tc.in); w != tc.words || l != tc.longWord {
+		if w, l := pySplitStats(tc.in); w != tc.words || l != tc.longWord {
 			t.Errorf("split(%q) = %d words, longest %d; want %d, %d", tc.in, w, l, tc.words, tc.longWord)
 		}
 	}
 	var reasons []string
 	text := "Heading\n\nA line with three.\nYes.\nOK then...\nEnable JavaScript now please.\nRead our Terms of Use today.\n" +
 		"Two sentences here. And a second one.[1]\n" + strings.Repeat("x", 1001) + " word end.\n"
-	n := qC4Walk(text, qC4Defaults(), true, func(ln qC4Line) { reasons = append(reasons, ln.reason) })
+	n := c4Walk(text, c4Defaults(), true, func(ln c4Line) { reasons = append(reasons, ln.reason) })
 	want := []string{"no_terminal_punc", "no_terminal_punc", "", "too_few_words", "no_terminal_punc", "javascript", "policy", "", "too_long_word"}
 	if !reflect.DeepEqual(reasons, want) {
 		t.Errorf("reasons = %q\nwant      %q", reasons, want)
@@ -227,7 +227,7 @@ func TestC4Measure(t *testing.T) {
 		t.Errorf("sentences = %d, want 3", n)
 	}
 	var buf []byte
-	if got := qASCIILower("LOREM Ipsum ÉTÉ", &buf); got != "lorem ipsum ÉtÉ" {
+	if got := asciiLower("LOREM Ipsum ÉTÉ", &buf); got != "lorem ipsum ÉtÉ" {
 		t.Errorf("qASCIILower = %q", got)
 	}
 }
@@ -239,7 +239,7 @@ func TestQualityFormat(t *testing.T) {
 	}{
 		{0.7999, 0.8, "0.7999"}, {0.5, 0.8, "0.5"}, {2.0 / 3, 0.67, "0.667"}, {0.1, 0.1, "0.1"}, {24.30555, 10, "24.306"},
 	} {
-		if got := qFormat(tc.v, tc.t); got != tc.want {
+		if got := format(tc.v, tc.t); got != tc.want {
 			t.Errorf("qFormat(%v, %v) = %q, want %q", tc.v, tc.t, got, tc.want)
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // configuration carries over unchanged. These helpers read one option value as JSON
 // decodes it (float64, bool, []any) or as a Go caller passes it.
 
-func qNumber(name string, v any) (float64, error) {
+func number(name string, v any) (float64, error) {
 	var f float64
 	switch x := v.(type) {
 	case float64:
@@ -39,19 +39,19 @@ func qNumber(name string, v any) (float64, error) {
 	return f, nil
 }
 
-// qNonNegative reads a number that must be at least 0 (0 turns the check off, as
+// nonNegative reads a number that must be at least 0 (0 turns the check off, as
 // None or 0 does in datatrove).
-func qNonNegative(name string, v any) (float64, error) {
-	f, err := qNumber(name, v)
+func nonNegative(name string, v any) (float64, error) {
+	f, err := number(name, v)
 	if err == nil && f < 0 {
 		err = fmt.Errorf("option %s: want 0 or more (0 turns the check off), got %v", name, f)
 	}
 	return f, err
 }
 
-// qInteger reads a whole number not below min.
-func qInteger(name string, v any, min int) (int, error) {
-	f, err := qNumber(name, v)
+// integer reads a whole number not below min.
+func integer(name string, v any, min int) (int, error) {
+	f, err := number(name, v)
 	if err != nil {
 		return 0, err
 	}
@@ -64,7 +64,7 @@ func qInteger(name string, v any, min int) (int, error) {
 	return int(f), nil
 }
 
-func qBoolean(name string, v any) (bool, error) {
+func boolean(name string, v any) (bool, error) {
 	b, ok := v.(bool)
 	if !ok {
 		return false, fmt.Errorf("option %s: want true or false, got %T", name, v)
@@ -72,7 +72,7 @@ func qBoolean(name string, v any) (bool, error) {
 	return b, nil
 }
 
-func qStrings(name string, v any) ([]string, error) {
+func stringList(name string, v any) ([]string, error) {
 	switch x := v.(type) {
 	case []string:
 		return append([]string(nil), x...), nil
@@ -90,8 +90,8 @@ func qStrings(name string, v any) ([]string, error) {
 	return nil, fmt.Errorf("option %s: want a list of strings, got %T", name, v)
 }
 
-// qUnknownOption is the error for an option name a rule does not take.
-func qUnknownOption(rule, name string, known map[string]any) error {
+// unknownOption is the error for an option name a rule does not take.
+func unknownOption(rule, name string, known map[string]any) error {
 	names := make([]string, 0, len(known))
 	for k := range known {
 		names = append(names, k)
@@ -100,22 +100,22 @@ func qUnknownOption(rule, name string, known map[string]any) error {
 	return fmt.Errorf("rule %s has no option %q (options: %s)", rule, name, strings.Join(names, ", "))
 }
 
-// qFormat prints a measured value with enough digits to tell it from the threshold
+// format prints a measured value with enough digits to tell it from the threshold
 // it is compared with ("0.7999" rather than "0.8" against 0.8).
-func qFormat(v, threshold float64) string {
+func format(v, threshold float64) string {
 	for prec := 3; prec <= 17; prec++ {
 		s := strconv.FormatFloat(v, 'f', prec, 64)
 		if v == threshold || s != strconv.FormatFloat(threshold, 'f', prec, 64) {
-			return qTrimZeros(s)
+			return trimZeros(s)
 		}
 	}
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-// qFormatThreshold prints a threshold as the user wrote it.
-func qFormatThreshold(t float64) string { return strconv.FormatFloat(t, 'g', -1, 64) }
+// formatThreshold prints a threshold as the user wrote it.
+func formatThreshold(t float64) string { return strconv.FormatFloat(t, 'g', -1, 64) }
 
-func qTrimZeros(s string) string {
+func trimZeros(s string) string {
 	if strings.IndexByte(s, '.') < 0 {
 		return s
 	}
@@ -123,10 +123,10 @@ func qTrimZeros(s string) string {
 	return strings.TrimSuffix(s, ".")
 }
 
-// qDropFix is the fix of a document-level finding: one edit deleting the whole text,
+// dropFix is the fix of a document-level finding: one edit deleting the whole text,
 // marked Drop so that `fix` moves a JSONL record to the rejected file (an empty
 // document is dropped too: its edit is empty).
-func qDropFix(text, reason string) *rules.Fix {
+func dropFix(text, reason string) *rules.Fix {
 	return &rules.Fix{
 		Message:       "drop the document: " + reason,
 		Applicability: rules.Safe,
@@ -135,11 +135,11 @@ func qDropFix(text, reason string) *rules.Fix {
 	}
 }
 
-// qDocFinding reports a document-level finding spanning the whole text, with its
+// docFinding reports a document-level finding spanning the whole text, with its
 // measurement and a drop fix.
-func qDocFinding(p *rules.Pass, msg, check string, value float64, op string, threshold float64) {
+func docFinding(p *rules.Pass, msg, check string, value float64, op string, threshold float64) {
 	text := p.Doc.Text
-	f := rules.Finding{Start: 0, End: len(text), Message: msg, Fix: qDropFix(text, msg)}
+	f := rules.Finding{Start: 0, End: len(text), Message: msg, Fix: dropFix(text, msg)}
 	if check != "" {
 		f.Score = &rules.Score{Name: check, Value: value, Op: op, Threshold: threshold}
 	}

@@ -11,10 +11,10 @@ import (
 	"github.com/corpuslint/corpuslint/rules/rulestest"
 )
 
-// qProse returns n words cycling through a sentence whose mean word length is 5.25
+// prose returns n words cycling through a sentence whose mean word length is 5.25
 // and that holds the stop words "the" and "that"; no punctuation, so every token is
 // a word with a letter.
-func qProse(n int) string {
+func prose(n int) string {
 	vocab := []string{"the", "council", "agreed", "that", "library", "hours", "should", "grow"}
 	ws := make([]string, n)
 	for i := range ws {
@@ -23,13 +23,13 @@ func qProse(n int) string {
 	return strings.Join(ws, " ")
 }
 
-// qNumbers returns n number tokens, which have no letter.
-func qNumbers(n int) string {
+// numbers returns n number tokens, which have no letter.
+func numbers(n int) string {
 	return strings.TrimSpace(strings.Repeat(" 2024", n))
 }
 
-// qInsert puts mark after each of the first k words of prose.
-func qInsert(prose, mark string, k int) string {
+// insert puts mark after each of the first k words of prose.
+func insert(prose, mark string, k int) string {
 	ws := strings.Fields(prose)
 	for i := 0; i < k && i < len(ws); i++ {
 		ws[i] += " " + mark
@@ -37,70 +37,70 @@ func qInsert(prose, mark string, k int) string {
 	return strings.Join(ws, " ")
 }
 
-// qLineNames make the lines of qLines distinct with a word of their own.
-var qLineNames = strings.Fields("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike " +
+// lineNames make the lines of lines distinct with a word of their own.
+var lineNames = strings.Fields("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike " +
 	"november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee")
 
-// qLines returns n (at most 25) distinct lines of seven words, each prefixed and
+// lines returns n (at most 25) distinct lines of seven words, each prefixed and
 // suffixed: 7 tokens with a letter per line, plus what prefix and suffix add.
-func qLines(n int, prefix, suffix func(i int) string) string {
+func lines(n int, prefix, suffix func(i int) string) string {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "%s%s %s%s\n", prefix(i), qLineNames[i], qProse(6), suffix(i))
+		fmt.Fprintf(&b, "%s%s %s%s\n", prefix(i), lineNames[i], prose(6), suffix(i))
 	}
 	return b.String()
 }
 
-func qNone(int) string { return "" }
+func none(int) string { return "" }
 
-// qParityCases are documents with the decision datatrove's filter takes on them,
+// parityCases are documents with the decision datatrove's filter takes on them,
 // worked out by hand from the filter's code (datatrove main: GopherQualityFilter,
 // FineWebQualityFilter; default settings, English). Tokens are spaCy's: "#", "...",
 // "…" and "-" at the start of a word are split off as their own tokens.
-var qParityCases = []struct {
+var parityCases = []struct {
 	name   string
 	filter string // "gopher" or "fineweb"
 	text   string
 	drop   bool
 }{
 	// GopherQualityFilter: 50 <= words (tokens with a non-punctuation character)
-	{"50 words is enough", "gopher", qProse(50), false},
-	{"49 words is too few", "gopher", qProse(49), true},
-	{"punctuation tokens are not words", "gopher", qProse(49) + strings.Repeat(" !", 5), true},
-	{"numbers are words", "gopher", qProse(45) + " " + qNumbers(5), false},
+	{"50 words is enough", "gopher", prose(50), false},
+	{"49 words is too few", "gopher", prose(49), true},
+	{"punctuation tokens are not words", "gopher", prose(49) + strings.Repeat(" !", 5), true},
+	{"numbers are words", "gopher", prose(45) + " " + numbers(5), false},
 	// mean word length 3..10
 	{"mean word length exactly 3", "gopher", strings.TrimSpace(strings.Repeat("the cat and dog ", 13)), false},
 	{"mean word length below 3", "gopher", strings.TrimSpace(strings.Repeat("the ox and it is to be ", 8)), true},
 	{"mean word length above 10", "gopher", strings.TrimSpace(strings.Repeat("the internationalization and standardization ", 13)), true},
 	// '#' per token <= 0.1: 54 words and 6 "#" tokens is 6/60 = 0.1
-	{"hash ratio exactly 0.1", "gopher", qProse(54) + strings.Repeat(" #", 6), false},
-	{"hash ratio above 0.1", "gopher", qProse(54) + strings.Repeat(" #", 7), true},
-	{"hashtags split into # and a word", "gopher", qInsert(qProse(54), "#tag", 0) + strings.Repeat(" #news", 6), false},
+	{"hash ratio exactly 0.1", "gopher", prose(54) + strings.Repeat(" #", 6), false},
+	{"hash ratio above 0.1", "gopher", prose(54) + strings.Repeat(" #", 7), true},
+	{"hashtags split into # and a word", "gopher", insert(prose(54), "#tag", 0) + strings.Repeat(" #news", 6), false},
 	// ellipses per token <= 0.1, counting "..." (non-overlapping) and "…"
-	{"six ellipses in 60 tokens", "gopher", qInsert(qProse(54), "...", 6), false},
-	{"seven ellipses in 61 tokens", "gopher", qInsert(qProse(54), "...", 7), true},
-	{"unicode ellipses count", "gopher", qInsert(qProse(54), "…", 7), true},
-	{"four dots are one ellipsis", "gopher", qInsert(qProse(54), "....", 6), false},
-	{"six dots are two ellipses", "gopher", qInsert(qProse(54), "......", 6), true},
+	{"six ellipses in 60 tokens", "gopher", insert(prose(54), "...", 6), false},
+	{"seven ellipses in 61 tokens", "gopher", insert(prose(54), "...", 7), true},
+	{"unicode ellipses count", "gopher", insert(prose(54), "…", 7), true},
+	{"four dots are one ellipsis", "gopher", insert(prose(54), "....", 6), false},
+	{"six dots are two ellipses", "gopher", insert(prose(54), "......", 6), true},
 	// lines starting with "•" or "-" (after leading white space) <= 90%
-	{"all lines start with a hyphen", "gopher", qLines(10, func(int) string { return "- " }, qNone), true},
-	{"9 of 10 lines are bullets", "gopher", qLines(10, func(i int) string {
+	{"all lines start with a hyphen", "gopher", lines(10, func(int) string { return "- " }, none), true},
+	{"9 of 10 lines are bullets", "gopher", lines(10, func(i int) string {
 		if i == 0 {
 			return ""
 		}
 		return "• "
-	}, qNone), false},
-	{"indented bullets count", "gopher", qLines(10, func(int) string { return "   • " }, qNone), true},
-	{"asterisks are not bullets", "gopher", qLines(10, func(int) string { return "* " }, qNone), false},
-	{"triangular bullets are not bullets", "gopher", qLines(10, func(int) string { return "‣ " }, qNone), false},
+	}, none), false},
+	{"indented bullets count", "gopher", lines(10, func(int) string { return "   • " }, none), true},
+	{"asterisks are not bullets", "gopher", lines(10, func(int) string { return "* " }, none), false},
+	{"triangular bullets are not bullets", "gopher", lines(10, func(int) string { return "‣ " }, none), false},
 	// lines ending in "..." or "…" (before trailing white space) <= 30%
-	{"3 of 10 lines end in an ellipsis", "gopher", qLines(10, qNone, func(i int) string {
+	{"3 of 10 lines end in an ellipsis", "gopher", lines(10, none, func(i int) string {
 		if i < 3 {
 			return " ..."
 		}
 		return ""
 	}), false},
-	{"4 of 10 lines end in an ellipsis", "gopher", qLines(10, qNone, func(i int) string {
+	{"4 of 10 lines end in an ellipsis", "gopher", lines(10, none, func(i int) string {
 		switch {
 		case i < 2:
 			return " ...  "
@@ -110,39 +110,39 @@ var qParityCases = []struct {
 		return ""
 	}), true},
 	// tokens with a letter >= 80%: 48 words and 12 numbers is 48/60 = 0.8
-	{"alpha share exactly 0.8", "gopher", qProse(48) + " " + qNumbers(12), false},
-	{"alpha share below 0.8", "gopher", qProse(48) + " " + qNumbers(13), true},
+	{"alpha share exactly 0.8", "gopher", prose(48) + " " + numbers(12), false},
+	{"alpha share below 0.8", "gopher", prose(48) + " " + numbers(13), true},
 	// at least 2 distinct stop words, matched case-sensitively
 	{"capitalized stop words do not count", "gopher", "The " + strings.TrimSpace(strings.Repeat("council library hours grow The ", 13)), true},
 	{"one stop word repeated", "gopher", strings.TrimSpace(strings.Repeat("the council library hours grow ", 12)), true},
 	{"two distinct stop words", "gopher", strings.TrimSpace(strings.Repeat("the council library hours grow ", 12)) + " of", false},
-	{"CRLF lines are lines", "gopher", strings.ReplaceAll(qLines(10, qNone, qNone), "\n", "\r\n"), false},
+	{"CRLF lines are lines", "gopher", strings.ReplaceAll(lines(10, none, none), "\n", "\r\n"), false},
 
 	// FineWebQualityFilter: non-blank lines split at "\n" only
 	{"blank document", "fineweb", " \n\t\n", true},
-	{"article with blank lines", "fineweb", qLines(10, qNone, func(int) string { return ".\n" }), false},
+	{"article with blank lines", "fineweb", lines(10, none, func(int) string { return ".\n" }), false},
 	// lines ending in terminal punctuation >= 0.12: 3 of 25 is 0.12
-	{"3 of 25 lines end in punctuation", "fineweb", qLines(25, qNone, func(i int) string {
+	{"3 of 25 lines end in punctuation", "fineweb", lines(25, none, func(i int) string {
 		if i < 3 {
 			return "."
 		}
 		return ""
 	}), false},
-	{"2 of 25 lines end in punctuation", "fineweb", qLines(25, qNone, func(i int) string {
+	{"2 of 25 lines end in punctuation", "fineweb", lines(25, none, func(i int) string {
 		if i < 2 {
 			return "!"
 		}
 		return ""
 	}), true},
-	{"closing quotes are not terminal punctuation", "fineweb", qLines(10, qNone, func(int) string { return ".\"" }), true},
-	{"CRLF lines end in \\r", "fineweb", strings.ReplaceAll(qLines(10, qNone, func(int) string { return "." }), "\n", "\r\n"), true},
-	{"CR-only breaks make one line", "fineweb", strings.TrimSuffix(strings.ReplaceAll(qLines(10, qNone, func(int) string { return "." }), "\n", "\r"), "\r"), false},
+	{"closing quotes are not terminal punctuation", "fineweb", lines(10, none, func(int) string { return ".\"" }), true},
+	{"CRLF lines end in \\r", "fineweb", strings.ReplaceAll(lines(10, none, func(int) string { return "." }), "\n", "\r\n"), true},
+	{"CR-only breaks make one line", "fineweb", strings.TrimSuffix(strings.ReplaceAll(lines(10, none, func(int) string { return "." }), "\n", "\r"), "\r"), false},
 	// lines of 30 characters or fewer <= 0.67: 2 of 3 is 0.667
-	{"2 of 3 lines are short", "fineweb", "Short line one.\nShort line two.\n" + qLines(1, qNone, func(int) string { return "." }), false},
-	{"3 of 4 lines are short", "fineweb", "Short line one.\nShort line two.\nShort line three.\n" + qLines(1, qNone, func(int) string { return "." }), true},
+	{"2 of 3 lines are short", "fineweb", "Short line one.\nShort line two.\n" + lines(1, none, func(int) string { return "." }), false},
+	{"3 of 4 lines are short", "fineweb", "Short line one.\nShort line two.\nShort line three.\n" + lines(1, none, func(int) string { return "." }), true},
 	// characters of repeated lines <= 1% of the characters (without line feeds)
-	{"repeated caption", "fineweb", qLines(10, qNone, func(int) string { return ".\nPhoto by the council." }), true},
-	{"repeated blank lines are not duplicates", "fineweb", qLines(10, qNone, func(int) string { return ".\n \t" }), false},
+	{"repeated caption", "fineweb", lines(10, none, func(int) string { return ".\nPhoto by the council." }), true},
+	{"repeated blank lines are not duplicates", "fineweb", lines(10, none, func(int) string { return ".\n \t" }), false},
 	// line feeds per word <= 0.3: 3 line feeds and 10 tokens is 0.3
 	{"list ratio exactly 0.3", "fineweb", "Internationalization standardization.\nInternationalization harmonization.\nInternationalization standardization harmonization.\n", false},
 	{"list ratio above 0.3", "fineweb", "Internationalization standardization.\nInternationalization harmonization.\nStandardization harmonization.\n", true},
@@ -153,7 +153,7 @@ var qParityCases = []struct {
 // datatrove's filter drops the document.
 func TestQualityParity(t *testing.T) {
 	ruleFor := map[string]rules.Rule{"gopher": quality.GopherQuality(), "fineweb": quality.FineWebQuality()}
-	for _, tc := range qParityCases {
+	for _, tc := range parityCases {
 		fs := rulestest.Check(ruleFor[tc.filter], tc.text)
 		drop := false
 		for _, f := range fs {
@@ -249,7 +249,7 @@ func TestQualityOptions(t *testing.T) {
 // TestQualityScores checks that each document-level finding carries its measurement
 // and a drop fix spanning the whole document.
 func TestQualityScores(t *testing.T) {
-	text := qProse(20)
+	text := prose(20)
 	fs := rulestest.Check(quality.GopherQuality(), text)
 	if len(fs) != 1 {
 		t.Fatalf("want one finding, got:\n%s", rulestest.FormatFindings(text, fs))

@@ -28,9 +28,9 @@ func TestC4Lines(t *testing.T) {
 	rulestest.Run(t, quality.C4Lines(), "../../testdata/rules/c4-lines")
 }
 
-// qFuzzSeeds are inputs that exercise the tokenizer's corners: affixes around
+// fuzzSeeds are inputs that exercise the tokenizer's corners: affixes around
 // special cases, infixes, URLs, white space Python counts and Go does not.
-var qFuzzSeeds = []string{
+var fuzzSeeds = []string{
 	"", " ", "\n", "\x1c", "\u00a0", "\u2028x", "a\r\nb\rc\u0085d",
 	"(AP): x-a. word:) (1-8) rock-and/or word'' don't-stop",
 	"U.S.-based e-mail 5km 10% $5.30 US$5 end.The www.example.com/foo. Mr. Smith 3pm -5",
@@ -40,11 +40,11 @@ var qFuzzSeeds = []string{
 	"http://10.0.0.1/x 192.168.1.1 8.8.8.8:53/dns user@example.com a.b.c.d",
 }
 
-func qFuzz(f *testing.F, r rules.Rule, dir string) {
+func fuzz(f *testing.F, r rules.Rule, dir string) {
 	for _, s := range rulestest.GoldenInputs(f, dir) {
 		f.Add(s)
 	}
-	for _, s := range qFuzzSeeds {
+	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -53,24 +53,24 @@ func qFuzz(f *testing.F, r rules.Rule, dir string) {
 }
 
 func FuzzGopherQuality(f *testing.F) {
-	qFuzz(f, quality.GopherQuality(), "../../testdata/rules/gopher-quality")
+	fuzz(f, quality.GopherQuality(), "../../testdata/rules/gopher-quality")
 }
 
 func FuzzFineWebQuality(f *testing.F) {
-	qFuzz(f, quality.FineWebQuality(), "../../testdata/rules/fineweb-quality")
+	fuzz(f, quality.FineWebQuality(), "../../testdata/rules/fineweb-quality")
 }
 
 func FuzzC4Quality(f *testing.F) {
-	qFuzz(f, quality.C4Quality(), "../../testdata/rules/c4-quality")
+	fuzz(f, quality.C4Quality(), "../../testdata/rules/c4-quality")
 }
 
 func FuzzC4Lines(f *testing.F) {
-	qFuzz(f, quality.C4Lines(), "../../testdata/rules/c4-lines")
+	fuzz(f, quality.C4Lines(), "../../testdata/rules/c4-lines")
 }
 
-// qBenchText is about 1 MB of real news text: the ground-truth articles of the shared
+// benchText is about 1 MB of real news text: the ground-truth articles of the shared
 // corpus when it is there, else the golden inputs repeated.
-func qBenchText(b *testing.B) []string {
+func benchText(b *testing.B) []string {
 	var docs []string
 	size := 0
 	if f, err := os.Open("/work/shared/corpus/aeb-dev.jsonl"); err == nil {
@@ -97,8 +97,8 @@ func qBenchText(b *testing.B) []string {
 	return docs
 }
 
-func qBench(b *testing.B, r rules.Rule) {
-	docs := qBenchText(b)
+func bench(b *testing.B, r rules.Rule) {
+	docs := benchText(b)
 	size := 0
 	for _, d := range docs {
 		size += len(d)
@@ -112,7 +112,7 @@ func qBench(b *testing.B, r rules.Rule) {
 	}
 }
 
-func BenchmarkGopherQuality(b *testing.B)  { qBench(b, quality.GopherQuality()) }
-func BenchmarkFineWebQuality(b *testing.B) { qBench(b, quality.FineWebQuality()) }
-func BenchmarkC4Quality(b *testing.B)      { qBench(b, quality.C4Quality()) }
-func BenchmarkC4Lines(b *testing.B)        { qBench(b, quality.C4Lines()) }
+func BenchmarkGopherQuality(b *testing.B)  { bench(b, quality.GopherQuality()) }
+func BenchmarkFineWebQuality(b *testing.B) { bench(b, quality.FineWebQuality()) }
+func BenchmarkC4Quality(b *testing.B)      { bench(b, quality.C4Quality()) }
+func BenchmarkC4Lines(b *testing.B)        { bench(b, quality.C4Lines()) }

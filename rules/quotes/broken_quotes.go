@@ -14,12 +14,12 @@ import (
 // BrokenQuotes returns the broken-quotes rule: double quotes that do not pair up in
 // a paragraph, curly quotes turned the wrong way, straight and curly double quotes
 // mixed in one document, doubled quotes and HTML-escaped quotes.
-func BrokenQuotes() rules.Rule { return bqRule{} }
+func BrokenQuotes() rules.Rule { return rule{} }
 
-type bqRule struct{}
+type rule struct{}
 
 // Meta returns the broken-quotes rule's name, category and documentation.
-func (bqRule) Meta() rules.Meta {
+func (rule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "broken-quotes",
 		Category: rules.Quotes,
@@ -53,29 +53,29 @@ func (bqRule) Meta() rules.Meta {
 
 // Glyphs and roles of double quote marks.
 const (
-	bqStraight uint8 = iota + 1
-	bqLeft           // “ U+201C
-	bqRight          // ” U+201D
+	straight uint8 = iota + 1
+	left           // “ U+201C
+	right          // ” U+201D
 
-	bqAmb   uint8 = 0
-	bqOpen  uint8 = 1
-	bqClose uint8 = 2
+	ambiguousQuote uint8 = 0
+	openQuote      uint8 = 1
+	closeQuote     uint8 = 2
 )
 
-// bqMaxCarry is how many paragraphs an open quotation may skip (captions, an
+// maxCarry is how many paragraphs an open quotation may skip (captions, an
 // advert, a "More from UK" list the page put in between) and still be excused by a
 // paragraph that goes on with it.
-const bqMaxCarry = 8
+const maxCarry = 8
 
-// bqMaxEvents bounds the quote marks kept for one paragraph; a paragraph with more
+// maxEvents bounds the quote marks kept for one paragraph; a paragraph with more
 // is too noisy to balance (and memory stays bounded on pathological input).
-const bqMaxEvents = 1 << 16
+const maxEvents = 1 << 16
 
-// bqEvent is one double quote (or a doubled pair read as one) in a paragraph.
-type bqEvent struct {
+// event is one double quote (or a doubled pair read as one) in a paragraph.
+type event struct {
 	off   int   // byte offset of the mark
-	glyph uint8 // bqStraight, bqLeft, bqRight
-	role  uint8 // bqOpen, bqClose or bqAmb (straight quotes only)
+	glyph uint8 // straight, left, right
+	role  uint8 // openQuote, closeQuote or ambiguousQuote (straight quotes only)
 	mis   bool  // a curly quote whose position says the opposite of its glyph
 	inch  bool  // a straight quote after a digit: an inch mark unless needed
 	dup   bool  // a doubled quote: the same mark follows at off+size()
@@ -84,28 +84,28 @@ type bqEvent struct {
 	silent bool
 }
 
-func (e bqEvent) size() int {
-	if e.glyph == bqStraight {
+func (e event) size() int {
+	if e.glyph == straight {
 		return 1
 	}
 	return 3
 }
 
-// bqPending is an opening quote left open at the end of a paragraph, waiting to see
+// pendingQuote is an opening quote left open at the end of a paragraph, waiting to see
 // whether the next paragraphs excuse it.
-type bqPending struct {
-	ev    bqEvent
+type pendingQuote struct {
+	ev    event
 	carry int // paragraphs passed since it was opened
 }
 
-// bqProblem is one imbalance found in a paragraph.
-type bqProblem struct {
+// problem is one imbalance found in a paragraph.
+type problem struct {
 	kind byte // 'u' unclosed, 'o' orphan closer, 'r' reversed pair, 'm' misdirected, 'd' doubled
-	a, b bqEvent
+	a, b event
 }
 
-// bqChecker holds the per-document state of one Check call.
-type bqChecker struct {
+// checker holds the per-document state of one Check call.
+type checker struct {
 	text string
 	// low is set for German or Polish texts („…“, „…”): their pages mix „…“ with
 	// “…” and "…" so freely that only entities are reported there.
@@ -116,9 +116,9 @@ type bqChecker struct {
 	misdir   bool // both “ and ” occur in English style, so a wrongly turned one can be told
 	curlyBal bool // curly quotes are balanced (not a ”…” or “…“ house style)
 
-	events   []bqEvent
-	problems []bqProblem
-	stack    []bqEvent
+	events   []event
+	problems []problem
+	stack    []event
 	findings []rules.Finding
 
 	nStraight, nCurly         int
@@ -130,10 +130,10 @@ type bqChecker struct {
 }
 
 // Check reports the broken-quotes findings of one document.
-func (bqRule) Check(p *rules.Pass) {
+func (rule) Check(p *rules.Pass) {
 	a := p.Analysis
 	text := a.Text()
-	c := &bqChecker{text: text, firstStraight: -1, firstCurly: -1}
+	c := &checker{text: text, firstStraight: -1, firstCurly: -1}
 	nLow := strings.Count(text, "\u201e")
 	nLeft := strings.Count(text, "\u201c")
 	nRight := strings.Count(text, "\u201d")
@@ -176,16 +176,16 @@ func (bqRule) Check(p *rules.Pass) {
 
 // run walks the paragraphs in order. With report set it records findings and
 // counts; otherwise it only recomputes the straight-to-curly conversion.
-func (c *bqChecker) run(paras []text.Paragraph, report bool) {
-	var pending *bqPending
+func (c *checker) run(paras []text.Paragraph, report bool) {
+	var pending *pendingQuote
 	t := c.text
 	prevCode, nextCode := false, false
 	if len(paras) > 0 {
-		nextCode = bqCodeLike(t[paras[0].Start:paras[0].End])
+		nextCode = codeLike(t[paras[0].Start:paras[0].End])
 	}
 	for i, pa := range paras {
 		code := nextCode
-		nextCode = i+1 < len(paras) && bqCodeLike(t[paras[i+1].Start:paras[i+1].End])
+		nextCode = i+1 < len(paras) && codeLike(t[paras[i+1].Start:paras[i+1].End])
 		// A tag or script that a wrapping extractor broke over lines leaves an odd
 		// quote next to a line that is plainly markup.
 		spread := !code && (prevCode || nextCode) && strings.Count(t[pa.Start:pa.End], "\"")%2 == 1
@@ -202,8 +202,8 @@ func (c *bqChecker) run(paras []text.Paragraph, report bool) {
 		if len(c.events) == 0 {
 			if pending != nil {
 				pending.carry++
-				if pending.carry > bqMaxCarry {
-					c.problem(report, bqProblem{kind: 'u', a: pending.ev})
+				if pending.carry > maxCarry {
+					c.problem(report, problem{kind: 'u', a: pending.ev})
 					pending = nil
 				}
 			}
@@ -212,18 +212,18 @@ func (c *bqChecker) run(paras []text.Paragraph, report bool) {
 		pending = c.balanceParagraph(pa.Start, pending, report)
 	}
 	if pending != nil {
-		c.problem(report, bqProblem{kind: 'u', a: pending.ev})
+		c.problem(report, problem{kind: 'u', a: pending.ev})
 	}
 }
 
 // problem turns an imbalance into a finding (report) or marks the conversion
 // unclear when a straight quote is involved.
-func (c *bqChecker) problem(report bool, pr bqProblem) {
+func (c *checker) problem(report bool, pr problem) {
 	if pr.a.silent {
 		return
 	}
 	if !report {
-		if pr.a.glyph == bqStraight || pr.b.glyph == bqStraight {
+		if pr.a.glyph == straight || pr.b.glyph == straight {
 			c.convOK = false
 		}
 		return
@@ -254,7 +254,7 @@ func (c *bqChecker) problem(report bool, pr bqProblem) {
 	case 'm':
 		e := pr.a
 		msg, repl := "opening “ used as a closing quote", "\u201d"
-		if e.glyph == bqRight {
+		if e.glyph == right {
 			msg, repl = "closing ” used as an opening quote", "\u201c"
 		}
 		c.findings = append(c.findings, rules.Finding{Start: e.off, End: e.off + 3, Message: msg,
@@ -268,8 +268,8 @@ func (c *bqChecker) problem(report bool, pr bqProblem) {
 // check. Straight quotes do not count in code (markup or JSON). It returns false
 // when the paragraph cannot be balanced: it holds quote entities (the fix changes
 // the balance), a run of three or more quotes, box-drawing table art, or more
-// marks than bqMaxEvents.
-func (c *bqChecker) scan(start, end int, code, report bool) bool {
+// marks than maxEvents.
+func (c *checker) scan(start, end int, code, report bool) bool {
 	t := c.text
 	c.events = c.events[:0]
 	// markAt returns the byte length of a double quote taking part at t[k], or 0.
@@ -295,18 +295,18 @@ func (c *bqChecker) scan(start, end int, code, report bool) bool {
 	for i := start; i < end; i++ {
 		// Eight bytes at a time while none can start a mark (ASCII without '"'
 		// or '&'), then one table look-up per byte.
-		for i+8 <= end && BqPlain8(text.Load8(t, i)) {
+		for i+8 <= end && plain8(text.Load8(t, i)) {
 			i += 8
 		}
 		if i >= end {
 			break
 		}
 		b := t[i]
-		if !BqLead[b] {
+		if !lead[b] {
 			continue // the common case: one table look-up per byte of prose
 		}
 		if b == '&' {
-			if n, repl, found := bqEntity(t, i, end); found {
+			if n, repl, found := entity(t, i, end); found {
 				if report {
 					c.findings = append(c.findings, rules.Finding{Start: i, End: i + n,
 						Message: "HTML-escaped quote " + t[i:i+n] + " instead of " + repl,
@@ -349,13 +349,13 @@ func (c *bqChecker) scan(start, end int, code, report bool) bool {
 		case marks >= 3:
 			ok = false
 		case marks == 2 && t[i:i+n] == t[i+n:runEnd]:
-			c.doubled(start, end, i, runEnd, bqGlyphAt(t, i))
+			c.doubled(start, end, i, runEnd, glyphAt(t, i))
 		default:
-			for k := i; k < runEnd; k += bqSize(t[k]) {
-				c.add(start, end, k, bqGlyphAt(t, k))
+			for k := i; k < runEnd; k += size(t[k]) {
+				c.add(start, end, k, glyphAt(t, k))
 			}
 		}
-		if len(c.events) > bqMaxEvents {
+		if len(c.events) > maxEvents {
 			ok = false
 			c.events = c.events[:0]
 		}
@@ -366,9 +366,9 @@ func (c *bqChecker) scan(start, end int, code, report bool) bool {
 
 // count tallies the double quotes of run [i, runEnd) for the mixed-style check:
 // every curly one, and the straight ones that are not inch marks.
-func (c *bqChecker) count(start, end, i, runEnd int) {
+func (c *checker) count(start, end, i, runEnd int) {
 	t := c.text
-	for k := i; k < runEnd; k += bqSize(t[k]) {
+	for k := i; k < runEnd; k += size(t[k]) {
 		if t[k] != '"' {
 			c.nCurly++
 			if c.firstCurly < 0 {
@@ -376,7 +376,7 @@ func (c *bqChecker) count(start, end, i, runEnd int) {
 			}
 			continue
 		}
-		if runEnd-i == 1 && bqInch(t, start, end, k) {
+		if runEnd-i == 1 && inch(t, start, end, k) {
 			continue
 		}
 		c.nStraight++
@@ -388,7 +388,7 @@ func (c *bqChecker) count(start, end, i, runEnd int) {
 
 // bqLead marks the bytes scan looks at: '&' (entities), '"', 0xC2 (guillemets),
 // 0xE2 (curly quotes, box drawing) and 0xE3–0xED (CJK); scan skips all others.
-var BqLead = func() (t [256]bool) {
+var lead = func() (t [256]bool) {
 	t['&'], t['"'], t[0xC2] = true, true, true
 	for b := 0xE2; b <= 0xED; b++ {
 		t[b] = true
@@ -398,47 +398,47 @@ var BqLead = func() (t [256]bool) {
 
 // bqPlain8 reports whether the eight bytes x are all ASCII and none is '"' or
 // '&', so that none is in bqLead.
-func BqPlain8(x uint64) bool {
+func plain8(x uint64) bool {
 	return x&0x8080808080808080 == 0 && !text.HasByte8(x, '"') && !text.HasByte8(x, '&')
 }
 
-func bqSize(b byte) int {
+func size(b byte) int {
 	if b == '"' {
 		return 1
 	}
 	return 3
 }
 
-func bqGlyphAt(t string, k int) uint8 {
+func glyphAt(t string, k int) uint8 {
 	if t[k] == '"' {
-		return bqStraight
+		return straight
 	}
 	if t[k+2] == 0x9C {
-		return bqLeft
+		return left
 	}
-	return bqRight
+	return right
 }
 
 // add appends the event for the single mark at k, with its role read from the
 // characters around it.
-func (c *bqChecker) add(start, end, k int, g uint8) {
-	n := bqSize(c.text[k])
-	prev := bqPrev(c.text, start, k)
-	next := bqNext(c.text, k+n, end)
-	e := bqEvent{off: k, glyph: g}
+func (c *checker) add(start, end, k int, g uint8) {
+	n := size(c.text[k])
+	prev := prev(c.text, start, k)
+	next := next(c.text, k+n, end)
+	e := event{off: k, glyph: g}
 	switch g {
-	case bqStraight:
-		e.role = bqPositionRole(prev, next)
-		e.inch = e.role != bqOpen && unicode.IsDigit(prev) && !unicode.IsLetter(next) && !unicode.IsDigit(next)
-	case bqLeft:
-		e.role = bqOpen
-		if c.misdir && bqClearClose(prev, next) {
-			e.role, e.mis = bqClose, true
+	case straight:
+		e.role = positionRole(prev, next)
+		e.inch = e.role != openQuote && unicode.IsDigit(prev) && !unicode.IsLetter(next) && !unicode.IsDigit(next)
+	case left:
+		e.role = openQuote
+		if c.misdir && clearClose(prev, next) {
+			e.role, e.mis = closeQuote, true
 		}
-	case bqRight:
-		e.role = bqClose
-		if c.misdir && bqClearOpen(prev, next) {
-			e.role, e.mis = bqOpen, true
+	case right:
+		e.role = closeQuote
+		if c.misdir && clearOpen(prev, next) {
+			e.role, e.mis = openQuote, true
 		}
 	}
 	c.events = append(c.events, e)
@@ -446,26 +446,26 @@ func (c *bqChecker) add(start, end, k int, g uint8) {
 
 // doubled handles two identical adjacent quotes: a redundant one where the pair
 // stands where a single quote would (""Hello, said."" ), otherwise two quotes.
-func (c *bqChecker) doubled(start, end, i, runEnd int, g uint8) {
-	n := bqSize(c.text[i])
-	prev := bqPrev(c.text, start, i)
-	next := bqNext(c.text, runEnd, end)
-	openPos := bqOpensBefore(prev) && bqIsWord(next)
-	closePos := (bqIsWord(prev) || bqIsTerminalPunct(prev)) && bqClosesBefore(next)
-	natural := bqAmb // the role the glyph itself says
+func (c *checker) doubled(start, end, i, runEnd int, g uint8) {
+	n := size(c.text[i])
+	prev := prev(c.text, start, i)
+	next := next(c.text, runEnd, end)
+	openPos := opensBefore(prev) && isWord(next)
+	closePos := (isWord(prev) || isTerminalPunct(prev)) && closesBefore(next)
+	natural := ambiguousQuote // the role the glyph itself says
 	switch {
-	case g == bqLeft:
-		natural = bqOpen
-	case g == bqRight:
-		natural = bqClose
+	case g == left:
+		natural = openQuote
+	case g == right:
+		natural = closeQuote
 	}
 	var role uint8
 	switch {
-	case openPos && natural != bqClose:
-		role = bqOpen
-	case closePos && natural != bqOpen:
-		role = bqClose
-	case g == bqStraight && bqOpensBefore(prev) && bqClosesBefore(next):
+	case openPos && natural != closeQuote:
+		role = openQuote
+	case closePos && natural != openQuote:
+		role = closeQuote
+	case g == straight && opensBefore(prev) && closesBefore(next):
 		return // empty quotes ""
 	default:
 		c.add(start, end, i, g)
@@ -474,13 +474,13 @@ func (c *bqChecker) doubled(start, end, i, runEnd int, g uint8) {
 	}
 	// Whether one of the two is redundant is decided when pairing: two closing
 	// quotes may close two nested quotations.
-	c.events = append(c.events, bqEvent{off: i, glyph: g, role: role, dup: true})
+	c.events = append(c.events, event{off: i, glyph: g, role: role, dup: true})
 }
 
 // balanceParagraph pairs the events of the paragraph starting at start, given an
 // opening quote carried over from earlier paragraphs, and returns what it leaves
 // open for the next one.
-func (c *bqChecker) balanceParagraph(start int, pending *bqPending, report bool) *bqPending {
+func (c *checker) balanceParagraph(start int, pending *pendingQuote, report bool) *pendingQuote {
 	next, probs := c.pair(start, pending, false)
 	if (len(probs) > 0 || next != nil) && c.hasInch() {
 		// Perhaps an inch mark was a closing quote after all ("50OFF699").
@@ -493,12 +493,12 @@ func (c *bqChecker) balanceParagraph(start int, pending *bqPending, report bool)
 	}
 	if !report {
 		for _, e := range c.events {
-			if e.glyph == bqStraight && !e.inch {
-				if e.role == bqAmb || e.dup {
+			if e.glyph == straight && !e.inch {
+				if e.role == ambiguousQuote || e.dup {
 					c.convOK = false
 				}
 				r := "\u201c"
-				if e.role == bqClose {
+				if e.role == closeQuote {
 					r = "\u201d"
 				}
 				c.convEdits = append(c.convEdits, rules.Edit{Start: e.off, End: e.off + 1, NewText: r})
@@ -511,7 +511,7 @@ func (c *bqChecker) balanceParagraph(start int, pending *bqPending, report bool)
 	return next
 }
 
-func (c *bqChecker) hasInch() bool {
+func (c *checker) hasInch() bool {
 	for _, e := range c.events {
 		if e.inch {
 			return true
@@ -522,14 +522,14 @@ func (c *bqChecker) hasInch() bool {
 
 // pair runs the stack over the paragraph's events. Problems go to the returned
 // slice (reusing c.problems); the innermost quote left open is returned to carry.
-func (c *bqChecker) pair(start int, pending *bqPending, withInch bool) (*bqPending, []bqProblem) {
+func (c *checker) pair(start int, pending *pendingQuote, withInch bool) (*pendingQuote, []problem) {
 	probs := c.problems[:0]
 	st := c.stack[:0]
 	carried := false
 	amb := false // a straight quote whose role only the stack decided
 	if pending != nil {
 		first := c.events[0]
-		if first.role != bqClose && bqAtStart(c.text, start, first.off) {
+		if first.role != closeQuote && atStart(c.text, start, first.off) {
 			// News style: a quotation goes on in a paragraph that opens with a quote
 			// (perhaps after a caption or two that the page put in between).
 		} else {
@@ -538,31 +538,31 @@ func (c *bqChecker) pair(start int, pending *bqPending, withInch bool) (*bqPendi
 		}
 	}
 	for _, e := range c.events {
-		if e.glyph == bqStraight && e.inch && !withInch {
+		if e.glyph == straight && e.inch && !withInch {
 			continue
 		}
-		if e.glyph != bqStraight && !c.curlyBal {
+		if e.glyph != straight && !c.curlyBal {
 			continue
 		}
 		role := e.role
-		if role == bqAmb {
+		if role == ambiguousQuote {
 			amb = true
-			role = bqOpen
+			role = openQuote
 			if len(st) > 0 {
-				role = bqClose
+				role = closeQuote
 			}
 		}
 		if e.inch && withInch {
-			role = bqClose
+			role = closeQuote
 			if len(st) == 0 {
 				continue // an inch mark after all
 			}
 		}
-		if e.dup && (role == bqOpen || len(st) < 2) {
-			probs = append(probs, bqProblem{kind: 'd', a: e})
+		if e.dup && (role == openQuote || len(st) < 2) {
+			probs = append(probs, problem{kind: 'd', a: e})
 		}
-		if role == bqOpen {
-			if len(st) > 0 && !e.mis && !st[len(st)-1].mis && bqAfterSentence(c.text, start, e.off) {
+		if role == openQuote {
+			if len(st) > 0 && !e.mis && !st[len(st)-1].mis && afterSentence(c.text, start, e.off) {
 				// `said: "First paragraph. "Second paragraph."`: paragraphs of one
 				// quotation run together, news style, by a flattening extractor.
 				st[len(st)-1] = e
@@ -572,7 +572,7 @@ func (c *bqChecker) pair(start int, pending *bqPending, withInch bool) (*bqPendi
 			continue
 		}
 		if len(st) == 0 {
-			probs = append(probs, bqProblem{kind: 'o', a: e})
+			probs = append(probs, problem{kind: 'o', a: e})
 			continue
 		}
 		if e.dup && len(st) >= 2 {
@@ -581,18 +581,18 @@ func (c *bqChecker) pair(start int, pending *bqPending, withInch bool) (*bqPendi
 		o := st[len(st)-1]
 		st = st[:len(st)-1]
 		switch {
-		case o.mis && e.mis && o.glyph == bqRight && e.glyph == bqLeft:
-			probs = append(probs, bqProblem{kind: 'r', a: o, b: e})
-		case o.mis && o.glyph == bqRight && e.glyph == bqRight:
-			probs = append(probs, bqProblem{kind: 'm', a: o})
-		case e.mis && e.glyph == bqLeft && o.glyph == bqLeft:
-			probs = append(probs, bqProblem{kind: 'm', a: e})
+		case o.mis && e.mis && o.glyph == right && e.glyph == left:
+			probs = append(probs, problem{kind: 'r', a: o, b: e})
+		case o.mis && o.glyph == right && e.glyph == right:
+			probs = append(probs, problem{kind: 'm', a: o})
+		case e.mis && e.glyph == left && o.glyph == left:
+			probs = append(probs, problem{kind: 'm', a: e})
 		}
 	}
 	c.stack = st
 	// Every quote left open but the innermost is unclosed for sure.
 	for len(st) > 1 {
-		probs = append(probs, bqProblem{kind: 'u', a: st[0]})
+		probs = append(probs, problem{kind: 'u', a: st[0]})
 		st = st[1:]
 	}
 	if amb {
@@ -600,12 +600,12 @@ func (c *bqChecker) pair(start int, pending *bqPending, withInch bool) (*bqPendi
 		// which closes: say nothing about straight ones left over.
 		keep := probs[:0]
 		for _, pr := range probs {
-			if (pr.kind != 'u' && pr.kind != 'o') || pr.a.glyph != bqStraight {
+			if (pr.kind != 'u' && pr.kind != 'o') || pr.a.glyph != straight {
 				keep = append(keep, pr)
 			}
 		}
 		probs = keep
-		if len(st) > 0 && st[0].glyph == bqStraight {
+		if len(st) > 0 && st[0].glyph == straight {
 			st[0].silent = true
 		}
 	}
@@ -618,18 +618,18 @@ func (c *bqChecker) pair(start int, pending *bqPending, withInch bool) (*bqPendi
 	if carried && top.off == pending.ev.off {
 		carry = pending.carry + 1 // the carried quote is still the one open
 	}
-	if carry > bqMaxCarry {
-		probs = append(probs, bqProblem{kind: 'u', a: top})
+	if carry > maxCarry {
+		probs = append(probs, problem{kind: 'u', a: top})
 		c.problems = probs
 		return nil, probs
 	}
-	return &bqPending{ev: top, carry: carry}, probs
+	return &pendingQuote{ev: top, carry: carry}, probs
 }
 
-// bqAfterSentence reports whether the quote at off follows the end of a sentence
+// afterSentence reports whether the quote at off follows the end of a sentence
 // ("… acts. “Other …", or "… acts.“Other …" where a flattening extractor dropped
 // the space too).
-func bqAfterSentence(t string, start, off int) bool {
+func afterSentence(t string, start, off int) bool {
 	k := off
 	for k > start && (t[k-1] == ' ' || t[k-1] == '\t' || t[k-1] == '\n' || t[k-1] == '\r') {
 		k--
@@ -642,9 +642,9 @@ func bqAfterSentence(t string, start, off int) bool {
 	return r == '.' || r == '!' || r == '?' || r == '\u2026' || r == ')' || r == ']'
 }
 
-// bqAtStart reports whether only white space and at most a short list marker or
+// atStart reports whether only white space and at most a short list marker or
 // dash come before offset off in the paragraph starting at start.
-func bqAtStart(t string, start, off int) bool {
+func atStart(t string, start, off int) bool {
 	for start < off && (t[start] == ' ' || t[start] == '\t') {
 		start++
 	}
@@ -661,7 +661,7 @@ func bqAtStart(t string, start, off int) bool {
 
 // reportMixed reports straight and curly double quotes in one document, at the
 // first quote of the rarer style.
-func (c *bqChecker) reportMixed(paras []text.Paragraph) {
+func (c *checker) reportMixed(paras []text.Paragraph) {
 	msg := fmt.Sprintf("mixed straight and curly double quotes in one document (%d straight, %d curly)", c.nStraight, c.nCurly)
 	f := rules.Finding{Message: msg}
 	if c.nStraight <= c.nCurly {
@@ -690,12 +690,12 @@ func (c *bqChecker) reportMixed(paras []text.Paragraph) {
 	c.findings = append(c.findings, f)
 }
 
-// bqCodeLike reports whether a paragraph carries markup, JSON or script, whose
+// codeLike reports whether a paragraph carries markup, JSON or script, whose
 // straight quotes delimit attribute values and strings rather than speech: a quote
 // after "=", "{", "[", "+", a backslash or a function name (src="x", {"a",
 // \", push("x"), x = "y"), or before ":", ">", ";", "+", "}" ("a": 1, "x">,
 // "y";), or a markdown link title after a URL ([text](url "title")).
-func bqCodeLike(s string) bool {
+func codeLike(s string) bool {
 	if strings.IndexByte(s, '"') < 0 {
 		return false
 	}
@@ -719,11 +719,11 @@ func bqCodeLike(s string) bool {
 		case '=', '{', '[', '+', '\\':
 			return true
 		case '(':
-			if i >= 2 && (bqASCIIWord(s[i-2]) || s[i-2] == '_') {
+			if i >= 2 && (asciiWord(s[i-2]) || s[i-2] == '_') {
 				return true
 			}
 		case ' ':
-			if bqAfterURL(s, i-1) {
+			if afterURL(s, i-1) {
 				return true
 			}
 			// Script: x = "a", a + "b" with spaces around the operator.
@@ -750,9 +750,9 @@ func bqCodeLike(s string) bool {
 	}
 }
 
-// bqAfterURL reports whether the token ending at s[:sp] (sp is a space) is a URL or
+// afterURL reports whether the token ending at s[:sp] (sp is a space) is a URL or
 // a markdown link target, so a quote after the space opens a link title.
-func bqAfterURL(s string, sp int) bool {
+func afterURL(s string, sp int) bool {
 	k := sp
 	for k > 0 && sp-k < 512 && s[k-1] != ' ' && s[k-1] != '\n' && s[k-1] != '\t' {
 		k--
@@ -761,21 +761,21 @@ func bqAfterURL(s string, sp int) bool {
 	return strings.Contains(tok, "://") || strings.Contains(tok, "](") || strings.HasPrefix(tok, "(/")
 }
 
-func bqASCIIWord(c byte) bool {
+func asciiWord(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// bqInch reports whether the straight quote at k follows a digit and ends a token
+// inch reports whether the straight quote at k follows a digit and ends a token
 // (5" or 12" pizza), so it may be an inch mark.
-func bqInch(t string, start, end, k int) bool {
-	prev := bqPrev(t, start, k)
-	next := bqNext(t, k+1, end)
+func inch(t string, start, end, k int) bool {
+	prev := prev(t, start, k)
+	next := next(t, k+1, end)
 	return unicode.IsDigit(prev) && !unicode.IsLetter(next) && !unicode.IsDigit(next) &&
-		bqPositionRole(prev, next) != bqOpen
+		positionRole(prev, next) != openQuote
 }
 
-// bqPrev returns the rune before k within the paragraph, or -1 at its start.
-func bqPrev(t string, start, k int) rune {
+// prev returns the rune before k within the paragraph, or -1 at its start.
+func prev(t string, start, k int) rune {
 	if k <= start {
 		return -1
 	}
@@ -783,8 +783,8 @@ func bqPrev(t string, start, k int) rune {
 	return r
 }
 
-// bqNext returns the rune at k within the paragraph, or -1 at its end.
-func bqNext(t string, k, end int) rune {
+// next returns the rune at k within the paragraph, or -1 at its end.
+func next(t string, k, end int) rune {
 	if k >= end {
 		return -1
 	}
@@ -792,9 +792,9 @@ func bqNext(t string, k, end int) rune {
 	return r
 }
 
-func bqIsWord(r rune) bool { return r >= 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+func isWord(r rune) bool { return r >= 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
-func bqIsTerminalPunct(r rune) bool {
+func isTerminalPunct(r rune) bool {
 	switch r {
 	case '.', ',', '!', '?', '\u2026':
 		return true
@@ -802,8 +802,8 @@ func bqIsTerminalPunct(r rune) bool {
 	return false
 }
 
-// bqOpensBefore reports whether a quote after r stands where a quotation opens.
-func bqOpensBefore(r rune) bool {
+// opensBefore reports whether a quote after r stands where a quotation opens.
+func opensBefore(r rune) bool {
 	switch r {
 	case -1, '(', '[', '{', '\u2014', '\u2013':
 		return true
@@ -811,8 +811,8 @@ func bqOpensBefore(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// bqClosesBefore reports whether a quote before r stands where a quotation closes.
-func bqClosesBefore(r rune) bool {
+// closesBefore reports whether a quote before r stands where a quotation closes.
+func closesBefore(r rune) bool {
 	switch r {
 	case -1, '.', ',', ';', ':', '!', '?', ')', ']', '}', '\u2014', '\u2013', '-', '\u2019', '\'', '\u2026':
 		return true
@@ -820,40 +820,40 @@ func bqClosesBefore(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// bqPositionRole reads a straight quote's role from its neighbours: it opens after
+// positionRole reads a straight quote's role from its neighbours: it opens after
 // white space or an opening bracket and before text, and closes after text and
 // before white space or punctuation. Anything else is ambiguous.
-func bqPositionRole(prev, next rune) uint8 {
-	open := bqOpensBefore(prev) && !bqClosesBefore(next)
-	cl := !bqOpensBefore(prev) && prev != -1 && bqClosesBefore(next)
+func positionRole(prev, next rune) uint8 {
+	open := opensBefore(prev) && !closesBefore(next)
+	cl := !opensBefore(prev) && prev != -1 && closesBefore(next)
 	switch {
 	case open && !cl:
-		return bqOpen
+		return openQuote
 	case cl && !open:
-		return bqClose
+		return closeQuote
 	}
-	return bqAmb
+	return ambiguousQuote
 }
 
-// bqClearOpen and bqClearClose are the strict positions that overrule a curly
+// clearOpen and clearClose are the strict positions that overrule a curly
 // quote's glyph: “ between a word and a space is a closing quote turned wrong.
-func bqClearOpen(prev, next rune) bool {
-	return (prev == -1 || unicode.IsSpace(prev) || prev == '(' || prev == '[') && bqIsLatinWord(next)
+func clearOpen(prev, next rune) bool {
+	return (prev == -1 || unicode.IsSpace(prev) || prev == '(' || prev == '[') && isLatinWord(next)
 }
 
-func bqClearClose(prev, next rune) bool {
-	return (bqIsLatinWord(prev) || bqIsTerminalPunct(prev) || prev == '\u2014' || prev == '\u2013') &&
-		(next == -1 || unicode.IsSpace(next) || bqIsTerminalPunct(next) || next == ';' || next == ':' || next == ')' || next == ']')
+func clearClose(prev, next rune) bool {
+	return (isLatinWord(prev) || isTerminalPunct(prev) || prev == '\u2014' || prev == '\u2013') &&
+		(next == -1 || unicode.IsSpace(next) || isTerminalPunct(next) || next == ';' || next == ':' || next == ')' || next == ']')
 }
 
-// bqIsLatinWord is bqIsWord outside the CJK blocks, whose texts put no spaces
+// isLatinWord is isWord outside the CJK blocks, whose texts put no spaces
 // around quotes and so give no clue to a quote's direction.
-func bqIsLatinWord(r rune) bool { return r < 0x2E80 && bqIsWord(r) }
+func isLatinWord(r rune) bool { return r < 0x2E80 && isWord(r) }
 
-// bqEntity recognises an HTML-escaped quote at t[i] ("&quot;", "&#8220;",
+// entity recognises an HTML-escaped quote at t[i] ("&quot;", "&#8220;",
 // "&#x201C;", "&ldquo;", double-escaped "&amp;quot;", ...) and returns its length
 // and the character it stands for.
-func bqEntity(t string, i, end int) (int, string, bool) {
+func entity(t string, i, end int) (int, string, bool) {
 	j := i + 1
 	if strings.HasPrefix(t[j:end], "amp;") {
 		j += 4

@@ -28,9 +28,9 @@ func FuzzBrokenQuotes(f *testing.F) {
 	})
 }
 
-// bqBenchText is about 1 MB of news-like text built from the golden inputs, with
+// benchText is about 1 MB of news-like text built from the golden inputs, with
 // quotations of every kind the rule looks at.
-func bqBenchText(b *testing.B) string {
+func benchText(b *testing.B) string {
 	ins := rulestest.GoldenInputs(b, "../../testdata/rules/broken-quotes")
 	var sb strings.Builder
 	for sb.Len() < 1<<20 {
@@ -46,7 +46,7 @@ func bqBenchText(b *testing.B) string {
 // analysis (lines, paragraphs) each time as a lone rule would; "rule-only" reuses
 // it, as the engine does when several rules check one document.
 func BenchmarkBrokenQuotes(b *testing.B) {
-	txt := bqBenchText(b)
+	txt := benchText(b)
 	r := quotes.BrokenQuotes()
 	doc := &rules.Document{Text: txt, Path: "bench.txt", ID: "bench.txt"}
 	b.Run("with-analysis", func(b *testing.B) {

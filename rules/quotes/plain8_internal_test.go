@@ -24,9 +24,9 @@ func TestPlain8(t *testing.T) {
 		plain, noLead := true, true
 		for _, c := range b {
 			plain = plain && c < 0x80 && c != '"' && c != '&'
-			noLead = noLead && !BqLead[c]
+			noLead = noLead && !lead[c]
 		}
-		if got := BqPlain8(text.Load8(string(b[:]), 0)); got != plain || plain && !noLead {
+		if got := plain8(text.Load8(string(b[:]), 0)); got != plain || plain && !noLead {
 			t.Fatalf("% x: plain8 %v, want %v (no lead byte: %v)", b, got, plain, noLead)
 		}
 	}

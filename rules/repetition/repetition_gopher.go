@@ -2,46 +2,47 @@ package repetition
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
-	"github.com/corpuslint/corpuslint/rules/text/spacy"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
 
 // GopherRepetition returns the gopher-repetition rule: datatrove's
 // GopherRepetitionFilter (the repetition checks of Gopher, Rae et al. 2021, Table
 // A1) with its default thresholds. It is off unless selected; the gopher profile
 // selects it.
-func GopherRepetition() rules.Rule { return repGopher{opts: repGopherDefaults()} }
+func GopherRepetition() rules.Rule { return gopher{opts: gopherDefaults()} }
 
-// repNGramLimit is one (n, fraction) pair of top_n_grams or dup_n_grams.
-type repNGramLimit struct {
+// nGramLimit is one (n, fraction) pair of top_n_grams or dup_n_grams.
+type nGramLimit struct {
 	N    int
 	Frac float64
 }
 
-type repGopherOpts struct {
+type gopherOpts struct {
 	DupLineFrac, DupParaFrac         float64
 	DupLineCharFrac, DupParaCharFrac float64
-	TopNGrams, DupNGrams             []repNGramLimit
+	TopNGrams, DupNGrams             []nGramLimit
 }
 
-func repGopherDefaults() repGopherOpts {
-	return repGopherOpts{
+func gopherDefaults() gopherOpts {
+	return gopherOpts{
 		DupLineFrac: 0.3, DupParaFrac: 0.3, DupLineCharFrac: 0.2, DupParaCharFrac: 0.2,
-		TopNGrams: []repNGramLimit{{2, 0.20}, {3, 0.18}, {4, 0.16}},
-		DupNGrams: []repNGramLimit{{5, 0.15}, {6, 0.14}, {7, 0.13}, {8, 0.12}, {9, 0.11}, {10, 0.10}},
+		TopNGrams: []nGramLimit{{2, 0.20}, {3, 0.18}, {4, 0.16}},
+		DupNGrams: []nGramLimit{{5, 0.15}, {6, 0.14}, {7, 0.13}, {8, 0.12}, {9, 0.11}, {10, 0.10}},
 	}
 }
 
-type repGopher struct{ opts repGopherOpts }
+type gopher struct{ opts gopherOpts }
 
-func (repGopher) Meta() rules.Meta {
+func (gopher) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "gopher-repetition",
 		Category: rules.Repetition,
@@ -89,8 +90,8 @@ threshold. The fix drops the document.`,
 	}
 }
 
-func (r repGopher) Options() map[string]any {
-	pairs := func(ls []repNGramLimit) [][]float64 {
+func (r gopher) Options() map[string]any {
+	pairs := func(ls []nGramLimit) [][]float64 {
 		out := make([][]float64, len(ls))
 		for i, l := range ls {
 			out[i] = []float64{float64(l.N), l.Frac}
@@ -107,10 +108,10 @@ func (r repGopher) Options() map[string]any {
 	}
 }
 
-func (r repGopher) Configure(opts map[string]any) (rules.Rule, error) {
+func (r gopher) Configure(opts map[string]any) (rules.Rule, error) {
 	o := r.opts
-	o.TopNGrams = append([]repNGramLimit(nil), o.TopNGrams...)
-	o.DupNGrams = append([]repNGramLimit(nil), o.DupNGrams...)
+	o.TopNGrams = append([]nGramLimit(nil), o.TopNGrams...)
+	o.DupNGrams = append([]nGramLimit(nil), o.DupNGrams...)
 	keys := make([]string, 0, len(opts))
 	for k := range opts {
 		keys = append(keys, k)
@@ -121,17 +122,17 @@ func (r repGopher) Configure(opts map[string]any) (rules.Rule, error) {
 		var err error
 		switch k {
 		case "dup_line_frac":
-			o.DupLineFrac, err = repFraction(k, v)
+			o.DupLineFrac, err = fraction(k, v)
 		case "dup_para_frac":
-			o.DupParaFrac, err = repFraction(k, v)
+			o.DupParaFrac, err = fraction(k, v)
 		case "dup_line_char_frac":
-			o.DupLineCharFrac, err = repFraction(k, v)
+			o.DupLineCharFrac, err = fraction(k, v)
 		case "dup_para_char_frac":
-			o.DupParaCharFrac, err = repFraction(k, v)
+			o.DupParaCharFrac, err = fraction(k, v)
 		case "top_n_grams":
-			o.TopNGrams, err = repNGramLimits(k, v)
+			o.TopNGrams, err = nGramLimits(k, v)
 		case "dup_n_grams":
-			o.DupNGrams, err = repNGramLimits(k, v)
+			o.DupNGrams, err = nGramLimits(k, v)
 		default:
 			err = &rules.OptionError{Option: k, Msg: "unknown option of gopher-repetition (known: dup_line_frac, dup_line_char_frac, dup_n_grams, dup_para_frac, dup_para_char_frac, top_n_grams)"}
 		}
@@ -139,11 +140,11 @@ func (r repGopher) Configure(opts map[string]any) (rules.Rule, error) {
 			return nil, err
 		}
 	}
-	return repGopher{opts: o}, nil
+	return gopher{opts: o}, nil
 }
 
-// repNumber reads a JSON or Go number.
-func repNumber(v any) (float64, bool) {
+// number reads a JSON or Go number.
+func number(v any) (float64, bool) {
 	switch x := v.(type) {
 	case float64:
 		return x, true
@@ -159,15 +160,15 @@ func repNumber(v any) (float64, bool) {
 	return 0, false
 }
 
-func repFraction(name string, v any) (float64, error) {
-	f, ok := repNumber(v)
+func fraction(name string, v any) (float64, error) {
+	f, ok := number(v)
 	if !ok || math.IsNaN(f) || f < 0 || f > 1 {
 		return 0, &rules.OptionError{Option: name, Msg: fmt.Sprintf("must be a number from 0 to 1 (0 turns the check off), got %v", v)}
 	}
 	return f, nil
 }
 
-func repNGramLimits(name string, v any) ([]repNGramLimit, error) {
+func nGramLimits(name string, v any) ([]nGramLimit, error) {
 	bad := &rules.OptionError{Option: name, Msg: fmt.Sprintf("must be a list of [n, fraction] pairs with a whole n from 1 to 1000 and a fraction from 0 to 1, got %v", v)}
 	var items [][]any
 	switch x := v.(type) {
@@ -203,35 +204,35 @@ func repNGramLimits(name string, v any) ([]repNGramLimit, error) {
 	default:
 		return nil, bad
 	}
-	out := make([]repNGramLimit, 0, len(items))
+	out := make([]nGramLimit, 0, len(items))
 	for _, it := range items {
 		if len(it) != 2 {
 			return nil, bad
 		}
-		n, ok1 := repNumber(it[0])
-		f, ok2 := repNumber(it[1])
+		n, ok1 := number(it[0])
+		f, ok2 := number(it[1])
 		if !ok1 || !ok2 || n != math.Trunc(n) || n < 1 || n > 1000 || math.IsNaN(f) || f < 0 || f > 1 {
 			return nil, bad
 		}
-		out = append(out, repNGramLimit{int(n), f})
+		out = append(out, nGramLimit{int(n), f})
 	}
 	return out, nil
 }
 
-// repFailure is one failed Gopher check.
-type repFailure struct {
+// failure is one failed Gopher check.
+type failure struct {
 	reason     string
 	value, th  float64
 	start, end int
 	msg        string
 }
 
-func (r repGopher) Check(p *rules.Pass) {
+func (r gopher) Check(p *rules.Pass) {
 	text := p.Analysis.Text()
 	if text == "" {
 		return // datatrove divides by len(text) and fails on an empty document
 	}
-	for _, f := range repGopherMeasure(text, r.opts) {
+	for _, f := range gopherMeasure(text, r.opts) {
 		p.Report(rules.Finding{
 			Start:   f.start,
 			End:     f.end,
@@ -247,52 +248,52 @@ func (r repGopher) Check(p *rules.Pass) {
 	}
 }
 
-// repGopherMeasure runs every check of GopherRepetitionFilter on a non-empty text
+// gopherMeasure runs every check of GopherRepetitionFilter on a non-empty text
 // and returns the failed ones in datatrove's order.
-func repGopherMeasure(txt string, o repGopherOpts) []repFailure {
-	var out []repFailure
+func gopherMeasure(txt string, o gopherOpts) []failure {
+	var out []failure
 	total := float64(utf8.RuneCountInString(txt))
 
 	// Paragraphs: re.split(r"\n{2,}", text.strip()).
-	ps, pe := repPyStrip(txt)
-	pd := repFindDuplicates(txt, repSplitNewlines(txt, ps, pe, 2))
+	ps, pe := pyStrip(txt)
+	pd := findDuplicates(txt, splitNewlines(txt, ps, pe, 2))
 	if o.DupParaFrac != 0 {
 		if v := float64(pd.dups) / float64(pd.n); v > o.DupParaFrac {
-			out = append(out, repFailure{"dup_para_frac", v, o.DupParaFrac, pd.first.Start, pd.first.End,
+			out = append(out, failure{"dup_para_frac", v, o.DupParaFrac, pd.first.Start, pd.first.End,
 				fmt.Sprintf("%d of %d paragraphs repeat an earlier paragraph: fraction %s is above %s (Gopher)",
-					pd.dups, pd.n, repFrac(v, o.DupParaFrac), repG(o.DupParaFrac))})
+					pd.dups, pd.n, frac(v, o.DupParaFrac), gopherG(o.DupParaFrac))})
 		}
 	}
 	if o.DupParaCharFrac != 0 {
 		if v := float64(pd.chars) / total; v > o.DupParaCharFrac {
-			out = append(out, repFailure{"dup_para_char_frac", v, o.DupParaCharFrac, pd.first.Start, pd.first.End,
+			out = append(out, failure{"dup_para_char_frac", v, o.DupParaCharFrac, pd.first.Start, pd.first.End,
 				fmt.Sprintf("repeated paragraphs hold %d of %d characters: fraction %s is above %s (Gopher)",
-					pd.chars, int(total), repFrac(v, o.DupParaCharFrac), repG(o.DupParaCharFrac))})
+					pd.chars, int(total), frac(v, o.DupParaCharFrac), gopherG(o.DupParaCharFrac))})
 		}
 	}
 
 	// Lines: re.split("\n+", text).
-	ld := repFindDuplicates(txt, repSplitNewlines(txt, 0, len(txt), 1))
+	ld := findDuplicates(txt, splitNewlines(txt, 0, len(txt), 1))
 	if o.DupLineFrac != 0 {
 		if v := float64(ld.dups) / float64(ld.n); v > o.DupLineFrac {
-			out = append(out, repFailure{"dup_line_frac", v, o.DupLineFrac, ld.first.Start, ld.first.End,
+			out = append(out, failure{"dup_line_frac", v, o.DupLineFrac, ld.first.Start, ld.first.End,
 				fmt.Sprintf("%d of %d lines repeat an earlier line: fraction %s is above %s (Gopher)",
-					ld.dups, ld.n, repFrac(v, o.DupLineFrac), repG(o.DupLineFrac))})
+					ld.dups, ld.n, frac(v, o.DupLineFrac), gopherG(o.DupLineFrac))})
 		}
 	}
 	if o.DupLineCharFrac != 0 {
 		if v := float64(ld.chars) / total; v > o.DupLineCharFrac {
-			out = append(out, repFailure{"dup_line_char_frac", v, o.DupLineCharFrac, ld.first.Start, ld.first.End,
+			out = append(out, failure{"dup_line_char_frac", v, o.DupLineCharFrac, ld.first.Start, ld.first.End,
 				fmt.Sprintf("repeated lines hold %d of %d characters: fraction %s is above %s (Gopher)",
-					ld.chars, int(total), repFrac(v, o.DupLineCharFrac), repG(o.DupLineCharFrac))})
+					ld.chars, int(total), frac(v, o.DupLineCharFrac), gopherG(o.DupLineCharFrac))})
 		}
 	}
 
 	if len(o.TopNGrams) == 0 && len(o.DupNGrams) == 0 {
 		return out
 	}
-	g := repNGramPool.Get().(*repNGrams)
-	defer func() { g.text = ""; repNGramPool.Put(g) }()
+	g := nGramPool.Get().(*nGrams)
+	defer func() { g.text = ""; nGramPool.Put(g) }()
 	g.load(txt, spacy.Tokens(txt, g.toks[:0]))
 	for _, l := range o.TopNGrams {
 		first, count, chars, ok := g.top(l.N)
@@ -302,9 +303,9 @@ func repGopherMeasure(txt string, o repGopherOpts) []repFailure {
 		if v := float64(chars) / total; v > l.Frac {
 			s, e := g.toks[first].Start, g.toks[first+l.N-1].End
 			reason := "top_" + strconv.Itoa(l.N) + "_gram"
-			out = append(out, repFailure{reason, v, l.Frac, s, e,
+			out = append(out, failure{reason, v, l.Frac, s, e,
 				fmt.Sprintf("the most frequent %d-gram %q occurs %s and covers %d of %d characters: fraction %s is above %s (Gopher)",
-					l.N, text.Shorten(g.joined(first, l.N), 60), repTimes(count), chars, int(total), repFrac(v, l.Frac), repG(l.Frac))})
+					l.N, text.Shorten(g.joined(first, l.N), 60), times(count), chars, int(total), frac(v, l.Frac), gopherG(l.Frac))})
 		}
 	}
 	for _, l := range o.DupNGrams {
@@ -315,17 +316,17 @@ func repGopherMeasure(txt string, o repGopherOpts) []repFailure {
 				s, e = g.toks[first].Start, g.toks[first+l.N-1].End
 			}
 			reason := "duplicated_" + strconv.Itoa(l.N) + "_n_grams"
-			out = append(out, repFailure{reason, v, l.Frac, s, e,
+			out = append(out, failure{reason, v, l.Frac, s, e,
 				fmt.Sprintf("repeated %d-grams cover %d of %d characters: fraction %s is above %s (Gopher)",
-					l.N, chars, int(total), repFrac(v, l.Frac), repG(l.Frac))})
+					l.N, chars, int(total), frac(v, l.Frac), gopherG(l.Frac))})
 		}
 	}
 	return out
 }
 
-// repFrac formats a measured fraction with enough digits to differ from the
+// frac formats a measured fraction with enough digits to differ from the
 // threshold it passed.
-func repFrac(v, th float64) string {
+func frac(v, th float64) string {
 	for prec := 3; prec < 10; prec++ {
 		s := strconv.FormatFloat(v, 'f', prec, 64)
 		if f, _ := strconv.ParseFloat(s, 64); f != th {
@@ -335,7 +336,7 @@ func repFrac(v, th float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-func repTimes(n int) string {
+func times(n int) string {
 	switch n {
 	case 1:
 		return "once"
@@ -345,11 +346,11 @@ func repTimes(n int) string {
 	return strconv.Itoa(n) + " times"
 }
 
-func repG(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+func gopherG(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
-// repPyStrip returns the bounds of text.strip() in Python: without leading and
+// pyStrip returns the bounds of text.strip() in Python: without leading and
 // trailing characters that str.isspace() accepts.
-func repPyStrip(text string) (int, int) {
+func pyStrip(text string) (int, int) {
 	s, e := 0, len(text)
 	for s < e {
 		r, n := utf8.DecodeRuneInString(text[s:e])
@@ -368,9 +369,9 @@ func repPyStrip(text string) (int, int) {
 	return s, e
 }
 
-// repSplitNewlines splits text[s:e] at every run of at least min "\n" (Python's
+// splitNewlines splits text[s:e] at every run of at least min "\n" (Python's
 // re.split(r"\n{min,}")), keeping empty pieces.
-func repSplitNewlines(txt string, s, e, min int) []text.Span {
+func splitNewlines(txt string, s, e, min int) []text.Span {
 	var out []text.Span
 	start := s
 	for i := s; i < e; {
@@ -392,14 +393,14 @@ func repSplitNewlines(txt string, s, e, min int) []text.Span {
 	return append(out, text.Span{Start: start, End: e})
 }
 
-// repDuplicates is datatrove's find_duplicates over a list of pieces.
-type repDuplicates struct {
+// duplicates is datatrove's find_duplicates over a list of pieces.
+type duplicates struct {
 	n, dups, chars int
 	first          text.Span // the first duplicate piece
 }
 
-func repFindDuplicates(txt string, pieces []text.Span) repDuplicates {
-	d := repDuplicates{n: len(pieces), first: text.Span{Start: 0, End: len(txt)}}
+func findDuplicates(txt string, pieces []text.Span) duplicates {
+	d := duplicates{n: len(pieces), first: text.Span{Start: 0, End: len(txt)}}
 	seen := make(map[string]struct{}, len(pieces))
 	for _, p := range pieces {
 		s := txt[p.Start:p.End]
@@ -416,10 +417,10 @@ func repFindDuplicates(txt string, pieces []text.Span) repDuplicates {
 	return d
 }
 
-// repNGrams indexes the tokens of a text for n-gram counting: token ids for
+// nGrams indexes the tokens of a text for n-gram counting: token ids for
 // word-sequence identity (datatrove joins with " " for the top n-gram) and
 // rolling hashes of the concatenated bytes (find_all_duplicate joins with "").
-type repNGrams struct {
+type nGrams struct {
 	text  string
 	toks  []spacy.Token
 	ids   []uint64 // token id + 1
@@ -429,21 +430,21 @@ type repNGrams struct {
 	// concatenated tokens, with powers of the base at token boundaries.
 	seq          []uint64
 	cat, pw, ipw []uint64
-	table        repTable
-	buckets      []repBucket
+	table        table
+	buckets      []bucket
 	idMap        map[string]uint64
 }
 
 const (
-	repSeqBase = 0x9E3779B97F4A7C15
-	repCatBase = 0x100000001B3 // odd, so invertible modulo 2^64
+	seqBase = 0x9E3779B97F4A7C15
+	catBase = 0x100000001B3 // odd, so invertible modulo 2^64
 )
 
-// repNGramPool keeps the arrays of one document for the next: the rule is off
+// nGramPool keeps the arrays of one document for the next: the rule is off
 // by default but runs on whole corpora when selected.
-var repNGramPool = sync.Pool{New: func() any { return &repNGrams{idMap: map[string]uint64{}} }}
+var nGramPool = sync.Pool{New: func() any { return &nGrams{idMap: map[string]uint64{}} }}
 
-func repGrow[T any](s []T, n int) []T {
+func grow[T any](s []T, n int) []T {
 	if cap(s) >= n {
 		return s[:n]
 	}
@@ -451,23 +452,23 @@ func repGrow[T any](s []T, n int) []T {
 }
 
 // load indexes the tokens toks of text, reusing g's arrays.
-func (g *repNGrams) load(text string, toks []spacy.Token) {
+func (g *nGrams) load(text string, toks []spacy.Token) {
 	g.text, g.toks = text, toks
 	n := len(toks)
-	g.ids = repGrow(g.ids, n)
-	g.runes = repGrow(g.runes, n+1)
-	g.bytes = repGrow(g.bytes, n+1)
-	g.seq = repGrow(g.seq, n+1)
-	g.cat = repGrow(g.cat, n+1)
-	g.pw = repGrow(g.pw, n+1)
-	g.ipw = repGrow(g.ipw, n+1)
+	g.ids = grow(g.ids, n)
+	g.runes = grow(g.runes, n+1)
+	g.bytes = grow(g.bytes, n+1)
+	g.seq = grow(g.seq, n+1)
+	g.cat = grow(g.cat, n+1)
+	g.pw = grow(g.pw, n+1)
+	g.ipw = grow(g.ipw, n+1)
 	if len(g.idMap) > 1<<16 {
 		g.idMap = make(map[string]uint64, n/4+1)
 	} else {
 		clear(g.idMap)
 	}
 	ids := g.idMap
-	inv := repInverse(repCatBase)
+	inv := inverse(catBase)
 	g.runes[0], g.bytes[0], g.seq[0], g.cat[0] = 0, 0, 0, 0
 	g.pw[0], g.ipw[0] = 1, 1
 	for i, t := range toks {
@@ -480,19 +481,19 @@ func (g *repNGrams) load(text string, toks []spacy.Token) {
 		g.ids[i] = id
 		g.runes[i+1] = g.runes[i] + int32(utf8.RuneCountInString(w))
 		g.bytes[i+1] = g.bytes[i] + int32(len(w))
-		g.seq[i+1] = g.seq[i]*repSeqBase + id
+		g.seq[i+1] = g.seq[i]*seqBase + id
 		h, p, ip := g.cat[i], g.pw[i], g.ipw[i]
 		for k := 0; k < len(w); k++ {
-			h = h*repCatBase + uint64(w[k]) + 1
-			p *= repCatBase
+			h = h*catBase + uint64(w[k]) + 1
+			p *= catBase
 			ip *= inv
 		}
 		g.cat[i+1], g.pw[i+1], g.ipw[i+1] = h, p, ip
 	}
 }
 
-// repInverse returns the inverse of an odd x modulo 2^64 (Newton's iteration).
-func repInverse(x uint64) uint64 {
+// inverse returns the inverse of an odd x modulo 2^64 (Newton's iteration).
+func inverse(x uint64) uint64 {
 	y := x
 	for i := 0; i < 6; i++ {
 		y *= 2 - x*y
@@ -500,11 +501,11 @@ func repInverse(x uint64) uint64 {
 	return y
 }
 
-func (g *repNGrams) catHash(i, n int) uint64 {
+func (g *nGrams) catHash(i, n int) uint64 {
 	return g.cat[i+n] - g.cat[i]*g.pw[i+n]*g.ipw[i]
 }
 
-func (g *repNGrams) sameSeq(a, b, n int) bool {
+func (g *nGrams) sameSeq(a, b, n int) bool {
 	for k := 0; k < n; k++ {
 		if g.ids[a+k] != g.ids[b+k] {
 			return false
@@ -515,7 +516,7 @@ func (g *repNGrams) sameSeq(a, b, n int) bool {
 
 // sameCat reports whether tokens a..a+n and b..b+n join (without spaces) to the
 // same string.
-func (g *repNGrams) sameCat(a, b, n int) bool {
+func (g *nGrams) sameCat(a, b, n int) bool {
 	if g.bytes[a+n]-g.bytes[a] != g.bytes[b+n]-g.bytes[b] {
 		return false
 	}
@@ -553,7 +554,7 @@ func (g *repNGrams) sameCat(a, b, n int) bool {
 	return false
 }
 
-func (g *repNGrams) joined(i, n int) string {
+func (g *nGrams) joined(i, n int) string {
 	var b strings.Builder
 	for k := i; k < i+n; k++ {
 		if k > i {
@@ -564,21 +565,21 @@ func (g *repNGrams) joined(i, n int) string {
 	return b.String()
 }
 
-// repTable maps n-gram hashes to bucket indexes: open addressing with linear
+// table maps n-gram hashes to bucket indexes: open addressing with linear
 // probing, reused for every n (Go maps cost several times more here).
-type repTable struct {
-	slots []repSlot
+type table struct {
+	slots []slot
 	mask  uint64
 	shift uint
 }
 
-// repSlot keeps a key next to its value: one cache miss per probe.
-type repSlot struct {
+// slot keeps a key next to its value: one cache miss per probe.
+type slot struct {
 	key uint64
 	val int32 // bucket index + 1; 0 marks an empty slot
 }
 
-func (t *repTable) reset(n int) {
+func (t *table) reset(n int) {
 	size, bits := 16, uint(4)
 	for size < 2*n {
 		size <<= 1
@@ -589,12 +590,12 @@ func (t *repTable) reset(n int) {
 		t.slots = t.slots[:size]
 		clear(t.slots)
 	} else {
-		t.slots = make([]repSlot, size)
+		t.slots = make([]slot, size)
 	}
 	t.mask = uint64(size - 1)
 }
 
-func (t *repTable) slot(h uint64) uint64 {
+func (t *table) slot(h uint64) uint64 {
 	// Fibonacci hashing: the top bits of the product depend on every bit of h.
 	i := ((h ^ h>>32) * 0x9E3779B97F4A7C15) >> t.shift
 	for t.slots[i].val != 0 && t.slots[i].key != h {
@@ -603,9 +604,9 @@ func (t *repTable) slot(h uint64) uint64 {
 	return i
 }
 
-// repBucket is one distinct n-gram: where it first occurs, how often, and the
+// bucket is one distinct n-gram: where it first occurs, how often, and the
 // next bucket with the same hash.
-type repBucket struct {
+type bucket struct {
 	first, count, next int32
 }
 
@@ -613,7 +614,7 @@ type repBucket struct {
 // most frequent n-gram (the first seen among equals, as Counter.most_common(1)
 // returns it), its count, and its length times its count. ok is false when the
 // text has fewer than n words.
-func (g *repNGrams) top(n int) (first, count, chars int, ok bool) {
+func (g *nGrams) top(n int) (first, count, chars int, ok bool) {
 	m := len(g.toks) - n + 1
 	if n < 1 || m <= 0 {
 		return 0, 0, 0, false
@@ -623,7 +624,7 @@ func (g *repNGrams) top(n int) (first, count, chars int, ok bool) {
 	bs := g.buckets[:0]
 	var pw uint64 = 1
 	for k := 0; k < n; k++ {
-		pw *= repSeqBase
+		pw *= seqBase
 	}
 	for i := 0; i < m; i++ {
 		h := g.seq[i+n] - g.seq[i]*pw
@@ -638,8 +639,8 @@ func (g *repNGrams) top(n int) (first, count, chars int, ok bool) {
 			}
 		}
 		if !found {
-			bs = append(bs, repBucket{first: int32(i), count: 1, next: head})
-			t.slots[sl] = repSlot{h, int32(len(bs))}
+			bs = append(bs, bucket{first: int32(i), count: 1, next: head})
+			t.slots[sl] = slot{h, int32(len(bs))}
 		}
 	}
 	g.buckets = bs
@@ -659,7 +660,7 @@ func (g *repNGrams) top(n int) (first, count, chars int, ok bool) {
 // with ""; one seen before adds its length and the walk jumps n words ahead, else
 // it is remembered and the walk moves one word on. It returns the repeated
 // characters and the index of the first repeated n-gram (-1 if none).
-func (g *repNGrams) allDuplicate(n int) (chars, first int) {
+func (g *nGrams) allDuplicate(n int) (chars, first int) {
 	first = -1
 	m := len(g.toks) - n + 1
 	if n < 1 || m <= 0 {
@@ -687,8 +688,8 @@ func (g *repNGrams) allDuplicate(n int) (chars, first int) {
 			i += n
 			continue
 		}
-		bs = append(bs, repBucket{first: int32(i), next: head})
-		t.slots[sl] = repSlot{h, int32(len(bs))}
+		bs = append(bs, bucket{first: int32(i), next: head})
+		t.slots[sl] = slot{h, int32(len(bs))}
 		i++
 	}
 	g.buckets = bs

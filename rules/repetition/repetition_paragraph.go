@@ -2,29 +2,30 @@ package repetition
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // RepeatedParagraph returns the repeated-paragraph rule: a paragraph of 60
 // characters or more that appears verbatim earlier in the same document, as
 // extractors produce when a page shows the same block twice.
-func RepeatedParagraph() rules.Rule { return repParagraph{minChars: 60} }
+func RepeatedParagraph() rules.Rule { return paragraph{minChars: 60} }
 
-type repParagraph struct {
+type paragraph struct {
 	minChars int
 }
 
-// repMinWords is the number of words a repeated paragraph needs: a line of code
+// minWords is the number of words a repeated paragraph needs: a line of code
 // or a header line ("Access-Control-Allow-Origin: https://...") repeated in a
 // technical example is no copied paragraph.
-const repMinWords = 8
+const minWords = 8
 
-func (repParagraph) Meta() rules.Meta {
+func (paragraph) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "repeated-paragraph",
 		Category: rules.Repetition,
@@ -53,16 +54,16 @@ copy together with its line break and the blank lines after it.`,
 	}
 }
 
-func (r repParagraph) Options() map[string]any {
+func (r paragraph) Options() map[string]any {
 	return map[string]any{"min_chars": r.minChars}
 }
 
-func (r repParagraph) Configure(opts map[string]any) (rules.Rule, error) {
+func (r paragraph) Configure(opts map[string]any) (rules.Rule, error) {
 	out := r
 	for k, v := range opts {
 		switch k {
 		case "min_chars":
-			f, ok := repNumber(v)
+			f, ok := number(v)
 			if !ok || f != math.Trunc(f) || f < 1 || f > 1e6 {
 				return nil, &rules.OptionError{Option: k, Msg: fmt.Sprintf("must be a whole number from 1 to 1000000, got %v", v)}
 			}
@@ -74,7 +75,7 @@ func (r repParagraph) Configure(opts map[string]any) (rules.Rule, error) {
 	return out, nil
 }
 
-func (r repParagraph) Check(p *rules.Pass) {
+func (r paragraph) Check(p *rules.Pass) {
 	a := p.Analysis
 	txt := a.Text()
 	if len(txt) < 2*r.minChars {
@@ -91,7 +92,7 @@ func (r repParagraph) Check(p *rules.Pass) {
 		}
 		t := txt[s:e]
 		// A rune takes at most utf8.UTFMax bytes: long paragraphs need no count.
-		if len(t) < utf8.UTFMax*r.minChars && utf8.RuneCountInString(t) < r.minChars || repListOrTable(t) {
+		if len(t) < utf8.UTFMax*r.minChars && utf8.RuneCountInString(t) < r.minChars || listOrTable(t) {
 			continue
 		}
 		if seen == nil {
@@ -104,12 +105,12 @@ func (r repParagraph) Check(p *rules.Pass) {
 			continue
 		}
 		// Prose, not code or a header line repeated in an example.
-		if words = text.AppendWords(words[:0], txt, s, e); len(words) < repMinWords {
+		if words = text.AppendWords(words[:0], txt, s, e); len(words) < minWords {
 			continue
 		}
 		first := paras[j]
 		line, _ := a.Position(first.Start)
-		ds, de := repDeletion(a, lines, para)
+		ds, de := deletion(a, lines, para)
 		p.Report(rules.Finding{
 			Start: s,
 			End:   e,
@@ -124,11 +125,11 @@ func (r repParagraph) Check(p *rules.Pass) {
 	}
 }
 
-// repDeletion returns the bytes that deleting paragraph para removes: its lines
+// deletion returns the bytes that deleting paragraph para removes: its lines
 // and the blank lines after them up to the next line with text. A paragraph with
 // no text after it takes the line break before it instead, so that the text ends
 // as it did (with or without a final line break).
-func repDeletion(a *text.Analysis, lines []text.Line, para text.Paragraph) (int, int) {
+func deletion(a *text.Analysis, lines []text.Line, para text.Paragraph) (int, int) {
 	for k := para.Last + 1; k < len(lines); k++ {
 		if !a.IsBlank(k) {
 			return lines[para.First].Start, lines[k].Start
@@ -142,8 +143,8 @@ func repDeletion(a *text.Analysis, lines []text.Line, para text.Paragraph) (int,
 	return lines[para.First].Start, lines[para.Last].Next
 }
 
-// repListOrTable reports whether a trimmed line is a list item or a table row.
-func repListOrTable(t string) bool {
+// listOrTable reports whether a trimmed line is a list item or a table row.
+func listOrTable(t string) bool {
 	if strings.IndexByte(t, '|') >= 0 {
 		return true
 	}

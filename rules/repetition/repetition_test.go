@@ -12,6 +12,7 @@ import (
 	"github.com/corpuslint/corpuslint/rules/repetition"
 	"github.com/corpuslint/corpuslint/rules/rulestest"
 	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
 
 func TestRepeatedParagraph(t *testing.T) {
@@ -43,7 +44,7 @@ func TestRepWords(t *testing.T) {
 		{"  \t\n\u00a0\u2003 ", ""},
 		{"tab\tand\u00a0nbsp\u3000ideographic\x1cseparator", "tab|and|nbsp|ideographic|separator"},
 	} {
-		got := strings.Join(repetition.RepWords(tc.in), "|")
+		got := strings.Join(spacy.RepetitionWords(tc.in), "|")
 		if got != tc.want {
 			t.Errorf("RepWords(%q)\n got %s\nwant %s", tc.in, got, tc.want)
 		}
@@ -131,7 +132,7 @@ func TestGopherMeasurements(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := repetition.RepGopherMeasure(tc.text)
+			got := repetition.GopherMeasure(tc.text)
 			wantN := 0
 			for _, w := range tc.want {
 				if w.num != 0 {
@@ -142,7 +143,7 @@ func TestGopherMeasurements(t *testing.T) {
 				t.Errorf("got %d failed checks %+v, want %d", len(got), got, wantN)
 			}
 			for _, w := range tc.want {
-				var found *repetition.RepFailure
+				var found *repetition.ExportedFailure
 				for i := range got {
 					if got[i].Reason == w.reason {
 						found = &got[i]
@@ -267,7 +268,7 @@ func FuzzRepWords(f *testing.F) {
 				nonSpace.WriteRune(r)
 			}
 		}
-		words := repetition.RepWords(s)
+		words := spacy.RepetitionWords(s)
 		for _, w := range words {
 			if w == "" || strings.IndexFunc(w, unicode.IsSpace) >= 0 {
 				t.Fatalf("bad token %q in %q", w, s)
@@ -279,7 +280,7 @@ func FuzzRepWords(f *testing.F) {
 	})
 }
 
-func repBench(b *testing.B, r rules.Rule, txt string) {
+func bench(b *testing.B, r rules.Rule, txt string) {
 	doc := &rules.Document{Text: txt, Path: "bench.txt", ID: "bench.txt"}
 	a := text.NewAnalysis(txt)
 	a.Paragraphs()
@@ -293,12 +294,12 @@ func repBench(b *testing.B, r rules.Rule, txt string) {
 
 // BenchmarkRepeatedParagraph measures the rule once the shared analysis exists.
 func BenchmarkRepeatedParagraph(b *testing.B) {
-	repBench(b, repetition.RepeatedParagraph(), rulestest.ShuffledText(b, "repeated-paragraph"))
+	bench(b, repetition.RepeatedParagraph(), rulestest.ShuffledText(b, "repeated-paragraph"))
 }
 
 // BenchmarkGopherRepetition measures the whole filter, word tokenizer included.
 func BenchmarkGopherRepetition(b *testing.B) {
-	repBench(b, repetition.GopherRepetition(), rulestest.ShuffledText(b, "repeated-paragraph"))
+	bench(b, repetition.GopherRepetition(), rulestest.ShuffledText(b, "repeated-paragraph"))
 }
 
 func TestRepSeedFile(t *testing.T) {

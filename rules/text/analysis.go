@@ -433,7 +433,7 @@ var abbreviations = map[string]bool{
 	"u.s": true, "u.k": true, "u.n": true, "fig": true, "vol": true, "approx": true, "ave": true,
 }
 
-// isAbbreviation reports whether the text before a full stop ends in an abbreviation
+// IsAbbreviation reports whether the text before a full stop ends in an abbreviation
 // or a single capital letter (an initial).
 func IsAbbreviation(before string) bool {
 	j := len(before)
@@ -609,7 +609,7 @@ var wordRuneBMP = func() (t [1 << 10]uint64) {
 	return t
 }()
 
-// isWordRuneSlow is isWordRune from the Unicode tables.
+// isWordRuneSlow is IsWordRune from the Unicode tables.
 func isWordRuneSlow(r rune) bool {
 	// General Punctuation (curly quotes, dashes, spaces, zero-width marks) is the
 	// commonest non-ASCII in scraped text and holds no letter, digit or mark.
@@ -660,14 +660,14 @@ func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
-// load8 returns the eight bytes of t at i as a little-endian word.
+// Load8 returns the eight bytes of t at i as a little-endian word.
 func Load8(t string, i int) uint64 {
 	b := t[i : i+8]
 	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// hasByte8 reports whether any byte of x is c (the classic zero-byte test on
+// HasByte8 reports whether any byte of x is c (the classic zero-byte test on
 // x^c: exact as a yes/no answer).
 func HasByte8(x uint64, c byte) bool {
 	const lsb, msb = 0x0101010101010101, 0x8080808080808080
@@ -675,14 +675,14 @@ func HasByte8(x uint64, c byte) bool {
 	return (v-lsb)&^v&msb != 0
 }
 
-// hasLess8 reports whether any byte of x is less than n, for n <= 128 (exact
+// HasLess8 reports whether any byte of x is less than n, for n <= 128 (exact
 // as a yes/no answer).
 func HasLess8(x uint64, n byte) bool {
 	const lsb, msb = 0x0101010101010101, 0x8080808080808080
 	return (x-lsb*uint64(n))&^x&msb != 0
 }
 
-// hasBetween8 reports whether any byte of x lies strictly between m and n, for
+// HasBetween8 reports whether any byte of x lies strictly between m and n, for
 // m <= 127 and n <= 128 (exact as a yes/no answer).
 func HasBetween8(x uint64, m, n byte) bool {
 	const lsb, msb = 0x0101010101010101, 0x8080808080808080

@@ -94,7 +94,7 @@ func TestHasByte8(t *testing.T) {
 	}
 }
 
-// TestIsWordRune holds the table of isWordRune equal to the Unicode tables.
+// TestIsWordRune holds the table of IsWordRune equal to the Unicode tables.
 func TestIsWordRune(t *testing.T) {
 	for r := rune(-2); r <= utf8.MaxRune+2; r++ {
 		if got, want := IsWordRune(r), isWordRuneSlow(r); got != want {

@@ -17,7 +17,7 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// mkEqualFold reports whether s equals the lower-case ASCII word w, ignoring case.
+// EqualFoldASCII reports whether s equals the lower-case ASCII word w, ignoring case.
 func EqualFoldASCII(s, w string) bool {
 	if len(s) != len(w) {
 		return false
@@ -30,7 +30,7 @@ func EqualFoldASCII(s, w string) bool {
 	return true
 }
 
-// mkRuneBefore returns the rune ending just before offset i, or 0 at the start.
+// RuneBefore returns the rune ending just before offset i, or 0 at the start.
 func RuneBefore(t string, i int) rune {
 	if i <= 0 {
 		return 0
@@ -39,7 +39,7 @@ func RuneBefore(t string, i int) rune {
 	return r
 }
 
-// mkRuneAt returns the rune starting at offset i, or 0 at the end.
+// RuneAt returns the rune starting at offset i, or 0 at the end.
 func RuneAt(t string, i int) rune {
 	if i >= len(t) {
 		return 0

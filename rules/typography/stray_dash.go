@@ -10,12 +10,12 @@ import (
 
 // StrayDash returns the stray-dash rule: dashes left behind by extraction on a line
 // of their own, dangling at the end of a line, or leading a lone prose line.
-func StrayDash() rules.Rule { return sdRule{} }
+func StrayDash() rules.Rule { return dashRule{} }
 
-type sdRule struct{}
+type dashRule struct{}
 
 // Meta returns the stray-dash rule's name, category and documentation.
-func (sdRule) Meta() rules.Meta {
+func (dashRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "stray-dash",
 		Category: rules.Typography,
@@ -42,10 +42,10 @@ func (sdRule) Meta() rules.Meta {
 	}
 }
 
-// sdDashLen returns the byte length of the dash starting at s[i] (-, ‒, –, —, ―),
+// dashLen returns the byte length of the dash starting at s[i] (-, ‒, –, —, ―),
 // or 0 when there is none. Hyphen characters U+2010/U+2011 and the minus sign are
 // deliberately not dashes here: they belong to words and numbers.
-func sdDashLen(s string, i int) int {
+func dashLen(s string, i int) int {
 	if i >= len(s) {
 		return 0
 	}
@@ -58,25 +58,25 @@ func sdDashLen(s string, i int) int {
 	return 0
 }
 
-// sdMarker returns the byte length of a leading dash marker at s[i]: one dash rune,
+// dashMarker returns the byte length of a leading dash marker at s[i]: one dash rune,
 // or "--" standing in for an em dash.
-func sdMarker(s string, i int) int {
-	n := sdDashLen(s, i)
+func dashMarker(s string, i int) int {
+	n := dashLen(s, i)
 	if n == 1 && i+1 < len(s) && s[i+1] == '-' {
 		return 2
 	}
 	return n
 }
 
-func sdIsSpace(c byte) bool { return c == ' ' || c == '\t' }
+func isSpace(c byte) bool { return c == ' ' || c == '\t' }
 
-// sdIsListItem reports whether trimmed line t starts like a list item: a bullet or
+// isListItem reports whether trimmed line t starts like a list item: a bullet or
 // dash followed by white space (or nothing), or a number followed by "." or ")".
-func sdIsListItem(t string) bool {
+func isListItem(t string) bool {
 	if t == "" {
 		return false
 	}
-	n := sdMarker(t, 0)
+	n := dashMarker(t, 0)
 	if n == 0 {
 		r, size := utf8.DecodeRuneInString(t)
 		switch r {
@@ -93,22 +93,22 @@ func sdIsListItem(t string) bool {
 			n = d + 1
 		}
 	}
-	return n > 0 && (n == len(t) || sdIsSpace(t[n]))
+	return n > 0 && (n == len(t) || isSpace(t[n]))
 }
 
-// sdDashOnly reports whether trimmed line t holds only dashes and spaces and is not a
+// dashOnly reports whether trimmed line t holds only dashes and spaces and is not a
 // horizontal rule or separator (three or more hyphens, four or more dashes).
-func sdDashOnly(t string) bool {
+func dashOnly(t string) bool {
 	if t == "" {
 		return false
 	}
 	dashes, hyphens := 0, 0
 	for i := 0; i < len(t); {
-		if sdIsSpace(t[i]) {
+		if isSpace(t[i]) {
 			i++
 			continue
 		}
-		n := sdDashLen(t, i)
+		n := dashLen(t, i)
 		if n == 0 {
 			return false
 		}
@@ -124,9 +124,9 @@ func sdDashOnly(t string) bool {
 	return dashes <= 3
 }
 
-// sdTerminal reports whether a line ending in r finishes a sentence or introduces
+// terminal reports whether a line ending in r finishes a sentence or introduces
 // what follows, so a next line starting in lower case is not its continuation.
-func sdTerminal(r rune) bool {
+func terminal(r rune) bool {
 	switch r {
 	case '.', '!', '?', ':', ';', '"', '\u201d', '\u2019', ')', '\u2026':
 		return true
@@ -134,8 +134,8 @@ func sdTerminal(r rune) bool {
 	return false
 }
 
-// sdMarkerKind indexes the per-document count of lines led by marker m.
-func sdMarkerKind(m string) int {
+// markerKind indexes the per-document count of lines led by marker m.
+func markerKind(m string) int {
 	switch {
 	case m == "-":
 		return 4
@@ -147,9 +147,9 @@ func sdMarkerKind(m string) int {
 	return 4
 }
 
-// sdEndsSentence reports whether s ends like a sentence: ".", "!", "?" or "…",
+// endsSentence reports whether s ends like a sentence: ".", "!", "?" or "…",
 // possibly followed by closing quotes or brackets.
-func sdEndsSentence(s string) bool {
+func endsSentence(s string) bool {
 	s = text.TrimSpace(s)
 	for s != "" {
 		r, n := utf8.DecodeLastRuneInString(s)
@@ -165,9 +165,9 @@ func sdEndsSentence(s string) bool {
 	return false
 }
 
-// sdCountWords counts the words of t[start:end] up to limit, reading only a bounded
+// countWords counts the words of t[start:end] up to limit, reading only a bounded
 // window so a huge line costs nothing extra.
-func sdCountWords(t string, start, end, limit int) int {
+func countWords(t string, start, end, limit int) int {
 	var buf [16]text.Word
 	end = min(end, start+40*limit)
 	for end < len(t) && end > start && !utf8.RuneStart(t[end]) {
@@ -177,7 +177,7 @@ func sdCountWords(t string, start, end, limit int) int {
 }
 
 // Check reports the stray-dash findings of one document.
-func (sdRule) Check(p *rules.Pass) {
+func (dashRule) Check(p *rules.Pass) {
 	a := p.Analysis
 	txt := a.Text()
 	lines := a.Lines()
@@ -189,11 +189,11 @@ func (sdRule) Check(p *rules.Pass) {
 	for i := range lines {
 		t := a.LineText(i)
 		k := 0
-		for k < len(t) && sdIsSpace(t[k]) {
+		for k < len(t) && isSpace(t[k]) {
 			k++
 		}
-		if n := sdMarker(t, k); n > 0 && k+n < len(t) && sdIsSpace(t[k+n]) {
-			led[sdMarkerKind(t[k:k+n])]++
+		if n := dashMarker(t, k); n > 0 && k+n < len(t) && isSpace(t[k+n]) {
+			led[markerKind(t[k:k+n])]++
 		}
 	}
 
@@ -249,24 +249,24 @@ func (sdRule) Check(p *rules.Pass) {
 			firstOfPara, lastOfPara = paras[pi].First == i, paras[pi].Last == i
 		}
 
-		if sdDashOnly(t) {
+		if dashOnly(t) {
 			// Take the whole run of dash-only lines as one finding.
 			j := i
 			for j+1 < len(lines) {
 				s2, e2 := trimmed(j + 1)
-				if s2 == e2 || !sdDashOnly(txt[s2:e2]) {
+				if s2 == e2 || !dashOnly(txt[s2:e2]) {
 					break
 				}
 				j++
 			}
-			p.Report(sdLoneFinding(a, lines, i, j, prevNB))
+			p.Report(loneFinding(a, lines, i, j, prevNB))
 			prevNB = j
 			i = j
 			continue
 		}
 
 		// Decorated labels such as "- Advertisement -" are left alone.
-		lead := sdMarker(t, 0)
+		lead := dashMarker(t, 0)
 		trailStart := -1 // offset in t of a trailing dash run after a space
 		{
 			k := len(t)
@@ -278,19 +278,19 @@ func (sdRule) Check(p *rules.Pass) {
 				}
 				break
 			}
-			if k < len(t) && k > 0 && sdIsSpace(t[k-1]) && utf8.RuneCountInString(t[k:]) <= 2 {
+			if k < len(t) && k > 0 && isSpace(t[k-1]) && utf8.RuneCountInString(t[k:]) <= 2 {
 				trailStart = k
 			}
 		}
-		decorated := lead > 0 && trailStart > 0 && lead < len(t) && sdIsSpace(t[lead])
+		decorated := lead > 0 && trailStart > 0 && lead < len(t) && isSpace(t[lead])
 
-		if lead > 0 && !decorated && lead < len(t) && sdIsSpace(t[lead]) {
-			if f, ok := sdLeading(a, i, ts, te, lead, prevNB, nextNB(i), firstOfPara, &led); ok {
+		if lead > 0 && !decorated && lead < len(t) && isSpace(t[lead]) {
+			if f, ok := dashLeading(a, i, ts, te, lead, prevNB, nextNB(i), firstOfPara, &led); ok {
 				p.Report(f)
 			}
 		}
 		if trailStart > 0 && !decorated && lastOfPara {
-			if f, ok := sdDangling(a, txt, lines, i, ts, te, trailStart, nextNB(i)); ok {
+			if f, ok := dangling(a, txt, lines, i, ts, te, trailStart, nextNB(i)); ok {
 				p.Report(f)
 			}
 		}
@@ -298,10 +298,10 @@ func (sdRule) Check(p *rules.Pass) {
 	}
 }
 
-// sdLoneFinding reports the dash-only lines first..last. The fix deletes the lines
+// loneFinding reports the dash-only lines first..last. The fix deletes the lines
 // with one line break, and the blank lines after them when blank lines before them
 // already separate the neighbours, so no empty line is left where the dash was.
-func sdLoneFinding(a *text.Analysis, lines []text.Line, first, last, prevNB int) rules.Finding {
+func loneFinding(a *text.Analysis, lines []text.Line, first, last, prevNB int) rules.Finding {
 	txt := a.Text()
 	s, _ := text.TrimSpan(txt, lines[first].Start, lines[first].End)
 	_, e := text.TrimSpan(txt, lines[last].Start, lines[last].End)
@@ -331,40 +331,40 @@ func sdLoneFinding(a *text.Analysis, lines []text.Line, first, last, prevNB int)
 		msg = fmt.Sprintf("%d lines holding only a stray dash", last-first+1)
 		fixMsg = "delete the lines"
 	case dash == "-":
-		msg = sdLoneHyphen // a document can hold hundreds of thousands
+		msg = loneHyphen // a document can hold hundreds of thousands
 	default:
 		msg = "line holding only a stray dash \"" + dash + "\""
 	}
 	// The fix and its edit in one allocation.
-	fe := &sdFixEdit{fix: rules.Fix{Message: fixMsg, Applicability: rules.Safe}, edit: [1]rules.Edit{del}}
+	fe := &fixEdit{fix: rules.Fix{Message: fixMsg, Applicability: rules.Safe}, edit: [1]rules.Edit{del}}
 	fe.fix.Edits = fe.edit[:]
 	return rules.Finding{Start: s, End: e, Message: msg, Fix: &fe.fix}
 }
 
-// sdLoneHyphen is the message of a line holding only "-".
-const sdLoneHyphen = "line holding only a stray dash \"-\""
+// loneHyphen is the message of a line holding only "-".
+const loneHyphen = "line holding only a stray dash \"-\""
 
-// sdFixEdit is a fix of one edit.
-type sdFixEdit struct {
+// fixEdit is a fix of one edit.
+type fixEdit struct {
 	fix  rules.Fix
 	edit [1]rules.Edit
 }
 
-// sdLeading judges a line led by a dash marker of lead bytes at text[ts:].
-func sdLeading(a *text.Analysis, i, ts, te, lead, prevNB, nextNB int, firstOfPara bool, led *[6]int) (rules.Finding, bool) {
+// dashLeading judges a line led by a dash marker of lead bytes at text[ts:].
+func dashLeading(a *text.Analysis, i, ts, te, lead, prevNB, nextNB int, firstOfPara bool, led *[6]int) (rules.Finding, bool) {
 	txt := a.Text()
 	rs := ts + lead
-	for rs < te && sdIsSpace(txt[rs]) {
+	for rs < te && isSpace(txt[rs]) {
 		rs++
 	}
 	if rs >= te {
 		return rules.Finding{}, false
 	}
 	// A list of two or more items (any bullet style) is fine.
-	if prevNB >= 0 && sdIsListItem(text.TrimSpace(a.LineText(prevNB))) {
+	if prevNB >= 0 && isListItem(text.TrimSpace(a.LineText(prevNB))) {
 		return rules.Finding{}, false
 	}
-	if nextNB >= 0 && sdIsListItem(text.TrimSpace(a.LineText(nextNB))) {
+	if nextNB >= 0 && isListItem(text.TrimSpace(a.LineText(nextNB))) {
 		return rules.Finding{}, false
 	}
 	// After "Here are the highlights:" a dash starts a list, however far apart its
@@ -385,16 +385,16 @@ func sdLeading(a *text.Analysis, i, ts, te, lead, prevNB, nextNB int, firstOfPar
 	if unicode.IsLower(r) && prevNB == i-1 && prevNB >= 0 {
 		pt := text.TrimSpace(a.LineText(prevNB))
 		lr, _ := utf8.DecodeLastRuneInString(pt)
-		if !sdTerminal(lr) {
+		if !terminal(lr) {
 			return rules.Finding{}, false // the previous line's sentence goes on here
 		}
 	}
 	minWords := 3
-	prose := sdEndsSentence(txt[rs:te])
+	prose := endsSentence(txt[rs:te])
 	if lead == 3 {
 		// Em/en dashes: dialogue when several lines use them, an attribution or a
 		// tweet's byline ("— Name (@handle) date") when the line is no sentence.
-		if led[sdMarkerKind(txt[ts:ts+lead])] >= 2 || !prose || r == '"' || r == '\u201c' || r == '\u2018' {
+		if led[markerKind(txt[ts:ts+lead])] >= 2 || !prose || r == '"' || r == '\u201c' || r == '\u2018' {
 			return rules.Finding{}, false
 		}
 		if prevNB >= 0 {
@@ -404,12 +404,12 @@ func sdLeading(a *text.Analysis, i, ts, te, lead, prevNB, nextNB int, firstOfPar
 			}
 		}
 		minWords = 6
-	} else if !prose && led[sdMarkerKind(txt[ts:ts+lead])] >= 2 {
+	} else if !prose && led[markerKind(txt[ts:ts+lead])] >= 2 {
 		// Labels led by "- " in several places are the items of a list whose
 		// descriptions sit between them.
 		return rules.Finding{}, false
 	}
-	if sdCountWords(txt, rs, te, minWords) < minWords {
+	if countWords(txt, rs, te, minWords) < minWords {
 		return rules.Finding{}, false
 	}
 	return rules.Finding{
@@ -421,8 +421,8 @@ func sdLeading(a *text.Analysis, i, ts, te, lead, prevNB, nextNB int, firstOfPar
 	}, true
 }
 
-// sdDangling judges a dash run at text[ts+trail:te] ending a line.
-func sdDangling(a *text.Analysis, txt string, lines []text.Line, i, ts, te, trail, nextNB int) (rules.Finding, bool) {
+// dangling judges a dash run at text[ts+trail:te] ending a line.
+func dangling(a *text.Analysis, txt string, lines []text.Line, i, ts, te, trail, nextNB int) (rules.Finding, bool) {
 	ds := ts + trail
 	cs, ce := text.TrimSpan(txt, ts, ds) // the content before the dash
 	if ce <= cs {
@@ -445,10 +445,10 @@ func sdDangling(a *text.Analysis, txt string, lines []text.Line, i, ts, te, trai
 	if letters < 2 || symbols*3 > letters {
 		return rules.Finding{}, false // ASCII art, arrows, emoticons
 	}
-	if sdOpenQuote(content) {
+	if openQuote(content) {
 		return rules.Finding{}, false // a quotation goes on past the line break
 	}
-	if sdValueToken(content) {
+	if valueToken(content) {
 		return rules.Finding{}, false // "2,95 % -": a dash for an empty table cell
 	}
 	if nextNB >= 0 {
@@ -470,9 +470,9 @@ func sdDangling(a *text.Analysis, txt string, lines []text.Line, i, ts, te, trai
 	}, true
 }
 
-// sdValueToken reports whether the last word of s holds no letter ("2,95", "%",
+// valueToken reports whether the last word of s holds no letter ("2,95", "%",
 // "€", "2019"): a line of table values, whose dash marks an empty cell.
-func sdValueToken(s string) bool {
+func valueToken(s string) bool {
 	for k := len(s); k > 0; {
 		r, n := utf8.DecodeLastRuneInString(s[:k])
 		if unicode.IsSpace(r) {
@@ -486,9 +486,9 @@ func sdValueToken(s string) bool {
 	return true
 }
 
-// sdOpenQuote reports whether s leaves a double quotation open: more “ than ”, or an
+// openQuote reports whether s leaves a double quotation open: more “ than ”, or an
 // odd number of straight double quotes.
-func sdOpenQuote(s string) bool {
+func openQuote(s string) bool {
 	open, straight := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch {

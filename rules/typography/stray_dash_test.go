@@ -40,8 +40,8 @@ func FuzzStrayDash(f *testing.F) {
 	})
 }
 
-// sdBenchText is about 1 MB of news-like text built from the golden inputs.
-func sdBenchText(b *testing.B) string {
+// benchText is about 1 MB of news-like text built from the golden inputs.
+func benchText(b *testing.B) string {
 	ins := rulestest.GoldenInputs(b, "../../testdata/rules/stray-dash")
 	var sb strings.Builder
 	for sb.Len() < 1<<20 {
@@ -57,7 +57,7 @@ func sdBenchText(b *testing.B) string {
 // analysis (lines, paragraphs) each time as a lone rule would; "rule-only" reuses
 // it, as the engine does when several rules check one document.
 func BenchmarkStrayDash(b *testing.B) {
-	txt := sdBenchText(b)
+	txt := benchText(b)
 	r := typography.StrayDash()
 	doc := &rules.Document{Text: txt, Path: "bench.txt", ID: "bench.txt"}
 	b.Run("with-analysis", func(b *testing.B) {

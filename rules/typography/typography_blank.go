@@ -10,13 +10,13 @@ import (
 
 // ExcessBlankLines returns the excess-blank-lines rule: runs of more blank lines
 // than a paragraph break needs.
-func ExcessBlankLines() rules.Rule { return tyExcessBlank{max: 2} }
+func ExcessBlankLines() rules.Rule { return excessBlank{max: 2} }
 
-type tyExcessBlank struct {
+type excessBlank struct {
 	max int
 }
 
-func (r tyExcessBlank) Meta() rules.Meta {
+func (r excessBlank) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "excess-blank-lines",
 		Category: rules.Typography,
@@ -36,18 +36,18 @@ func (r tyExcessBlank) Meta() rules.Meta {
 }
 
 // Options implements Configurable.
-func (r tyExcessBlank) Options() map[string]any {
+func (r excessBlank) Options() map[string]any {
 	return map[string]any{"max_blank_lines": r.max}
 }
 
 // Configure implements Configurable.
-func (r tyExcessBlank) Configure(opts map[string]any) (rules.Rule, error) {
+func (r excessBlank) Configure(opts map[string]any) (rules.Rule, error) {
 	o := option.New("excess-blank-lines", opts)
 	o.Int("max_blank_lines", &r.max, 1, 1000)
 	return r, o.Err()
 }
 
-func (r tyExcessBlank) Check(p *rules.Pass) {
+func (r excessBlank) Check(p *rules.Pass) {
 	a := p.Analysis
 	t := a.Text()
 	lines := a.Lines()
@@ -76,7 +76,7 @@ func (r tyExcessBlank) Check(p *rules.Pass) {
 	}
 }
 
-func (r tyExcessBlank) report(p *rules.Pass, lines []text.Line, first, last int) {
+func (r excessBlank) report(p *rules.Pass, lines []text.Line, first, last int) {
 	n := last - first + 1
 	// Keep the first blank line (emptied) with its line break; delete the others.
 	edits := []rules.Edit{}

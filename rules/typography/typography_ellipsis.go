@@ -13,13 +13,13 @@ import (
 
 // EllipsisVariants returns the ellipsis-variants rule: ellipses written in
 // nonstandard ways, or in two styles in one document.
-func EllipsisVariants() rules.Rule { return tyEllipsis{style: "majority"} }
+func EllipsisVariants() rules.Rule { return ellipsis{style: "majority"} }
 
-type tyEllipsis struct {
+type ellipsis struct {
 	style string // "majority", "unicode" or "ascii"
 }
 
-func (r tyEllipsis) Meta() rules.Meta {
+func (r ellipsis) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "ellipsis-variants",
 		Category: rules.Typography,
@@ -45,24 +45,24 @@ func (r tyEllipsis) Meta() rules.Meta {
 }
 
 // Options implements Configurable.
-func (r tyEllipsis) Options() map[string]any {
+func (r ellipsis) Options() map[string]any {
 	return map[string]any{"style": r.style}
 }
 
 // Configure implements Configurable.
-func (r tyEllipsis) Configure(opts map[string]any) (rules.Rule, error) {
+func (r ellipsis) Configure(opts map[string]any) (rules.Rule, error) {
 	o := option.New("ellipsis-variants", opts)
 	o.String("style", &r.style, "majority", "unicode", "ascii")
 	return r, o.Err()
 }
 
-// tyEll is one ellipsis or variant found at [start, end).
-type tyEll struct {
+// ell is one ellipsis or variant found at [start, end).
+type ell struct {
 	start, end int
 	kind       byte // 'u' …, 'a' ..., 's' spaced, 'm' many dots, 't' two dots
 }
 
-func (r tyEllipsis) Check(p *rules.Pass) {
+func (r ellipsis) Check(p *rules.Pass) {
 	a := p.Analysis
 	t := a.Text()
 	hasU := strings.Contains(t, "…")
@@ -71,7 +71,7 @@ func (r tyEllipsis) Check(p *rules.Pass) {
 	if !hasDots && (!hasU || r.style != "ascii") {
 		return
 	}
-	var found []tyEll
+	var found []ell
 	nU, nA := 0, 0
 	firstU, firstA := -1, -1
 	if hasU {
@@ -80,7 +80,7 @@ func (r tyEllipsis) Check(p *rules.Pass) {
 			if k < 0 {
 				break
 			}
-			found = append(found, tyEll{i + k, i + k + 3, 'u'})
+			found = append(found, ell{i + k, i + k + 3, 'u'})
 			if firstU < 0 {
 				firstU = i + k
 			}
@@ -110,28 +110,28 @@ func (r tyEllipsis) Check(p *rules.Pass) {
 				dots++
 			}
 			if dots >= 3 && before != '.' {
-				found = append(found, tyEll{i, k, 's'})
+				found = append(found, ell{i, k, 's'})
 				e = k
 			}
 		case 2:
 			// Only between Latin letters: CJK and other scripts use ".." freely.
 			if before < utf8.RuneSelf && after < utf8.RuneSelf && unicode.IsLetter(before) && unicode.IsLetter(after) {
-				found = append(found, tyEll{i, e, 't'})
+				found = append(found, ell{i, e, 't'})
 			}
 		case 3:
 			if unicode.IsDigit(before) && unicode.IsDigit(after) || after == '/' {
 				break
 			}
-			found = append(found, tyEll{i, e, 'a'})
+			found = append(found, ell{i, e, 'a'})
 			if firstA < 0 {
 				firstA = i
 			}
 			nA++
 		default:
-			if n >= 10 || tyLeader(t, e) || after == '/' || unicode.IsDigit(before) && unicode.IsDigit(after) {
+			if n >= 10 || leader(t, e) || after == '/' || unicode.IsDigit(before) && unicode.IsDigit(after) {
 				break
 			}
-			found = append(found, tyEll{i, e, 'm'})
+			found = append(found, ell{i, e, 'm'})
 		}
 		i = e
 	}
@@ -168,7 +168,7 @@ func (r tyEllipsis) Check(p *rules.Pass) {
 	if want == 'u' {
 		repl, name = "…", "… (U+2026)"
 	}
-	fenced := tyFencedLines(a)
+	fenced := fencedLines(a)
 	for _, f := range found {
 		if f.kind == want {
 			continue
@@ -208,9 +208,9 @@ func (r tyEllipsis) Check(p *rules.Pass) {
 	}
 }
 
-// tyLeader reports whether the dots ending at t[e] lead to a page number at the end
+// leader reports whether the dots ending at t[e] lead to a page number at the end
 // of the line, as in a table of contents.
-func tyLeader(t string, e int) bool {
+func leader(t string, e int) bool {
 	for e < len(t) && t[e] == ' ' {
 		e++
 	}

@@ -13,13 +13,13 @@ import (
 )
 
 // RepeatedSpaces returns the repeated-spaces rule: runs of spaces between words.
-func RepeatedSpaces() rules.Rule { return tyRepeatedSpaces{} }
+func RepeatedSpaces() rules.Rule { return repeatedSpaces{} }
 
-type tyRepeatedSpaces struct {
+type repeatedSpaces struct {
 	afterSentence bool
 }
 
-func (r tyRepeatedSpaces) Meta() rules.Meta {
+func (r repeatedSpaces) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "repeated-spaces",
 		Category: rules.Typography,
@@ -42,24 +42,24 @@ func (r tyRepeatedSpaces) Meta() rules.Meta {
 }
 
 // Options implements Configurable.
-func (r tyRepeatedSpaces) Options() map[string]any {
+func (r repeatedSpaces) Options() map[string]any {
 	return map[string]any{"after_sentence": r.afterSentence}
 }
 
 // Configure implements Configurable.
-func (r tyRepeatedSpaces) Configure(opts map[string]any) (rules.Rule, error) {
+func (r repeatedSpaces) Configure(opts map[string]any) (rules.Rule, error) {
 	o := option.New("repeated-spaces", opts)
 	o.Bool("after_sentence", &r.afterSentence)
 	return r, o.Err()
 }
 
-// tyGap is a run of two or more spaces inside a line, as byte offsets from the line
+// gap is a run of two or more spaces inside a line, as byte offsets from the line
 // start.
-type tyGap struct{ start, end int }
+type gap struct{ start, end int }
 
-// tyGaps appends the inner space runs of line s to out. ok is false when the line is
+// spaceGaps appends the inner space runs of line s to out. ok is false when the line is
 // laid out as a table or ASCII art and no gap of it should be judged.
-func tyGaps(out []tyGap, s string) ([]tyGap, bool) {
+func spaceGaps(out []gap, s string) ([]gap, bool) {
 	if !strings.Contains(s, "  ") {
 		return out, true
 	}
@@ -84,7 +84,7 @@ func tyGaps(out []tyGap, s string) ([]tyGap, bool) {
 		if e >= len(s) {
 			break // trailing spaces
 		}
-		out = append(out, tyGap{st, e})
+		out = append(out, gap{st, e})
 		if e-st >= 3 {
 			wide++
 		}
@@ -112,27 +112,27 @@ func tyGaps(out []tyGap, s string) ([]tyGap, bool) {
 	return out, true
 }
 
-// tyAligned reports whether a gap of others (sorted, as tyGaps returns them) ends
+// aligned reports whether a gap of others (sorted, as spaceGaps returns them) ends
 // where g ends.
-func tyAligned(g tyGap, others []tyGap) bool {
+func aligned(g gap, others []gap) bool {
 	k := sort.Search(len(others), func(i int) bool { return others[i].end >= g.end })
 	return k < len(others) && others[k].end == g.end
 }
 
-func (r tyRepeatedSpaces) Check(p *rules.Pass) {
+func (r repeatedSpaces) Check(p *rules.Pass) {
 	a := p.Analysis
 	t := a.Text()
 	if !strings.Contains(t, "  ") {
 		return
 	}
 	lines := a.Lines()
-	fenced := tyFencedLines(a) // nil when the document has no fences
-	var cur, prev, next []tyGap
-	gaps := func(buf []tyGap, li int) []tyGap {
+	fenced := fencedLines(a) // nil when the document has no fences
+	var cur, prev, next []gap
+	gaps := func(buf []gap, li int) []gap {
 		if li < 0 || li >= len(lines) || (fenced != nil && fenced[li]) {
 			return buf[:0]
 		}
-		g, _ := tyGaps(buf[:0], t[lines[li].Start:lines[li].End])
+		g, _ := spaceGaps(buf[:0], t[lines[li].Start:lines[li].End])
 		return g
 	}
 	// Jump from one double space to the next with the fast substring search and
@@ -150,16 +150,16 @@ func (r tyRepeatedSpaces) Check(p *rules.Pass) {
 		}
 		s := t[l.Start:l.End]
 		var ok bool
-		cur, ok = tyGaps(cur[:0], s)
+		cur, ok = spaceGaps(cur[:0], s)
 		if !ok || len(cur) == 0 {
 			continue
 		}
 		prev, next = gaps(prev, li-1), gaps(next, li+1)
 		for _, g := range cur {
-			if tyAligned(g, prev) || tyAligned(g, next) {
+			if aligned(g, prev) || aligned(g, next) {
 				continue
 			}
-			if !r.afterSentence && g.end-g.start == 2 && tyAfterSentence(s[:g.start]) {
+			if !r.afterSentence && g.end-g.start == 2 && afterSentence(s[:g.start]) {
 				continue
 			}
 			start, end := l.Start+g.start, l.Start+g.end
@@ -170,9 +170,9 @@ func (r tyRepeatedSpaces) Check(p *rules.Pass) {
 	}
 }
 
-// tyAfterSentence reports whether s ends a sentence: ".", "!", "?" or ":" with any
+// afterSentence reports whether s ends a sentence: ".", "!", "?" or ":" with any
 // closing quotes or brackets after it.
-func tyAfterSentence(s string) bool {
+func afterSentence(s string) bool {
 	for len(s) > 0 {
 		r, n := utf8.DecodeLastRuneInString(s)
 		switch r {
@@ -190,11 +190,11 @@ func tyAfterSentence(s string) bool {
 // SpaceBeforePunctuation returns the space-before-punctuation rule: a space between
 // a word and the comma, full stop, colon, semicolon, question or exclamation mark
 // after it.
-func SpaceBeforePunctuation() rules.Rule { return tySpaceBeforePunct{} }
+func SpaceBeforePunctuation() rules.Rule { return spaceBeforePunct{} }
 
-type tySpaceBeforePunct struct{}
+type spaceBeforePunct struct{}
 
-func (tySpaceBeforePunct) Meta() rules.Meta {
+func (spaceBeforePunct) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "space-before-punctuation",
 		Category: rules.Typography,
@@ -219,25 +219,25 @@ func (tySpaceBeforePunct) Meta() rules.Meta {
 	}
 }
 
-// tyFrenchWords and tyEnglishWords are frequent function words that tell French
+// frenchWords and englishWords are frequent function words that tell French
 // text from English.
-var tyFrenchWords = map[string]bool{
+var frenchWords = map[string]bool{
 	"le": true, "la": true, "les": true, "des": true, "du": true, "une": true, "est": true, "et": true,
 	"que": true, "qui": true, "dans": true, "pour": true, "pas": true, "sur": true, "au": true,
 	"aux": true, "avec": true, "ce": true, "cette": true, "il": true, "elle": true, "nous": true,
 	"vous": true, "sont": true, "mais": true, "ou": true, "son": true, "ses": true, "leur": true,
 }
 
-var tyEnglishWords = map[string]bool{
+var englishWords = map[string]bool{
 	"the": true, "and": true, "of": true, "to": true, "is": true, "in": true, "that": true,
 	"for": true, "with": true, "on": true, "was": true, "it": true, "are": true, "this": true,
 	"be": true, "by": true, "he": true, "she": true, "they": true, "from": true, "at": true,
 }
 
-// tyLooksFrench reports whether the document reads as French: in its first 4 KB,
+// looksFrench reports whether the document reads as French: in its first 4 KB,
 // French function words outnumber English ones and there are at least five. It
 // splits only that prefix, so a long document does not pay for all its words.
-func tyLooksFrench(a *text.Analysis) bool {
+func looksFrench(a *text.Analysis) bool {
 	t := a.Text()
 	fr, en := 0, 0
 	end := min(len(t), 4096)
@@ -251,18 +251,18 @@ func tyLooksFrench(a *text.Analysis) bool {
 		if len(s) > 5 {
 			continue
 		}
-		if tyFrenchWords[s] {
+		if frenchWords[s] {
 			fr++
-		} else if tyEnglishWords[s] {
+		} else if englishWords[s] {
 			en++
 		}
 	}
 	return fr >= 5 && fr > en
 }
 
-// tyFencedLines returns, for a document with code fences, which lines are fenced;
+// fencedLines returns, for a document with code fences, which lines are fenced;
 // nil when it has none.
-func tyFencedLines(a *text.Analysis) []bool {
+func fencedLines(a *text.Analysis) []bool {
 	t := a.Text()
 	if !strings.Contains(t, "```") && !strings.Contains(t, "~~~") {
 		return nil
@@ -276,7 +276,7 @@ func tyFencedLines(a *text.Analysis) []bool {
 	return out
 }
 
-func (tySpaceBeforePunct) Check(p *rules.Pass) {
+func (spaceBeforePunct) Check(p *rules.Pass) {
 	a := p.Analysis
 	t := a.Text()
 	var fenced []bool
@@ -332,7 +332,7 @@ func (tySpaceBeforePunct) Check(p *rules.Pass) {
 		if c == ';' || c == ':' || c == '!' || c == '?' {
 			if french < 0 {
 				french = 0
-				if tyLooksFrench(a) {
+				if looksFrench(a) {
 					french = 1
 				}
 			}
@@ -341,7 +341,7 @@ func (tySpaceBeforePunct) Check(p *rules.Pass) {
 			}
 		}
 		if !fencedDone {
-			fenced, fencedDone = tyFencedLines(a), true
+			fenced, fencedDone = fencedLines(a), true
 		}
 		if fenced != nil && fenced[a.LineAt(i)] {
 			continue

@@ -6,12 +6,12 @@ import (
 	"sort"
 )
 
-// BoilerplateModel is the small learned model behind the block boilerplate rules,
+// Model is the small learned model behind the block boilerplate rules,
 // in two stages of gradient-boosted decision trees (stacked sequential learning):
-// Line reads the features of a line and its neighbours (BoilerplateFeatureNames)
+// Line reads the features of a line and its neighbours (FeatureNames)
 // and gives each line a first probability; Context reads the same features plus
 // what the first stage said about the line's neighbours and the whole document
-// (BoilerplateContextNames), which tells a whole-page dump full of menus from an
+// (ContextNames), which tells a whole-page dump full of menus from an
 // extracted article with one table. It is trained by `go run ./internal/boilertrain`
 // on the dev split of the shared corpus and stored as data in
 // boilerplate_weights.go.
@@ -19,7 +19,7 @@ type Model struct {
 	Line, Context Trees
 }
 
-// BoilerplateTrees is one stage: trees whose summed leaf values, plus Bias, are
+// Trees is one stage: trees whose summed leaf values, plus Bias, are
 // the log-odds that a line is boilerplate.
 type Trees struct {
 	// Features names the features the trees were trained on, in vector order.
@@ -32,7 +32,7 @@ type Trees struct {
 	Nodes []Node
 }
 
-// BoilerplateNode is one node of a tree. An inner node sends a line to Left when
+// Node is one node of a tree. An inner node sends a line to Left when
 // its feature is below Threshold, else to Right; a leaf has Feature -1. Value is
 // the leaf's contribution to the log-odds; on inner nodes it is the mean of the
 // leaves below (weighted by the training lines that reached them), which lets a
@@ -119,13 +119,13 @@ func (m *Trees) Explain(x []float32, contrib []float32) {
 	}
 }
 
-// bpProb turns log-odds into a probability.
+// Prob turns log-odds into a probability.
 func Prob(logit float32) float64 { return 1 / (1 + math.Exp(-float64(logit))) }
 
-// bpReasons returns the features that pushed the lines x (rows of the feature
+// Reasons returns the features that pushed the lines x (rows of the feature
 // matrix) towards boilerplate the most, strongest first, at most n of them.
 //
-// flat and vals, when not nil, are m's trees flattened (bpFlatten), which explain
+// flat and vals, when not nil, are m's trees flattened (Flatten), which explain
 // the same way faster.
 func (m *Trees) Reasons(rows [][]float32, n int, flat []FlatTree, vals []FlatVals) []int {
 	contrib := make([]float32, len(m.Features))
@@ -153,11 +153,11 @@ func (m *Trees) Reasons(rows [][]float32, n int, flat []FlatTree, vals []FlatVal
 // vector x of being boilerplate. The trainer uses it.
 func (m *Trees) Score(x []float32) float64 { return Prob(m.LogOdds(x)) }
 
-// bpFlatDepth is the depth of a flattened tree: the trainer grows trees of depth
+// flatDepth is the depth of a flattened tree: the trainer grows trees of depth
 // 4 at most.
-const bpFlatDepth = 4
+const flatDepth = 4
 
-// bpFlatTree is a tree of depth bpFlatDepth laid out as a perfect binary tree in
+// FlatTree is a tree of depth flatDepth laid out as a perfect binary tree in
 // heap order from 1: inner node k (1 <= k < 16) sends a line with a value below
 // its threshold to 2k+1 and any other line to 2k, and the nodes from 16 on are
 // the leaves. The walk is four steps without pointer chasing, each a compare
@@ -166,22 +166,22 @@ const bpFlatDepth = 4
 type FlatTree struct {
 	// feat and thr have an unused slot 0, so that a masked index needs no
 	// bounds check.
-	feat [1 << bpFlatDepth]uint8
-	thr  [1 << bpFlatDepth]float32
-	leaf [1 << bpFlatDepth]float32
+	feat [1 << flatDepth]uint8
+	thr  [1 << flatDepth]float32
+	leaf [1 << flatDepth]float32
 }
 
-// bpFlatWidth bounds the feature vectors the flattened trees read: a feature
+// flatWidth bounds the feature vectors the flattened trees read: a feature
 // index is a byte, and the walk reads a copy of the row padded to 256 values.
-const bpFlatWidth = 256
+const flatWidth = 256
 
-// bpFlatVals holds the node values of a flattened tree's inner nodes (in
-// bpFlatTree's order), for explanations; a padding split has the value of the
+// FlatVals holds the node values of a flattened tree's inner nodes (in
+// FlatTree's order), for explanations; a padding split has the value of the
 // leaf it stands for.
-type FlatVals [1 << bpFlatDepth]float32
+type FlatVals [1 << flatDepth]float32
 
-// bpFlatten returns the trees of m flattened with their inner node values, or
-// nil when a tree is deeper than bpFlatDepth (then the nodes are walked as they
+// Flatten returns the trees of m flattened with their inner node values, or
+// nil when a tree is deeper than flatDepth (then the nodes are walked as they
 // are).
 func Flatten(m *Trees) ([]FlatTree, []FlatVals) {
 	out := make([]FlatTree, len(m.Roots))
@@ -189,11 +189,11 @@ func Flatten(m *Trees) ([]FlatTree, []FlatVals) {
 	var fill func(t *FlatTree, v *FlatVals, node int32, pos, depth int) bool
 	fill = func(t *FlatTree, v *FlatVals, node int32, pos, depth int) bool {
 		n := m.Nodes[node]
-		if depth == bpFlatDepth {
+		if depth == flatDepth {
 			if n.Feature >= 0 {
 				return false
 			}
-			t.leaf[pos-1<<bpFlatDepth] = n.Value
+			t.leaf[pos-1<<flatDepth] = n.Value
 			return true
 		}
 		v[pos] = n.Value
@@ -201,7 +201,7 @@ func Flatten(m *Trees) ([]FlatTree, []FlatVals) {
 			t.feat[pos], t.thr[pos] = 0, float32(math.Inf(1))
 			return fill(t, v, node, 2*pos+1, depth+1) && fill(t, v, node, 2*pos, depth+1)
 		}
-		if int(n.Feature) >= bpFlatWidth {
+		if int(n.Feature) >= flatWidth {
 			return false
 		}
 		t.feat[pos], t.thr[pos] = uint8(n.Feature), n.Threshold
@@ -215,65 +215,65 @@ func Flatten(m *Trees) ([]FlatTree, []FlatVals) {
 	return out, vals
 }
 
-// bpExplainFlat is explain over flattened trees ts with their node values vals.
+// ExplainFlat is explain over flattened trees ts with their node values vals.
 // A padding split moves nothing (its children have its own value) and adds +0 to
 // feature 0, which leaves the sum as it is: a contribution is never -0, since
 // contributions start at +0 and a sum of nonzero floats that cancels is +0.
 func ExplainFlat(ts []FlatTree, vals []FlatVals, row []float32, contrib []float32) {
-	var x [bpFlatWidth]float32
+	var x [flatWidth]float32
 	copy(x[:], row)
-	const m = 1<<bpFlatDepth - 1
+	const m = 1<<flatDepth - 1
 	for i := range ts {
 		t, v := &ts[i], &vals[i]
 		k := 1
-		for d := 0; d < bpFlatDepth-1; d++ {
-			next := 2*k + bpLeft(x[t.feat[k&m]], t.thr[k&m])
+		for d := 0; d < flatDepth-1; d++ {
+			next := 2*k + left(x[t.feat[k&m]], t.thr[k&m])
 			contrib[t.feat[k&m]] += v[next&m] - v[k&m]
 			k = next
 		}
-		next := 2*k + bpLeft(x[t.feat[k&m]], t.thr[k&m])
+		next := 2*k + left(x[t.feat[k&m]], t.thr[k&m])
 		contrib[t.feat[k&m]] += t.leaf[next&m] - v[k&m]
 	}
 }
 
-// bpScoreFlat is score over flattened trees. Four trees are walked at once: each
+// ScoreFlat is score over flattened trees. Four trees are walked at once: each
 // walk is a chain of dependent loads, and interleaving them lets the processor
 // overlap the chains. The row is copied into an array of 256 values, which a
 // byte indexes without a bounds check, and node indexes are masked, so the walks
 // run without bounds checks. The leaves are summed four at a time, in tree
 // order.
 func ScoreFlat(bias float32, ts []FlatTree, row []float32) float32 {
-	var x [bpFlatWidth]float32
+	var x [flatWidth]float32
 	copy(x[:], row)
-	const m = 1<<bpFlatDepth - 1
+	const m = 1<<flatDepth - 1
 	s := bias
 	i := 0
 	for ; i+4 <= len(ts); i += 4 {
 		t0, t1, t2, t3 := &ts[i], &ts[i+1], &ts[i+2], &ts[i+3]
 		k0, k1, k2, k3 := 1, 1, 1, 1
-		for d := 0; d < bpFlatDepth; d++ {
-			k0 = 2*k0 + bpLeft(x[t0.feat[k0&m]], t0.thr[k0&m])
-			k1 = 2*k1 + bpLeft(x[t1.feat[k1&m]], t1.thr[k1&m])
-			k2 = 2*k2 + bpLeft(x[t2.feat[k2&m]], t2.thr[k2&m])
-			k3 = 2*k3 + bpLeft(x[t3.feat[k3&m]], t3.thr[k3&m])
+		for d := 0; d < flatDepth; d++ {
+			k0 = 2*k0 + left(x[t0.feat[k0&m]], t0.thr[k0&m])
+			k1 = 2*k1 + left(x[t1.feat[k1&m]], t1.thr[k1&m])
+			k2 = 2*k2 + left(x[t2.feat[k2&m]], t2.thr[k2&m])
+			k3 = 2*k3 + left(x[t3.feat[k3&m]], t3.thr[k3&m])
 		}
 		s += t0.leaf[k0&m] + t1.leaf[k1&m] + t2.leaf[k2&m] + t3.leaf[k3&m]
 	}
 	for ; i < len(ts); i++ {
 		t := &ts[i]
 		k := 1
-		for d := 0; d < bpFlatDepth; d++ {
-			k = 2*k + bpLeft(x[t.feat[k&m]], t.thr[k&m])
+		for d := 0; d < flatDepth; d++ {
+			k = 2*k + left(x[t.feat[k&m]], t.thr[k&m])
 		}
 		s += t.leaf[k&m]
 	}
 	return s
 }
 
-// bpLeft is 1 when a line goes left at a split (its value is below the
+// left is 1 when a line goes left at a split (its value is below the
 // threshold; a NaN goes right, as in score), else 0. Written as thr > v, it
 // compiles to a compare and a set without a negation.
-func bpLeft(v, thr float32) int {
+func left(v, thr float32) int {
 	if thr > v {
 		return 1
 	}

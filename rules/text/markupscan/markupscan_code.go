@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// mkJSTokens are calls and names that only page code uses.
+// jsTokens are calls and names that only page code uses.
 var jsTokens = []string{
 	"document.getElementById", "document.querySelector", "document.createElement", "document.write(",
 	"document.cookie", "document.body", "document.head", "document.location", "document.addEventListener",
@@ -18,7 +18,7 @@ var jsTokens = []string{
 	"appendChild(", "parentNode", ".push({", "use strict",
 }
 
-// mkCSSProps are CSS property names; "name: value" after "{" with one of them is a
+// cssProps are CSS property names; "name: value" after "{" with one of them is a
 // CSS declaration.
 var cssProps = func() map[string]bool {
 	m := map[string]bool{}
@@ -35,7 +35,7 @@ var cssProps = func() map[string]bool {
 	return m
 }()
 
-// mkCodeLine classifies a trimmed line: kind is "" for prose, strong says the line
+// CodeLine classifies a trimmed line: kind is "" for prose, strong says the line
 // is code on its own (a weak line counts only next to strong ones).
 func CodeLine(s string) (kind string, strong bool) {
 	if s == "" {
@@ -90,7 +90,7 @@ func CodeLine(s string) (kind string, strong bool) {
 	return "", false
 }
 
-// mkCSSDecl reports whether s holds "{ property: value" with a known property, or
+// cssDecl reports whether s holds "{ property: value" with a known property, or
 // is a selector line such as ".nav a:hover {".
 func cssDecl(s string) bool {
 	// A declaration needs a ";" or "}" after its colon: find the last one once.
@@ -126,7 +126,7 @@ func cssDecl(s string) bool {
 	return false
 }
 
-// mkJSStatement recognizes the shapes of JavaScript statements.
+// jsStatement recognizes the shapes of JavaScript statements.
 func jsStatement(s string, last byte) bool {
 	for _, kw := range []string{"var ", "let ", "const "} {
 		if strings.HasPrefix(s, kw) {

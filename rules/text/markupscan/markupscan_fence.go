@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// mkFence tracks Markdown code fences line by line: inside a fence, text is code
+// Fence tracks Markdown code fences line by line: inside a fence, text is code
 // and neither typography nor markup rules judge it.
 type Fence struct {
 	open  bool
@@ -40,7 +40,7 @@ func (f *Fence) Code(s string) bool {
 	return f.open
 }
 
-// mkIsFenceLine reports whether line s opens or closes a code fence.
+// IsFenceLine reports whether line s opens or closes a code fence.
 func IsFenceLine(s string) bool {
 	s = strings.TrimLeft(s, " ")
 	return strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~")

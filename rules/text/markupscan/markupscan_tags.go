@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// mkElements are the HTML element names (current and obsolete) plus the SVG and
+// Elements are the HTML element names (current and obsolete) plus the SVG and
 // MathML names that turn up in pages.
 var Elements = func() map[string]bool {
 	m := map[string]bool{}
@@ -26,15 +26,15 @@ var Elements = func() map[string]bool {
 	return m
 }()
 
-// mkMaxTag bounds how far a tag or comment may reach, so that a stray "<" never
+// maxTag bounds how far a tag or comment may reach, so that a stray "<" never
 // makes the scan quadratic.
 const maxTag = 2048
 
-// mkMaxComment bounds a comment or CDATA section; an opener whose end is further
+// maxComment bounds a comment or CDATA section; an opener whose end is further
 // away is reported alone.
 const maxComment = 64 * 1024
 
-// mkScan remembers where the next "-->" and "]]>" are, so that many unclosed
+// Scanner remembers where the next "-->" and "]]>" are, so that many unclosed
 // comment openers do not each search the rest of the text.
 type Scanner struct {
 	comment, cdata [2]int // [searched from, found at or -1]; zero value: not searched
@@ -54,7 +54,7 @@ func (sc *Scanner) next(t string, from int, sep string, memo *[2]int) int {
 	return k
 }
 
-// mkParseTag parses HTML at t[i] == '<' and returns its end offset, element name
+// ParseTag parses HTML at t[i] == '<' and returns its end offset, element name
 // (lower case, "" for comments and declarations) and whether it is a tag at all.
 func ParseTag(t string, i int, sc *Scanner) (end int, name string, ok bool) {
 	if i+2 > len(t) {
@@ -171,7 +171,7 @@ func ParseTag(t string, i int, sc *Scanner) (end int, name string, ok bool) {
 	return 0, "", false
 }
 
-// mkTagName reads an element name at t[i]: all lower or all upper case ASCII, a
+// tagName reads an element name at t[i]: all lower or all upper case ASCII, a
 // known element, or a custom element (lower case with a hyphen).
 func tagName(t string, i int) (int, string, bool) {
 	j := i
@@ -197,7 +197,7 @@ func tagName(t string, i int) (int, string, bool) {
 	return 0, "", false
 }
 
-// mkParseDecl parses "<!-- … -->", "<![CDATA[ … ]]>", "<![endif]>" and "<!DOCTYPE …>".
+// parseDecl parses "<!-- … -->", "<![CDATA[ … ]]>", "<![endif]>" and "<!DOCTYPE …>".
 func parseDecl(t string, i int, sc *Scanner) (int, string, bool) {
 	rest := t[i:]
 	switch {
@@ -225,7 +225,7 @@ func parseDecl(t string, i int, sc *Scanner) (int, string, bool) {
 	return 0, "", false
 }
 
-// mkEntity parses a character reference at t[i] == '&'. It returns its length and
+// Entity parses a character reference at t[i] == '&'. It returns its length and
 // decoded text; ok is false when t[i:] is not a reference. Double-escaped forms
 // (&amp;mdash;) decode all the way.
 func Entity(t string, i int) (n int, decoded string, ok bool) {
@@ -246,7 +246,7 @@ func Entity(t string, i int) (n int, decoded string, ok bool) {
 	return n, decoded, true
 }
 
-// mkOneEntity parses one reference without looking for double escapes.
+// oneEntity parses one reference without looking for double escapes.
 func oneEntity(t string, i int) (int, string, bool) {
 	j := i + 1
 	if j >= len(t) {

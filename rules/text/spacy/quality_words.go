@@ -24,7 +24,7 @@ import (
 	"unicode/utf8"
 )
 
-// qPySpace reports whether Python's str.isspace is true for r: Go's white space plus
+// IsPySpace reports whether Python's str.isspace is true for r: Go's white space plus
 // the four ASCII separators U+001C..U+001F, which Python counts as space.
 func IsPySpace(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -37,7 +37,7 @@ func IsPySpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// qPyStrip returns s[i:j] without leading and trailing Python white space.
+// PyStrip returns s[i:j] without leading and trailing Python white space.
 func PyStrip(s string) (int, int) {
 	i, j := 0, len(s)
 	for i < j {
@@ -57,7 +57,7 @@ func PyStrip(s string) (int, int) {
 	return i, j
 }
 
-// qSplitLines calls fn for every line of Python's text.splitlines(): lines end at
+// SplitLines calls fn for every line of Python's text.splitlines(): lines end at
 // \n, \r, \r\n, \v, \f, \x1c, \x1d, \x1e, U+0085, U+2028 and U+2029; a final line
 // break does not start another line, and an empty text has no line. start and end
 // bound the line's content; next is where the following line starts.
@@ -92,7 +92,7 @@ func SplitLines(text string, fn func(start, end, next int)) {
 	}
 }
 
-// qTerminal is datatrove's TERMINAL_PUNCTUATION (utils/text.py): the characters
+// Terminal is datatrove's TERMINAL_PUNCTUATION (utils/text.py): the characters
 // that end a sentence in some script. FineWebQualityFilter counts the lines ending
 // in one of them.
 var Terminal = qRuneSet(
@@ -153,7 +153,7 @@ var qPunctuation = func() *qRunes {
 	return qRuneSet(rs...)
 }()
 
-// qIsSymbol reports whether every character of w is in datatrove's PUNCTUATION_SET.
+// IsSymbol reports whether every character of w is in datatrove's PUNCTUATION_SET.
 func IsSymbol(w string) bool {
 	for _, r := range w {
 		if !qPunctuation.Has(r) {
@@ -163,7 +163,7 @@ func IsSymbol(w string) bool {
 	return true
 }
 
-// qHasLetter reports whether Python's str.isalpha holds for a character of w.
+// HasLetter reports whether Python's str.isalpha holds for a character of w.
 func HasLetter(w string) bool {
 	for _, r := range w {
 		if r < 128 {
@@ -655,7 +655,7 @@ func qInfixAt(s string, i int, c rune, cn int) int {
 	return i
 }
 
-// qIsURL reports whether spaCy's URL_MATCH (lang/tokenizer_exceptions.py) accepts
+// IsURL reports whether spaCy's URL_MATCH (lang/tokenizer_exceptions.py) accepts
 // s, that is whether s is, whole,
 //
 //	(scheme://)? (user@)? (public IPv4 | host.tld) (:port)? ([/?#]...)?
@@ -1387,7 +1387,7 @@ func qEmitPieces(text string, at int, pieces []int, emit func(start, end int, sp
 	}
 }
 
-// qualityWordTokens returns the words datatrove's split_into_words(text, "en") gives
+// WordTokens returns the words datatrove's split_into_words(text, "en") gives
 // for the analyzed text, as byte spans: spaCy's English tokens without the
 // white-space ones. The quality rules each call it once per document; it belongs in
 // Analysis once more than one rule runs on the same document.
@@ -1395,7 +1395,7 @@ func WordTokens(a *text.Analysis) []text.Span {
 	return QualityWords(a.Text())
 }
 
-// qWords is qualityWordTokens for a text.
+// QualityWords is WordTokens for a text.
 func QualityWords(txt string) []text.Span {
 	toks := qTokens(txt, nil)
 	out := make([]text.Span, 0, len(toks))
@@ -1407,7 +1407,7 @@ func QualityWords(txt string) []text.Span {
 	return out
 }
 
-// qSentenceCount returns how many sentences spaCy's sentencizer finds in text, as
+// SentenceCount returns how many sentences spaCy's sentencizer finds in text, as
 // datatrove's split_into_sentences counts them: a sentence starts at each token that
 // is neither punctuation nor a sentence-final mark after one that is a
 // sentence-final mark. A text without tokens counts as one part.

@@ -24,12 +24,12 @@ import (
 // tokens cover every character that Python's str.isspace() does not call white
 // space. Lengths that datatrove measures with Python's len() are code points.
 
-// repToken is one word token: the bytes [Start, End) of the text.
+// Token is one word token: the bytes [Start, End) of the text.
 type Token struct {
 	Start, End int
 }
 
-// repWords returns the tokens of text as datatrove's English word tokenizer
+// RepetitionWords returns the tokens of text as datatrove's English word tokenizer
 // (spaCy's) returns them after strip_strings: what GopherRepetitionFilter and
 // GopherQualityFilter count as words. Punctuation tokens are included.
 func RepetitionWords(text string) []string {
@@ -41,7 +41,7 @@ func RepetitionWords(text string) []string {
 	return out
 }
 
-// repTokens appends the word tokens of text to out and returns it.
+// Tokens appends the word tokens of text to out and returns it.
 func Tokens(text string, out []Token) []Token {
 	tb := repTables()
 	first := len(out)
@@ -89,7 +89,7 @@ func repASCIISpace(c byte) bool {
 	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)
 }
 
-// repIsSpace is Python's str.isspace() for one character: Go's unicode.IsSpace
+// IsSpace is Python's str.isspace() for one character: Go's unicode.IsSpace
 // plus the information separators U+001C to U+001F.
 func IsSpace(r rune) bool {
 	return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f)

@@ -2,7 +2,7 @@ package wordset
 
 import "strings"
 
-// thStopwords are function words of English and the main European languages.
+// Stopwords are function words of English and the main European languages.
 var Stopwords = Parse(`
 a about above after again against all also am an and any are aren't as at be because been
 before being below between both but by can can't cannot could couldn't did didn't do does
