@@ -1,5 +1,7 @@
-// Package rules is corpuslint's public vocabulary: documents, findings, fixes and the
-// Rule interface, plus the built-in rules themselves (one file per rule).
+// Package rules is corpuslint's public vocabulary: documents, findings, fixes, the
+// Rule interface, the registry and profiles. It names no rule: the built-in rules
+// live in one package per family (rules/boilerplate, rules/quotes, ...) and
+// rules/builtin lists them.
 //
 // The model is golang.org/x/tools/go/analysis: a rule receives a Pass holding the
 // document and its shared analysis, and reports Findings with byte spans and optional

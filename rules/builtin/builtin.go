@@ -1,27 +1,68 @@
+// Package builtin is the one explicit list of corpuslint's built-in rules and
+// profiles: adding a rule is one line here (no init() side effects anywhere).
 package builtin
 
 import (
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/attribution"
 	"github.com/corpuslint/corpuslint/rules/boilerplate"
+	"github.com/corpuslint/corpuslint/rules/encoding"
+	"github.com/corpuslint/corpuslint/rules/markup"
+	"github.com/corpuslint/corpuslint/rules/privacy"
+	"github.com/corpuslint/corpuslint/rules/quality"
 	"github.com/corpuslint/corpuslint/rules/quotes"
+	"github.com/corpuslint/corpuslint/rules/repetition"
 	"github.com/corpuslint/corpuslint/rules/typography"
 )
 
-// Builtin returns the built-in rules, one explicit list (no init side effects), in
-// the order `corpuslint rules` lists them.
+// Builtin returns the built-in rules in the order `corpuslint rules` lists them:
+// the four mission rules, then the families.
 func Builtin() []rules.Rule {
-	rs := []rules.Rule{
+	return []rules.Rule{
 		boilerplate.TrailingHeadlines(),
 		quotes.BrokenQuotes(),
 		typography.StrayDash(),
 		attribution.MissingAttribution(),
+
+		// One rule per published filter, each reproducing datatrove's
+		// implementation with its default settings.
+		quality.GopherQuality(),
+		quality.FineWebQuality(),
+		quality.C4Quality(),
+		quality.C4Lines(),
+
+		repetition.RepeatedParagraph(),
+		repetition.GopherRepetition(),
+
+		encoding.Mojibake(),
+		encoding.ReplacementCharacter(),
+		encoding.ControlCharacters(),
+		encoding.InvisibleCharacters(),
+		encoding.SoftHyphen(),
+		encoding.NonbreakingSpace(),
+		encoding.MixedLineEndings(),
+
+		markup.HTMLTags(),
+		markup.HTMLEntities(),
+		markup.MarkdownRemnants(),
+		markup.WikiMarkup(),
+		markup.CodeFragments(),
+		markup.URLOnlyLine(),
+
+		typography.RepeatedSpaces(),
+		typography.SpaceBeforePunctuation(),
+		typography.ExcessBlankLines(),
+		typography.EllipsisVariants(),
+
+		privacy.EmailAddress(),
+		privacy.PhoneNumber(),
+		privacy.IPAddress(),
+
+		// The blocks around the main text, the furniture inside it, then the
+		// lines a batch repeats.
+		boilerplate.LeadingBoilerplate(),
+		boilerplate.TrailingBoilerplate(),
+		boilerplate.InlineBoilerplate(),
+		boilerplate.RepeatedLine(),
 	}
-	// Each rule family keeps its own explicit list in its own file.
-	rs = append(rs, qualityRules()...)
-	rs = append(rs, repetitionRules()...)
-	rs = append(rs, encodingRules()...)
-	rs = append(rs, markupRules()...)
-	rs = append(rs, boilerplateRules()...)
-	return rs
 }

@@ -30,3 +30,13 @@ func Profiles() []rules.Profile {
 		{Name: "all", Doc: "every rule, including those off by default", Select: []string{"all"}},
 	}
 }
+
+// LookupProfile returns the built-in profile called name.
+func LookupProfile(name string) (rules.Profile, bool) {
+	for _, p := range Profiles() {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return rules.Profile{}, false
+}

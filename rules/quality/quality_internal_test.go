@@ -1,11 +1,12 @@
 package quality
 
 import (
-	"github.com/corpuslint/corpuslint/rules/text/spacy"
 	"math"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
 
 // The expected tokens below are what spaCy 3's blank("en") tokenizer gives, worked

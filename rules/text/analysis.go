@@ -240,6 +240,7 @@ func (a *Analysis) IsBlank(i int) bool {
 	return IsBlank(a.LineText(i))
 }
 
+// IsBlank reports whether s holds only white space (and byte order marks).
 func IsBlank(s string) bool {
 	for _, r := range s {
 		if !unicode.IsSpace(r) && r != '\ufeff' {
@@ -312,6 +313,8 @@ func isTerminal(r rune) bool {
 	return false
 }
 
+// TrimSpace returns s without leading and trailing white space, and without a
+// leading byte order mark.
 func TrimSpace(s string) string {
 	for len(s) > 0 {
 		r, n := utf8.DecodeRuneInString(s)
@@ -406,6 +409,7 @@ func appendTrimmed(out []Span, t string, s, e int) []Span {
 	return out
 }
 
+// IsCloser reports whether r closes a quotation or a bracket.
 func IsCloser(r rune) bool {
 	switch r {
 	case '"', '\'', '\u201d', '\u2019', ')', ']', '\u00bb':
@@ -557,6 +561,8 @@ func AppendWords(out []Word, t string, start, end int) []Word {
 	return out
 }
 
+// NextIsWord reports whether the character at offset i of t (before end) belongs
+// in a word: a letter, digit or mark.
 func NextIsWord(t string, i, end int) bool {
 	if i >= end {
 		return false
@@ -577,10 +583,12 @@ var asciiWord = func() (t [256]bool) {
 	return t
 }()
 
+// IsASCIIWordByte reports whether c is an ASCII letter or digit.
 func IsASCIIWordByte(c byte) bool {
 	return asciiWord[c]
 }
 
+// IsWordRune reports whether r belongs in a word: a letter, digit or mark.
 func IsWordRune(r rune) bool {
 	if uint32(r) < 1<<16 {
 		return wordRuneBMP[r>>6]&(1<<(r&63)) != 0

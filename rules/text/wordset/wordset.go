@@ -26,6 +26,7 @@ o os as um uma do da dos das em no na nos nas com por para que não se
 het een en van op voor met niet dat zijn
 `)
 
+// Parse returns the set of the white-space separated words of s.
 func Parse(s string) map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(s) {

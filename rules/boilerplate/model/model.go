@@ -83,7 +83,7 @@ func (m *Trees) check(names []string) error {
 	return nil
 }
 
-// score returns the log-odds that the line with features x is boilerplate.
+// LogOdds returns the log-odds that the line with features x is boilerplate.
 func (m *Trees) LogOdds(x []float32) float32 {
 	s := m.Bias
 	nodes := m.Nodes
@@ -101,7 +101,7 @@ func (m *Trees) LogOdds(x []float32) float32 {
 	return s
 }
 
-// explain adds to contrib, per feature, how much it moved the line's log-odds:
+// Explain adds to contrib, per feature, how much it moved the line's log-odds:
 // along each tree's path, the change of node value at a split goes to the split's
 // feature (Saabas' attribution).
 func (m *Trees) Explain(x []float32, contrib []float32) {

@@ -1,10 +1,11 @@
 package markup
 
 import (
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"path"
 	"strings"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // This file holds what the markup, typography and privacy rules share: option

@@ -2,12 +2,15 @@ package text
 
 import "unicode/utf8"
 
+// IsAlnum reports whether c is an ASCII letter or digit.
 func IsAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
+// IsDigit reports whether c is an ASCII digit.
 func IsDigit(c byte) bool { return '0' <= c && c <= '9' }
 
+// IsLetter reports whether c is an ASCII letter.
 func IsLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func lowerASCII(c byte) byte {
@@ -48,6 +51,8 @@ func RuneAt(t string, i int) rune {
 	return r
 }
 
+// Shorten returns s cut to max code points, with "…" when something was cut: the
+// way messages quote the text they are about.
 func Shorten(s string, max int) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s

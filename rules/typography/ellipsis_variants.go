@@ -2,13 +2,14 @@ package typography
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/option"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // EllipsisVariants returns the ellipsis-variants rule: ellipses written in

@@ -2,10 +2,11 @@ package markup
 
 import (
 	"fmt"
+	"strings"
+
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/markupscan"
-	"strings"
 )
 
 // URLOnlyLine returns the url-only-line rule: lines that hold nothing but a URL.

@@ -2,11 +2,12 @@ package markup
 
 import (
 	"fmt"
+	"sort"
+	"strings"
+
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/markupscan"
-	"sort"
-	"strings"
 )
 
 // MarkdownRemnants returns the markdown-remnants rule: Markdown syntax left in a

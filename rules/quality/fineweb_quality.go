@@ -2,11 +2,12 @@ package quality
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
+
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
-	"strings"
-	"unicode/utf8"
 )
 
 // FineWebQuality returns the fineweb-quality rule: datatrove's FineWebQualityFilter,

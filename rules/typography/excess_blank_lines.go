@@ -2,6 +2,7 @@ package typography
 
 import (
 	"fmt"
+
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"

@@ -2,11 +2,12 @@ package markup
 
 import (
 	"fmt"
+	"strings"
+	"unicode"
+
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/markupscan"
-	"strings"
-	"unicode"
 )
 
 // WikiMarkup returns the wiki-markup rule: MediaWiki syntax left in the text.

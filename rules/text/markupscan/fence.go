@@ -13,7 +13,7 @@ type Fence struct {
 	n     int
 }
 
-// code reports whether line s is part of a fenced code block (fence lines
+// Code reports whether line s is part of a fenced code block (fence lines
 // included) and updates the state.
 func (f *Fence) Code(s string) bool {
 	i := 0

@@ -3,11 +3,12 @@ package quality
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/corpuslint/corpuslint/rules"
 )
 
 // The quality rules take datatrove's parameter names as option names, so a filter

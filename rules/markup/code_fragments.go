@@ -2,10 +2,11 @@ package markup
 
 import (
 	"fmt"
+	"strings"
+
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/markupscan"
-	"strings"
 )
 
 // CodeFragments returns the code-fragments rule: lines of JavaScript, CSS or JSON

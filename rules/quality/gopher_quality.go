@@ -2,12 +2,13 @@ package quality
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
-	"github.com/corpuslint/corpuslint/rules/text/spacy"
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
 
 // GopherQuality returns the gopher-quality rule: datatrove's GopherQualityFilter (the

@@ -1,0 +1,3 @@
+// Package attribution holds missing-attribution: quoted sentences with no speaker
+// named in or around them.
+package attribution

@@ -1,0 +1,3 @@
+// Package wordset holds word lists (stop words and others) as sets, shared by
+// rule families.
+package wordset
