@@ -46,7 +46,7 @@ func TestQualityWordTokens(t *testing.T) {
 		{"(8)", []string{"(", "8)"}},
 	} {
 		var got []string
-		for _, sp := range spacy.QualityWords(tc.in) {
+		for _, sp := range spacy.WordsOf(tc.in) {
 			got = append(got, tc.in[sp.Start:sp.End])
 		}
 		if !reflect.DeepEqual(got, tc.want) {
@@ -147,7 +147,7 @@ func TestQualitySplitLines(t *testing.T) {
 // datatrove's punctuation, "'s" has a letter.
 func TestGopherMeasure(t *testing.T) {
 	text := "The cat sat. It's #1!\n- item ...\n  • next…\n"
-	st := gopherMeasure(text, spacy.QualityWords(text), gopherStopWords)
+	st := gopherMeasure(text, spacy.WordsOf(text), gopherStopWords)
 	want := gopherStats{Tokens: 15, Words: 9, MeanLength: 23.0 / 9, Hashes: 1, Ellipses: 2,
 		Lines: 3, BulletLines: 2, EllipsisLines: 2, AlphaTokens: 7}
 	if !reflect.DeepEqual(st, want) {
@@ -155,19 +155,19 @@ func TestGopherMeasure(t *testing.T) {
 	}
 
 	// stop words are matched case-sensitively and counted once each
-	st = gopherMeasure("The the the and The AND", spacy.QualityWords("The the the and The AND"), gopherStopWords)
+	st = gopherMeasure("The the the and The AND", spacy.WordsOf("The the the and The AND"), gopherStopWords)
 	if !reflect.DeepEqual(st.StopWords, []string{"the", "and"}) {
 		t.Errorf("stop words = %q, want [the and]", st.StopWords)
 	}
 	// "...." holds one "..." and a dot; "......" two
-	if st := gopherMeasure("a.... b...... c…", spacy.QualityWords("a.... b...... c…"), nil); st.Ellipses != 4 {
+	if st := gopherMeasure("a.... b...... c…", spacy.WordsOf("a.... b...... c…"), nil); st.Ellipses != 4 {
 		t.Errorf("ellipses = %d, want 4", st.Ellipses)
 	}
-	if st := gopherMeasure("", spacy.QualityWords(""), nil); st.Tokens != 0 || st.Lines != 0 || !math.IsNaN(st.MeanLength) {
+	if st := gopherMeasure("", spacy.WordsOf(""), nil); st.Tokens != 0 || st.Lines != 0 || !math.IsNaN(st.MeanLength) {
 		t.Errorf("empty measure = %+v", st)
 	}
 	// only • and - are bullets, after leading white space
-	if st := gopherMeasure("* a\n‣ b\n - c\n\t• d\n–e\n", spacy.QualityWords("* a\n‣ b\n - c\n\t• d\n–e\n"), nil); st.BulletLines != 2 || st.Lines != 5 {
+	if st := gopherMeasure("* a\n‣ b\n - c\n\t• d\n–e\n", spacy.WordsOf("* a\n‣ b\n - c\n\t• d\n–e\n"), nil); st.BulletLines != 2 || st.Lines != 5 {
 		t.Errorf("bullets = %d of %d, want 2 of 5", st.BulletLines, st.Lines)
 	}
 }
@@ -181,23 +181,23 @@ func TestGopherMeasure(t *testing.T) {
 // thirty characters ! (17).
 func TestFineWebMeasure(t *testing.T) {
 	text := "Hello world.\n\nHello world.\nshort\r\nA longer line that has more than thirty characters!\n"
-	st := fineWebMeasure(text, spacy.QualityWords(text), fineWebDefaults())
+	st := fineWebMeasure(text, spacy.WordsOf(text), fineWebDefaults())
 	want := fineWebStats{Lines: 4, PunctLines: 3, ShortLines: 3, DupChars: 12, Chars: 81, NewLines: 5, Words: 17}
 	if st != want {
 		t.Errorf("measure = %+v\nwant      %+v", st, want)
 	}
 	// a line of white space is blank; a repeated line counts its characters each time after the first
-	st = fineWebMeasure("ab\n \t\nab\nab\n\n", spacy.QualityWords("ab\n \t\nab\nab\n\n"), fineWebDefaults())
+	st = fineWebMeasure("ab\n \t\nab\nab\n\n", spacy.WordsOf("ab\n \t\nab\nab\n\n"), fineWebDefaults())
 	if st.Lines != 3 || st.DupChars != 4 {
 		t.Errorf("lines %d dup %d, want 3 and 4", st.Lines, st.DupChars)
 	}
 	o := fineWebDefaults()
 	o.stopChars = []string{"!"}
-	if st := fineWebMeasure("a.\nb!\n", spacy.QualityWords("a.\nb!\n"), o); st.PunctLines != 1 {
+	if st := fineWebMeasure("a.\nb!\n", spacy.WordsOf("a.\nb!\n"), o); st.PunctLines != 1 {
 		t.Errorf("custom stop chars: %d punct lines, want 1", st.PunctLines)
 	}
 	// terminal punctuation of other scripts counts: Devanagari danda, ideographic full stop
-	if st := fineWebMeasure("नमस्ते।\n你好。\nhello\n", spacy.QualityWords("नमस्ते।\n你好。\nhello\n"), fineWebDefaults()); st.PunctLines != 2 {
+	if st := fineWebMeasure("नमस्ते।\n你好。\nhello\n", spacy.WordsOf("नमस्ते।\n你好。\nhello\n"), fineWebDefaults()); st.PunctLines != 2 {
 		t.Errorf("punct lines = %d, want 2", st.PunctLines)
 	}
 }

@@ -1,10 +1,12 @@
 package repetition
 
+import "github.com/corpuslint/corpuslint/rules/text/spacy"
+
 // GopherMeasure exposes the Gopher measurements to the external tests: the
 // failed checks of the default settings as reason, value and span.
 func GopherMeasure(text string) []ExportedFailure {
 	var out []ExportedFailure
-	for _, f := range gopherMeasure(text, gopherDefaults()) {
+	for _, f := range gopherMeasure(text, spacy.WordsOf(text), gopherDefaults()) {
 		out = append(out, ExportedFailure{Reason: f.reason, Value: f.value, Start: f.start, End: f.end})
 	}
 	return out

@@ -232,7 +232,7 @@ func (r gopher) Check(p *rules.Pass) {
 	if text == "" {
 		return // datatrove divides by len(text) and fails on an empty document
 	}
-	for _, f := range gopherMeasure(text, r.opts) {
+	for _, f := range gopherMeasure(text, spacy.Words(p.Analysis), r.opts) {
 		p.Report(rules.Finding{
 			Start:   f.start,
 			End:     f.end,
@@ -248,14 +248,14 @@ func (r gopher) Check(p *rules.Pass) {
 	}
 }
 
-// gopherMeasure runs every check of GopherRepetitionFilter on a non-empty text
-// and returns the failed ones in datatrove's order.
-func gopherMeasure(txt string, o gopherOpts) []failure {
+// gopherMeasure runs every check of GopherRepetitionFilter on a non-empty text,
+// whose spaCy words are words, and returns the failed ones in datatrove's order.
+func gopherMeasure(txt string, words []text.Span, o gopherOpts) []failure {
 	var out []failure
 	total := float64(utf8.RuneCountInString(txt))
 
 	// Paragraphs: re.split(r"\n{2,}", text.strip()).
-	ps, pe := pyStrip(txt)
+	ps, pe := spacy.PyStrip(txt)
 	pd := findDuplicates(txt, splitNewlines(txt, ps, pe, 2))
 	if o.DupParaFrac != 0 {
 		if v := float64(pd.dups) / float64(pd.n); v > o.DupParaFrac {
@@ -294,7 +294,7 @@ func gopherMeasure(txt string, o gopherOpts) []failure {
 	}
 	g := nGramPool.Get().(*nGrams)
 	defer func() { g.text = ""; nGramPool.Put(g) }()
-	g.load(txt, spacy.Tokens(txt, g.toks[:0]))
+	g.load(txt, words)
 	for _, l := range o.TopNGrams {
 		first, count, chars, ok := g.top(l.N)
 		if !ok {
@@ -347,27 +347,6 @@ func times(n int) string {
 }
 
 func gopherG(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
-
-// pyStrip returns the bounds of text.strip() in Python: without leading and
-// trailing characters that str.isspace() accepts.
-func pyStrip(text string) (int, int) {
-	s, e := 0, len(text)
-	for s < e {
-		r, n := utf8.DecodeRuneInString(text[s:e])
-		if !spacy.IsSpace(r) {
-			break
-		}
-		s += n
-	}
-	for e > s {
-		r, n := utf8.DecodeLastRuneInString(text[s:e])
-		if !spacy.IsSpace(r) {
-			break
-		}
-		e -= n
-	}
-	return s, e
-}
 
 // splitNewlines splits text[s:e] at every run of at least min "\n" (Python's
 // re.split(r"\n{min,}")), keeping empty pieces.
@@ -422,7 +401,7 @@ func findDuplicates(txt string, pieces []text.Span) duplicates {
 // rolling hashes of the concatenated bytes (find_all_duplicate joins with "").
 type nGrams struct {
 	text  string
-	toks  []spacy.Token
+	toks  []text.Span
 	ids   []uint64 // token id + 1
 	runes []int32  // prefix sums of token lengths in code points
 	bytes []int32  // prefix sums of token lengths in bytes
@@ -452,7 +431,7 @@ func grow[T any](s []T, n int) []T {
 }
 
 // load indexes the tokens toks of text, reusing g's arrays.
-func (g *nGrams) load(text string, toks []spacy.Token) {
+func (g *nGrams) load(text string, toks []text.Span) {
 	g.text, g.toks = text, toks
 	n := len(toks)
 	g.ids = grow(g.ids, n)

@@ -5,14 +5,11 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/repetition"
 	"github.com/corpuslint/corpuslint/rules/rulestest"
 	"github.com/corpuslint/corpuslint/rules/text"
-	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
 
 func TestRepeatedParagraph(t *testing.T) {
@@ -21,34 +18,6 @@ func TestRepeatedParagraph(t *testing.T) {
 
 func TestGopherRepetition(t *testing.T) {
 	rulestest.Run(t, repetition.GopherRepetition(), "../../testdata/rules/gopher-repetition")
-}
-
-// TestRepWords checks the port of datatrove's English word tokenizer (spaCy's
-// tokenizer for English) on cases whose spaCy output is known.
-func TestRepWords(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"Let's go to N.Y.!", "Let|'s|go|to|N.Y.|!"},
-		{"Apple is looking at buying U.K. startup for $1 billion", "Apple|is|looking|at|buying|U.K.|startup|for|$|1|billion"},
-		{"Hello, world! Don't do that.", "Hello|,|world|!|Do|n't|do|that|."},
-		{"I'm sure they can't.", "I|'m|sure|they|ca|n't|."},
-		{"“Trump’s campaign,” he said—adding: “no.”", "“|Trump|’s|campaign|,|”|he|said|—|adding|:|“|no|.|”"},
-		{"well-known 3-4 2019-20 COVID-19 e-mail", "well|-|known|3|-|4|2019|-|20|COVID-19|e|-|mail"},
-		{"10km 5% $5.00 2GB 3.14 1,000", "10|km|5|%|$|5.00|2|GB|3.14|1,000"},
-		{"Mr. Smith. IBM. A. 2019. U.S. Inc.,", "Mr.|Smith|.|IBM|.|A.|2019|.|U.S.|Inc.|,"},
-		{"(hello) [x] 'quoted' students' O'Reilly", "(|hello|)|[|x|]|'|quoted|'|students|'|O'Reilly"},
-		{"Hello... wait…", "Hello|...|wait|…"},
-		{"Hello,world end.Start and/or w/o", "Hello|,|world|end|.|Start|and/or|w/o"},
-		{"https://www.bbc.co.uk/news. (see www.example.com) mail me@example.org", "https://www.bbc.co.uk/news|.|(|see|www.example.com|)|mail|me@example.org"},
-		{":) #tag @user C++ gonna cannot 10am", ":)|#|tag|@user|C++|gon|na|can|not|10|am"},
-		{"''Quote'' (don't). haha:) Acme-Inc.", "''|Quote|''|(|do|n't|)|.|haha|:)|Acme|-|Inc."},
-		{"  \t\n\u00a0\u2003 ", ""},
-		{"tab\tand\u00a0nbsp\u3000ideographic\x1cseparator", "tab|and|nbsp|ideographic|separator"},
-	} {
-		got := strings.Join(spacy.RepetitionWords(tc.in), "|")
-		if got != tc.want {
-			t.Errorf("RepWords(%q)\n got %s\nwant %s", tc.in, got, tc.want)
-		}
-	}
 }
 
 // TestGopherMeasurements checks each Gopher measurement against values computed
@@ -248,35 +217,6 @@ func FuzzGopherRepetition(f *testing.F) {
 	f.Add("a b c d e a b c d e")
 	f.Fuzz(func(t *testing.T, s string) {
 		rulestest.Fuzz(t, repetition.GopherRepetition(), s)
-	})
-}
-
-// FuzzRepWords checks that the tokens are the text's non-space characters, in
-// order, without loss.
-func FuzzRepWords(f *testing.F) {
-	for _, s := range rulestest.GoldenInputs(f, "../../testdata/rules/gopher-repetition") {
-		f.Add(s)
-	}
-	f.Add("''hello (don't). https://x.y/z?a=1 10km U.S.-based :)")
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		var nonSpace strings.Builder
-		for _, r := range s {
-			if !unicode.IsSpace(r) && !(r >= 0x1c && r <= 0x1f) {
-				nonSpace.WriteRune(r)
-			}
-		}
-		words := spacy.RepetitionWords(s)
-		for _, w := range words {
-			if w == "" || strings.IndexFunc(w, unicode.IsSpace) >= 0 {
-				t.Fatalf("bad token %q in %q", w, s)
-			}
-		}
-		if got := strings.Join(words, ""); got != nonSpace.String() {
-			t.Fatalf("tokens of %q join to %q, want %q", s, got, nonSpace.String())
-		}
 	})
 }
 
