@@ -1,12 +1,13 @@
 package attribution
 
 import (
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // MissingAttribution returns the missing-attribution rule: a direct quotation of a

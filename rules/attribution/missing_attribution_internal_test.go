@@ -1,13 +1,14 @@
 package attribution
 
 import (
-	"github.com/corpuslint/corpuslint/rules/text"
 	"math/rand"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // parseParagraphPlain is parseParagraph as first written, a byte at a time.

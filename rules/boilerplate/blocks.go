@@ -2,13 +2,15 @@ package boilerplate
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"math"
 	"math/bits"
 	"slices"
 	"strings"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
+	"github.com/corpuslint/corpuslint/rules/option"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // pos is where a line sits relative to the main text.
@@ -274,36 +276,23 @@ const (
 	inlineBad   = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nAdvertisement\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
 )
 
-// Options implements Configurable.
-func (r blockRule) Options() map[string]any {
-	return map[string]any{"threshold": r.threshold, "evidence_threshold": r.evidence, "article_threshold": r.article}
+// options declares the rule's options, bound to the fields of r: the three
+// probability thresholds.
+func (r *blockRule) options() *option.Set {
+	s := option.New(r.name())
+	s.Float("threshold", &r.threshold, 0, 1, true)
+	s.Float("evidence_threshold", &r.evidence, 0, 1, true)
+	s.Float("article_threshold", &r.article, 0, 1, true)
+	return s
 }
 
-// Configure implements Configurable. Every option is a probability in (0, 1]:
-// "threshold" for whole-page dumps, "evidence_threshold" for lines with known
-// boilerplate phrases, "article_threshold" for other lines of other documents (1
-// turns them off, as no line reaches probability 1).
+// Options implements rules.Configurable.
+func (r blockRule) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
 func (r blockRule) Configure(opts map[string]any) (rules.Rule, error) {
-	for k, v := range opts {
-		var dst *float64
-		switch k {
-		case "threshold":
-			dst = &r.threshold
-		case "evidence_threshold":
-			dst = &r.evidence
-		case "article_threshold":
-			dst = &r.article
-		default:
-			return nil, fmt.Errorf("%s: unknown option %q (known: article_threshold, evidence_threshold, threshold)", r.name(), k)
-		}
-		f, ok := v.(float64)
-		if !ok {
-			return nil, fmt.Errorf("%s: option %s must be a number, got %T", r.name(), k, v)
-		}
-		if !(f > 0 && f <= 1) {
-			return nil, fmt.Errorf("%s: option %s must be a probability in (0, 1], got %v", r.name(), k, f)
-		}
-		*dst = f
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

@@ -105,8 +105,8 @@ func TestBoilerplateOptions(t *testing.T) {
 	rulestest.CheckOptions(t, c, []rulestest.OptionCase{
 		{Options: map[string]any{"threshold": 0.7}},
 		{Options: map[string]any{"article_threshold": 1.0}},
-		{Options: map[string]any{"evidence_threshold": 0.0}, Err: "(0, 1]"},
-		{Options: map[string]any{"threshold": 1.5}, Err: "(0, 1]"},
+		{Options: map[string]any{"evidence_threshold": 0.0}, Err: "above 0 and at most 1, got 0"},
+		{Options: map[string]any{"threshold": 1.5}, Err: "above 0 and at most 1, got 1.5"},
 		{Options: map[string]any{"threshold": "high"}, Err: "number"},
 		{Options: map[string]any{"depth": 3.0}, Err: "unknown option"},
 	})

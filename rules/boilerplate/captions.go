@@ -1,10 +1,11 @@
 package boilerplate
 
 import (
-	"github.com/corpuslint/corpuslint/rules/text"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // Photo captions. News pages print a caption under every picture and end it with

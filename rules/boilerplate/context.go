@@ -1,8 +1,9 @@
 package boilerplate
 
 import (
-	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
 	"math"
+
+	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
 )
 
 // Context features of the second stage: what the first stage said about the line,

@@ -1,12 +1,13 @@
 package boilerplate
 
 import (
-	"github.com/corpuslint/corpuslint/rules/text"
-	"github.com/corpuslint/corpuslint/rules/text/markupscan"
-	"github.com/corpuslint/corpuslint/rules/text/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/markupscan"
+	"github.com/corpuslint/corpuslint/rules/text/wordset"
 )
 
 // Two kinds of page furniture read as text to the line model but have a shape

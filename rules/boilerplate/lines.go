@@ -2,11 +2,12 @@ package boilerplate
 
 import (
 	"encoding/binary"
-	"github.com/corpuslint/corpuslint/rules/text"
-	"github.com/corpuslint/corpuslint/rules/text/wordset"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/wordset"
 )
 
 // line holds what the boilerplate rules measure on one non-blank line: its own

@@ -1,11 +1,12 @@
 package boilerplate
 
 import (
-	"github.com/corpuslint/corpuslint/rules/text/wordset"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules/text/wordset"
 )
 
 // Notices are whole sentences of page furniture that read as running text: the

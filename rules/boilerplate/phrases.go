@@ -1,9 +1,10 @@
 package boilerplate
 
 import (
+	"strings"
+
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/wordset"
-	"strings"
 )
 
 // class is a kind of known boilerplate phrase. A line carries a set of them.

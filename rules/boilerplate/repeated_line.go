@@ -2,14 +2,16 @@ package boilerplate
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"math"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // RepeatedLine returns the repeated-line corpus rule: a line that occurs in many
@@ -103,73 +105,6 @@ the score is that count. The safe fix deletes the lines with their line break.`,
 	}
 }
 
-// Options implements Configurable.
-func (r repeatedLine) Options() map[string]any {
-	return map[string]any{
-		"min_site_docs":   r.minSiteDocs,
-		"min_site_share":  r.minSiteShare,
-		"min_sites":       r.minSites,
-		"min_sites_share": r.minSitesShare,
-		"max_cross_words": r.maxCrossWords,
-		"max_site_words":  r.maxSiteWords,
-		"max_pairs":       r.maxPairs,
-	}
-}
-
-// Configure implements Configurable.
-func (r repeatedLine) Configure(opts map[string]any) (rules.Rule, error) {
-	for k, v := range opts {
-		var err error
-		switch k {
-		case "min_site_docs":
-			r.minSiteDocs, err = repeatedInt(k, v, 2, math.MaxInt32)
-		case "min_site_share":
-			r.minSiteShare, err = repeatedFloat(k, v, 0, 1)
-		case "min_sites":
-			r.minSites, err = repeatedInt(k, v, 2, math.MaxInt32)
-		case "min_sites_share":
-			r.minSitesShare, err = repeatedFloat(k, v, 0, 1)
-		case "max_cross_words":
-			r.maxCrossWords, err = repeatedInt(k, v, 0, math.MaxInt32)
-		case "max_site_words":
-			r.maxSiteWords, err = repeatedInt(k, v, 1, math.MaxInt32)
-		case "max_pairs":
-			r.maxPairs, err = repeatedInt(k, v, 1024, 1<<30)
-		default:
-			err = fmt.Errorf("repeated-line: unknown option %q (known: max_cross_words, max_pairs, max_site_words, min_site_docs, min_site_share, min_sites, min_sites_share)", k)
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	return r, nil
-}
-
-func repeatedInt(name string, v any, lo, hi int) (int, error) {
-	f, ok := v.(float64)
-	if i, isInt := v.(int); isInt {
-		f, ok = float64(i), true
-	}
-	if !ok || f != math.Trunc(f) {
-		return 0, fmt.Errorf("repeated-line: option %s must be an integer, got %v", name, v)
-	}
-	if f < float64(lo) || f > float64(hi) {
-		return 0, fmt.Errorf("repeated-line: option %s must be between %d and %d, got %v", name, lo, hi, v)
-	}
-	return int(f), nil
-}
-
-func repeatedFloat(name string, v any, lo, hi float64) (float64, error) {
-	f, ok := v.(float64)
-	if !ok {
-		return 0, fmt.Errorf("repeated-line: option %s must be a number, got %T", name, v)
-	}
-	if f < lo || f > hi {
-		return 0, fmt.Errorf("repeated-line: option %s must be between %g and %g, got %v", name, lo, hi, f)
-	}
-	return f, nil
-}
-
 // NewState implements CorpusRule.
 func (r repeatedLine) NewState() rules.CorpusState {
 	return &repeatedState{maxPairs: r.maxPairs, sites: map[uint64]uint32{}, pairs: map[repeatedKey]uint32{}}
@@ -258,6 +193,30 @@ func (s *repeatedState) derive() {
 			s.lineSites[k.line]++
 		}
 	})
+}
+
+// options declares the rule's options, bound to the fields of r.
+func (r *repeatedLine) options() *option.Set {
+	s := option.New("repeated-line")
+	s.Int("min_site_docs", &r.minSiteDocs, 2, math.MaxInt32)
+	s.Float("min_site_share", &r.minSiteShare, 0, 1, false)
+	s.Int("min_sites", &r.minSites, 2, math.MaxInt32)
+	s.Float("min_sites_share", &r.minSitesShare, 0, 1, false)
+	s.Int("max_cross_words", &r.maxCrossWords, 0, math.MaxInt32)
+	s.Int("max_site_words", &r.maxSiteWords, 1, math.MaxInt32)
+	s.Int("max_pairs", &r.maxPairs, 1024, 1<<30)
+	return s
+}
+
+// Options implements rules.Configurable.
+func (r repeatedLine) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
+func (r repeatedLine) Configure(opts map[string]any) (rules.Rule, error) {
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func (r repeatedLine) Check(p *rules.Pass) {

@@ -300,11 +300,11 @@ func TestRepeatedLineOptions(t *testing.T) {
 	c := boilerplate.RepeatedLine().(rules.Configurable)
 	rulestest.CheckOptions(t, c, []rulestest.OptionCase{
 		{Options: map[string]any{"min_site_docs": 3.0}},
-		{Options: map[string]any{"min_site_docs": 1.0}, Err: "between 2 and"},
-		{Options: map[string]any{"min_site_docs": 2.5}, Err: "integer"},
+		{Options: map[string]any{"min_site_docs": 1.0}, Err: "from 2 to"},
+		{Options: map[string]any{"min_site_docs": 2.5}, Err: "whole number"},
 		{Options: map[string]any{"min_site_share": "x"}, Err: "number"},
-		{Options: map[string]any{"min_sites_share": 1.5}, Err: "between 0 and 1"},
-		{Options: map[string]any{"max_pairs": 10.0}, Err: "between 1024"},
+		{Options: map[string]any{"min_sites_share": 1.5}, Err: "from 0 to 1"},
+		{Options: map[string]any{"max_pairs": 10.0}, Err: "from 1024 to"},
 		{Options: map[string]any{"nope": 1.0}, Err: "unknown option"},
 	})
 	if c.Options()["min_site_docs"] != 2 {

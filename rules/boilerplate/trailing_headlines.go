@@ -3,13 +3,14 @@ package boilerplate
 import (
 	"bytes"
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
-	"github.com/corpuslint/corpuslint/rules/text/wordset"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/wordset"
 )
 
 // TrailingHeadlines returns the trailing-headlines rule: a block of short,

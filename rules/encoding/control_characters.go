@@ -2,9 +2,10 @@ package encoding
 
 import (
 	"fmt"
+	"strings"
+
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
-	"strings"
 )
 
 // ControlCharacters returns the control-characters rule: C0 controls other than

@@ -2,11 +2,12 @@ package encoding
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // InvisibleCharacters returns the invisible-characters rule: zero-width

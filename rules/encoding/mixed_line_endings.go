@@ -2,8 +2,9 @@ package encoding
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
 	"strings"
+
+	"github.com/corpuslint/corpuslint/rules"
 )
 
 // MixedLineEndings returns the mixed-line-endings rule: a document whose lines

@@ -2,11 +2,12 @@ package encoding
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // Mojibake returns the mojibake rule: UTF-8 text that was decoded as Windows-1252

@@ -1,11 +1,12 @@
 package encoding
 
 import (
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // NonbreakingSpace returns the nonbreaking-space rule: U+00A0 and U+202F where

@@ -2,8 +2,9 @@ package encoding
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
 	"strings"
+
+	"github.com/corpuslint/corpuslint/rules"
 )
 
 // ReplacementCharacter returns the replacement-character rule: U+FFFD, the mark a

@@ -1,161 +1,272 @@
 package option
 
 import (
+	"encoding/json"
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
 )
 
-// Decoder reads a rule's options with validation. Every error is an *OptionError
-// naming the option (the configuration adds the rule); unknown option names are an
-// error too, so a typo does not go unnoticed.
-type Decoder struct {
+// Set is the options of one rule. Each option is declared once, bound to the
+// variable that holds its value, with its kind and bounds: Values lists the
+// current values (a rule's Options) and Decode validates a map of new ones and
+// stores them (a rule's Configure). The usual shape is
+//
+//	func (o *myOptions) set() *option.Set {
+//		s := option.New("my-rule")
+//		s.Int("max_lines", &o.maxLines, 1, 1000)
+//		return s
+//	}
+//	func (r myRule) Options() map[string]any { return r.o.set().Values() }
+//	func (r myRule) Configure(m map[string]any) (rules.Rule, error) {
+//		err := r.o.set().Decode(m) // r is a copy: the receiver is left alone
+//		return r, err
+//	}
+type Set struct {
 	rule string
-	m    map[string]any
-	seen map[string]bool
-	err  error
+	opts []binding
 }
 
-func New(rule string, m map[string]any) *Decoder {
-	return &Decoder{rule: rule, m: m, seen: map[string]bool{}}
+// binding is one declared option: get reads its value; parse validates a new
+// value and returns the function that stores it, or an error message.
+type binding struct {
+	name  string
+	get   func() any
+	parse func(v any) (store func(), msg string)
 }
 
-func (o *Decoder) fail(key, format string, args ...any) {
-	if o.err == nil {
-		o.err = &rules.OptionError{Option: key, Msg: fmt.Sprintf(format, args...)}
-	}
-}
+// New returns an empty set of options for the rule called rule.
+func New(rule string) *Set { return &Set{rule: rule} }
 
-func (o *Decoder) get(key string) (any, bool) {
-	o.seen[key] = true
-	v, ok := o.m[key]
-	return v, ok
-}
-
-// intOpt sets *dst from an integer option in [lo, hi]. JSON and YAML numbers arrive
-// as float64; Go callers may pass int.
-func (o *Decoder) Int(key string, dst *int, lo, hi int) {
-	v, ok := o.get(key)
-	if !ok {
-		return
-	}
-	var n int
-	switch x := v.(type) {
-	case int:
-		n = x
-	case int64:
-		n = int(x)
-	case float64:
-		if x != math.Trunc(x) || math.IsInf(x, 0) || math.IsNaN(x) || x > 1e9 || x < -1e9 {
-			o.fail(key, "want a whole number from %d to %d, got %v", lo, hi, v)
-			return
-		}
-		n = int(x)
-	default:
-		o.fail(key, "want a whole number from %d to %d, got %T %v", lo, hi, v, v)
-		return
-	}
-	if n < lo || n > hi {
-		o.fail(key, "want a whole number from %d to %d, got %d", lo, hi, n)
-		return
-	}
-	*dst = n
-}
-
-func (o *Decoder) Bool(key string, dst *bool) {
-	v, ok := o.get(key)
-	if !ok {
-		return
-	}
-	b, isBool := v.(bool)
-	if !isBool {
-		o.fail(key, "want true or false, got %T %v", v, v)
-		return
-	}
-	*dst = b
-}
-
-// stringOpt sets *dst from a string option that must be one of allowed.
-func (o *Decoder) String(key string, dst *string, allowed ...string) {
-	v, ok := o.get(key)
-	if !ok {
-		return
-	}
-	s, isStr := v.(string)
-	if !isStr {
-		o.fail(key, "want one of %s, got %T %v", strings.Join(allowed, ", "), v, v)
-		return
-	}
-	for _, a := range allowed {
-		if s == a {
-			*dst = s
-			return
+func (s *Set) add(name string, get func() any, parse func(v any) (func(), string)) {
+	for _, b := range s.opts {
+		if b.name == name {
+			panic("option " + name + " of " + s.rule + " declared twice")
 		}
 	}
-	o.fail(key, "want one of %s, got %q", strings.Join(allowed, ", "), s)
+	s.opts = append(s.opts, binding{name, get, parse})
 }
 
-// stringsOpt sets *dst from a non-empty list of non-empty strings (a single string
-// is taken as a list of one).
-func (o *Decoder) Strings(key string, dst *[]string) {
-	v, ok := o.get(key)
-	if !ok {
-		return
+// Names returns the option names in sorted order.
+func (s *Set) Names() []string {
+	out := make([]string, len(s.opts))
+	for i, b := range s.opts {
+		out[i] = b.name
 	}
-	var out []string
-	switch x := v.(type) {
-	case string:
-		out = []string{x}
-	case []string:
-		out = append(out, x...)
-	case []any:
-		for _, e := range x {
-			s, isStr := e.(string)
-			if !isStr {
-				o.fail(key, "want a list of strings, got an element %T %v", e, e)
-				return
-			}
-			out = append(out, s)
-		}
-	default:
-		o.fail(key, "want a list of strings, got %T %v", v, v)
-		return
-	}
-	if len(out) == 0 {
-		o.fail(key, "want at least one string")
-		return
-	}
-	for _, s := range out {
-		if s == "" || !utf8.ValidString(s) {
-			o.fail(key, "want non-empty UTF-8 strings, got %q", s)
-			return
-		}
-	}
-	*dst = out
+	sort.Strings(out)
+	return out
 }
 
-// done returns the first error, or an error naming an unknown option.
-func (o *Decoder) Err() error {
-	if o.err != nil {
-		return o.err
+// Values returns every option with its current value (lists are copies).
+func (s *Set) Values() map[string]any {
+	out := make(map[string]any, len(s.opts))
+	for _, b := range s.opts {
+		out[b.name] = b.get()
 	}
-	var unknown []string
-	for k := range o.m {
-		if !o.seen[k] {
-			unknown = append(unknown, k)
-		}
+	return out
+}
+
+// Decode validates m and stores its values in the bound variables. Keys are
+// read in sorted order, so that of several bad options the same one is reported
+// on every run; the first bad one is returned as a *rules.OptionError, and then
+// nothing is stored. An unknown key is an error naming the known ones and, when
+// one is close, the one meant.
+func (s *Set) Decode(m map[string]any) error {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		var known []string
-		for k := range o.seen {
-			known = append(known, k)
+	sort.Strings(keys)
+	// Validate everything first, then store: a failed Decode changes nothing.
+	var sets []func()
+	for _, k := range keys {
+		i := slices.IndexFunc(s.opts, func(b binding) bool { return b.name == k })
+		if i < 0 {
+			return s.unknown(k)
 		}
-		sort.Strings(known)
-		return &rules.OptionError{Option: unknown[0], Msg: fmt.Sprintf("unknown option of %s (known: %s)", o.rule, strings.Join(known, ", "))}
+		store, msg := s.opts[i].parse(m[k])
+		if store == nil {
+			return &rules.OptionError{Option: k, Msg: msg}
+		}
+		sets = append(sets, store)
+	}
+	for _, f := range sets {
+		f()
 	}
 	return nil
+}
+
+func (s *Set) unknown(k string) error {
+	names := s.Names()
+	msg := fmt.Sprintf("unknown option of %s (known: %s)", s.rule, strings.Join(names, ", "))
+	if len(names) == 0 {
+		msg = fmt.Sprintf("unknown option: %s takes no options", s.rule)
+	}
+	if c := Closest(k, names); c != "" {
+		msg += fmt.Sprintf("; did you mean %q?", c)
+	}
+	return &rules.OptionError{Option: k, Msg: msg}
+}
+
+// number reads a number as JSON (float64, json.Number), YAML (int, float64) or a
+// Go caller (int, int64, float32) passes it.
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case float32:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case json.Number:
+		f, err := x.Float64()
+		return f, err == nil
+	}
+	return 0, false
+}
+
+func fmtFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// Int declares a whole-number option in [lo, hi].
+func (s *Set) Int(name string, p *int, lo, hi int) {
+	s.add(name, func() any { return *p }, func(v any) (func(), string) {
+		if n, ok := v.(int); ok {
+			if n < lo || n > hi {
+				return nil, fmt.Sprintf("want a whole number from %d to %d, got %d", lo, hi, n)
+			}
+			return func() { *p = n }, ""
+		}
+		f, ok := number(v)
+		if !ok || f != math.Trunc(f) || math.IsInf(f, 0) || math.IsNaN(f) {
+			return nil, fmt.Sprintf("want a whole number from %d to %d, got %s", lo, hi, describe(v))
+		}
+		if f < float64(lo) || f > float64(hi) {
+			return nil, fmt.Sprintf("want a whole number from %d to %d, got %s", lo, hi, fmtFloat(f))
+		}
+		n := int(f)
+		return func() { *p = n }, ""
+	})
+}
+
+// Float declares a number option in [lo, hi]; with above set the range is
+// (lo, hi], lo itself excluded (a probability that must be above 0, say).
+func (s *Set) Float(name string, p *float64, lo, hi float64, above bool) {
+	rng := fmt.Sprintf("from %s to %s", fmtFloat(lo), fmtFloat(hi))
+	if above {
+		rng = fmt.Sprintf("above %s and at most %s", fmtFloat(lo), fmtFloat(hi))
+	}
+	if math.IsInf(hi, 1) {
+		rng = fmt.Sprintf("of %s or more", fmtFloat(lo))
+		if above {
+			rng = fmt.Sprintf("above %s", fmtFloat(lo))
+		}
+	}
+	s.add(name, func() any { return *p }, func(v any) (func(), string) {
+		f, ok := number(v)
+		if !ok || math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, fmt.Sprintf("want a number %s, got %s", rng, describe(v))
+		}
+		if f < lo || f > hi || above && f == lo {
+			return nil, fmt.Sprintf("want a number %s, got %s", rng, fmtFloat(f))
+		}
+		return func() { *p = f }, ""
+	})
+}
+
+// Bool declares a true-or-false option.
+func (s *Set) Bool(name string, p *bool) {
+	s.add(name, func() any { return *p }, func(v any) (func(), string) {
+		b, ok := v.(bool)
+		if !ok {
+			return nil, fmt.Sprintf("want true or false, got %s", describe(v))
+		}
+		return func() { *p = b }, ""
+	})
+}
+
+// String declares an option whose value is one of allowed.
+func (s *Set) String(name string, p *string, allowed ...string) {
+	s.add(name, func() any { return *p }, func(v any) (func(), string) {
+		str, ok := v.(string)
+		if !ok || !slices.Contains(allowed, str) {
+			msg := fmt.Sprintf("want one of %s, got %s", strings.Join(allowed, ", "), describe(v))
+			if c := Closest(str, allowed); ok && c != "" {
+				msg += fmt.Sprintf("; did you mean %q?", c)
+			}
+			return nil, msg
+		}
+		return func() { *p = str }, ""
+	})
+}
+
+// Strings declares a list-of-strings option; a single string is a list of one.
+// The list needs at least min elements, each a non-empty UTF-8 string.
+func (s *Set) Strings(name string, p *[]string, min int) {
+	s.add(name, func() any { return slices.Clone(*p) }, func(v any) (func(), string) {
+		var out []string
+		switch x := v.(type) {
+		case string:
+			out = []string{x}
+		case []string:
+			out = slices.Clone(x)
+		case []any:
+			out = make([]string, 0, len(x))
+			for _, e := range x {
+				str, ok := e.(string)
+				if !ok {
+					return nil, fmt.Sprintf("want a list of strings, got an element %s", describe(e))
+				}
+				out = append(out, str)
+			}
+		default:
+			return nil, fmt.Sprintf("want a list of strings, got %s", describe(v))
+		}
+		if len(out) < min {
+			return nil, fmt.Sprintf("want at least %d strings, got %d", min, len(out))
+		}
+		for _, str := range out {
+			if str == "" || !utf8.ValidString(str) {
+				return nil, fmt.Sprintf("want non-empty UTF-8 strings, got %q", str)
+			}
+		}
+		if out == nil {
+			out = []string{}
+		}
+		return func() { *p = out }, ""
+	})
+}
+
+// describe names a value and its type for a message: "a string \"yes\"", "nothing".
+func describe(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "nothing"
+	case string:
+		return fmt.Sprintf("the string %q", x)
+	case bool:
+		return fmt.Sprintf("%v", x)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	if f, ok := number(v); ok {
+		return fmtFloat(f)
+	}
+	return fmt.Sprintf("%T %v", v, v)
+}
+
+// Func declares an option of a kind of its own (a list of pairs, say): get
+// returns its current value and parse validates a new one, returning the function
+// that stores it, or nil and the message of the error.
+func (s *Set) Func(name string, get func() any, parse func(v any) (store func(), msg string)) {
+	s.add(name, get, parse)
 }

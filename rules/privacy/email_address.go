@@ -2,10 +2,11 @@ package privacy
 
 import (
 	"fmt"
+	"strings"
+
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
-	"strings"
 )
 
 // EmailAddress returns the email-address rule: e-mail addresses, which are personal
@@ -40,18 +41,6 @@ func (r email) Meta() rules.Meta {
 		Bad:     "For questions, write to jane.doe@gmail.com before Friday.\n",
 		Good:    "For questions, write to the council before Friday or follow @janedoe.\n",
 	}
-}
-
-// Options implements Configurable.
-func (r email) Options() map[string]any {
-	return map[string]any{"replacements": append([]string(nil), r.replacements...)}
-}
-
-// Configure implements Configurable.
-func (r email) Configure(opts map[string]any) (rules.Rule, error) {
-	o := option.New("email-address", opts)
-	o.Strings("replacements", &r.replacements)
-	return r, o.Err()
 }
 
 // fileExts are "top-level domains" that are really file extensions (logo@2x.png).
@@ -133,6 +122,24 @@ func reservedDomain(d string) bool {
 		}
 	}
 	return false
+}
+
+// options declares the rule's options, bound to the fields of r.
+func (r *email) options() *option.Set {
+	s := option.New("email-address")
+	s.Strings("replacements", &r.replacements, 1)
+	return s
+}
+
+// Options implements rules.Configurable.
+func (r email) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
+func (r email) Configure(opts map[string]any) (rules.Rule, error) {
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func (r email) Check(p *rules.Pass) {

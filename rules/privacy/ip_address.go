@@ -2,11 +2,12 @@ package privacy
 
 import (
 	"fmt"
+	"net/netip"
+	"strings"
+
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
-	"net/netip"
-	"strings"
 )
 
 // IPAddress returns the ip-address rule: IPv4 and IPv6 addresses, which can
@@ -51,24 +52,6 @@ func (r ip) Meta() rules.Meta {
 		Bad:     "The attack came from 93.184.216.34 and 2606:4700:4700::1111 overnight.\n",
 		Good:    "Update to version 1.2.3.4; the router at 192.168.1.1 and section 2.1.4.3 are unchanged.\n",
 	}
-}
-
-// Options implements Configurable.
-func (r ip) Options() map[string]any {
-	return map[string]any{
-		"public_only":       r.publicOnly,
-		"replacements":      append([]string(nil), r.replacements...),
-		"ipv6_replacements": append([]string(nil), r.ipv6Replacements...),
-	}
-}
-
-// Configure implements Configurable.
-func (r ip) Configure(opts map[string]any) (rules.Rule, error) {
-	o := option.New("ip-address", opts)
-	o.Bool("public_only", &r.publicOnly)
-	o.Strings("replacements", &r.replacements)
-	o.Strings("ipv6_replacements", &r.ipv6Replacements)
-	return r, o.Err()
 }
 
 // nonGlobal4 are the IPv4 networks Python's ipaddress does not count as global
@@ -220,6 +203,26 @@ func afterVersionWord(t string, s int) bool {
 		return s > 0 && (strings.HasSuffix(t[:s], "§") || strings.HasSuffix(t[:s], "§ "))
 	}
 	return wordIn(t[k:e], versionWords)
+}
+
+// options declares the rule's options, bound to the fields of r.
+func (r *ip) options() *option.Set {
+	s := option.New("ip-address")
+	s.Bool("public_only", &r.publicOnly)
+	s.Strings("replacements", &r.replacements, 1)
+	s.Strings("ipv6_replacements", &r.ipv6Replacements, 1)
+	return s
+}
+
+// Options implements rules.Configurable.
+func (r ip) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
+func (r ip) Configure(opts map[string]any) (rules.Rule, error) {
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func (r ip) Check(p *rules.Pass) {

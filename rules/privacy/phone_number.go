@@ -2,12 +2,13 @@ package privacy
 
 import (
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/option"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // PhoneNumber returns the phone-number rule: telephone numbers, which are personal
@@ -45,18 +46,6 @@ func (r phone) Meta() rules.Meta {
 		Bad:     "Call the newsroom on (646) 694-8530 or +44 20 7946 0958.\n",
 		Good:    "The newsroom opened on 2020-01-15, covered 1990-2000 and sold 12,500 copies at $3.50.\n",
 	}
-}
-
-// Options implements Configurable.
-func (r phone) Options() map[string]any {
-	return map[string]any{"replacements": append([]string(nil), r.replacements...)}
-}
-
-// Configure implements Configurable.
-func (r phone) Configure(opts map[string]any) (rules.Rule, error) {
-	o := option.New("phone-number", opts)
-	o.Strings("replacements", &r.replacements)
-	return r, o.Err()
 }
 
 // phoneStart marks the bytes a number can start with, for the hot loop.
@@ -365,6 +354,24 @@ func counting(g []string) bool {
 		}
 	}
 	return true
+}
+
+// options declares the rule's options, bound to the fields of r.
+func (r *phone) options() *option.Set {
+	s := option.New("phone-number")
+	s.Strings("replacements", &r.replacements, 1)
+	return s
+}
+
+// Options implements rules.Configurable.
+func (r phone) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
+func (r phone) Configure(opts map[string]any) (rules.Rule, error) {
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func (r phone) Check(p *rules.Pass) {

@@ -41,14 +41,15 @@ func (c4LinesRule) Meta() rules.Meta {
 	}
 }
 
-func (r c4LinesRule) Options() map[string]any { return r.o.options(true) }
+// Options implements rules.Configurable.
+func (r c4LinesRule) Options() map[string]any { return r.o.options(true).Values() }
 
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
 func (r c4LinesRule) Configure(opts map[string]any) (rules.Rule, error) {
-	o, err := r.o.configure("c4-lines", true, opts)
-	if err != nil {
+	if err := r.o.options(true).Decode(opts); err != nil {
 		return nil, err
 	}
-	return c4LinesRule{o: o}, nil
+	return r, nil
 }
 
 func (r c4LinesRule) Check(p *rules.Pass) {

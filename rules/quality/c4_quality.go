@@ -2,11 +2,13 @@ package quality
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
 
@@ -40,65 +42,27 @@ func c4Defaults() c4Options {
 	}
 }
 
-// c4LineOptions are the options that decide which lines C4QualityFilter keeps; the
-// document-level ones (min_num_sentences, filter_lorem_ipsum, filter_curly_bracket)
-// only c4-quality takes.
-var c4LineOptions = map[string]bool{
-	"remove_citations": true, "filter_no_terminal_punct": true, "min_words_per_line": true,
-	"max_word_length": true, "filter_javascript": true, "filter_policy": true,
-}
-
-func (o c4Options) options(lineOnly bool) map[string]any {
-	m := map[string]any{
-		"remove_citations":         o.removeCitations,
-		"filter_no_terminal_punct": o.filterNoTerminalPunct,
-		"min_words_per_line":       o.minWordsPerLine,
-		"max_word_length":          o.maxWordLength,
-		"filter_javascript":        o.filterJavascript,
-		"filter_policy":            o.filterPolicy,
+// options declares the options of c4-quality (or, with lineOnly, of c4-lines,
+// which takes the line options only) under datatrove's parameter names, bound to
+// the fields of o; -1 turns a count check off, as in datatrove.
+func (o *c4Options) options(lineOnly bool) *option.Set {
+	name := "c4-quality"
+	if lineOnly {
+		name = "c4-lines"
 	}
+	s := option.New(name)
+	s.Bool("remove_citations", &o.removeCitations)
+	s.Bool("filter_no_terminal_punct", &o.filterNoTerminalPunct)
+	s.Int("min_words_per_line", &o.minWordsPerLine, -1, math.MaxInt32)
+	s.Int("max_word_length", &o.maxWordLength, -1, math.MaxInt32)
+	s.Bool("filter_javascript", &o.filterJavascript)
+	s.Bool("filter_policy", &o.filterPolicy)
 	if !lineOnly {
-		m["min_num_sentences"] = o.minNumSentences
-		m["filter_lorem_ipsum"] = o.filterLoremIpsum
-		m["filter_curly_bracket"] = o.filterCurlyBracket
+		s.Int("min_num_sentences", &o.minNumSentences, -1, math.MaxInt32)
+		s.Bool("filter_lorem_ipsum", &o.filterLoremIpsum)
+		s.Bool("filter_curly_bracket", &o.filterCurlyBracket)
 	}
-	return m
-}
-
-func (o c4Options) configure(rule string, lineOnly bool, opts map[string]any) (c4Options, error) {
-	known := o.options(lineOnly)
-	for name, v := range opts {
-		if lineOnly && !c4LineOptions[name] {
-			return o, unknownOption(rule, name, known)
-		}
-		var err error
-		switch name {
-		case "remove_citations":
-			o.removeCitations, err = boolean(name, v)
-		case "filter_no_terminal_punct":
-			o.filterNoTerminalPunct, err = boolean(name, v)
-		case "min_num_sentences":
-			o.minNumSentences, err = integer(name, v, -1)
-		case "min_words_per_line":
-			o.minWordsPerLine, err = integer(name, v, -1)
-		case "max_word_length":
-			o.maxWordLength, err = integer(name, v, -1)
-		case "filter_lorem_ipsum":
-			o.filterLoremIpsum, err = boolean(name, v)
-		case "filter_javascript":
-			o.filterJavascript, err = boolean(name, v)
-		case "filter_curly_bracket":
-			o.filterCurlyBracket, err = boolean(name, v)
-		case "filter_policy":
-			o.filterPolicy, err = boolean(name, v)
-		default:
-			err = unknownOption(rule, name, known)
-		}
-		if err != nil {
-			return o, err
-		}
-	}
-	return o, nil
+	return s
 }
 
 // c4Line is C4QualityFilter's decision on one line of text.splitlines().
@@ -315,14 +279,15 @@ func (c4Rule) Meta() rules.Meta {
 	}
 }
 
-func (r c4Rule) Options() map[string]any { return r.o.options(false) }
+// Options implements rules.Configurable.
+func (r c4Rule) Options() map[string]any { return r.o.options(false).Values() }
 
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
 func (r c4Rule) Configure(opts map[string]any) (rules.Rule, error) {
-	o, err := r.o.configure("c4-quality", false, opts)
-	if err != nil {
+	if err := r.o.options(false).Decode(opts); err != nil {
 		return nil, err
 	}
-	return c4Rule{o: o}, nil
+	return r, nil
 }
 
 func (r c4Rule) Check(p *rules.Pass) {

@@ -1,11 +1,15 @@
 package quality
 
 import (
+	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
@@ -66,54 +70,52 @@ func (fineWebRule) Meta() rules.Meta {
 	}
 }
 
-func (r fineWebRule) Options() map[string]any {
-	o := r.o
-	stop := o.stopChars
-	if stop == nil {
-		stop = []string{}
-	}
-	return map[string]any{
-		"line_punct_thr":          o.linePunctThr,
-		"line_punct_exclude_zero": o.linePunctExcludeZero,
-		"stop_chars":              append([]string(nil), stop...),
-		"short_line_thr":          o.shortLineThr,
-		"short_line_length":       o.shortLineLength,
-		"char_duplicates_ratio":   o.charDuplicatesRatio,
-		"new_line_ratio":          o.newLineRatio,
-	}
+// options declares the rule's options under datatrove's parameter names, bound
+// to the fields of o; 0 turns a check off.
+func (o *fineWebOptions) options() *option.Set {
+	s := option.New("fineweb-quality")
+	s.Float("line_punct_thr", &o.linePunctThr, 0, math.Inf(1), false)
+	s.Bool("line_punct_exclude_zero", &o.linePunctExcludeZero)
+	// An empty list means datatrove's default (TERMINAL_PUNCTUATION).
+	var stop []string
+	s.Func("stop_chars", func() any {
+		if o.stopChars == nil {
+			return []string{}
+		}
+		return slices.Clone(o.stopChars)
+	}, func(v any) (func(), string) {
+		probe := option.New("fineweb-quality")
+		probe.Strings("stop_chars", &stop, 0)
+		if err := probe.Decode(map[string]any{"stop_chars": v}); err != nil {
+			var oe *rules.OptionError
+			if errors.As(err, &oe) {
+				return nil, oe.Msg
+			}
+			return nil, err.Error()
+		}
+		return func() {
+			o.stopChars = stop
+			if len(stop) == 0 {
+				o.stopChars = nil
+			}
+		}, ""
+	})
+	s.Float("short_line_thr", &o.shortLineThr, 0, math.Inf(1), false)
+	s.Int("short_line_length", &o.shortLineLength, 0, math.MaxInt32)
+	s.Float("char_duplicates_ratio", &o.charDuplicatesRatio, 0, math.Inf(1), false)
+	s.Float("new_line_ratio", &o.newLineRatio, 0, math.Inf(1), false)
+	return s
 }
 
+// Options implements rules.Configurable.
+func (r fineWebRule) Options() map[string]any { return r.o.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
 func (r fineWebRule) Configure(opts map[string]any) (rules.Rule, error) {
-	o := r.o
-	known := r.Options()
-	for name, v := range opts {
-		var err error
-		switch name {
-		case "line_punct_thr":
-			o.linePunctThr, err = nonNegative(name, v)
-		case "line_punct_exclude_zero":
-			o.linePunctExcludeZero, err = boolean(name, v)
-		case "stop_chars":
-			o.stopChars, err = stringList(name, v)
-			if err == nil && len(o.stopChars) == 0 {
-				o.stopChars = nil // an empty list means datatrove's default
-			}
-		case "short_line_thr":
-			o.shortLineThr, err = nonNegative(name, v)
-		case "short_line_length":
-			o.shortLineLength, err = integer(name, v, 0)
-		case "char_duplicates_ratio":
-			o.charDuplicatesRatio, err = nonNegative(name, v)
-		case "new_line_ratio":
-			o.newLineRatio, err = nonNegative(name, v)
-		default:
-			err = unknownOption("fineweb-quality", name, known)
-		}
-		if err != nil {
-			return nil, err
-		}
+	if err := r.o.options().Decode(opts); err != nil {
+		return nil, err
 	}
-	return fineWebRule{o: o}, nil
+	return r, nil
 }
 
 // fineWebStats are the measurements FineWebQualityFilter makes of a document.

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
@@ -82,56 +83,32 @@ const gopherGoodExample = "The council met on Tuesday evening to discuss the new
 	"The mayor said the decision reflected the wishes of residents who had written to the " +
 	"council over the summer, and that the cost would be met from savings elsewhere.\n"
 
-func (r gopherRule) Options() map[string]any {
-	o := r.o
-	return map[string]any{
-		"min_doc_words":             o.minDocWords,
-		"max_doc_words":             o.maxDocWords,
-		"min_avg_word_length":       o.minAvgWordLength,
-		"max_avg_word_length":       o.maxAvgWordLength,
-		"max_symbol_word_ratio":     o.maxSymbolWordRatio,
-		"max_bullet_lines_ratio":    o.maxBulletLinesRatio,
-		"max_ellipsis_lines_ratio":  o.maxEllipsisLine,
-		"max_non_alpha_words_ratio": o.maxNonAlphaWordsRatio,
-		"min_stop_words":            o.minStopWords,
-		"stop_words":                append([]string(nil), o.stopWords...),
-	}
+// options declares the rule's options under datatrove's parameter names, bound
+// to the fields of o; 0 turns a check off.
+func (o *gopherOptions) options() *option.Set {
+	s := option.New("gopher-quality")
+	s.Int("min_doc_words", &o.minDocWords, 0, math.MaxInt32)
+	s.Int("max_doc_words", &o.maxDocWords, 0, math.MaxInt32)
+	s.Float("min_avg_word_length", &o.minAvgWordLength, 0, math.Inf(1), false)
+	s.Float("max_avg_word_length", &o.maxAvgWordLength, 0, math.Inf(1), false)
+	s.Float("max_symbol_word_ratio", &o.maxSymbolWordRatio, 0, math.Inf(1), false)
+	s.Float("max_bullet_lines_ratio", &o.maxBulletLinesRatio, 0, math.Inf(1), false)
+	s.Float("max_ellipsis_lines_ratio", &o.maxEllipsisLine, 0, math.Inf(1), false)
+	s.Float("max_non_alpha_words_ratio", &o.maxNonAlphaWordsRatio, 0, math.Inf(1), false)
+	s.Int("min_stop_words", &o.minStopWords, 0, math.MaxInt32)
+	s.Strings("stop_words", &o.stopWords, 0)
+	return s
 }
 
+// Options implements rules.Configurable.
+func (r gopherRule) Options() map[string]any { return r.o.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
 func (r gopherRule) Configure(opts map[string]any) (rules.Rule, error) {
-	o := r.o
-	known := r.Options()
-	for name, v := range opts {
-		var err error
-		switch name {
-		case "min_doc_words":
-			o.minDocWords, err = integer(name, v, 0)
-		case "max_doc_words":
-			o.maxDocWords, err = integer(name, v, 0)
-		case "min_avg_word_length":
-			o.minAvgWordLength, err = nonNegative(name, v)
-		case "max_avg_word_length":
-			o.maxAvgWordLength, err = nonNegative(name, v)
-		case "max_symbol_word_ratio":
-			o.maxSymbolWordRatio, err = nonNegative(name, v)
-		case "max_bullet_lines_ratio":
-			o.maxBulletLinesRatio, err = nonNegative(name, v)
-		case "max_ellipsis_lines_ratio":
-			o.maxEllipsisLine, err = nonNegative(name, v)
-		case "max_non_alpha_words_ratio":
-			o.maxNonAlphaWordsRatio, err = nonNegative(name, v)
-		case "min_stop_words":
-			o.minStopWords, err = integer(name, v, 0)
-		case "stop_words":
-			o.stopWords, err = stringList(name, v)
-		default:
-			err = unknownOption("gopher-quality", name, known)
-		}
-		if err != nil {
-			return nil, err
-		}
+	if err := r.o.options().Decode(opts); err != nil {
+		return nil, err
 	}
-	return gopherRule{o: o}, nil
+	return r, nil
 }
 
 // gopherStats are the measurements GopherQualityFilter makes of a document.

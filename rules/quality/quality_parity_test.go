@@ -216,13 +216,13 @@ func TestQualityOptions(t *testing.T) {
 		opts map[string]any
 		err  string
 	}{
-		{quality.GopherQuality(), map[string]any{"min_doc_words": 10.5}, "min_doc_words: want a whole number"},
-		{quality.GopherQuality(), map[string]any{"max_non_alpha_words_ratio": -1.0}, "max_non_alpha_words_ratio: want 0 or more"},
-		{quality.GopherQuality(), map[string]any{"stop_words": []any{"the", 3.0}}, "stop_words: want a list of strings"},
-		{quality.GopherQuality(), map[string]any{"min_words": 3.0}, `no option "min_words"`},
-		{quality.FineWebQuality(), map[string]any{"line_punct_exclude_zero": "yes"}, "line_punct_exclude_zero: want true or false"},
-		{quality.C4Lines(), map[string]any{"min_num_sentences": 3.0}, `no option "min_num_sentences"`},
-		{quality.C4Quality(), map[string]any{"max_word_length": -2.0}, "max_word_length: want -1 or more"},
+		{quality.GopherQuality(), map[string]any{"min_doc_words": 10.5}, `"min_doc_words": want a whole number`},
+		{quality.GopherQuality(), map[string]any{"max_non_alpha_words_ratio": -1.0}, `"max_non_alpha_words_ratio": want a number of 0 or more, got -1`},
+		{quality.GopherQuality(), map[string]any{"stop_words": []any{"the", 3.0}}, `"stop_words": want a list of strings`},
+		{quality.GopherQuality(), map[string]any{"min_words": 3.0}, `"min_words": unknown option of gopher-quality`},
+		{quality.FineWebQuality(), map[string]any{"line_punct_exclude_zero": "yes"}, `"line_punct_exclude_zero": want true or false`},
+		{quality.C4Lines(), map[string]any{"min_num_sentences": 3.0}, `"min_num_sentences": unknown option of c4-lines`},
+		{quality.C4Quality(), map[string]any{"max_word_length": -2.0}, `"max_word_length": want a whole number from -1 to`},
 	} {
 		_, err := tc.rule.(rules.Configurable).Configure(tc.opts)
 		if err == nil || !strings.Contains(err.Error(), tc.err) {

@@ -3,12 +3,13 @@ package quotes
 import (
 	"cmp"
 	"fmt"
-	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // BrokenQuotes returns the broken-quotes rule: double quotes that do not pair up in

@@ -3,13 +3,13 @@ package repetition
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
@@ -90,57 +90,43 @@ threshold. The fix drops the document.`,
 	}
 }
 
-func (r gopher) Options() map[string]any {
-	pairs := func(ls []nGramLimit) [][]float64 {
-		out := make([][]float64, len(ls))
-		for i, l := range ls {
-			out[i] = []float64{float64(l.N), l.Frac}
-		}
-		return out
+// options declares the rule's options, bound to the fields of o, under
+// datatrove's parameter names.
+func (o *gopherOpts) options() *option.Set {
+	s := option.New("gopher-repetition")
+	s.Float("dup_line_frac", &o.DupLineFrac, 0, 1, false)
+	s.Float("dup_para_frac", &o.DupParaFrac, 0, 1, false)
+	s.Float("dup_line_char_frac", &o.DupLineCharFrac, 0, 1, false)
+	s.Float("dup_para_char_frac", &o.DupParaCharFrac, 0, 1, false)
+	limits := func(name string, p *[]nGramLimit) {
+		s.Func(name, func() any {
+			out := make([][]float64, len(*p))
+			for i, l := range *p {
+				out[i] = []float64{float64(l.N), l.Frac}
+			}
+			return out
+		}, func(v any) (func(), string) {
+			ls, err := nGramLimits(name, v)
+			if err != nil {
+				return nil, err.Error()
+			}
+			return func() { *p = ls }, ""
+		})
 	}
-	return map[string]any{
-		"dup_line_frac":      r.opts.DupLineFrac,
-		"dup_para_frac":      r.opts.DupParaFrac,
-		"dup_line_char_frac": r.opts.DupLineCharFrac,
-		"dup_para_char_frac": r.opts.DupParaCharFrac,
-		"top_n_grams":        pairs(r.opts.TopNGrams),
-		"dup_n_grams":        pairs(r.opts.DupNGrams),
-	}
+	limits("top_n_grams", &o.TopNGrams)
+	limits("dup_n_grams", &o.DupNGrams)
+	return s
 }
 
+// Options implements rules.Configurable.
+func (r gopher) Options() map[string]any { return r.opts.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
 func (r gopher) Configure(opts map[string]any) (rules.Rule, error) {
-	o := r.opts
-	o.TopNGrams = append([]nGramLimit(nil), o.TopNGrams...)
-	o.DupNGrams = append([]nGramLimit(nil), o.DupNGrams...)
-	keys := make([]string, 0, len(opts))
-	for k := range opts {
-		keys = append(keys, k)
+	if err := r.opts.options().Decode(opts); err != nil {
+		return nil, err
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		v := opts[k]
-		var err error
-		switch k {
-		case "dup_line_frac":
-			o.DupLineFrac, err = fraction(k, v)
-		case "dup_para_frac":
-			o.DupParaFrac, err = fraction(k, v)
-		case "dup_line_char_frac":
-			o.DupLineCharFrac, err = fraction(k, v)
-		case "dup_para_char_frac":
-			o.DupParaCharFrac, err = fraction(k, v)
-		case "top_n_grams":
-			o.TopNGrams, err = nGramLimits(k, v)
-		case "dup_n_grams":
-			o.DupNGrams, err = nGramLimits(k, v)
-		default:
-			err = &rules.OptionError{Option: k, Msg: "unknown option of gopher-repetition (known: dup_line_frac, dup_line_char_frac, dup_n_grams, dup_para_frac, dup_para_char_frac, top_n_grams)"}
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	return gopher{opts: o}, nil
+	return r, nil
 }
 
 // number reads a JSON or Go number.
@@ -160,16 +146,8 @@ func number(v any) (float64, bool) {
 	return 0, false
 }
 
-func fraction(name string, v any) (float64, error) {
-	f, ok := number(v)
-	if !ok || math.IsNaN(f) || f < 0 || f > 1 {
-		return 0, &rules.OptionError{Option: name, Msg: fmt.Sprintf("must be a number from 0 to 1 (0 turns the check off), got %v", v)}
-	}
-	return f, nil
-}
-
 func nGramLimits(name string, v any) ([]nGramLimit, error) {
-	bad := &rules.OptionError{Option: name, Msg: fmt.Sprintf("must be a list of [n, fraction] pairs with a whole n from 1 to 1000 and a fraction from 0 to 1, got %v", v)}
+	bad := fmt.Errorf("want a list of [n, fraction] pairs with a whole n from 1 to 1000 and a fraction from 0 to 1, got %v", v)
 	var items [][]any
 	switch x := v.(type) {
 	case []any:

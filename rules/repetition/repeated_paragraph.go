@@ -2,12 +2,12 @@ package repetition
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
 )
 
@@ -54,25 +54,22 @@ copy together with its line break and the blank lines after it.`,
 	}
 }
 
-func (r paragraph) Options() map[string]any {
-	return map[string]any{"min_chars": r.minChars}
+// options declares the rule's options, bound to the fields of r.
+func (r *paragraph) options() *option.Set {
+	s := option.New("repeated-paragraph")
+	s.Int("min_chars", &r.minChars, 1, 1000000)
+	return s
 }
 
+// Options implements rules.Configurable.
+func (r paragraph) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
 func (r paragraph) Configure(opts map[string]any) (rules.Rule, error) {
-	out := r
-	for k, v := range opts {
-		switch k {
-		case "min_chars":
-			f, ok := number(v)
-			if !ok || f != math.Trunc(f) || f < 1 || f > 1e6 {
-				return nil, &rules.OptionError{Option: k, Msg: fmt.Sprintf("must be a whole number from 1 to 1000000, got %v", v)}
-			}
-			out.minChars = int(f)
-		default:
-			return nil, &rules.OptionError{Option: k, Msg: "unknown option of repeated-paragraph (known: min_chars)"}
-		}
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
 	}
-	return out, nil
+	return r, nil
 }
 
 func (r paragraph) Check(p *rules.Pass) {

@@ -45,22 +45,28 @@ func (r ellipsis) Meta() rules.Meta {
 	}
 }
 
-// Options implements Configurable.
-func (r ellipsis) Options() map[string]any {
-	return map[string]any{"style": r.style}
-}
-
-// Configure implements Configurable.
-func (r ellipsis) Configure(opts map[string]any) (rules.Rule, error) {
-	o := option.New("ellipsis-variants", opts)
-	o.String("style", &r.style, "majority", "unicode", "ascii")
-	return r, o.Err()
-}
-
 // ell is one ellipsis or variant found at [start, end).
 type ell struct {
 	start, end int
 	kind       byte // 'u' …, 'a' ..., 's' spaced, 'm' many dots, 't' two dots
+}
+
+// options declares the rule's options, bound to the fields of r.
+func (r *ellipsis) options() *option.Set {
+	s := option.New("ellipsis-variants")
+	s.String("style", &r.style, "majority", "unicode", "ascii")
+	return s
+}
+
+// Options implements rules.Configurable.
+func (r ellipsis) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
+func (r ellipsis) Configure(opts map[string]any) (rules.Rule, error) {
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func (r ellipsis) Check(p *rules.Pass) {

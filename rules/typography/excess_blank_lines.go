@@ -36,16 +36,22 @@ func (r excessBlank) Meta() rules.Meta {
 	}
 }
 
-// Options implements Configurable.
-func (r excessBlank) Options() map[string]any {
-	return map[string]any{"max_blank_lines": r.max}
+// options declares the rule's options, bound to the fields of r.
+func (r *excessBlank) options() *option.Set {
+	s := option.New("excess-blank-lines")
+	s.Int("max_blank_lines", &r.max, 1, 1000)
+	return s
 }
 
-// Configure implements Configurable.
+// Options implements rules.Configurable.
+func (r excessBlank) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
 func (r excessBlank) Configure(opts map[string]any) (rules.Rule, error) {
-	o := option.New("excess-blank-lines", opts)
-	o.Int("max_blank_lines", &r.max, 1, 1000)
-	return r, o.Err()
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func (r excessBlank) Check(p *rules.Pass) {

@@ -42,18 +42,6 @@ func (r repeatedSpaces) Meta() rules.Meta {
 	}
 }
 
-// Options implements Configurable.
-func (r repeatedSpaces) Options() map[string]any {
-	return map[string]any{"after_sentence": r.afterSentence}
-}
-
-// Configure implements Configurable.
-func (r repeatedSpaces) Configure(opts map[string]any) (rules.Rule, error) {
-	o := option.New("repeated-spaces", opts)
-	o.Bool("after_sentence", &r.afterSentence)
-	return r, o.Err()
-}
-
 // gap is a run of two or more spaces inside a line, as byte offsets from the line
 // start.
 type gap struct{ start, end int }
@@ -118,6 +106,24 @@ func spaceGaps(out []gap, s string) ([]gap, bool) {
 func aligned(g gap, others []gap) bool {
 	k := sort.Search(len(others), func(i int) bool { return others[i].end >= g.end })
 	return k < len(others) && others[k].end == g.end
+}
+
+// options declares the rule's options, bound to the fields of r.
+func (r *repeatedSpaces) options() *option.Set {
+	s := option.New("repeated-spaces")
+	s.Bool("after_sentence", &r.afterSentence)
+	return s
+}
+
+// Options implements rules.Configurable.
+func (r repeatedSpaces) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
+func (r repeatedSpaces) Configure(opts map[string]any) (rules.Rule, error) {
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func (r repeatedSpaces) Check(p *rules.Pass) {
