@@ -39,7 +39,7 @@ boilerplate category are scored). --fold K/N scores only the pages whose doc_id
 falls in fold K of N, for cross-validation by page; the batches still hold every
 page, since corpus rules read no label and a held-out batch is of full size too.
 To measure a model on pages it was not trained on, train it on the other folds
-(go run ./internal/boilertrain -cv does both halves).
+(go run ./cmd/boilertrain -cv does both halves).
 
 Examples:
    corpuslint eval --labels ../shared/corpus/aeb-dev.jsonl --labels ../shared/corpus/readability-dev.jsonl

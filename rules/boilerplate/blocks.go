@@ -110,18 +110,6 @@ type blockRule struct {
 	fast      *fast // the model's trees flattened, nil when they cannot be
 }
 
-// LeadingBoilerplate returns the leading-boilerplate rule: navigation, bylines,
-// share bars and banners before the main text.
-func LeadingBoilerplate() rules.Rule { return newRule(leading, &model.Weights) }
-
-// TrailingBoilerplate returns the trailing-boilerplate rule: footers, comment
-// widgets, newsletter prompts and reference lists after the main text.
-func TrailingBoilerplate() rules.Rule { return newRule(trailing, &model.Weights) }
-
-// InlineBoilerplate returns the inline-boilerplate rule: advertisement labels,
-// photo credits, share prompts and "Read more" lines inside the main text.
-func InlineBoilerplate() rules.Rule { return newRule(inner, &model.Weights) }
-
 func newRule(pos pos, m *model.Model) blockRule {
 	f := newFast(m)
 	switch pos {
@@ -228,7 +216,7 @@ them.`
 
 // modelDoc is the part of the three rules' docs that explains the model.
 const modelDoc = `Every non-blank line is scored by a small learned model: two stages of
-gradient-boosted trees, trained by ` + "`go run ./internal/boilertrain`" + ` on the dev split
+gradient-boosted trees, trained by ` + "`go run ./cmd/boilertrain`" + ` on the dev split
 of the shared corpus and stored as data in rules/boilerplate_weights.go. The first
 stage reads features of the line and its neighbours: words, letters, stop-word
 density (as jusText uses it), Title Case and upper-case share, how the line ends,

@@ -495,7 +495,7 @@ func hashBytes(b []byte) uint64 {
 }
 
 // FeatureNames returns the names of the features the boilerplate
-// model reads, in vector order. The trainer (internal/boilertrain) uses it.
+// model reads, in vector order. The trainer (cmd/boilertrain) uses it.
 func FeatureNames() []string { return append([]string(nil), featureNames...) }
 
 // Features returns the feature vectors of the non-blank lines of

@@ -12,13 +12,13 @@ import (
 
 // The model shipped in the repository fits the features this version computes.
 func TestBoilerplateWeights(t *testing.T) {
-	if err := CheckModel(&model.Weights); err != nil {
+	if err := CheckModel(model.Builtin()); err != nil {
 		t.Fatal(err)
 	}
-	if len(model.Weights.Line.Roots) == 0 || len(model.Weights.Context.Roots) == 0 {
+	if len(model.Builtin().Line.Roots) == 0 || len(model.Builtin().Context.Roots) == 0 {
 		t.Fatal("the model has no trees")
 	}
-	bad := model.Weights
+	bad := *model.Builtin()
 	bad.Line.Features = bad.Line.Features[1:]
 	if CheckModel(&bad) == nil {
 		t.Error("a model with a missing feature passes Check")
@@ -30,7 +30,7 @@ func TestBoilerplateWeights(t *testing.T) {
 func TestBoilerplateExplainAddsUp(t *testing.T) {
 	a := text.NewAnalysis("Home\nNews\n\nThe council approved the new budget on Tuesday after a long debate about schools.\n© 2019 City Times")
 	ls, x := features(a)
-	m := &model.Weights.Line
+	m := model.Builtin().Line
 	var roots float32
 	for _, r := range m.Roots {
 		roots += m.Nodes[r].Value
@@ -204,15 +204,15 @@ func TestBoilerplateDeleteLines(t *testing.T) {
 
 // The flattened trees score exactly as the nodes do.
 func TestBoilerplateFlatTrees(t *testing.T) {
-	f := newFast(&model.Weights)
+	f := newFast(model.Builtin())
 	if f == nil {
 		t.Fatal("the shipped model cannot be flattened")
 	}
 	a := text.NewAnalysis(testPage)
 	_, x := features(a)
 	n := len(x) / numFeatures
-	x2a, pa := predict(&model.Weights, x, n)
-	x2b, pb := predictFast(&model.Weights, f, x, n)
+	x2a, pa := predict(model.Builtin(), x, n)
+	x2b, pb := predictFast(model.Builtin(), f, x, n)
 	for i := range pa {
 		if math.Abs(pa[i]-pb[i]) > 1e-6 {
 			t.Fatalf("line %d: nodes give %v, flat trees %v", i, pa[i], pb[i])
@@ -226,18 +226,18 @@ func TestBoilerplateFlatTrees(t *testing.T) {
 // Explaining over the flattened trees adds up bit for bit what walking the nodes
 // does, padding splits included.
 func TestBoilerplateFlatExplain(t *testing.T) {
-	f := newFast(&model.Weights)
+	f := newFast(model.Builtin())
 	txt := strings.Repeat("----\n", 5) + testPage + strings.Repeat("* * *\nShare this:\n", 3) + testPage
 	_, x := features(text.NewAnalysis(txt))
 	n := len(x) / numFeatures
-	x2, _ := predictFast(&model.Weights, f, x, n)
+	x2, _ := predictFast(model.Builtin(), f, x, n)
 	for _, st := range []struct {
 		m    *model.Trees
 		flat []model.FlatTree
 		vals []model.FlatVals
 		x    []float32
 		w    int
-	}{{&model.Weights.Line, f.line, f.lineVals, x, numFeatures}, {&model.Weights.Context, f.ctx, f.ctxVals, x2, numStage2}} {
+	}{{&model.Builtin().Line, f.line, f.lineVals, x, numFeatures}, {&model.Builtin().Context, f.ctx, f.ctxVals, x2, numStage2}} {
 		a, b := make([]float32, st.w), make([]float32, st.w)
 		for i := 0; i < n; i++ {
 			row := st.x[i*st.w : (i+1)*st.w]
@@ -254,18 +254,18 @@ func TestBoilerplateFlatExplain(t *testing.T) {
 
 // Scoring identical rows once gives bit for bit what scoring every row does.
 func TestBoilerplateMemoExact(t *testing.T) {
-	f := newFast(&model.Weights)
+	f := newFast(model.Builtin())
 	txt := strings.Repeat("----\n", 50) + testPage + strings.Repeat("* * *\nShare this:\n", 30) + testPage
 	_, x := features(text.NewAnalysis(txt))
 	n := len(x) / numFeatures
-	_, got := predictFast(&model.Weights, f, x, n)
+	_, got := predictFast(model.Builtin(), f, x, n)
 	p1 := make([]float64, n)
 	for i := range p1 {
-		p1[i] = model.Prob(model.ScoreFlat(model.Weights.Line.Bias, f.line, x[i*numFeatures:(i+1)*numFeatures]))
+		p1[i] = model.Prob(model.ScoreFlat(model.Builtin().Line.Bias, f.line, x[i*numFeatures:(i+1)*numFeatures]))
 	}
 	x2 := stage2(x, p1)
 	for i := range p1 {
-		want := model.Prob(model.ScoreFlat(model.Weights.Context.Bias, f.ctx, x2[i*numStage2:(i+1)*numStage2]))
+		want := model.Prob(model.ScoreFlat(model.Builtin().Context.Bias, f.ctx, x2[i*numStage2:(i+1)*numStage2]))
 		if math.Float64bits(got[i]) != math.Float64bits(want) {
 			t.Fatalf("line %d: memoized %v, scored %v", i, got[i], want)
 		}
@@ -295,17 +295,17 @@ const testPage = "Skip to content\nHome\nNews\n\nCouncil approves budget\n\nThe 
 	"The mayor said the plan would protect libraries and parks.\n\nShare this:\nFacebook\n© 2019 City Times. All rights reserved.\n"
 
 func BenchmarkBoilerplateScore(b *testing.B) {
-	f := newFast(&model.Weights)
+	f := newFast(model.Builtin())
 	_, x := features(text.NewAnalysis(testPage))
 	row := x[:numFeatures]
 	b.Run("nodes", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			model.Weights.Line.LogOdds(row)
+			model.Builtin().Line.LogOdds(row)
 		}
 	})
 	b.Run("flat", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			model.ScoreFlat(model.Weights.Line.Bias, f.line, row)
+			model.ScoreFlat(model.Builtin().Line.Bias, f.line, row)
 		}
 	})
 }

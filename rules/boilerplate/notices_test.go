@@ -131,11 +131,11 @@ func TestBPNoticePrefilter(t *testing.T) {
 	for _, p := range noticePhrases {
 		lines = append(lines, "Note: "+strings.ToUpper(p.phrase[:1])+p.phrase[1:]+", as the site says.")
 	}
-	fast := newFast(&model.Weights)
+	fast := newFast(model.Builtin())
 	for _, l := range lines {
 		want, _ := noticeOf(l, nil)
 		txt := "The council approved the budget on Tuesday after a long debate.\n" + l + "\n"
-		d := analyze(text.NewAnalysis(txt), &model.Weights, fast, &docBuf{})
+		d := analyze(text.NewAnalysis(txt), model.Builtin(), fast, &docBuf{})
 		if got := d.ls[1].notice; got != want || want == noNotice {
 			t.Errorf("%q: analysed as %q, bpNoticeOf says %q", l, noticeNames[got], noticeNames[want])
 		}

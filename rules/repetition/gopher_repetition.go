@@ -106,7 +106,7 @@ func (o *gopherOpts) options() *option.Set {
 			}
 			return out
 		}, func(v any) (func(), string) {
-			ls, err := nGramLimits(name, v)
+			ls, err := nGramLimits(v)
 			if err != nil {
 				return nil, err.Error()
 			}
@@ -146,7 +146,7 @@ func number(v any) (float64, bool) {
 	return 0, false
 }
 
-func nGramLimits(name string, v any) ([]nGramLimit, error) {
+func nGramLimits(v any) ([]nGramLimit, error) {
 	bad := fmt.Errorf("want a list of [n, fraction] pairs with a whole n from 1 to 1000 and a fraction from 0 to 1, got %v", v)
 	var items [][]any
 	switch x := v.(type) {

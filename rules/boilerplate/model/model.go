@@ -12,7 +12,7 @@ import (
 // and gives each line a first probability; Context reads the same features plus
 // what the first stage said about the line's neighbours and the whole document
 // (ContextNames), which tells a whole-page dump full of menus from an
-// extracted article with one table. It is trained by `go run ./internal/boilertrain`
+// extracted article with one table. It is trained by `go run ./cmd/boilertrain`
 // on the dev split of the shared corpus and stored as data in
 // boilerplate_weights.go.
 type Model struct {

@@ -1,11 +1,12 @@
 package main
 
 import (
-	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
 	"math"
 	"runtime"
 	"sort"
 	"sync"
+
+	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
 )
 
 // params are the boosting parameters.
