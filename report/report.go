@@ -134,32 +134,59 @@ type Options struct {
 	Quiet bool
 }
 
+// format is one --format value: the name (a contract: scripts and configuration
+// files spell it), the constructor, and whether the reporter shows the fixed text.
+type format struct {
+	name       string
+	new        func(w io.Writer, opt Options) Reporter
+	needsFixed bool
+}
+
+// formats is the one list of output formats, in the order --help names them.
+// Formats, NeedsFixed and New read it.
+var formats = []format{
+	{name: "table", new: func(w io.Writer, opt Options) Reporter { return NewTable(w, opt) }},
+	{name: "diff", new: func(w io.Writer, _ Options) Reporter { return NewDiff(w) }, needsFixed: true},
+	{name: "json", new: func(w io.Writer, opt Options) Reporter { return NewJSON(w, opt) }},
+	{name: "jsonl", new: func(w io.Writer, opt Options) Reporter { return NewJSONL(w, opt) }},
+	{name: "sarif", new: func(w io.Writer, opt Options) Reporter { return NewSARIF(w, opt, BuiltinMetas()) }},
+	{name: "github", new: func(w io.Writer, opt Options) Reporter { return NewGitHub(w, opt) }},
+	{name: "statistics", new: func(w io.Writer, opt Options) Reporter { return NewStatistics(w, opt) }},
+}
+
+// lookup returns the format named name.
+func lookup(name string) (format, bool) {
+	for _, f := range formats {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return format{}, false
+}
+
 // Formats lists the accepted --format values.
-func Formats() []string { return []string{"table", "diff", "json", "jsonl", "sarif", "github"} }
+func Formats() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return names
+}
 
 // NeedsFixed reports whether a format shows the fixed text, so the engine computes
 // it only then.
-func NeedsFixed(format string) bool { return format == "diff" }
+func NeedsFixed(name string) bool {
+	f, _ := lookup(name)
+	return f.needsFixed
+}
 
-// New returns the reporter for format writing to w.
-func New(format string, w io.Writer, opt Options) (Reporter, error) {
-	switch format {
-	case "table":
-		return NewTable(w, opt), nil
-	case "diff":
-		return NewDiff(w), nil
-	case "json":
-		return NewJSON(w, opt), nil
-	case "jsonl":
-		return NewJSONL(w, opt), nil
-	case "statistics":
-		return NewStatistics(w, opt), nil
-	case "sarif":
-		return NewSARIF(w, opt, BuiltinMetas()), nil
-	case "github":
-		return NewGitHub(w, opt), nil
+// New returns the reporter for the format named name writing to w.
+func New(name string, w io.Writer, opt Options) (Reporter, error) {
+	f, ok := lookup(name)
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(Formats(), ", "))
 	}
-	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
+	return f.new(w, opt), nil
 }
 
 // Label names a document for people: the path, plus the record and id for JSONL.

@@ -136,3 +136,32 @@ func TestUnifiedDiff(t *testing.T) {
 		t.Error("equal texts gave a diff")
 	}
 }
+
+// TestFormats checks that the one format table serves --help, validation and New
+// alike: every listed name builds a reporter, and the error for an unknown one
+// names them all.
+func TestFormats(t *testing.T) {
+	names := report.Formats()
+	seen := map[string]bool{}
+	for _, name := range names {
+		if seen[name] {
+			t.Errorf("format %q listed twice", name)
+		}
+		seen[name] = true
+		if _, err := report.New(name, &bytes.Buffer{}, report.Options{}); err != nil {
+			t.Errorf("New(%q): %v", name, err)
+		}
+		if got, want := report.NeedsFixed(name), name == "diff"; got != want {
+			t.Errorf("NeedsFixed(%q) = %v, want %v", name, got, want)
+		}
+	}
+	for _, want := range []string{"table", "diff", "json", "jsonl", "sarif", "github", "statistics"} {
+		if !seen[want] {
+			t.Errorf("format %q missing from Formats()", want)
+		}
+	}
+	_, err := report.New("xml", &bytes.Buffer{}, report.Options{})
+	if err == nil || !strings.Contains(err.Error(), strings.Join(names, ", ")) {
+		t.Errorf("New(xml) error = %v, want one naming %s", err, strings.Join(names, ", "))
+	}
+}
