@@ -12,6 +12,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/builtin"
 )
 
 func reportCommand() *cli.Command {
@@ -98,7 +99,12 @@ func reportAction(c *cli.Context) error {
 	agg := report.NewAggregate(report.AggregateOptions{
 		WorstDocs: c.Int("worst"), ExamplesPerRule: c.Int("examples"), Fixes: true,
 	})
+	// The per-rule sections' docs: every rule this binary knows (a saved aggregate
+	// may name any of them), then the selected rules as configured.
 	metas := map[string]rules.Meta{}
+	for _, m := range metasOf(append(builtin.Builtin(), extraOf(c)...)) {
+		metas[m.Name] = m
+	}
 	var inputs []string
 	failed := false
 	troubled := false

@@ -19,8 +19,8 @@ type RenderOptions struct {
 	Inputs []string
 	// Generated is a time stamp shown in the header; none when empty (tests).
 	Generated string
-	// Rules describes the rules for the per-rule sections, by name; the built-in
-	// rules' docs are used for names it lacks.
+	// Rules describes the rules for the per-rule sections, by name; a rule it lacks
+	// gets a section without docs. The caller passes every rule it knows.
 	Rules map[string]rules.Meta
 	// Domains is how many rows the domains table shows (default 15).
 	Domains int
@@ -39,14 +39,6 @@ func (o RenderOptions) withDefaults() RenderOptions {
 	if o.WorstDocs <= 0 {
 		o.WorstDocs = 5
 	}
-	metas := map[string]rules.Meta{}
-	for _, m := range BuiltinMetas() {
-		metas[m.Name] = m
-	}
-	for k, m := range o.Rules {
-		metas[k] = m
-	}
-	o.Rules = metas
 	return o
 }
 

@@ -132,6 +132,10 @@ type Options struct {
 	UnsafeFixes bool
 	// Quiet drops the summary of the table format.
 	Quiet bool
+	// Rules describes the rules a run knows (built-in, added by a Go program, declared
+	// in the configuration), for the formats that list them (sarif's tool.driver).
+	// The reporters never read the registry themselves.
+	Rules []rules.Meta
 }
 
 // format is one --format value: the name (a contract: scripts and configuration
@@ -149,7 +153,7 @@ var formats = []format{
 	{name: "diff", new: func(w io.Writer, _ Options) Reporter { return NewDiff(w) }, needsFixed: true},
 	{name: "json", new: func(w io.Writer, opt Options) Reporter { return NewJSON(w, opt) }},
 	{name: "jsonl", new: func(w io.Writer, opt Options) Reporter { return NewJSONL(w, opt) }},
-	{name: "sarif", new: func(w io.Writer, opt Options) Reporter { return NewSARIF(w, opt, BuiltinMetas()) }},
+	{name: "sarif", new: func(w io.Writer, opt Options) Reporter { return NewSARIF(w, opt) }},
 	{name: "github", new: func(w io.Writer, opt Options) Reporter { return NewGitHub(w, opt) }},
 	{name: "statistics", new: func(w io.Writer, opt Options) Reporter { return NewStatistics(w, opt) }},
 }

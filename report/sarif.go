@@ -14,7 +14,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/builtin"
 )
 
 // SARIF 2.1.0 constants.
@@ -44,11 +43,12 @@ type SARIF struct {
 	err     error
 }
 
-// NewSARIF returns the sarif reporter; metas describe the rules for tool.driver
-// (results of a rule not among them carry its id without an index).
-func NewSARIF(w io.Writer, opt Options, metas []rules.Meta) *SARIF {
+// NewSARIF returns the sarif reporter. opt.Rules describe the rules for tool.driver,
+// in order (results of a rule not among them carry its id without an index); the
+// caller passes the rules it knows, the built-in ones and any others.
+func NewSARIF(w io.Writer, opt Options) *SARIF {
 	r := &SARIF{w: bufio.NewWriterSize(w, 1<<16), opt: opt, index: map[string]int{}}
-	for _, m := range metas {
+	for _, m := range opt.Rules {
 		if _, dup := r.index[m.Name]; dup || m.Name == "" {
 			continue
 		}
@@ -56,15 +56,6 @@ func NewSARIF(w io.Writer, opt Options, metas []rules.Meta) *SARIF {
 		r.rules = append(r.rules, m)
 	}
 	return r
-}
-
-// BuiltinMetas returns the metadata of the built-in rules, in registry order.
-func BuiltinMetas() []rules.Meta {
-	var out []rules.Meta
-	for _, r := range builtin.Builtin() {
-		out = append(out, r.Meta())
-	}
-	return out
 }
 
 type sarifMessage struct {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/builtin"
 )
 
 // fixtureMetas describes the fixture's rules with fixed docs, so the golden does not
@@ -30,7 +31,8 @@ func fixtureMetas() []rules.Meta {
 func renderSARIF(t *testing.T, opt report.Options, metas []rules.Meta) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	rep := report.NewSARIF(&buf, opt, metas)
+	opt.Rules = metas
+	rep := report.NewSARIF(&buf, opt)
 	for _, d := range fixture() {
 		if err := rep.Document(d); err != nil {
 			t.Fatal(err)
@@ -102,7 +104,11 @@ func TestSARIF(t *testing.T) {
 	sch := sarifSchema(t)
 	validateSARIF(t, sch, got)
 	validateSARIF(t, sch, renderSARIF(t, report.Options{UnsafeFixes: true}, fixtureMetas()))
-	validateSARIF(t, sch, renderSARIF(t, report.Options{}, report.BuiltinMetas()))
+	var builtins []rules.Meta
+	for _, r := range builtin.Builtin() {
+		builtins = append(builtins, r.Meta())
+	}
+	validateSARIF(t, sch, renderSARIF(t, report.Options{}, builtins))
 	var empty bytes.Buffer
 	rep, err := report.New("sarif", &empty, report.Options{})
 	if err != nil {
@@ -208,7 +214,7 @@ func TestSARIFRegionEndsAtLineBreak(t *testing.T) {
 		{Finding: rules.Finding{Rule: "r", Severity: rules.Error, Start: 3, End: 6, Message: "m"}, Line: 2, Col: 1, EndLine: 3, EndCol: 1},
 	}}
 	var buf bytes.Buffer
-	rep := report.NewSARIF(&buf, report.Options{}, nil)
+	rep := report.NewSARIF(&buf, report.Options{})
 	if err := rep.Document(d); err != nil {
 		t.Fatal(err)
 	}
