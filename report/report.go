@@ -1,6 +1,9 @@
-// Package report turns findings into output: one file per format, each implementing
-// the small Reporter interface. Reporters receive documents in input order and never
-// see the engine, the readers or the rules' internals.
+// Package report turns findings into output as they stream: one file per format,
+// each implementing the small Reporter interface, and one table of format names and
+// constructors (formats, below) that New, Formats and NeedsFixed read. Reporters
+// receive documents in input order and never see the engine, the readers or the
+// rule registry; what they show about the rules comes in Options. The batch report
+// of `corpuslint report` (HTML, Markdown) is package report/aggregate.
 package report
 
 import (
@@ -17,6 +20,14 @@ import (
 type Item struct {
 	rules.Finding
 	Line, Col, EndLine, EndCol int
+}
+
+// Measure is a Finding.Score in JSON form.
+type Measure struct {
+	Name      string  `json:"name"`
+	Value     float64 `json:"value"`
+	Op        string  `json:"op"`
+	Threshold float64 `json:"threshold"`
 }
 
 // Document is what a reporter receives for one checked document.
