@@ -11,6 +11,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/progress"
 	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/rules"
 )
 
 func lintCommand() *cli.Command {
@@ -88,6 +89,7 @@ func lintAction(c *cli.Context) error {
 		Color:       useColor(c.App.Writer),
 		UnsafeFixes: c.Bool("unsafe-fixes"),
 		Quiet:       c.Bool("quiet"),
+		Rules:       metasOf(s.resolved.Registry.All()),
 	})
 	if err != nil {
 		return usageError("--format: %v", err)
@@ -123,6 +125,15 @@ func lintAction(c *cli.Context) error {
 		err = cerr
 	}
 	return exitStatus(err, sum.Errors, failed)
+}
+
+// metasOf returns the rules' metadata, in order.
+func metasOf(rs []rules.Rule) []rules.Meta {
+	out := make([]rules.Meta, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, r.Meta())
+	}
+	return out
 }
 
 // exitStatus is the end of lint and fix: 2 for a run error or unreadable input,

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/aggregate"
 )
 
 // chromium returns the headless browser to test with: $CHROMIUM, else Debian's
@@ -115,7 +115,7 @@ func TestReportInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if refs := report.ExternalRefs(src); len(refs) > 0 {
+	if refs := aggregate.ExternalRefs(src); len(refs) > 0 {
 		t.Errorf("the page refers to resources: %q", refs)
 	}
 

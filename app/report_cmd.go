@@ -10,8 +10,9 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/corpuslint/corpuslint/internal/engine"
-	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/aggregate"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/builtin"
 )
 
 func reportCommand() *cli.Command {
@@ -53,8 +54,8 @@ Examples:
 			&cli.StringFlag{Name: "aggregate", Usage: "write the aggregate as JSON to `FILE` (- for standard output), to merge or render later"},
 			&cli.StringSliceFlag{Name: "from-aggregate", Usage: "merge a saved aggregate `FILE` into the report (repeatable); with no PATH, only saved aggregates are rendered"},
 			&cli.StringFlag{Name: "title", Usage: "title of the report (default \"corpuslint quality report\")"},
-			&cli.IntFlag{Name: "worst", Value: report.DefaultWorstDocs, Usage: "how many worst documents to keep, with their diffs"},
-			&cli.IntFlag{Name: "examples", Value: report.DefaultExamplesPerRule, Usage: "how many example findings to keep per rule"},
+			&cli.IntFlag{Name: "worst", Value: aggregate.DefaultWorstDocs, Usage: "how many worst documents to keep, with their diffs"},
+			&cli.IntFlag{Name: "examples", Value: aggregate.DefaultExamplesPerRule, Usage: "how many example findings to keep per rule"},
 		),
 		Action: reportAction,
 	}
@@ -95,10 +96,15 @@ func reportAction(c *cli.Context) error {
 		return usageError("no PATH given; try `corpuslint report --help`")
 	}
 
-	agg := report.NewAggregate(report.AggregateOptions{
+	agg := aggregate.New(aggregate.Options{
 		WorstDocs: c.Int("worst"), ExamplesPerRule: c.Int("examples"), Fixes: true,
 	})
+	// The per-rule sections' docs: every rule this binary knows (a saved aggregate
+	// may name any of them), then the selected rules as configured.
 	metas := map[string]rules.Meta{}
+	for _, m := range metasOf(append(builtin.Builtin(), extraOf(c)...)) {
+		metas[m.Name] = m
+	}
 	var inputs []string
 	failed := false
 	troubled := false
@@ -150,7 +156,7 @@ func reportAction(c *cli.Context) error {
 		inputs = append(inputs, path)
 	}
 
-	ropt := report.RenderOptions{
+	ropt := aggregate.RenderOptions{
 		Title:     c.String("title"),
 		Inputs:    inputs,
 		Generated: time.Now().UTC().Format("2006-01-02 15:04 UTC"),
@@ -159,8 +165,8 @@ func reportAction(c *cli.Context) error {
 	if os.Getenv("CORPUSLINT_REPORT_TIME") != "" {
 		ropt.Generated = os.Getenv("CORPUSLINT_REPORT_TIME") // fixed stamps for tests and screenshots
 	}
-	outs[0].write = func(w io.Writer) error { return report.WriteHTML(w, agg, ropt) }
-	outs[1].write = func(w io.Writer) error { return report.WriteMarkdown(w, agg, ropt) }
+	outs[0].write = func(w io.Writer) error { return aggregate.WriteHTML(w, agg, ropt) }
+	outs[1].write = func(w io.Writer) error { return aggregate.WriteMarkdown(w, agg, ropt) }
 	outs[2].write = agg.WriteJSON
 	for _, o := range outs {
 		if o.path == "" {
@@ -203,13 +209,13 @@ func writeOutput(w io.Writer, path string, write func(io.Writer) error) error {
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
-func readAggregate(path string) (*report.Aggregate, error) {
+func readAggregate(path string) (*aggregate.Aggregate, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("--from-aggregate: %w", err)
 	}
 	defer f.Close()
-	a, err := report.ReadAggregate(f)
+	a, err := aggregate.Read(f)
 	if err != nil {
 		return nil, fmt.Errorf("--from-aggregate %s: %w", path, err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/aggregate"
 )
 
 // checkFn checks documents with the engine's Checker, given the first pass's
@@ -24,7 +25,7 @@ type checkFn struct {
 
 	st      *setup
 	checker *engine.Checker
-	agg     *report.Aggregate
+	agg     *aggregate.Aggregate
 	buf     bytes.Buffer
 	jsonl   *report.JSONL
 }
@@ -122,7 +123,7 @@ func (fn *errorAggFn) FinishBundle(emit func(string)) error {
 	if fn.n == 0 {
 		return nil
 	}
-	a := report.NewAggregate(report.AggregateOptions{})
+	a := aggregate.New(aggregate.Options{})
 	a.Errors = fn.n
 	fn.n = 0
 	var buf bytes.Buffer

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/aggregate"
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
 )
@@ -252,7 +252,7 @@ func (fn *observeFn) ExtractOutput(a *corpusAcc) ([]byte, error) {
 // --- report aggregates ---
 
 // aggAcc wraps the aggregate being merged (nil until the first partial).
-type aggAcc struct{ a *report.Aggregate }
+type aggAcc struct{ a *aggregate.Aggregate }
 
 func encodeAggAcc(a *aggAcc) ([]byte, error) {
 	if a.a == nil {
@@ -267,12 +267,12 @@ func decodeAggAcc(b []byte) (*aggAcc, error) {
 	if len(b) == 0 {
 		return &aggAcc{}, nil
 	}
-	a, err := report.ReadAggregate(bytes.NewReader(b))
+	a, err := aggregate.Read(bytes.NewReader(b))
 	return &aggAcc{a: a}, err
 }
 
 // mergeAggFn combines partial report aggregates (one per bundle, as JSON) into
-// one, with report.Aggregate.Merge.
+// one, with aggregate.Aggregate.Merge.
 type mergeAggFn struct{}
 
 // CreateAccumulator returns an empty accumulator.
@@ -280,7 +280,7 @@ func (mergeAggFn) CreateAccumulator() *aggAcc { return &aggAcc{} }
 
 // AddInput merges one partial aggregate.
 func (mergeAggFn) AddInput(acc *aggAcc, partial string) (*aggAcc, error) {
-	p, err := report.ReadAggregate(bytes.NewReader([]byte(partial)))
+	p, err := aggregate.Read(bytes.NewReader([]byte(partial)))
 	if err != nil {
 		return nil, err
 	}
@@ -299,10 +299,10 @@ func (mergeAggFn) MergeAccumulators(a, b *aggAcc) (*aggAcc, error) {
 	return a, nil
 }
 
-// ExtractOutput returns the merged aggregate as JSON (report.ReadAggregate reads it).
+// ExtractOutput returns the merged aggregate as JSON (aggregate.Read reads it).
 func (mergeAggFn) ExtractOutput(a *aggAcc) (string, error) {
 	if a.a == nil {
-		a.a = report.NewAggregate(report.AggregateOptions{})
+		a.a = aggregate.New(aggregate.Options{})
 	}
 	var buf bytes.Buffer
 	err := a.a.WriteJSON(&buf)

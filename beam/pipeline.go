@@ -92,7 +92,7 @@ func ShardName(prefix string, i int) string {
 func ShardPattern(prefix string) string { return join(prefix, "findings-*.jsonl") }
 
 // AggregateName is the name of the combined report aggregate under prefix: the
-// JSON of a report.Aggregate, which report.ReadAggregate reads.
+// JSON of an aggregate.Aggregate, which aggregate.Read reads.
 func AggregateName(prefix string) string { return join(prefix, "aggregate.json") }
 
 // ErrorsName is the name of the input errors file under prefix, one

@@ -24,6 +24,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/aggregate"
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/boilerplate"
 )
@@ -72,7 +73,7 @@ func coreFiles(t *testing.T) []string {
 
 // coreRun is the reference: engine.Run over the files with options built as the
 // lint command builds them, findings encoded by the jsonl reporter.
-func coreRun(t *testing.T, files []string, flags config.Flags, fixes bool) (findings, errs []string, agg *report.Aggregate) {
+func coreRun(t *testing.T, files []string, flags config.Flags, fixes bool) (findings, errs []string, agg *aggregate.Aggregate) {
 	t.Helper()
 	res, err := config.Resolve(nil, flags, addedRules())
 	if err != nil {
@@ -86,7 +87,7 @@ func coreRun(t *testing.T, files []string, flags config.Flags, fixes bool) (find
 	}
 	var buf bytes.Buffer
 	w := report.NewJSONL(&buf, report.Options{})
-	agg = report.NewAggregate(report.AggregateOptions{Fixes: fixes})
+	agg = aggregate.New(aggregate.Options{Fixes: fixes})
 	for _, r := range res.Rules {
 		agg.NoteRules(r.Meta().Name)
 	}
@@ -110,7 +111,7 @@ func coreRun(t *testing.T, files []string, flags config.Flags, fixes bool) (find
 
 // beamRun runs the pipeline on Prism and returns its findings lines, its errors
 // and its aggregate.
-func beamRun(t *testing.T, o Options) (findings, errs []string, agg *report.Aggregate) {
+func beamRun(t *testing.T, o Options) (findings, errs []string, agg *aggregate.Aggregate) {
 	t.Helper()
 	out := t.TempDir() + "/"
 	o.Inputs, o.Output = testInputs, out
@@ -140,7 +141,7 @@ func beamRun(t *testing.T, o Options) (findings, errs []string, agg *report.Aggr
 		t.Fatal(err)
 	}
 	defer f.Close()
-	agg, err = report.ReadAggregate(f)
+	agg, err = aggregate.Read(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,21 +192,21 @@ func sameLines(t *testing.T, what string, got, want []string) {
 // sameAggregate compares what must not depend on how the work was split: counts,
 // histograms, per-rule and per-domain figures. Examples and the worst documents
 // keep the first ones merged, which depends on the order bundles finish.
-func sameAggregate(t *testing.T, got, want *report.Aggregate) {
+func sameAggregate(t *testing.T, got, want *aggregate.Aggregate) {
 	t.Helper()
 	type counts struct {
 		Docs, Bytes, Words, Findings, Flagged, Errors, Boiler int64
 		Fixed, Dropped, Removed, Added                        int64
 		Rules                                                 []string
 	}
-	c := func(a *report.Aggregate) counts {
+	c := func(a *aggregate.Aggregate) counts {
 		return counts{a.Documents, a.Bytes, a.Words, a.Findings, a.Flagged, a.Errors, a.BoilerplateBytes,
 			a.FixedDocs, a.DroppedDocs, a.FixRemovedBytes, a.FixAddedBytes, a.CheckedRules}
 	}
 	if !reflect.DeepEqual(c(got), c(want)) {
 		t.Errorf("aggregate totals: pipeline %+v, core %+v", c(got), c(want))
 	}
-	hist := func(what string, g, w report.Histogram) {
+	hist := func(what string, g, w aggregate.Histogram) {
 		if !reflect.DeepEqual(g.Counts, w.Counts) || g.N != w.N || g.Under != w.Under || g.Over != w.Over ||
 			g.Min != w.Min || g.Max != w.Max || math.Abs(g.Sum-w.Sum) > 1e-9*math.Max(1, math.Abs(w.Sum)) {
 			t.Errorf("histogram %s: pipeline %+v, core %+v", what, g, w)
@@ -456,7 +457,7 @@ func TestOtherFilesystem(t *testing.T) {
 	}
 	sameLines(t, "findings", got, want)
 	sameLines(t, "input errors", lines(read(ErrorsName("memfs://out/"))), wantErrs)
-	agg, err := report.ReadAggregate(strings.NewReader(read(AggregateName("memfs://out/"))))
+	agg, err := aggregate.Read(strings.NewReader(read(AggregateName("memfs://out/"))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/source"
-	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/aggregate"
 	"github.com/corpuslint/corpuslint/rules"
 )
 
@@ -159,8 +159,8 @@ func (st *setup) ruleNames() []string {
 }
 
 // newAggregate returns an empty aggregate for one bundle.
-func (st *setup) newAggregate() *report.Aggregate {
-	a := report.NewAggregate(report.AggregateOptions{Fixes: st.opt.Fix})
+func (st *setup) newAggregate() *aggregate.Aggregate {
+	a := aggregate.New(aggregate.Options{Fixes: st.opt.Fix})
 	a.NoteRules(st.ruleNames()...)
 	return a
 }

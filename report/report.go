@@ -1,6 +1,9 @@
-// Package report turns findings into output: one file per format, each implementing
-// the small Reporter interface. Reporters receive documents in input order and never
-// see the engine, the readers or the rules' internals.
+// Package report turns findings into output as they stream: one file per format,
+// each implementing the small Reporter interface, and one table of format names and
+// constructors (formats, below) that New, Formats and NeedsFixed read. Reporters
+// receive documents in input order and never see the engine, the readers or the
+// rule registry; what they show about the rules comes in Options. The batch report
+// of `corpuslint report` (HTML, Markdown) is package report/aggregate.
 package report
 
 import (
@@ -17,6 +20,14 @@ import (
 type Item struct {
 	rules.Finding
 	Line, Col, EndLine, EndCol int
+}
+
+// Measure is a Finding.Score in JSON form.
+type Measure struct {
+	Name      string  `json:"name"`
+	Value     float64 `json:"value"`
+	Op        string  `json:"op"`
+	Threshold float64 `json:"threshold"`
 }
 
 // Document is what a reporter receives for one checked document.
@@ -132,34 +143,65 @@ type Options struct {
 	UnsafeFixes bool
 	// Quiet drops the summary of the table format.
 	Quiet bool
+	// Rules describes the rules a run knows (built-in, added by a Go program, declared
+	// in the configuration), for the formats that list them (sarif's tool.driver).
+	// The reporters never read the registry themselves.
+	Rules []rules.Meta
+}
+
+// format is one --format value: the name (a contract: scripts and configuration
+// files spell it), the constructor, and whether the reporter shows the fixed text.
+type format struct {
+	name       string
+	new        func(w io.Writer, opt Options) Reporter
+	needsFixed bool
+}
+
+// formats is the one list of output formats, in the order --help names them.
+// Formats, NeedsFixed and New read it.
+var formats = []format{
+	{name: "table", new: func(w io.Writer, opt Options) Reporter { return NewTable(w, opt) }},
+	{name: "diff", new: func(w io.Writer, _ Options) Reporter { return NewDiff(w) }, needsFixed: true},
+	{name: "json", new: func(w io.Writer, opt Options) Reporter { return NewJSON(w, opt) }},
+	{name: "jsonl", new: func(w io.Writer, opt Options) Reporter { return NewJSONL(w, opt) }},
+	{name: "sarif", new: func(w io.Writer, opt Options) Reporter { return NewSARIF(w, opt) }},
+	{name: "github", new: func(w io.Writer, opt Options) Reporter { return NewGitHub(w, opt) }},
+	{name: "statistics", new: func(w io.Writer, opt Options) Reporter { return NewStatistics(w, opt) }},
+}
+
+// lookup returns the format named name.
+func lookup(name string) (format, bool) {
+	for _, f := range formats {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return format{}, false
 }
 
 // Formats lists the accepted --format values.
-func Formats() []string { return []string{"table", "diff", "json", "jsonl", "sarif", "github"} }
+func Formats() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return names
+}
 
 // NeedsFixed reports whether a format shows the fixed text, so the engine computes
 // it only then.
-func NeedsFixed(format string) bool { return format == "diff" }
+func NeedsFixed(name string) bool {
+	f, _ := lookup(name)
+	return f.needsFixed
+}
 
-// New returns the reporter for format writing to w.
-func New(format string, w io.Writer, opt Options) (Reporter, error) {
-	switch format {
-	case "table":
-		return NewTable(w, opt), nil
-	case "diff":
-		return NewDiff(w), nil
-	case "json":
-		return NewJSON(w, opt), nil
-	case "jsonl":
-		return NewJSONL(w, opt), nil
-	case "statistics":
-		return NewStatistics(w, opt), nil
-	case "sarif":
-		return NewSARIF(w, opt, BuiltinMetas()), nil
-	case "github":
-		return NewGitHub(w, opt), nil
+// New returns the reporter for the format named name writing to w.
+func New(name string, w io.Writer, opt Options) (Reporter, error) {
+	f, ok := lookup(name)
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(Formats(), ", "))
 	}
-	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
+	return f.new(w, opt), nil
 }
 
 // Label names a document for people: the path, plus the record and id for JSONL.

@@ -10,34 +10,10 @@ import (
 	"testing"
 
 	"github.com/corpuslint/corpuslint/report"
-	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/report/internal/reporttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the report goldens")
-
-// fixture is one shared set of documents every format is tested on.
-func fixture() []*report.Document {
-	text := "Café \"quoted\n-\nLast line -"
-	return []*report.Document{
-		{Path: "a.txt", ID: "a.txt", Text: text, Fixed: "Café \"quoted\nLast line", Findings: []report.Item{
-			{Finding: rules.Finding{Rule: "broken-quotes", Category: rules.Quotes, Severity: rules.Warning, Start: 6, End: 7,
-				Message: "opening \" is never closed in this paragraph"}, Line: 1, Col: 6, EndLine: 1, EndCol: 7},
-			{Finding: rules.Finding{Rule: "stray-dash", Category: rules.Typography, Severity: rules.Warning, Start: 14, End: 15,
-				Message: "line holds only a dash", Fix: &rules.Fix{Message: "delete the line", Edits: []rules.Edit{{Start: 14, End: 16}}}},
-				Line: 2, Col: 1, EndLine: 2, EndCol: 2},
-			{Finding: rules.Finding{Rule: "stray-dash", Category: rules.Typography, Severity: rules.Info, Start: 26, End: 27,
-				Message: "dash dangling at the end of the line", Fix: &rules.Fix{Message: "delete the dash", Applicability: rules.Unsafe, Edits: []rules.Edit{{Start: 25, End: 27}}},
-				Score: &rules.Score{Name: "x", Value: 0.5, Op: ">", Threshold: 0.25}},
-				Line: 3, Col: 10, EndLine: 3, EndCol: 11},
-		}},
-		{Path: "b.jsonl", Record: 2, ID: "doc-2", Text: "clean", Fixed: "clean"},
-		{Path: "b.jsonl", Record: 3, ID: "b.jsonl:3", Text: "x -", Fixed: "x", Findings: []report.Item{
-			{Finding: rules.Finding{Rule: "stray-dash", Category: rules.Typography, Severity: rules.Error, Start: 2, End: 3,
-				Message: "dash \"dangling\"\tat the end", Fix: &rules.Fix{Message: "delete", Edits: []rules.Edit{{Start: 1, End: 3, NewText: "\u2028<&>"}}}},
-				Line: 1, Col: 3, EndLine: 1, EndCol: 4},
-		}},
-	}
-}
 
 func render(t *testing.T, format string) []byte {
 	var buf bytes.Buffer
@@ -46,7 +22,7 @@ func render(t *testing.T, format string) []byte {
 		t.Fatal(err)
 	}
 	sum := report.NewSummary()
-	for _, d := range fixture() {
+	for _, d := range reporttest.Documents() {
 		sum.Add(d)
 		if err := rep.Document(d); err != nil {
 			t.Fatal(err)
@@ -134,5 +110,34 @@ func TestUnifiedDiff(t *testing.T) {
 	}
 	if report.UnifiedDiff("a", "b", "same", "same", 3) != "" {
 		t.Error("equal texts gave a diff")
+	}
+}
+
+// TestFormats checks that the one format table serves --help, validation and New
+// alike: every listed name builds a reporter, and the error for an unknown one
+// names them all.
+func TestFormats(t *testing.T) {
+	names := report.Formats()
+	seen := map[string]bool{}
+	for _, name := range names {
+		if seen[name] {
+			t.Errorf("format %q listed twice", name)
+		}
+		seen[name] = true
+		if _, err := report.New(name, &bytes.Buffer{}, report.Options{}); err != nil {
+			t.Errorf("New(%q): %v", name, err)
+		}
+		if got, want := report.NeedsFixed(name), name == "diff"; got != want {
+			t.Errorf("NeedsFixed(%q) = %v, want %v", name, got, want)
+		}
+	}
+	for _, want := range []string{"table", "diff", "json", "jsonl", "sarif", "github", "statistics"} {
+		if !seen[want] {
+			t.Errorf("format %q missing from Formats()", want)
+		}
+	}
+	_, err := report.New("xml", &bytes.Buffer{}, report.Options{})
+	if err == nil || !strings.Contains(err.Error(), strings.Join(names, ", ")) {
+		t.Errorf("New(xml) error = %v, want one naming %s", err, strings.Join(names, ", "))
 	}
 }

@@ -13,8 +13,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/corpuslint/corpuslint/report/internal/mdtext"
+	"github.com/corpuslint/corpuslint/report/internal/span"
 	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/builtin"
 )
 
 // SARIF 2.1.0 constants.
@@ -44,11 +45,12 @@ type SARIF struct {
 	err     error
 }
 
-// NewSARIF returns the sarif reporter; metas describe the rules for tool.driver
-// (results of a rule not among them carry its id without an index).
-func NewSARIF(w io.Writer, opt Options, metas []rules.Meta) *SARIF {
+// NewSARIF returns the sarif reporter. opt.Rules describe the rules for tool.driver,
+// in order (results of a rule not among them carry its id without an index); the
+// caller passes the rules it knows, the built-in ones and any others.
+func NewSARIF(w io.Writer, opt Options) *SARIF {
 	r := &SARIF{w: bufio.NewWriterSize(w, 1<<16), opt: opt, index: map[string]int{}}
-	for _, m := range metas {
+	for _, m := range opt.Rules {
 		if _, dup := r.index[m.Name]; dup || m.Name == "" {
 			continue
 		}
@@ -56,15 +58,6 @@ func NewSARIF(w io.Writer, opt Options, metas []rules.Meta) *SARIF {
 		r.rules = append(r.rules, m)
 	}
 	return r
-}
-
-// BuiltinMetas returns the metadata of the built-in rules, in registry order.
-func BuiltinMetas() []rules.Meta {
-	var out []rules.Meta
-	for _, r := range builtin.Builtin() {
-		out = append(out, r.Meta())
-	}
-	return out
 }
 
 type sarifMessage struct {
@@ -238,19 +231,19 @@ func ruleHelp(m rules.Meta) (text, md string) {
 		g = append(g, mdown)
 	}
 	if m.Title != "" {
-		add(m.Title, "**"+mdEscape(m.Title)+"**")
+		add(m.Title, "**"+mdtext.Escape(m.Title)+"**")
 	}
 	if m.Doc != "" {
-		add(m.Doc, mdEscapeProse(m.Doc))
+		add(m.Doc, mdtext.EscapeProse(m.Doc))
 	}
 	if m.Bad != "" {
-		add("Flagged:\n"+m.Bad, "Flagged:\n\n"+strings.TrimSuffix(mdFence(m.Bad, "text"), "\n"))
+		add("Flagged:\n"+m.Bad, "Flagged:\n\n"+strings.TrimSuffix(mdtext.Fence(m.Bad, "text"), "\n"))
 	}
 	if m.Good != "" {
-		add("Better:\n"+m.Good, "Better:\n\n"+strings.TrimSuffix(mdFence(m.Good, "text"), "\n"))
+		add("Better:\n"+m.Good, "Better:\n\n"+strings.TrimSuffix(mdtext.Fence(m.Good, "text"), "\n"))
 	}
 	if m.Matches != "" {
-		add("Matches: "+m.Matches, "Matches: "+mdEscape(m.Matches))
+		add("Matches: "+m.Matches, "Matches: "+mdtext.Escape(m.Matches))
 	}
 	add("See `corpuslint rules "+m.Name+"`.", "See `corpuslint rules "+m.Name+"`.")
 	return strings.Join(t, "\n\n"), strings.Join(g, "\n\n")
@@ -362,13 +355,13 @@ func recordName(d *Document) string {
 // the line of the last character, so a span that ends just after a line break ends
 // on the line before, one column past that break.
 func sarifTextRegion(text string, it *Item) sarifRegion {
-	start, end := clampSpan(it.Start, it.End, len(text))
+	start, end := span.Clamp(it.Start, it.End, len(text))
 	length := end - start
 	reg := sarifRegion{StartLine: max(it.Line, 1), StartColumn: max(it.Col, 1), EndLine: it.EndLine, EndColumn: it.EndCol,
 		ByteOffset: &start, ByteLength: &length}
 	if it.EndCol == 1 && it.EndLine > it.Line && end > 0 {
 		// The last character is the line break ending line EndLine-1.
-		last := runeStart(text, end-1)
+		last := span.RuneStart(text, end-1)
 		lineStart := strings.LastIndexByte(text[:last], '\n') + 1
 		reg.EndLine = it.EndLine - 1
 		reg.EndColumn = utf8.RuneCountInString(text[lineStart:last]) + 2
@@ -399,7 +392,7 @@ func isCompressed(path string) bool {
 // fingerprint identifies a finding across runs independently of its line: the rule,
 // the document and the flagged text.
 func fingerprint(d *Document, it *Item) string {
-	start, end := clampSpan(it.Start, it.End, len(d.Text))
+	start, end := span.Clamp(it.Start, it.End, len(d.Text))
 	h := sha256.New()
 	for _, s := range []string{it.Rule, d.Path, d.ID, d.Text[start:end]} {
 		_, _ = io.WriteString(h, s)

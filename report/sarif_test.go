@@ -11,27 +11,17 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/internal/reporttest"
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/builtin"
 )
-
-// fixtureMetas describes the fixture's rules with fixed docs, so the golden does not
-// follow the built-in rules' documentation.
-func fixtureMetas() []rules.Meta {
-	return []rules.Meta{
-		{Name: "broken-quotes", Category: rules.Quotes, Severity: rules.Warning, Fixable: true,
-			Title: "Quotes that do not pair up", Doc: "A quote mark opens and never closes.",
-			Bad: "He said \"yes.", Good: "He said \"yes.\""},
-		{Name: "stray-dash", Category: rules.Typography, Severity: rules.Warning, Fixable: true,
-			Title: "Dashes stranded by extraction", Doc: "A dash alone on a line or dangling at its end.",
-			Bad: "Text -\n-", Good: "Text", Matches: "nothing published"},
-	}
-}
 
 func renderSARIF(t *testing.T, opt report.Options, metas []rules.Meta) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	rep := report.NewSARIF(&buf, opt, metas)
-	for _, d := range fixture() {
+	opt.Rules = metas
+	rep := report.NewSARIF(&buf, opt)
+	for _, d := range reporttest.Documents() {
 		if err := rep.Document(d); err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +74,7 @@ func validateSARIF(t *testing.T, sch *jsonschema.Schema, out []byte) {
 // SARIF 2.1.0 JSON schema (vendored in testdata/report), with the fixture's rules,
 // with unsafe fixes, with the built-in rules' docs and with no finding at all.
 func TestSARIF(t *testing.T) {
-	got := renderSARIF(t, report.Options{}, fixtureMetas())
+	got := renderSARIF(t, report.Options{}, reporttest.Metas())
 	golden := filepath.Join("..", "testdata", "report", "sarif.golden")
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -101,8 +91,12 @@ func TestSARIF(t *testing.T) {
 
 	sch := sarifSchema(t)
 	validateSARIF(t, sch, got)
-	validateSARIF(t, sch, renderSARIF(t, report.Options{UnsafeFixes: true}, fixtureMetas()))
-	validateSARIF(t, sch, renderSARIF(t, report.Options{}, report.BuiltinMetas()))
+	validateSARIF(t, sch, renderSARIF(t, report.Options{UnsafeFixes: true}, reporttest.Metas()))
+	var builtins []rules.Meta
+	for _, r := range builtin.Builtin() {
+		builtins = append(builtins, r.Meta())
+	}
+	validateSARIF(t, sch, renderSARIF(t, report.Options{}, builtins))
 	var empty bytes.Buffer
 	rep, err := report.New("sarif", &empty, report.Options{})
 	if err != nil {
@@ -164,7 +158,7 @@ func TestSARIFContent(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(renderSARIF(t, report.Options{}, fixtureMetas()), &log); err != nil {
+	if err := json.Unmarshal(renderSARIF(t, report.Options{}, reporttest.Metas()), &log); err != nil {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]
@@ -208,7 +202,7 @@ func TestSARIFRegionEndsAtLineBreak(t *testing.T) {
 		{Finding: rules.Finding{Rule: "r", Severity: rules.Error, Start: 3, End: 6, Message: "m"}, Line: 2, Col: 1, EndLine: 3, EndCol: 1},
 	}}
 	var buf bytes.Buffer
-	rep := report.NewSARIF(&buf, report.Options{}, nil)
+	rep := report.NewSARIF(&buf, report.Options{})
 	if err := rep.Document(d); err != nil {
 		t.Fatal(err)
 	}

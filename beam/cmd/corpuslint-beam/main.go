@@ -34,7 +34,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
 
 	clbeam "github.com/corpuslint/corpuslint/beam"
-	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/aggregate"
 )
 
 // listFlag is a flag that may be repeated and whose values may be comma separated.
@@ -155,7 +155,7 @@ func summarize(ctx context.Context, prefix string) int {
 	return 0
 }
 
-func readAggregate(ctx context.Context, name string) (*report.Aggregate, error) {
+func readAggregate(ctx context.Context, name string) (*aggregate.Aggregate, error) {
 	fs, err := filesystem.New(ctx, name)
 	if err != nil {
 		return nil, err
@@ -166,5 +166,5 @@ func readAggregate(ctx context.Context, name string) (*report.Aggregate, error) 
 		return nil, err
 	}
 	defer r.Close()
-	return report.ReadAggregate(io.Reader(r))
+	return aggregate.Read(io.Reader(r))
 }

@@ -1,4 +1,4 @@
-package report
+package mdtext
 
 import "testing"
 
@@ -10,8 +10,8 @@ func TestMarkdownProse(t *testing.T) {
 		"two\nlines <b>":         "two\nlines \\<b\\>",
 		"`open\n\nnever closed`": "\\`open\n\nnever closed\\`",
 	} {
-		if got := mdEscapeProse(in); got != want {
-			t.Errorf("mdEscapeProse(%q) = %q, want %q", in, got, want)
+		if got := EscapeProse(in); got != want {
+			t.Errorf("EscapeProse(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package report_test
+package aggregate_test
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/aggregate"
 	"github.com/corpuslint/corpuslint/rules"
 )
 
@@ -63,8 +64,8 @@ func synthDoc(i int, hosts int) *report.Document {
 	return d
 }
 
-func aggregateOf(docs []*report.Document) *report.Aggregate {
-	a := report.NewAggregate(report.AggregateOptions{WorstDocs: 7, ExamplesPerRule: 2, Domains: 50, Fixes: true})
+func aggregateOf(docs []*report.Document) *aggregate.Aggregate {
+	a := aggregate.New(aggregate.Options{WorstDocs: 7, ExamplesPerRule: 2, Domains: 50, Fixes: true})
 	a.NoteRules("trailing-headlines", "stray-dash", "quiet-rule")
 	for _, d := range docs {
 		a.Add(d)
@@ -72,7 +73,7 @@ func aggregateOf(docs []*report.Document) *report.Aggregate {
 	return a
 }
 
-func jsonOf(t *testing.T, a *report.Aggregate) string {
+func jsonOf(t *testing.T, a *aggregate.Aggregate) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := a.WriteJSON(&buf); err != nil {
@@ -94,7 +95,7 @@ func TestAggregateMerge(t *testing.T) {
 	merged := aggregateOf(nil)
 	for _, p := range parts {
 		part := aggregateOf(p)
-		back, err := report.ReadAggregate(strings.NewReader(jsonOf(t, part)))
+		back, err := aggregate.Read(strings.NewReader(jsonOf(t, part)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -157,8 +158,8 @@ func valueDiff(path string, x, y any) string {
 // that what the aggregate keeps stays within its limits.
 func TestAggregateBounded(t *testing.T) {
 	const n = 100_000
-	opt := report.AggregateOptions{WorstDocs: 10, ExamplesPerRule: 3, Domains: 200, DiffRows: 20, Fixes: true}
-	a := report.NewAggregate(opt)
+	opt := aggregate.Options{WorstDocs: 10, ExamplesPerRule: 3, Domains: 200, DiffRows: 20, Fixes: true}
+	a := aggregate.New(opt)
 	base := make([]*report.Document, 1000)
 	for i := range base {
 		base[i] = synthDoc(i, 1)
@@ -205,7 +206,7 @@ func TestAggregateBounded(t *testing.T) {
 		t.Errorf("the aggregate of %d documents is %d bytes of JSON", n, size)
 	}
 	var page bytes.Buffer
-	if err := report.WriteHTML(&page, a, report.RenderOptions{}); err != nil {
+	if err := aggregate.WriteHTML(&page, a, aggregate.RenderOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if page.Len() > 1<<20 {
@@ -230,7 +231,7 @@ func TestAggregateCounts(t *testing.T) {
 			{Finding: rules.Finding{Rule: "b1", Category: rules.Boilerplate, Severity: rules.Warning, Start: 28, End: 34, Message: "m"},
 				Line: 3, Col: 1, EndLine: 3, EndCol: 7},
 		}}
-	a := report.NewAggregate(report.AggregateOptions{Fixes: true})
+	a := aggregate.New(aggregate.Options{Fixes: true})
 	a.Add(d)
 	a.Add(&report.Document{Path: "b.txt", ID: "b.txt", Text: "", Fixed: ""})
 	a.AddError()
@@ -262,15 +263,15 @@ func TestAggregateCounts(t *testing.T) {
 }
 
 func TestThresholdRows(t *testing.T) {
-	a := report.NewAggregate(report.AggregateOptions{})
+	a := aggregate.New(aggregate.Options{})
 	// Flagged when value < 10: values 1..9, one document each.
 	for v := 1; v <= 9; v++ {
 		a.Add(&report.Document{Path: "p", Text: "x", Findings: []report.Item{{Finding: rules.Finding{
 			Rule: "r", Severity: rules.Warning, Start: 0, End: 1,
 			Score: &rules.Score{Name: "s", Value: float64(v), Op: "<", Threshold: 10}}}}})
 	}
-	st := a.Scores[report.ScoreKey("s", "<", 10)]
-	got := map[string]report.ThresholdRow{}
+	st := a.Scores[aggregate.ScoreKey("s", "<", 10)]
+	got := map[string]aggregate.ThresholdRow{}
 	for _, r := range st.ThresholdRows() {
 		got[r.Label] = r
 	}
@@ -286,7 +287,7 @@ func TestThresholdRows(t *testing.T) {
 }
 
 func TestHistogramQuantile(t *testing.T) {
-	a := report.NewAggregate(report.AggregateOptions{})
+	a := aggregate.New(aggregate.Options{})
 	for _, w := range []int{0, 1, 3, 5, 100, 1000} {
 		a.Add(&report.Document{Path: "p", Text: strings.Repeat("w ", w)})
 	}
@@ -312,16 +313,16 @@ func TestHost(t *testing.T) {
 		"":                              "",
 		"https://example.com.?q#f":      "example.com",
 	} {
-		if got := report.Host(in); got != want {
+		if got := aggregate.Host(in); got != want {
 			t.Errorf("Host(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
-func TestReadAggregateRejects(t *testing.T) {
+func TestReadRejects(t *testing.T) {
 	for _, in := range []string{`{"version": 99}`, `not json`, `{"version":1,"length":{"counts":[]}}`} {
-		if _, err := report.ReadAggregate(strings.NewReader(in)); err == nil {
-			t.Errorf("ReadAggregate(%q) accepted it", in)
+		if _, err := aggregate.Read(strings.NewReader(in)); err == nil {
+			t.Errorf("Read(%q) accepted it", in)
 		}
 	}
 }
@@ -329,7 +330,7 @@ func TestReadAggregateRejects(t *testing.T) {
 func TestSideBySide(t *testing.T) {
 	a := "one\ntwo -\nthree\nfour\nfive\nsix\nseven\n-\nHead A\nHead B"
 	b := "one\ntwo\nthree\nfour\nfive\nsix\nseven"
-	rows, cut := report.SideBySide(a, b, 1, 100)
+	rows, cut := aggregate.SideBySide(a, b, 1, 100)
 	var kinds []string
 	for _, r := range rows {
 		kinds = append(kinds, r.Kind)
@@ -345,10 +346,10 @@ func TestSideBySide(t *testing.T) {
 	if rows[3].Skip != 3 {
 		t.Errorf("skip row %+v", rows[3])
 	}
-	if rows, cut := report.SideBySide(a, b, 1, 2); len(rows) != 2 || cut != 6 {
+	if rows, cut := aggregate.SideBySide(a, b, 1, 2); len(rows) != 2 || cut != 6 {
 		t.Errorf("cap: %d rows, %d cut", len(rows), cut)
 	}
-	if rows, _ := report.SideBySide("same", "same", 3, 10); rows != nil {
+	if rows, _ := aggregate.SideBySide("same", "same", 3, 10); rows != nil {
 		t.Error("equal texts gave rows")
 	}
 }
@@ -361,7 +362,7 @@ func BenchmarkAggregateAdd(b *testing.B) {
 		docs[i] = synthDoc(i, 40)
 		size += int64(len(docs[i].Text))
 	}
-	a := report.NewAggregate(report.AggregateOptions{Fixes: true})
+	a := aggregate.New(aggregate.Options{Fixes: true})
 	b.SetBytes(size / int64(len(docs)))
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {

@@ -1,20 +1,25 @@
-package report_test
+package aggregate_test
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/aggregate"
+	"github.com/corpuslint/corpuslint/report/internal/reporttest"
 	"github.com/corpuslint/corpuslint/rules"
 )
 
+var update = flag.Bool("update", false, "rewrite the markdown golden")
+
 // reportFixture is the shared fixture plus documents with URLs, a score and a
 // boilerplate tail, aggregated as the report command does.
-func reportFixture() (*report.Aggregate, report.RenderOptions) {
-	docs := fixture()
+func reportFixture() (*aggregate.Aggregate, aggregate.RenderOptions) {
+	docs := reporttest.Documents()
 	tail := "Body line one.\nBody line two.\n-\nHeadline One -\nHeadline Two -\n"
 	for i, host := range []string{"https://news.example.com/a", "https://news.example.com/b", "http://www.blog.example.org/p?q=1", ""} {
 		d := &report.Document{Path: "c.jsonl", Record: i + 1, ID: "c-" + string(rune('a'+i)), URL: host, Text: tail, Fixed: tail}
@@ -30,30 +35,30 @@ func reportFixture() (*report.Aggregate, report.RenderOptions) {
 		}
 		docs = append(docs, d)
 	}
-	a := report.NewAggregate(report.AggregateOptions{Fixes: true})
+	a := aggregate.New(aggregate.Options{Fixes: true})
 	a.NoteRules("broken-quotes", "stray-dash", "trailing-headlines", "html-tags")
 	for _, d := range docs {
 		a.Add(d)
 	}
 	a.AddError()
 	metas := map[string]rules.Meta{}
-	for _, m := range fixtureMetas() {
+	for _, m := range reporttest.Metas() {
 		metas[m.Name] = m
 	}
 	metas["trailing-headlines"] = rules.Meta{Name: "trailing-headlines", Category: rules.Boilerplate, Severity: rules.Warning,
 		Title: "Headline lists after the body", Doc: "A block of headline-like lines.\n\nSecond paragraph.",
 		Bad: "Body.\n-\nHead One -", Good: "Body."}
-	return a, report.RenderOptions{Title: "Fixture report", Inputs: []string{"a.txt", "b.jsonl", "c.jsonl"}, Rules: metas}
+	return a, aggregate.RenderOptions{Title: "Fixture report", Inputs: []string{"a.txt", "b.jsonl", "c.jsonl"}, Rules: metas}
 }
 
 func TestMarkdownGolden(t *testing.T) {
 	a, opt := reportFixture()
 	var buf bytes.Buffer
-	if err := report.WriteMarkdown(&buf, a, opt); err != nil {
+	if err := aggregate.WriteMarkdown(&buf, a, opt); err != nil {
 		t.Fatal(err)
 	}
 	got := buf.Bytes()
-	golden := filepath.Join("..", "testdata", "report", "markdown.golden")
+	golden := filepath.Join("..", "..", "testdata", "report", "markdown.golden")
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
@@ -75,9 +80,9 @@ func TestMarkdownEscaping(t *testing.T) {
 		"<b>":         `\<b\>`,
 		"line\nbreak": "line break",
 	} {
-		a := report.NewAggregate(report.AggregateOptions{})
+		a := aggregate.New(aggregate.Options{})
 		var buf bytes.Buffer
-		if err := report.WriteMarkdown(&buf, a, report.RenderOptions{Title: in}); err != nil {
+		if err := aggregate.WriteMarkdown(&buf, a, aggregate.RenderOptions{Title: in}); err != nil {
 			t.Fatal(err)
 		}
 		if first := strings.SplitN(buf.String(), "\n", 2)[0]; first != "# "+want {

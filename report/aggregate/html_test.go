@@ -1,4 +1,4 @@
-package report_test
+package aggregate_test
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/report/aggregate"
 	"github.com/corpuslint/corpuslint/rules"
 )
 
@@ -18,7 +19,7 @@ func TestHTMLReport(t *testing.T) {
 			Message: "dash after " + evil, Fix: &rules.Fix{Message: "delete", Edits: []rules.Edit{{Start: len(evil), End: len(evil) + 2}}}},
 			Line: 1, Col: 27, EndLine: 1, EndCol: 28}}})
 	var buf bytes.Buffer
-	if err := report.WriteHTML(&buf, a, opt); err != nil {
+	if err := aggregate.WriteHTML(&buf, a, opt); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -36,18 +37,18 @@ func TestHTMLReport(t *testing.T) {
 	if strings.Contains(page, evil) || strings.Contains(page, "<img") {
 		t.Error("document text reached the page unescaped")
 	}
-	if refs := report.ExternalRefs(buf.Bytes()); len(refs) > 0 {
+	if refs := aggregate.ExternalRefs(buf.Bytes()); len(refs) > 0 {
 		t.Errorf("the page refers to external resources: %q", refs)
 	}
-	if len(report.ExternalRefs([]byte(`<p style="background: url('https://x.example/a.png')">`))) != 1 ||
-		len(report.ExternalRefs([]byte(`<a href="//x.example/">`))) != 1 || len(report.ExternalRefs([]byte(`<a href="#rule-x">`))) != 0 {
+	if len(aggregate.ExternalRefs([]byte(`<p style="background: url('https://x.example/a.png')">`))) != 1 ||
+		len(aggregate.ExternalRefs([]byte(`<a href="//x.example/">`))) != 1 || len(aggregate.ExternalRefs([]byte(`<a href="#rule-x">`))) != 0 {
 		t.Error("ExternalRefs misses references or flags local ones")
 	}
 }
 
 func TestHTMLReportEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := report.WriteHTML(&buf, report.NewAggregate(report.AggregateOptions{}), report.RenderOptions{}); err != nil {
+	if err := aggregate.WriteHTML(&buf, aggregate.New(aggregate.Options{}), aggregate.RenderOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "No findings.") || !strings.Contains(buf.String(), "corpuslint quality report") {

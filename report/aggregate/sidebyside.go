@@ -1,9 +1,11 @@
-package report
+package aggregate
 
 import (
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/corpuslint/corpuslint/report/internal/span"
 )
 
 // Bounds of a side-by-side diff: lines longer than maxDiffLine bytes are cut, and
@@ -252,7 +254,7 @@ func appendSeg(segs []Seg, n *int, text string, mark bool) []Seg {
 		return segs
 	}
 	if *n+len(text) > maxDiffLine {
-		text = text[:runeStart(text, maxDiffLine-*n)] + "…"
+		text = text[:span.RuneStart(text, maxDiffLine-*n)] + "…"
 	}
 	*n += len(text)
 	return append(segs, Seg{Text: text, Mark: mark})
@@ -262,5 +264,5 @@ func clipLine(s string) string {
 	if len(s) <= maxDiffLine {
 		return s
 	}
-	return s[:runeStart(s, maxDiffLine)] + "…"
+	return s[:span.RuneStart(s, maxDiffLine)] + "…"
 }
