@@ -52,6 +52,8 @@ Examples:
 			&cli.StringFlag{Name: "ignore", Usage: "leave out these rules or categories, comma separated"},
 			&cli.StringFlag{Name: "kind", Usage: "keep only these extractor kinds, comma separated"},
 			&cli.StringFlag{Name: "fold", Usage: "score only the pages of fold K of N (K/N, 1-based, by a hash of doc_id); batches keep every page"},
+			&cli.StringFlag{Name: "split", Usage: "the site split of the dev pages (testdata/eval/site-split.tsv); with --part, score one part only"},
+			&cli.StringFlag{Name: "part", Usage: "with --split: score only the pages of this part, tune or check"},
 			&cli.IntFlag{Name: "worst", Value: 10, Usage: "how many worst false positives and negatives to show"},
 			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "batches checked in parallel"},
 		},
@@ -74,6 +76,15 @@ func evalAction(c *cli.Context) error {
 	if err != nil {
 		return usageError("--fold: %v", err)
 	}
+	var sites map[string]bool
+	if c.String("split") != "" || c.String("part") != "" {
+		if c.String("split") == "" || c.String("part") == "" {
+			return usageError("--split and --part go together")
+		}
+		if sites, err = eval.ReadSplit(c.String("split"), c.String("part")); err != nil {
+			return usageError("--split: %v", err)
+		}
+	}
 	rs, err := evalRules(c, splitList(c.String("select")), splitList(c.String("ignore")))
 	if err != nil {
 		return err
@@ -93,9 +104,13 @@ func evalAction(c *cli.Context) error {
 		Fold:    fold,
 		Folds:   folds,
 		Kinds:   splitList(c.String("kind")),
+		Sites:   sites,
 	})
 	if folds > 1 {
-		rep.Fold = fmt.Sprintf("%d/%d", fold, folds)
+		rep.Fold = fmt.Sprintf("pages of fold %d/%d", fold, folds)
+	}
+	if sites != nil {
+		rep.Fold = strings.TrimPrefix(rep.Fold+", ", ", ") + "sites of the " + c.String("part") + " part of " + c.String("split")
 	}
 	if format == "json" {
 		return eval.WriteJSON(c.App.Writer, rep)

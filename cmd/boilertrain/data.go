@@ -118,8 +118,10 @@ func gather(docs []*docData, f int, vec func(*docData) []float32) *dataset {
 	return d
 }
 
-// half splits pages in two by a hash of doc_id salted differently from the
-// cross-validation folds, for the out-of-fold first-stage predictions.
-func half(docID string) int {
-	return int(eval.PageHash("oof:"+docID) & 1)
+// half splits sites in two by a hash salted differently from the
+// cross-validation folds, for the out-of-fold first-stage predictions: all pages
+// of a site fall in the same half, so the context stage learns how far to trust
+// the line stage on sites it was not trained on.
+func half(site string) int {
+	return int(eval.PageHash("oof:"+site) & 1)
 }

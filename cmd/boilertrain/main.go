@@ -47,7 +47,7 @@ func main() {
 		files  = flag.String("labels", "aeb-dev.jsonl,readability-dev.jsonl,trafilatura-eval-dev.jsonl", "labeled files in -corpus, comma separated")
 		out    = flag.String("o", "rules/boilerplate/model/weights.json", "where to write the model")
 		cv     = flag.Bool("cv", false, "cross-validate by page and print the evaluation instead of writing the model")
-		folds  = flag.Int("folds", 2, "with -cv: number of folds (pages split by doc_id hash)")
+		folds  = flag.Int("folds", 2, "with -cv: number of folds (pages grouped by site)")
 		ruleOp = flag.String("rule-opts", "", "with -cv: rule options to try, as rule.option=value,... (e.g. trailing-boilerplate.threshold=0.4)")
 		evalOn = flag.String("eval", "aeb-dev.jsonl,readability-dev.jsonl", "with -cv: the files whose held-out pages are evaluated")
 		dump   = flag.String("dump", "", "with -cv: write every held-out line with its probability to this TSV file")
@@ -59,6 +59,8 @@ func main() {
 		tails  = flag.String("tails", "", "with -cv: write per-record counts and the held-out article records with a true or predicted junk tail, with their last lines, to this file")
 		lines  = flag.String("lines", "", "with -cv: write every held-out scored line with whether the rules flag it to this TSV file")
 		show   = flag.String("show", "", "with -tails: also write every line of the records whose id contains this")
+		split  = flag.String("split", "", "the site split of the dev pages (testdata/eval/site-split.tsv): train and cross-validate on the -part sites only")
+		part   = flag.String("part", "tune", "with -split: the part to use")
 	)
 	p := defaultParams
 	flag.IntVar(&p.Trees, "trees", p.Trees, "boosting rounds")
@@ -91,6 +93,23 @@ func main() {
 		}
 		recs = append(recs, rr...)
 		used = append(used, filepath.Base(path))
+	}
+	if *split != "" {
+		sites, err := eval.ReadSplit(*split, *part)
+		if err != nil {
+			fail(err)
+		}
+		kept := recs[:0]
+		for _, r := range recs {
+			if sites[eval.Site(r)] {
+				kept = append(kept, r)
+			}
+		}
+		logf("%s: %d of %d records are on the %d sites of the %s part", *split, len(kept), len(recs), len(sites), *part)
+		recs = kept
+		for i := range used {
+			used[i] += " (" + *part + " part)"
+		}
 	}
 	if *cv {
 		evalFiles := map[string]bool{}
@@ -147,7 +166,7 @@ func fit(docs []*docData, p params, logf func(string, ...any)) *model.Model {
 	// Out-of-fold first-stage probabilities for the context stage.
 	var halves [2][]*docData
 	for _, doc := range docs {
-		h := half(doc.rec.DocID)
+		h := half(eval.Site(doc.rec))
 		halves[h] = append(halves[h], doc)
 	}
 	p1 := map[*docData][]float64{}
@@ -232,7 +251,7 @@ func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, fol
 		var tr, te, batch []*eval.Record
 		for _, r := range recs {
 			switch {
-			case !eval.InFold(r.DocID, fold, folds):
+			case !eval.InFold(eval.Site(r), fold, folds):
 				tr = append(tr, r)
 			case evalFiles[r.File]:
 				te = append(te, r)
@@ -255,7 +274,7 @@ func crossValidate(recs []*eval.Record, evalFiles map[string]bool, p params, fol
 			tailReport(tailOut, m, rs, batch, te, fold, show)
 		}
 		rep := eval.Evaluate(batch, eval.Options{Rules: rs, Worst: worst, Fold: fold, Folds: folds, Kinds: kinds, Lines: lineOut})
-		rep.Fold = fmt.Sprintf("%d/%d, model trained on the other pages", fold, folds)
+		rep.Fold = fmt.Sprintf("pages of fold %d/%d (by site), model trained on the other sites", fold, folds)
 		if err := eval.WriteTable(os.Stdout, rep); err != nil {
 			fail(err)
 		}

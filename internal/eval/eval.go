@@ -23,11 +23,15 @@ type Options struct {
 	Workers int
 	// Worst is how many false positives and false negatives to keep as examples.
 	Worst int
-	// Fold and Folds score only the pages whose doc_id hashes to fold Fold
-	// (1-based) of Folds, for cross-validation by page; Folds 0 scores every page.
+	// Fold and Folds score only the pages whose site hashes to fold Fold
+	// (1-based) of Folds, for cross-validation grouped by site (all pages of a
+	// site land in one fold); Folds 0 scores every page.
 	// The batches still hold every page: the first pass of corpus rules reads no
 	// label, and a held-out batch of full size is what a crawl looks like.
 	Fold, Folds int
+	// Sites, when not nil, scores only the records of these sites (see Site and
+	// ReadSplit: the check part of the site split). Batches still hold every page.
+	Sites map[string]bool
 	// Kinds keeps only records of these extractor kinds; empty keeps all.
 	Kinds []string
 	// Lines, when set, receives every scored line of the scored records as a
@@ -183,13 +187,14 @@ func (r *Report) Tail(k string) Tail {
 	return Tail{Kind: k}
 }
 
-// InFold reports whether a page belongs to fold (1-based) of folds: PageHash of
-// the doc_id modulo folds, so the split is the same on every machine.
-func InFold(docID string, fold, folds int) bool {
+// InFold reports whether a site belongs to fold (1-based) of folds: PageHash of
+// the site modulo folds, so the split is the same on every machine and every page
+// of a site is in the same fold.
+func InFold(site string, fold, folds int) bool {
 	if folds <= 1 {
 		return true
 	}
-	return int(PageHash(docID)%uint64(folds)) == fold-1
+	return int(PageHash(site)%uint64(folds)) == fold-1
 }
 
 // PageHash hashes s with FNV-1a and mixes the bits with MurmurHash3's finalizer:
@@ -277,11 +282,12 @@ func Evaluate(recs []*Record, opt Options) *Report {
 	}
 	wg.Wait()
 
-	if opt.Folds > 1 {
+	if opt.Folds > 1 || opt.Sites != nil {
 		for gi := range results {
 			kept := results[gi][:0]
 			for _, res := range results[gi] {
-				if InFold(res.rec.DocID, opt.Fold, opt.Folds) {
+				site := Site(res.rec)
+				if InFold(site, opt.Fold, opt.Folds) && (opt.Sites == nil || opt.Sites[site]) {
 					kept = append(kept, res)
 				}
 			}

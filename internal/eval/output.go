@@ -30,7 +30,7 @@ func WriteTable(w io.Writer, rep *Report) error {
 	}
 	fmt.Fprintf(w, "Labels: %s", strings.Join(names, ", "))
 	if rep.Fold != "" {
-		fmt.Fprintf(w, " (pages of fold %s)", rep.Fold)
+		fmt.Fprintf(w, " (scored: %s)", rep.Fold)
 	}
 	fmt.Fprintf(w, "\nRules: %s\n", strings.Join(rep.Rules, ", "))
 	fmt.Fprintln(w, "A line is flagged when boilerplate findings cover at least half of its bytes;")
