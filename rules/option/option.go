@@ -19,6 +19,7 @@ type Decoder struct {
 	err  error
 }
 
+// New returns a decoder of the options m of the named rule.
 func New(rule string, m map[string]any) *Decoder {
 	return &Decoder{rule: rule, m: m, seen: map[string]bool{}}
 }
@@ -35,7 +36,7 @@ func (o *Decoder) get(key string) (any, bool) {
 	return v, ok
 }
 
-// intOpt sets *dst from an integer option in [lo, hi]. JSON and YAML numbers arrive
+// Int sets *dst from an integer option in [lo, hi]. JSON and YAML numbers arrive
 // as float64; Go callers may pass int.
 func (o *Decoder) Int(key string, dst *int, lo, hi int) {
 	v, ok := o.get(key)
@@ -65,6 +66,7 @@ func (o *Decoder) Int(key string, dst *int, lo, hi int) {
 	*dst = n
 }
 
+// Bool sets *dst from a boolean option.
 func (o *Decoder) Bool(key string, dst *bool) {
 	v, ok := o.get(key)
 	if !ok {
@@ -98,7 +100,7 @@ func (o *Decoder) String(key string, dst *string, allowed ...string) {
 	o.fail(key, "want one of %s, got %q", strings.Join(allowed, ", "), s)
 }
 
-// stringsOpt sets *dst from a non-empty list of non-empty strings (a single string
+// Strings sets *dst from a non-empty list of non-empty strings (a single string
 // is taken as a list of one).
 func (o *Decoder) Strings(key string, dst *[]string) {
 	v, ok := o.get(key)
@@ -137,7 +139,7 @@ func (o *Decoder) Strings(key string, dst *[]string) {
 	*dst = out
 }
 
-// done returns the first error, or an error naming an unknown option.
+// Err returns the first error, or an error naming an unknown option.
 func (o *Decoder) Err() error {
 	if o.err != nil {
 		return o.err
