@@ -14,6 +14,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/baseline"
 	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/engine/process"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/builtin"
@@ -171,17 +172,17 @@ func buildSetup(c *cli.Context, paths []string, extra config.Flags, useBaseline 
 		return nil, usageError("--workers must be at least 1")
 	}
 	s.files, s.inputErr = source.Expand(paths)
-	procs := []engine.Processor{
-		res.SeverityProcessor(),
-		engine.IgnoreIDs(res.IgnoreIDs),
-		engine.RecordSuppression{},
+	procs := []process.Processor{
+		process.Severity{For: res.SeverityFor},
+		process.IgnoreIDs(res.IgnoreIDs),
+		process.RecordSuppression{},
 	}
 	if res.Baseline != "" && useBaseline {
 		b, err := baseline.Load(res.Baseline)
 		if err != nil {
 			return nil, usageError("baseline: %v", err)
 		}
-		procs = append(procs, b)
+		procs = append(procs, process.Baseline{B: b})
 	}
 	s.opt = engine.Options{
 		Rules:         res.Rules,

@@ -22,6 +22,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/engine/process"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
@@ -81,7 +82,7 @@ func coreRun(t *testing.T, files []string, flags config.Flags, fixes bool) (find
 	opt := engine.Options{
 		Rules: res.Rules, RulesFor: res.RulesFor, Workers: 2, Fix: fixes,
 		SuppressField: res.Input.SuppressField,
-		Processors:    []engine.Processor{res.SeverityProcessor(), engine.IgnoreIDs(res.IgnoreIDs), engine.RecordSuppression{}},
+		Processors:    []process.Processor{process.Severity{For: res.SeverityFor}, process.IgnoreIDs(res.IgnoreIDs), process.RecordSuppression{}},
 		Source:        source.Options{TextField: res.Input.TextField, IDField: res.Input.IDField, URLField: res.Input.URLField},
 	}
 	var buf bytes.Buffer

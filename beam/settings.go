@@ -7,6 +7,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/engine/process"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
@@ -126,14 +127,14 @@ func (s Settings) setup() (*setup, error) {
 		RulesFor:      res.RulesFor,
 		SuppressField: res.Input.SuppressField,
 		Fix:           s.Fixes,
-		Processors: []engine.Processor{
-			res.SeverityProcessor(),
-			engine.IgnoreIDs(res.IgnoreIDs),
-			engine.RecordSuppression{},
+		Processors: []process.Processor{
+			process.Severity{For: res.SeverityFor},
+			process.IgnoreIDs(res.IgnoreIDs),
+			process.RecordSuppression{},
 			// engine.Run appends these two itself; a Checker used alone needs them
 			// spelled out (see the report: an engine export should own this list).
-			engine.Supersede{},
-			engine.SortFindings{},
+			process.Supersede{},
+			process.Sort{},
 		},
 		Source: source.Options{
 			TextField: res.Input.TextField,

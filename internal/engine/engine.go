@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/corpuslint/corpuslint/internal/engine/process"
 	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report"
@@ -34,7 +35,7 @@ type Options struct {
 	// UnsafeFixes lets the fix loop apply unsafe fixes too.
 	UnsafeFixes bool
 	// Processors run over each document's findings after the rules, in order.
-	Processors []Processor
+	Processors []process.Processor
 }
 
 // Result is one item of the output stream: a checked document or an input error.
@@ -119,7 +120,7 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
-	opt.Processors = append(opt.Processors, Supersede{}, SortFindings{})
+	opt.Processors = append(opt.Processors, process.Supersede{}, process.Sort{})
 	corpus, err := observe(files, opt)
 	if err != nil {
 		return err

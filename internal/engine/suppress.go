@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
-
-	"github.com/corpuslint/corpuslint/rules"
 )
 
 // RecordIgnores reads the rules a JSONL record asks not to be reported, from
@@ -39,46 +37,4 @@ func RecordIgnores(raw []byte, field string) []string {
 		}
 	}
 	return out
-}
-
-// RecordSuppression drops the findings a document's own Ignore list names, by
-// rule or by category ("all" drops everything).
-type RecordSuppression struct{}
-
-// Name implements Processor.
-func (RecordSuppression) Name() string { return "record-suppression" }
-
-// Process implements Processor.
-func (RecordSuppression) Process(doc *rules.Document, fs []rules.Finding) []rules.Finding {
-	if len(doc.Ignore) == 0 {
-		return fs
-	}
-	out := fs[:0]
-	for _, f := range fs {
-		drop := false
-		for _, ig := range doc.Ignore {
-			if ig == "all" || ig == f.Rule || ig == string(f.Category) {
-				drop = true
-				break
-			}
-		}
-		if !drop {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// IgnoreIDs drops every finding of the listed document ids.
-type IgnoreIDs map[string]bool
-
-// Name implements Processor.
-func (IgnoreIDs) Name() string { return "ignore-ids" }
-
-// Process implements Processor.
-func (p IgnoreIDs) Process(doc *rules.Document, fs []rules.Finding) []rules.Finding {
-	if p[doc.ID] {
-		return fs[:0]
-	}
-	return fs
 }
