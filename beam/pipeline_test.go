@@ -22,7 +22,6 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
-	"github.com/corpuslint/corpuslint/internal/engine/process"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
@@ -79,12 +78,8 @@ func coreRun(t *testing.T, files []string, flags config.Flags, fixes bool) (find
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := engine.Options{
-		Rules: res.Rules, RulesFor: res.RulesFor, Workers: 2, Fix: fixes,
-		SuppressField: res.Input.SuppressField,
-		Processors:    []process.Processor{process.Severity{For: res.SeverityFor}, process.IgnoreIDs(res.IgnoreIDs), process.RecordSuppression{}},
-		Source:        source.Options{TextField: res.Input.TextField, IDField: res.Input.IDField, URLField: res.Input.URLField},
-	}
+	opt := engine.Setup(res, nil)
+	opt.Workers, opt.Fix = 2, fixes
 	var buf bytes.Buffer
 	w := report.NewJSONL(&buf, report.Options{})
 	agg = report.NewAggregate(report.AggregateOptions{Fixes: fixes})

@@ -34,7 +34,8 @@ type Options struct {
 	Fix bool
 	// UnsafeFixes lets the fix loop apply unsafe fixes too.
 	UnsafeFixes bool
-	// Processors run over each document's findings after the rules, in order.
+	// Processors run over each document's findings after the rules, in order;
+	// Setup builds the list. Run adds none of its own.
 	Processors []process.Processor
 }
 
@@ -120,7 +121,6 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
-	opt.Processors = append(opt.Processors, process.Supersede{}, process.Sort{})
 	corpus, err := observe(files, opt)
 	if err != nil {
 		return err
@@ -218,12 +218,7 @@ func pipeline(files []string, opt Options, work func(*batch), emit func(*batch) 
 // merged states, or nil when no corpus rule is selected. Standard input cannot be
 // read twice, so corpus rules see nothing from it.
 func observe(files []string, opt Options) (map[string]rules.CorpusState, error) {
-	var crs []rules.CorpusRule
-	for _, r := range opt.Rules {
-		if cr, ok := r.(rules.CorpusRule); ok {
-			crs = append(crs, cr)
-		}
-	}
+	crs := CorpusRules(opt.Rules)
 	if len(crs) == 0 {
 		return nil, nil
 	}
@@ -276,11 +271,7 @@ func observe(files []string, opt Options) (map[string]rules.CorpusState, error) 
 // corpus rule). Evaluations and distributed runners use it; files go through Run.
 func ObserveDocuments(rs []rules.Rule, docs []*rules.Document) map[string]rules.CorpusState {
 	var out map[string]rules.CorpusState
-	for _, r := range rs {
-		cr, ok := r.(rules.CorpusRule)
-		if !ok {
-			continue
-		}
+	for _, cr := range CorpusRules(rs) {
 		if out == nil {
 			out = map[string]rules.CorpusState{}
 		}
