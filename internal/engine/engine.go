@@ -82,13 +82,7 @@ func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
 	a := text.NewAnalysis(doc.Text)
 	fs := c.findings(doc, a)
 	rd := &report.Document{Path: doc.Path, Record: doc.Record, ID: doc.ID, URL: doc.URL, Text: doc.Text}
-	rd.Findings = make([]report.Item, len(fs))
-	for i, f := range fs {
-		it := report.Item{Finding: f}
-		it.Line, it.Col = a.Position(f.Start)
-		it.EndLine, it.EndCol = a.Position(f.End)
-		rd.Findings[i] = it
-	}
+	rd.Findings = report.Items(fs, a)
 	a.Release()
 	if !c.opt.Fix {
 		return rd, nil
