@@ -23,12 +23,10 @@ type Options struct {
 	// RulesFor, when set, picks the rule set for a document's file (per-path
 	// configuration); Rules is then the set used to find corpus rules.
 	RulesFor func(path string) []rules.Rule
-	// SuppressField is the JSON field through which a record lists rules it does
-	// not want reported ("corpuslint" reads {"corpuslint": {"ignore": [...]}}).
-	SuppressField string
 	// Workers is the number of checking goroutines; 0 means one per core.
 	Workers int
-	// Source tells the readers which fields to read.
+	// Source tells the readers which fields to read (the suppression field
+	// included: the readers fill Doc.Ignore).
 	Source source.Options
 	// Fix computes each document's fixed text (for diffs and `fix`).
 	Fix bool
@@ -125,9 +123,6 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 		for i, it := range b.items {
 			b.results[i].Item = it
 			if it.Doc != nil {
-				if opt.SuppressField != "" && it.Raw != nil {
-					it.Doc.Ignore = RecordIgnores(it.Raw, opt.SuppressField)
-				}
 				b.results[i].Report, b.results[i].Fix = checker.Check(it.Doc)
 			}
 		}

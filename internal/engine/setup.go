@@ -19,13 +19,13 @@ import (
 // else lists processors.
 func Setup(res *config.Resolved, base *baseline.Baseline) Options {
 	return Options{
-		Rules:         res.Rules,
-		RulesFor:      res.RulesFor,
-		SuppressField: res.Input.SuppressField,
+		Rules:    res.Rules,
+		RulesFor: res.RulesFor,
 		Source: source.Options{
-			TextField: res.Input.TextField,
-			IDField:   res.Input.IDField,
-			URLField:  res.Input.URLField,
+			TextField:     res.Input.TextField,
+			IDField:       res.Input.IDField,
+			URLField:      res.Input.URLField,
+			SuppressField: res.Input.SuppressField,
 		},
 		Processors: processors(res, base),
 	}
