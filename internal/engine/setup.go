@@ -5,7 +5,6 @@ import (
 	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine/process"
 	"github.com/corpuslint/corpuslint/internal/source"
-	"github.com/corpuslint/corpuslint/rules"
 )
 
 // Setup returns the options of a run configured by res (which holds the rules of
@@ -69,16 +68,4 @@ func processors(res *config.Resolved, base *baseline.Baseline) []process.Process
 		// rules ran in and whatever the steps before did to it.
 		process.Sort{},
 	)
-}
-
-// CorpusRules returns the corpus rules among rs, in order (nil when there are
-// none): the rules that need the first pass over the corpus.
-func CorpusRules(rs []rules.Rule) []rules.CorpusRule {
-	var out []rules.CorpusRule
-	for _, r := range rs {
-		if cr, ok := r.(rules.CorpusRule); ok {
-			out = append(out, cr)
-		}
-	}
-	return out
 }

@@ -2,6 +2,11 @@
 // run the findings through the processors, and hand the results to a sink in input
 // order. Memory is bounded by the number of documents in flight, never by the
 // corpus.
+//
+// Setup (setup.go) turns the resolved configuration into Options and holds the
+// one ordered list of processors, whose steps live in package process. Run
+// (run.go) is the pipeline, Checker (checker.go) checks one document, and
+// observe.go is the first pass of the corpus rules.
 package engine
 
 import (
@@ -13,7 +18,6 @@ import (
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
-	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // Options configure a run.
@@ -59,52 +63,6 @@ type batch struct {
 	items   []source.Item
 	results []Result
 	done    chan struct{}
-}
-
-// Checker checks single documents with a fixed rule set. It is the library entry
-// point for one document (DESIGN.md "Beyond one machine"): a plain function call
-// with no global state.
-type Checker struct {
-	opt    Options
-	corpus map[string]rules.CorpusState
-}
-
-// NewChecker returns a checker for opt; corpus holds the merged first-pass states of
-// the corpus rules (nil when there are none).
-func NewChecker(opt Options, corpus map[string]rules.CorpusState) *Checker {
-	return &Checker{opt: opt, corpus: corpus}
-}
-
-// Check runs the rules and processors on doc and, when asked, the fix loop.
-func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
-	a := text.NewAnalysis(doc.Text)
-	fs := c.findings(doc, a)
-	rd := &report.Document{Path: doc.Path, Record: doc.Record, ID: doc.ID, URL: doc.URL, Text: doc.Text}
-	rd.Findings = report.Items(fs, a)
-	a.Release()
-	if !c.opt.Fix {
-		return rd, nil
-	}
-	check := func(txt string) []rules.Finding {
-		d := *doc
-		d.Text = txt
-		return c.findings(&d, text.NewAnalysis(txt))
-	}
-	res := fix.Loop(doc.Text, fs, check, c.opt.UnsafeFixes)
-	rd.Fixed = res.Text
-	return rd, &res
-}
-
-func (c *Checker) findings(doc *rules.Document, a *text.Analysis) []rules.Finding {
-	rs := c.opt.Rules
-	if c.opt.RulesFor != nil {
-		rs = c.opt.RulesFor(doc.Path)
-	}
-	fs := rules.Run(rs, doc, a, c.corpus)
-	for _, p := range c.opt.Processors {
-		fs = p.Process(doc, fs)
-	}
-	return fs
 }
 
 // Run reads files, checks every document and calls sink with each result in input
@@ -201,74 +159,4 @@ func pipeline(files []string, opt Options, work func(*batch), emit func(*batch) 
 	}
 	wg.Wait()
 	return err
-}
-
-// observe runs the first pass of the corpus rules over files and returns their
-// merged states, or nil when no corpus rule is selected. Standard input cannot be
-// read twice, so corpus rules see nothing from it.
-func observe(files []string, opt Options) (map[string]rules.CorpusState, error) {
-	crs := CorpusRules(opt.Rules)
-	if len(crs) == 0 {
-		return nil, nil
-	}
-	var readable []string
-	for _, f := range files {
-		if f != "-" {
-			readable = append(readable, f)
-		}
-	}
-	// One state per rule per batch, merged in input order as batches come back, so
-	// the result does not depend on scheduling.
-	merged := map[string]rules.CorpusState{}
-	for _, cr := range crs {
-		merged[cr.Meta().Name] = cr.NewState()
-	}
-	type partial struct{ states map[string]rules.CorpusState }
-	parts := map[*batch]partial{}
-	var mu sync.Mutex
-	err := pipeline(readable, opt, func(b *batch) {
-		p := partial{states: map[string]rules.CorpusState{}}
-		for _, cr := range crs {
-			st := cr.NewState()
-			for _, it := range b.items {
-				if it.Doc != nil {
-					a := text.NewAnalysis(it.Doc.Text)
-					st.Observe(it.Doc, a)
-					a.Release()
-				}
-			}
-			p.states[cr.Meta().Name] = st
-		}
-		mu.Lock()
-		parts[b] = p
-		mu.Unlock()
-	}, func(b *batch) error {
-		mu.Lock()
-		p := parts[b]
-		delete(parts, b)
-		mu.Unlock()
-		for name, st := range p.states {
-			merged[name].Merge(st)
-		}
-		return nil
-	})
-	return merged, err
-}
-
-// ObserveDocuments runs the first pass of the corpus rules among rs over docs held
-// in memory and returns their states, ready for NewChecker (nil when rs has no
-// corpus rule). Evaluations and distributed runners use it; files go through Run.
-func ObserveDocuments(rs []rules.Rule, docs []*rules.Document) map[string]rules.CorpusState {
-	var out map[string]rules.CorpusState
-	for _, cr := range CorpusRules(rs) {
-		if out == nil {
-			out = map[string]rules.CorpusState{}
-		}
-		st := cr.NewState()
-		for _, d := range docs {
-			st.Observe(d, text.NewAnalysis(d.Text))
-		}
-		out[cr.Meta().Name] = st
-	}
-	return out
 }
