@@ -189,15 +189,8 @@ func fixAction(c *cli.Context) error {
 // remainingReport is the document as it stands after fixing, with the findings that
 // are left, positioned in the fixed text.
 func remainingReport(before *report.Document, res *fix.Result) *report.Document {
-	rd := &report.Document{Path: before.Path, Record: before.Record, ID: before.ID, Text: res.Text, Fixed: res.Text}
-	a := text.NewAnalysis(res.Text)
-	for _, f := range res.Remaining {
-		it := report.Item{Finding: f}
-		it.Line, it.Col = a.Position(f.Start)
-		it.EndLine, it.EndCol = a.Position(f.End)
-		rd.Findings = append(rd.Findings, it)
-	}
-	return rd
+	return &report.Document{Path: before.Path, Record: before.Record, ID: before.ID, Text: res.Text, Fixed: res.Text,
+		Findings: report.Items(res.Remaining, text.NewAnalysis(res.Text))}
 }
 
 // write records one changed document: JSONL records go through the streaming

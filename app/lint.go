@@ -76,7 +76,7 @@ func lintAction(c *cli.Context) error {
 	// A progress bar on a terminal's stderr only; output written through Wrap
 	// clears it first, so lines never interleave with it.
 	total := progress.TotalSize(s.files)
-	if total > 0 && hasCorpusRule(s.opt.Rules) {
+	if total > 0 && len(engine.CorpusRules(s.opt.Rules)) > 0 {
 		total *= 2 // corpus rules read every file once before checking
 	}
 	bar := progress.Start(c.App.ErrWriter, total, progress.Enabled(c.App.ErrWriter, c.Bool("quiet")))

@@ -171,45 +171,21 @@ func buildSetup(c *cli.Context, paths []string, extra config.Flags, useBaseline 
 		return nil, usageError("--workers must be at least 1")
 	}
 	s.files, s.inputErr = source.Expand(paths)
-	procs := []engine.Processor{
-		res.SeverityProcessor(),
-		engine.IgnoreIDs(res.IgnoreIDs),
-		engine.RecordSuppression{},
-	}
+	var base *baseline.Baseline
 	if res.Baseline != "" && useBaseline {
-		b, err := baseline.Load(res.Baseline)
+		base, err = baseline.Load(res.Baseline)
 		if err != nil {
 			return nil, usageError("baseline: %v", err)
 		}
-		procs = append(procs, b)
 	}
-	s.opt = engine.Options{
-		Rules:         res.Rules,
-		RulesFor:      res.RulesFor,
-		Workers:       c.Int("workers"),
-		SuppressField: res.Input.SuppressField,
-		Processors:    procs,
-		Source: source.Options{
-			TextField: res.Input.TextField,
-			IDField:   res.Input.IDField,
-			URLField:  res.Input.URLField,
-		},
-	}
+	s.opt = engine.Setup(res, base)
+	s.opt.Workers = c.Int("workers")
 	for _, f := range s.files {
-		if f == "-" && hasCorpusRule(res.Rules) && !c.Bool("quiet") {
+		if f == "-" && len(engine.CorpusRules(res.Rules)) > 0 && !c.Bool("quiet") {
 			fmt.Fprintln(c.App.ErrWriter, "note: standard input cannot be read twice, so corpus rules (such as repeated-line) see no documents from it")
 		}
 	}
 	return s, nil
-}
-
-func hasCorpusRule(rs []rules.Rule) bool {
-	for _, r := range rs {
-		if _, ok := r.(rules.CorpusRule); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // useColor reports whether w is a terminal and NO_COLOR is unset.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/report/aggregate"
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
@@ -130,11 +131,7 @@ func DecodeCorpusStates(rs []rules.Rule, b []byte) (map[string]rules.CorpusState
 		return nil, err
 	}
 	var out map[string]rules.CorpusState
-	for _, r := range rs {
-		cr, ok := r.(rules.CorpusRule)
-		if !ok {
-			continue
-		}
+	for _, cr := range engine.CorpusRules(rs) {
 		if out == nil {
 			out = map[string]rules.CorpusState{}
 		}

@@ -79,12 +79,8 @@ func coreRun(t *testing.T, files []string, flags config.Flags, fixes bool) (find
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := engine.Options{
-		Rules: res.Rules, RulesFor: res.RulesFor, Workers: 2, Fix: fixes,
-		SuppressField: res.Input.SuppressField,
-		Processors:    []engine.Processor{res.SeverityProcessor(), engine.IgnoreIDs(res.IgnoreIDs), engine.RecordSuppression{}},
-		Source:        source.Options{TextField: res.Input.TextField, IDField: res.Input.IDField, URLField: res.Input.URLField},
-	}
+	opt := engine.Setup(res, nil)
+	opt.Workers, opt.Fix = 2, fixes
 	var buf bytes.Buffer
 	w := report.NewJSONL(&buf, report.Options{})
 	agg = aggregate.New(aggregate.Options{Fixes: fixes})

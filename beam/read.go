@@ -12,7 +12,6 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
-	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
 )
@@ -57,14 +56,10 @@ func (fn *readFn) Setup() error {
 
 // ProcessElement reads the file at p.
 func (fn *readFn) ProcessElement(ctx context.Context, p string, emitDoc func(Doc), emitErr func(string)) error {
-	suppress := fn.st.opt.SuppressField
 	return readFile(ctx, p, fn.st.opt.Source, func(it source.Item) bool {
 		if it.Err != nil {
 			emitErr(it.Err.Error())
 			return true
-		}
-		if suppress != "" && it.Raw != nil {
-			it.Doc.Ignore = engine.RecordIgnores(it.Raw, suppress)
 		}
 		emitDoc(docOf(it.Doc))
 		return true

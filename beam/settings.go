@@ -7,7 +7,6 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
-	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report/aggregate"
 	"github.com/corpuslint/corpuslint/rules"
 )
@@ -73,6 +72,11 @@ var (
 // AddRules adds rules to the built-in ones, the way a Go program embedding
 // corpuslint adds its own. Call it from an init function: the launcher and every
 // worker run the same binary, and both must know the rules.
+//
+// It is a registration, like the SDK's own register calls, rather than an
+// argument of Build as with app.Main(args, extra...): a worker never runs Build.
+// It rebuilds each DoFn from its JSON encoding (Settings travels that way), and a
+// rule is code, not data, so it cannot travel with them.
 func AddRules(rs ...rules.Rule) {
 	extraMu.Lock()
 	defer extraMu.Unlock()
@@ -120,32 +124,9 @@ func (s Settings) setup() (*setup, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &setup{res: res}
-	st.opt = engine.Options{
-		Rules:         res.Rules,
-		RulesFor:      res.RulesFor,
-		SuppressField: res.Input.SuppressField,
-		Fix:           s.Fixes,
-		Processors: []engine.Processor{
-			res.SeverityProcessor(),
-			engine.IgnoreIDs(res.IgnoreIDs),
-			engine.RecordSuppression{},
-			// engine.Run appends these two itself; a Checker used alone needs them
-			// spelled out (see the report: an engine export should own this list).
-			engine.Supersede{},
-			engine.SortFindings{},
-		},
-		Source: source.Options{
-			TextField: res.Input.TextField,
-			IDField:   res.Input.IDField,
-			URLField:  res.Input.URLField,
-		},
-	}
-	for _, r := range res.Rules {
-		if cr, ok := r.(rules.CorpusRule); ok {
-			st.corpus = append(st.corpus, cr)
-		}
-	}
+	// The same options as the core's lint command; beam has no baseline.
+	st := &setup{res: res, opt: engine.Setup(res, nil), corpus: engine.CorpusRules(res.Rules)}
+	st.opt.Fix = s.Fixes
 	return st, nil
 }
 

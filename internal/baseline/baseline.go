@@ -112,8 +112,9 @@ func (r *Recorder) Write(w io.Writer) error {
 	return bw.Flush()
 }
 
-// Baseline filters out findings that were recorded. It is a findings processor:
-// safe for concurrent use, since each document only reads its own entries.
+// Baseline filters out findings that were recorded (the engine's baseline step
+// wraps it). It is safe for concurrent use, since each document only reads its own
+// entries.
 type Baseline struct {
 	byID map[string]map[Key]int
 	size int
@@ -148,12 +149,9 @@ func Load(path string) (*Baseline, error) {
 // Len returns the number of findings in the baseline.
 func (b *Baseline) Len() int { return b.size }
 
-// Name implements the engine's Processor.
-func (b *Baseline) Name() string { return "baseline" }
-
-// Process drops the findings of doc that the baseline holds, each recorded
+// Filter drops the findings of doc that the baseline holds, each recorded
 // finding absorbing at most as many as were recorded.
-func (b *Baseline) Process(doc *rules.Document, fs []rules.Finding) []rules.Finding {
+func (b *Baseline) Filter(doc *rules.Document, fs []rules.Finding) []rules.Finding {
 	known := b.byID[doc.ID]
 	if len(known) == 0 {
 		return fs

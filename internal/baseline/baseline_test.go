@@ -31,18 +31,18 @@ func TestBaselineKeysByTextNotPosition(t *testing.T) {
 	// The same document later, moved to another record and with a line added
 	// before: nothing new.
 	moved := &rules.Document{ID: "a", Text: "intro\none -\ntwo -\n", Path: "x.jsonl", Record: 9}
-	if got := b.Process(moved, []rules.Finding{find(moved, "stray-dash", "one -"), find(moved, "stray-dash", "two -")}); len(got) != 0 {
+	if got := b.Filter(moved, []rules.Finding{find(moved, "stray-dash", "one -"), find(moved, "stray-dash", "two -")}); len(got) != 0 {
 		t.Errorf("known findings reported: %+v", got)
 	}
 	// One fixed, one new: the new one is reported, not cancelled by the fixed one.
 	changed := &rules.Document{ID: "a", Text: "one\ntwo -\nthree -\n"}
-	got := b.Process(changed, []rules.Finding{find(changed, "stray-dash", "two -"), find(changed, "stray-dash", "three -")})
+	got := b.Filter(changed, []rules.Finding{find(changed, "stray-dash", "two -"), find(changed, "stray-dash", "three -")})
 	if len(got) != 1 || changed.Text[got[0].Start:got[0].End] != "three -" {
 		t.Errorf("got %+v, want only the new finding", got)
 	}
 	// Another document with the same text is another document.
 	other := &rules.Document{ID: "b", Text: "one -\n"}
-	if got := b.Process(other, []rules.Finding{find(other, "stray-dash", "one -")}); len(got) != 1 {
+	if got := b.Filter(other, []rules.Finding{find(other, "stray-dash", "one -")}); len(got) != 1 {
 		t.Errorf("a finding of another document was absorbed")
 	}
 	// The same text flagged twice when once was recorded: one is new.
@@ -50,7 +50,7 @@ func TestBaselineKeysByTextNotPosition(t *testing.T) {
 	f1 := find(twice, "stray-dash", "one -")
 	f2 := f1
 	f2.Start, f2.End = 6, 11
-	if got := b.Process(twice, []rules.Finding{f1, f2}); len(got) != 1 {
+	if got := b.Filter(twice, []rules.Finding{f1, f2}); len(got) != 1 {
 		t.Errorf("counts not respected: %+v", got)
 	}
 }

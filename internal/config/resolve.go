@@ -421,27 +421,3 @@ func (r *Resolved) SeverityFor(path string) map[string]rules.Severity {
 	}
 	return out
 }
-
-// SeverityProcessor returns the findings processor that applies the severity
-// overrides, per path.
-func (r *Resolved) SeverityProcessor() SeverityProcessor { return SeverityProcessor{r: r} }
-
-// SeverityProcessor sets the severity of findings from the configuration.
-type SeverityProcessor struct{ r *Resolved }
-
-// Name implements the engine's Processor.
-func (SeverityProcessor) Name() string { return "severity" }
-
-// Process implements the engine's Processor.
-func (p SeverityProcessor) Process(doc *rules.Document, fs []rules.Finding) []rules.Finding {
-	over := p.r.SeverityFor(doc.Path)
-	if len(over) == 0 {
-		return fs
-	}
-	for i := range fs {
-		if s, ok := over[fs[i].Rule]; ok {
-			fs[i].Severity = s
-		}
-	}
-	return fs
-}

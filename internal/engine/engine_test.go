@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/corpuslint/corpuslint/internal/engine/process"
 	"github.com/corpuslint/corpuslint/internal/jsonenc"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
@@ -130,7 +131,7 @@ func TestRunStopsOnSinkError(t *testing.T) {
 func TestCheckerPositionsAndFix(t *testing.T) {
 	reg, _ := rules.NewRegistry(builtin.Builtin()...)
 	defaults, _ := reg.Select(nil, nil)
-	c := NewChecker(Options{Rules: defaults, Fix: true, Processors: []Processor{SortFindings{}}}, nil)
+	c := NewChecker(Options{Rules: defaults, Fix: true, Processors: []process.Processor{process.Sort{}}}, nil)
 	doc := &rules.Document{Text: "Café owners met.\n-\nThey left.", Path: "x.txt", ID: "x.txt"}
 	rd, res := c.Check(doc)
 	if len(rd.Findings) == 0 {
@@ -142,31 +143,5 @@ func TestCheckerPositionsAndFix(t *testing.T) {
 	}
 	if res.Text != "Café owners met.\nThey left." || rd.Fixed != res.Text {
 		t.Errorf("fixed = %q", res.Text)
-	}
-}
-
-func TestSeverityOverride(t *testing.T) {
-	fs := []rules.Finding{{Rule: "a", Severity: rules.Warning}, {Rule: "b", Severity: rules.Warning}}
-	fs = SeverityOverride{"a": rules.Error}.Process(nil, fs)
-	if fs[0].Severity != rules.Error || fs[1].Severity != rules.Warning {
-		t.Errorf("got %v", fs)
-	}
-}
-
-func TestSupersede(t *testing.T) {
-	del := func(s, e int) *rules.Fix {
-		return &rules.Fix{Message: "delete", Edits: []rules.Edit{{Start: s, End: e}}}
-	}
-	fs := []rules.Finding{
-		{Rule: "block", Start: 10, End: 100, Message: "block", Fix: del(9, 100)},
-		{Rule: "dash", Start: 20, End: 21, Message: "dash", Fix: del(19, 21)},
-		{Rule: "dash", Start: 40, End: 41, Message: "dash"},
-		{Rule: "quote", Start: 50, End: 51, Message: "quote"},
-		{Rule: "outside", Start: 0, End: 5, Message: "outside"},
-		{Rule: "unsafe", Start: 0, End: 8, Message: "u", Fix: &rules.Fix{Message: "x", Applicability: rules.Unsafe, Edits: []rules.Edit{{Start: 0, End: 8}}}},
-	}
-	got := Supersede{}.Process(nil, fs)
-	if len(got) != 3 || got[0].Message != "block (also covers 2 dash findings, 1 quote finding)" || got[1].Rule != "outside" {
-		t.Errorf("got %+v", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/engine/process"
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
 )
@@ -333,7 +334,7 @@ func checkGroup(g *group, rs []rules.Rule, ruleIndex map[string]int) []recResult
 		docs[i] = rec.Document()
 	}
 	states := engine.ObserveDocuments(rs, docs)
-	checker := engine.NewChecker(engine.Options{Rules: rs, Processors: []engine.Processor{engine.SortFindings{}}}, states)
+	checker := engine.NewChecker(engine.Options{Rules: rs, Processors: []process.Processor{process.Sort{}}}, states)
 	out := make([]recResult, len(g.recs))
 	for i, rec := range g.recs {
 		rd, _ := checker.Check(docs[i])

@@ -15,14 +15,15 @@ import (
 // space so that a record costs only the strings it produces.
 type jsonlDecoder struct {
 	path    string
-	comp    string // compression, for Item.Compression
-	field   string // the text field's dotted path, for Doc.Field and messages
+	comp    string       // compression, for Item.Compression
+	field   string       // the text field's dotted path, for Doc.Field and messages
+	sup     *suppression // nil when records carry no suppressions
 	sc      jsonScanner
 	scratch []byte
 }
 
 func newJSONLDecoder(path string, comp string, opt Options) *jsonlDecoder {
-	d := &jsonlDecoder{path: path, comp: comp, field: opt.TextField}
+	d := &jsonlDecoder{path: path, comp: comp, field: opt.TextField, sup: newSuppression(opt.SuppressField)}
 	d.sc.paths[targetText] = strings.Split(opt.TextField, ".")
 	d.sc.paths[targetID] = strings.Split(opt.IDField, ".")
 	d.sc.paths[targetURL] = strings.Split(opt.URLField, ".")
@@ -128,6 +129,9 @@ func (d *jsonlDecoder) decode(line []byte, off, record int) Item {
 	}
 	if u := d.sc.found[targetURL]; u.kind == kindString {
 		doc.URL = validUTF8(d.str(raw, u))
+	}
+	if d.sup != nil {
+		doc.Ignore = d.sup.ignores(raw)
 	}
 	return Item{Doc: doc, Raw: raw, TextSpan: [2]int{t.start, t.end}, Format: JSONL, Gzip: d.comp == CompressionGzip, Compression: d.comp}
 }

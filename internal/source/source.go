@@ -37,6 +37,10 @@ type Options struct {
 	TextField string // default "text"
 	IDField   string // default "id"
 	URLField  string // default "url"
+	// SuppressField is the JSON field through which a record lists the rules it
+	// does not want reported: "corpuslint" reads {"corpuslint": {"ignore": [...]}}
+	// into Doc.Ignore. "" reads none. Only JSONL records carry it.
+	SuppressField string
 	// Progress, when set, is called as reading advances with the number of bytes
 	// just consumed from the file as stored (compressed bytes for a compressed
 	// file), so that the calls for one file add up to its size when it is read to

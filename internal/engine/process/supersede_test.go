@@ -1,10 +1,9 @@
-package engine
+package process
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
-	"sort"
 	"testing"
 
 	"github.com/corpuslint/corpuslint/rules"
@@ -127,34 +126,20 @@ func BenchmarkSupersede(b *testing.B) {
 	}
 }
 
-// TestSortFindingsMatchesSliceStable holds SortFindings equal to the plain
-// sort.SliceStable it replaced, ties and already sorted input included.
-func TestSortFindingsMatchesSliceStable(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	for iter := 0; iter < 2000; iter++ {
-		n := r.IntN(40)
-		fs := make([]rules.Finding, n)
-		for i := range fs {
-			fs[i] = rules.Finding{Start: r.IntN(6), End: r.IntN(6), Rule: string(rune('a' + r.IntN(3))), Message: fmt.Sprint(i)}
-		}
-		if iter%5 == 0 {
-			sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
-		}
-		want := make([]rules.Finding, len(fs))
-		copy(want, fs)
-		sort.SliceStable(want, func(i, j int) bool {
-			a, b := &want[i], &want[j]
-			if a.Start != b.Start {
-				return a.Start < b.Start
-			}
-			if a.End != b.End {
-				return a.End < b.End
-			}
-			return a.Rule < b.Rule
-		})
-		got := SortFindings{}.Process(nil, fs)
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("SortFindings = %v, want %v", got, want)
-		}
+func TestSupersede(t *testing.T) {
+	del := func(s, e int) *rules.Fix {
+		return &rules.Fix{Message: "delete", Edits: []rules.Edit{{Start: s, End: e}}}
+	}
+	fs := []rules.Finding{
+		{Rule: "block", Start: 10, End: 100, Message: "block", Fix: del(9, 100)},
+		{Rule: "dash", Start: 20, End: 21, Message: "dash", Fix: del(19, 21)},
+		{Rule: "dash", Start: 40, End: 41, Message: "dash"},
+		{Rule: "quote", Start: 50, End: 51, Message: "quote"},
+		{Rule: "outside", Start: 0, End: 5, Message: "outside"},
+		{Rule: "unsafe", Start: 0, End: 8, Message: "u", Fix: &rules.Fix{Message: "x", Applicability: rules.Unsafe, Edits: []rules.Edit{{Start: 0, End: 8}}}},
+	}
+	got := Supersede{}.Process(nil, fs)
+	if len(got) != 3 || got[0].Message != "block (also covers 2 dash findings, 1 quote finding)" || got[1].Rule != "outside" {
+		t.Errorf("got %+v", got)
 	}
 }
