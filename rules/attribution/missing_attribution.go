@@ -155,7 +155,7 @@ func hasQuoteMark(t string) bool {
 	return false
 }
 
-// maPlain8 reports whether the eight bytes x are ASCII and none is '"': bytes
+// plain8 reports whether the eight bytes x are ASCII and none is '"': bytes
 // parseParagraph only walks over.
 func plain8(x uint64) bool {
 	return x&0x8080808080808080 == 0 && !text.HasByte8(x, '"')
@@ -312,7 +312,7 @@ type checker struct {
 	parts   []part
 	paras   []text.Paragraph
 	sents   []text.Span
-	flags   []uint8 // per sentence: maFlag* bits, flagDone once computed
+	flags   []uint8 // per sentence: flag* bits, flagDone once computed
 	words   []int32 // per sentence: its words, and those that are English function words
 	english []int32
 	// wordAt is the index of the first word of the part partWords last counted.

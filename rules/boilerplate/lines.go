@@ -12,7 +12,7 @@ import (
 
 // line holds what the boilerplate rules measure on one non-blank line: its own
 // shape (length, stop words, case, punctuation, links, known phrases) and, after
-// bpContext, its place among its neighbours.
+// lineContext, its place among its neighbours.
 type line struct {
 	line       int    // index into Analysis.Lines
 	start, end int    // the line's content without surrounding white space

@@ -327,7 +327,7 @@ func adjacent(a *text.Analysis, i, j int) bool {
 	return true
 }
 
-// rlLineHashes appends the normalized hash of every line with a letter to out.
+// lineHashes appends the normalized hash of every line with a letter to out.
 func lineHashes(a *text.Analysis, out []uint64) []uint64 {
 	text := a.Text()
 	for _, l := range a.Lines() {

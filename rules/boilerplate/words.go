@@ -33,12 +33,12 @@ func newWordTable(info map[string]uint8, phrases map[string][]phrase) *wordTable
 		shift--
 	}
 	if len(info) >= 1<<16-1 {
-		panic("bpNewWordTable: too many words")
+		panic("newWordTable: too many words")
 	}
 	t := &wordTable{slots: make([]uint16, size), shift: shift}
 	for w, f := range info {
 		if len(w) > 255 {
-			panic("bpNewWordTable: word too long")
+			panic("newWordTable: word too long")
 		}
 		pk := pack([]byte(w))
 		t.keys = append(t.keys, wordKey{packed: pk, n: uint8(len(w)), flags: f})

@@ -3,7 +3,7 @@ package boilerplate
 import "sync"
 
 // work holds the buffers of one document's boilerplate analysis that do not
-// outlive it: the scan's scratch, the first-stage vectors, bpContext's arrays and
+// outlive it: the scan's scratch, the first-stage vectors, lineContext's arrays and
 // tables, the scoring memo. analyze takes one from workPool and puts it back,
 // so a worker reuses them from document to document instead of allocating them
 // anew for the garbage collector. Every buffer is cleared or overwritten before

@@ -387,7 +387,7 @@ func (c *checker) count(start, end, i, runEnd int) {
 	}
 }
 
-// bqLead marks the bytes scan looks at: '&' (entities), '"', 0xC2 (guillemets),
+// lead marks the bytes scan looks at: '&' (entities), '"', 0xC2 (guillemets),
 // 0xE2 (curly quotes, box drawing) and 0xE3–0xED (CJK); scan skips all others.
 var lead = func() (t [256]bool) {
 	t['&'], t['"'], t[0xC2] = true, true, true
@@ -397,8 +397,8 @@ var lead = func() (t [256]bool) {
 	return t
 }()
 
-// bqPlain8 reports whether the eight bytes x are all ASCII and none is '"' or
-// '&', so that none is in bqLead.
+// plain8 reports whether the eight bytes x are all ASCII and none is '"' or
+// '&', so that none is in lead.
 func plain8(x uint64) bool {
 	return x&0x8080808080808080 == 0 && !text.HasByte8(x, '"') && !text.HasByte8(x, '&')
 }
