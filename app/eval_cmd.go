@@ -118,8 +118,8 @@ func evalAction(c *cli.Context) error {
 	return eval.WriteTable(c.App.Writer, rep)
 }
 
-// evalRules selects the rules to measure: by default the boilerplate rules users
-// get (on by default); with selectors, those chosen, keeping the boilerplate ones.
+// evalRules selects the rules to run: by default the rules users get (on by
+// default); with selectors, those chosen. At least one must be a boilerplate rule.
 func evalRules(c *cli.Context, sel, ign []string) ([]rules.Rule, error) {
 	reg, err := registryOf(c)
 	if err != nil {
@@ -129,16 +129,14 @@ func evalRules(c *cli.Context, sel, ign []string) ([]rules.Rule, error) {
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
-	var out []rules.Rule
+	// Every chosen rule runs, because the safe deletions count what fix removes
+	// through any rule; precision and recall count the boilerplate ones.
 	for _, r := range chosen {
 		if r.Meta().Category == rules.Boilerplate {
-			out = append(out, r)
+			return chosen, nil
 		}
 	}
-	if len(out) == 0 {
-		return nil, usageError("no boilerplate rule selected; eval measures rules of the boilerplate category")
-	}
-	return out, nil
+	return nil, usageError("no boilerplate rule selected; eval measures rules of the boilerplate category")
 }
 
 // parseFold parses "K/N" with 1 <= K <= N; an empty string keeps every page.

@@ -9,16 +9,20 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/engine/process"
+	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
 )
 
 // Options configure an evaluation.
 type Options struct {
-	// Rules are the rules to run; only findings of boilerplate-category rules count.
+	// Rules are the rules to run. Precision and recall count the findings of the
+	// boilerplate-category rules; the safe deletions (what `fix` removes) count the
+	// fixes of every rule, as fix applies them.
 	Rules []rules.Rule
 	// Workers is the number of batches checked at once; 0 means one per core.
 	Workers int
@@ -118,6 +122,11 @@ type RuleRow struct {
 	ArticleBP        int     `json:"article_boilerplate"`
 	ArticleBody      int     `json:"article_body"`
 	ArticlePrecision float64 `json:"article_precision"`
+	// SafeBoilerplate and SafeBody count the lines the rule's own safe fixes
+	// delete; SafePrecision is the precision of those deletions.
+	SafeBoilerplate int     `json:"safe_boilerplate"`
+	SafeBody        int     `json:"safe_body"`
+	SafePrecision   float64 `json:"safe_precision"`
 }
 
 // Clean is the share of body lines flagged in the clean ground-truth records.
@@ -126,6 +135,23 @@ type Clean struct {
 	BodyLines int     `json:"body_lines"`
 	Flagged   int     `json:"flagged"`
 	Share     float64 `json:"share"`
+	// Deleted counts the body lines the safe fixes remove, and DeletedShare
+	// their share of BodyLines: what `fix` would cost a clean document.
+	Deleted      int     `json:"deleted"`
+	DeletedShare float64 `json:"deleted_share"`
+}
+
+// SafeRow counts, for one extractor kind, the labeled lines the safe fixes remove:
+// how many were boilerplate and how many body (the precision of `fix`), and the
+// share of the kind's body lines lost.
+type SafeRow struct {
+	Kind        string  `json:"kind"`
+	Records     int     `json:"records"`
+	Boilerplate int     `json:"boilerplate"`
+	Body        int     `json:"body"`
+	BodyLines   int     `json:"body_lines"`
+	Precision   float64 `json:"precision"`
+	BodyShare   float64 `json:"body_share"`
 }
 
 // Tail is the document-level junk-tail decision for one extractor kind: a record
@@ -164,6 +190,7 @@ type Report struct {
 	ByRule     []RuleRow `json:"by_rule"`
 	Clean      Clean     `json:"ground_truth"`
 	JunkTail   []Tail    `json:"junk_tail"`
+	Safe       []SafeRow `json:"safe_deletions"`
 	WorstFP    []Example `json:"worst_false_positives"`
 	WorstFN    []Example `json:"worst_false_negatives"`
 }
@@ -220,10 +247,15 @@ type group struct {
 
 // recResult is what the evaluation keeps of one checked record.
 type recResult struct {
-	rec    *Record
-	cover  []bool  // per labeled line: covered by boilerplate findings
-	byRule [][]int // per rule index: labeled lines its own findings cover
-	items  []report.Item
+	rec   *Record
+	cover []bool // per labeled line: covered by boilerplate findings
+	// deleted, per labeled line: at least half of it is removed by the safe
+	// fixes fix applies on its first pass (the resolved edits of every rule).
+	deleted []bool
+	// safeByRule, per rule index: labeled lines its own safe deletions remove.
+	safeByRule [][]int
+	byRule     [][]int // per rule index: labeled lines its own findings cover
+	items      []report.Item
 }
 
 // Evaluate runs opt.Rules over recs, one batch per (file, extractor), and scores
@@ -278,7 +310,7 @@ func Evaluate(recs []*Record, opt Options) *Report {
 		go func(gi int, g *group) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			results[gi] = checkGroup(g, rs, ruleIndex)
+			results[gi] = checkGroup(g, opt.Rules, ruleIndex, len(rs))
 		}(gi, groups[key])
 	}
 	wg.Wait()
@@ -328,7 +360,7 @@ func writeLines(w io.Writer, results [][]recResult) {
 }
 
 // checkGroup runs the corpus first pass over the batch, then checks every record.
-func checkGroup(g *group, rs []rules.Rule, ruleIndex map[string]int) []recResult {
+func checkGroup(g *group, rs []rules.Rule, ruleIndex map[string]int, nIndexed int) []recResult {
 	docs := make([]*rules.Document, len(g.recs))
 	for i, rec := range g.recs {
 		docs[i] = rec.Document()
@@ -340,7 +372,7 @@ func checkGroup(g *group, rs []rules.Rule, ruleIndex map[string]int) []recResult
 		rd, _ := checker.Check(docs[i])
 		res := recResult{rec: rec, items: rd.Findings}
 		var all []span
-		perRule := make([][]span, len(rs))
+		perRule := make([][]span, nIndexed)
 		for _, it := range rd.Findings {
 			if it.Category != rules.Boilerplate {
 				continue
@@ -352,7 +384,8 @@ func checkGroup(g *group, rs []rules.Rule, ruleIndex map[string]int) []recResult
 			}
 		}
 		res.cover = covered(rec.Lines, all)
-		res.byRule = make([][]int, len(rs))
+		res.deleted, res.safeByRule = safeDeletions(rec, rd.Findings, ruleIndex, nIndexed)
+		res.byRule = make([][]int, nIndexed)
 		for k, ss := range perRule {
 			if len(ss) == 0 {
 				continue
@@ -369,6 +402,55 @@ func checkGroup(g *group, rs []rules.Rule, ruleIndex map[string]int) []recResult
 }
 
 type span struct{ start, end int }
+
+// safeDeletions returns which labeled lines the safe fixes of items remove (as
+// fix resolves them: no overlap, larger deletions first), and per indexed rule the
+// lines its own safe deletions remove. An edit deletes when what it inserts holds
+// no letter or digit.
+func safeDeletions(rec *Record, items []report.Item, ruleIndex map[string]int, n int) ([]bool, [][]int) {
+	fs := make([]rules.Finding, len(items))
+	for i := range items {
+		fs[i] = items[i].Finding
+	}
+	edits, _, _ := fix.Resolve(rec.Text, fs, false)
+	var del []span
+	for _, e := range edits {
+		if deletes(e) {
+			del = append(del, span{e.Start, e.End})
+		}
+	}
+	byRule := make([][]int, n)
+	for _, f := range fs {
+		k, ok := ruleIndex[f.Rule]
+		if !ok || !fix.Allowed(f.Fix, false) {
+			continue
+		}
+		var ss []span
+		for _, e := range f.Fix.Edits {
+			if deletes(e) {
+				ss = append(ss, span{e.Start, e.End})
+			}
+		}
+		for li, c := range covered(rec.Lines, ss) {
+			if c {
+				byRule[k] = append(byRule[k], li)
+			}
+		}
+	}
+	return covered(rec.Lines, del), byRule
+}
+
+func deletes(e rules.Edit) bool {
+	if e.End <= e.Start {
+		return false
+	}
+	for _, r := range e.NewText {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // covered reports for each labeled line whether the spans cover at least half of
 // its bytes. Overlapping spans are merged first, so no byte counts twice.
@@ -415,6 +497,7 @@ func score(rep *Report, results [][]recResult, rs []rules.Rule, worst int) {
 		ruleRows[i].Rule = r.Meta().Name
 	}
 	var fps, fns []Example
+	safeRows := map[string]*SafeRow{}
 
 	// An extractor name found in several sources (the corpus's own converter runs
 	// over several page sets) gets its source in brackets.
@@ -496,6 +579,38 @@ func score(rep *Report, results [][]recResult, rs []rules.Rule, worst int) {
 						if res.cover[i] {
 							rep.Clean.Flagged++
 						}
+						if res.deleted[i] {
+							rep.Clean.Deleted++
+						}
+					}
+				}
+			}
+			sr := safeRows[rec.Kind]
+			if sr == nil {
+				sr = &SafeRow{Kind: rec.Kind}
+				safeRows[rec.Kind] = sr
+			}
+			sr.Records++
+			for i, l := range rec.Lines {
+				switch l.Label {
+				case LabelBody:
+					sr.BodyLines++
+					if res.deleted[i] {
+						sr.Body++
+					}
+				case LabelBoilerplate:
+					if res.deleted[i] {
+						sr.Boilerplate++
+					}
+				}
+			}
+			for k, lines := range res.safeByRule {
+				for _, li := range lines {
+					switch rec.Lines[li].Label {
+					case LabelBoilerplate:
+						ruleRows[k].SafeBoilerplate++
+					case LabelBody:
+						ruleRows[k].SafeBody++
 					}
 				}
 			}
@@ -532,9 +647,18 @@ func score(rep *Report, results [][]recResult, rs []rules.Rule, worst int) {
 	for i := range ruleRows {
 		ruleRows[i].Precision = ratio(ruleRows[i].Boilerplate, ruleRows[i].Boilerplate+ruleRows[i].Body)
 		ruleRows[i].ArticlePrecision = ratio(ruleRows[i].ArticleBP, ruleRows[i].ArticleBP+ruleRows[i].ArticleBody)
+		ruleRows[i].SafePrecision = ratio(ruleRows[i].SafeBoilerplate, ruleRows[i].SafeBoilerplate+ruleRows[i].SafeBody)
 	}
 	rep.ByRule = ruleRows
 	rep.Clean.Share = ratio(rep.Clean.Flagged, rep.Clean.BodyLines)
+	rep.Clean.DeletedShare = ratio(rep.Clean.Deleted, rep.Clean.BodyLines)
+	for _, k := range kindOrder {
+		if sr := safeRows[k]; sr != nil {
+			sr.Precision = ratio(sr.Boilerplate, sr.Boilerplate+sr.Body)
+			sr.BodyShare = ratio(sr.Body, sr.BodyLines)
+			rep.Safe = append(rep.Safe, *sr)
+		}
+	}
 	sort.Strings(tailOrder)
 	for _, k := range tailOrder {
 		t := tails[k]

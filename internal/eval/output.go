@@ -48,10 +48,11 @@ func WriteTable(w io.Writer, rep *Report) error {
 
 	fmt.Fprintln(w, "\nLines each rule's own findings cover")
 	t := newTable(w)
-	t.Header("rule", "boilerplate", "body", "precision", "article bp", "article body", "article precision")
+	t.Header("rule", "boilerplate", "body", "precision", "article bp", "article body", "article precision", "safe-deleted bp", "safe-deleted body", "safe precision")
 	for _, r := range rep.ByRule {
 		if err := t.Append([]string{r.Rule, itoa(r.Boilerplate), itoa(r.Body), pct(r.Precision, r.Boilerplate+r.Body),
-			itoa(r.ArticleBP), itoa(r.ArticleBody), pct(r.ArticlePrecision, r.ArticleBP+r.ArticleBody)}); err != nil {
+			itoa(r.ArticleBP), itoa(r.ArticleBody), pct(r.ArticlePrecision, r.ArticleBP+r.ArticleBody),
+			itoa(r.SafeBoilerplate), itoa(r.SafeBody), pct(r.SafePrecision, r.SafeBoilerplate+r.SafeBody)}); err != nil {
 			return err
 		}
 	}
@@ -62,6 +63,21 @@ func WriteTable(w io.Writer, rep *Report) error {
 	c := rep.Clean
 	fmt.Fprintf(w, "\nClean ground-truth articles: %d of %d body lines flagged (%.2f%%) in %d records\n",
 		c.Flagged, c.BodyLines, 100*c.Share, c.Records)
+	fmt.Fprintf(w, "Clean ground-truth articles: %d of %d body lines deleted by safe fixes (%.2f%%)\n",
+		c.Deleted, c.BodyLines, 100*c.DeletedShare)
+
+	fmt.Fprintln(w, "\nSafe deletions (the lines `fix` removes on its first pass, every selected rule)")
+	t = newTable(w)
+	t.Header("kind", "records", "boilerplate", "body", "precision", "body lines", "body lost")
+	for _, sr := range rep.Safe {
+		if err := t.Append([]string{sr.Kind, itoa(sr.Records), itoa(sr.Boilerplate), itoa(sr.Body),
+			pct(sr.Precision, sr.Boilerplate+sr.Body), itoa(sr.BodyLines), fmt.Sprintf("%.2f%%", 100*sr.BodyShare)}); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
 
 	fmt.Fprintln(w, "\nJunk tails (the last three lines with text all boilerplate; predicted when findings cover each)")
 	t = newTable(w)
