@@ -22,10 +22,18 @@ import (
 func main() {
 	corpus := flag.String("corpus", "../shared/corpus", "folder of the labeled dev files")
 	files := flag.String("labels", "aeb-dev.jsonl,readability-dev.jsonl,trafilatura-eval-dev.jsonl", "labeled files in -corpus, comma separated")
+	own := flag.String("own", "testdata/eval/kinds.jsonl", "the project's own labeled set of other document kinds, split the same way")
 	flag.Parse()
-	var recs []*eval.Record
+	var paths []string
 	for _, f := range strings.Split(*files, ",") {
-		rr, err := eval.Load(filepath.Join(*corpus, strings.TrimSpace(f)))
+		paths = append(paths, filepath.Join(*corpus, strings.TrimSpace(f)))
+	}
+	if *own != "" {
+		paths = append(paths, *own)
+	}
+	var recs []*eval.Record
+	for _, path := range paths {
+		rr, err := eval.Load(path)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "sitesplit:", err)
 			os.Exit(1)

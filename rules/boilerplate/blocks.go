@@ -97,6 +97,28 @@ const (
 	tagProb        = 0.4
 	messageReasons = 3
 	explainLines   = 8
+	// frontierWords: at the edge of a whole page's main text, lines of this
+	// many words or more need a marker beyond them (trimFrontier).
+	frontierWords = 3
+	frontierProb  = 0.99
+	// commentFlagProb: a reader-comment line is flagged from this probability,
+	// so that a thread detector alone cannot take a post's paragraphs for
+	// comments; commentProb: such a line marks furniture (safe to delete) from
+	// this probability.
+	commentFlagProb = 0.2
+	commentProb     = 0.5
+	// safeProb: an unmarked line between two markers is safe to delete from
+	// this probability (conservative level).
+	safeProb = 0.95
+)
+
+// Indexes of classes in classNames.
+const (
+	legalIndex     = 0
+	copyrightIndex = 1
+	commentIndex   = 4
+	creditIndex    = 7
+	bylineIndex    = 10
 )
 
 // blockRule is one of the three block rules: the same model, lines and regime,
@@ -108,17 +130,18 @@ type blockRule struct {
 	article   float64 // other documents, lines without phrases
 	model     *model.Model
 	fast      *fast // the model's trees flattened, nil when they cannot be
+	level     string
 }
 
 func newRule(pos pos, m *model.Model) blockRule {
 	f := newFast(m)
 	switch pos {
 	case leading:
-		return blockRule{pos, leadingProb, leadingEvidenceProb, leadingArticleProb, m, f}
+		return blockRule{pos, leadingProb, leadingEvidenceProb, leadingArticleProb, m, f, levelConservative}
 	case trailing:
-		return blockRule{pos, trailingProb, trailingEvidenceProb, off, m, f}
+		return blockRule{pos, trailingProb, trailingEvidenceProb, off, m, f, levelConservative}
 	}
-	return blockRule{pos, innerProb, innerEvidenceProb, off, m, f}
+	return blockRule{pos, innerProb, innerEvidenceProb, off, m, f, levelConservative}
 }
 
 // RulesWith returns the three block boilerplate rules using model m
@@ -209,7 +232,7 @@ lines at 0.9 or more. Messages and scores are as for leading-boilerplate. The
 safe fix deletes the lines with their line break and the blank lines after
 them.`
 		m.Bad = inlineBad
-		m.Good = good
+		m.Good = inlineGood
 	}
 	return m
 }
@@ -259,9 +282,14 @@ leading and trailing lines go at 0.9 without phrases.`
 // The rules' examples.
 const (
 	good        = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
-	leadingBad  = "By Jane Doe\nPublished November 19, 2019 6:18 p.m.\n" + good
-	trailingBad = good + "\n\nShare this:\nFacebook\nTwitter\nLeave a comment\n© 2019 City Times. All rights reserved."
-	inlineBad   = "The council approved the new budget on Tuesday after a debate that lasted more than six hours.\nAdvertisement\nThe mayor said the plan would protect libraries and parks while keeping property taxes flat next year."
+	leadingBad  = "Skip to content\nShare on Facebook\nShare on Twitter\n" + good
+	trailingBad = good + "\n\nShare this:\nFacebook\nTwitter\nSign up for our newsletter"
+	inlineBad   = "The city council approved the new budget on Tuesday after a debate that lasted more than six hours, ending a dispute that had delayed the plan for weeks.\nAdvertisement\n" + inlineGoodTail
+	inlineGood  = "The city council approved the new budget on Tuesday after a debate that lasted more than six hours, ending a dispute that had delayed the plan for weeks.\n" + inlineGoodTail
+	// inlineGoodTail is the rest of inline-boilerplate's example: an article of
+	// four lines, enough for the model to read its middle line as furniture.
+	inlineGoodTail = "The mayor said the plan would protect libraries and parks while keeping property taxes flat next year, and thanked the members who changed their votes.\n" +
+		"Opponents said the budget relied on optimistic revenue forecasts and warned that the city could face cuts to services if the economy slowed."
 )
 
 // options declares the rule's options, bound to the fields of r: the three
@@ -271,6 +299,7 @@ func (r *blockRule) options() *option.Set {
 	s.Float("threshold", &r.threshold, 0, 1, true)
 	s.Float("evidence_threshold", &r.evidence, 0, 1, true)
 	s.Float("article_threshold", &r.article, 0, 1, true)
+	s.String("level", &r.level, levels...)
 	return s
 }
 
@@ -539,7 +568,7 @@ func (r blockRule) flag(d *doc, i int) (bool, string) {
 		return ev != "" && ev != "date line" && p >= max(r.evidence, noTextProb), ev
 	case ev != "" && p >= r.evidence:
 		return true, ev
-	case (d.ls[i].caption || d.ls[i].notice != noNotice) && ev != "" && p >= captionProb:
+	case (d.ls[i].caption || d.ls[i].notice != noNotice) && ev != "" && p >= captionProb && (d.ls[i].notice != commentLine || p >= commentFlagProb):
 		return true, ev
 	case !d.page && p >= r.article && (d.pos[i] != leading || d.lead <= articleLeadMax || !d.leadTable):
 		return true, ""
@@ -669,6 +698,12 @@ func (r blockRule) Check(p *rules.Pass) {
 	if r.pos == trailing && !d.page {
 		r.extendBlock(p.Analysis, d, skip, flagged, evidence)
 	}
+	switch {
+	case (d.page || d.wide) && r.pos != inner:
+		trimFrontier(d, flagged, r.pos)
+	case r.pos == leading:
+		needMarker(d, flagged)
+	}
 	for i := 0; i < n; i++ {
 		if !flagged[i] {
 			continue
@@ -677,9 +712,147 @@ func (r blockRule) Check(p *rules.Pass) {
 		for j+1 < n && flagged[j+1] {
 			j++
 		}
-		r.report(p, d, run{i, j}, evidence[i:j+1])
+		// A block is reported in at most three parts: its longest run of
+		// lines safe to delete, and what lies before and after it, so that fix
+		// deletes the safe part and leaves the rest to --unsafe-fixes.
+		safe := r.safeLines(d, run{i, j})
+		bs, be := -1, -2
+		for k := i; k <= j; k++ {
+			if !safe[k-i] {
+				continue
+			}
+			m := k
+			for m+1 <= j && safe[m+1-i] {
+				m++
+			}
+			if m-k > be-bs {
+				bs, be = k, m
+			}
+			k = m
+		}
+		if bs < 0 {
+			r.report(p, d, run{i, j}, evidence[i:j+1], run{i, j}, false)
+		} else {
+			if bs > i {
+				r.report(p, d, run{i, bs - 1}, evidence[i:bs], run{i, j}, false)
+			}
+			r.report(p, d, run{bs, be}, evidence[bs:be+1], run{i, j}, true)
+			if be < j {
+				r.report(p, d, run{be + 1, j}, evidence[be+1:j+1], run{i, j}, false)
+			}
+		}
 		i = j
 	}
+}
+
+// marker reports whether line i of d carries a known boilerplate phrase that
+// marks site furniture: a share or subscription prompt, navigation, a cookie or
+// legal notice, an advertisement label, leaked markup, a reference list and the
+// like. Bylines, date lines and picture credits are not markers: people keep
+// them as part of a document; nor are cookie, copyright and comment phrases in
+// an article without menus around it. Reader comments mark furniture only at a
+// probability of commentProb or more: a thread detector alone must not take a
+// post for its comments.
+func marker(d *doc, i int) bool {
+	bl := &d.ls[i]
+	switch ev := evidence(bl); ev {
+	case "", "byline", "date line", "photo caption", classNames[creditIndex], classNames[bylineIndex]:
+		return false
+	case classNames[legalIndex], classNames[copyrightIndex], classNames[commentIndex]:
+		// In an article (no menus around it) these phrases are as often the
+		// article's own subject: a story about cookies, copyright or comments.
+		if !d.page && !d.wide {
+			return false
+		}
+	}
+	if bl.notice == commentLine && d.prob[i] < commentProb {
+		return false
+	}
+	return true
+}
+
+// trimFrontier unflags, in a whole-page dump, the lines of the leading block
+// after its last marker (of the trailing block, before its first marker) that
+// hold three words or more or read as running text: between the last menu and
+// the main text lie the document's own title, byline, table of contents, term
+// list or first items, which the model reads as menu. One- and two-word lines
+// (menu items) stay flagged, and so do lines that are no running text when the
+// model is all but certain (frontierProb).
+func trimFrontier(d *doc, flagged []bool, at pos) {
+	edge := -1
+	for i := range d.ls {
+		if flagged[i] && marker(d, i) {
+			if at == leading || edge < 0 {
+				edge = i
+			}
+		}
+	}
+	for i := range d.ls {
+		bl := &d.ls[i]
+		if !flagged[i] || bl.words < frontierWords && !bl.prose || !bl.prose && d.prob[i] >= frontierProb {
+			continue
+		}
+		if edge < 0 || at == leading && i > edge || at == trailing && i < edge {
+			flagged[i] = false
+		}
+	}
+}
+
+// needMarker unflags, in an article (no whole-page dump), the lines without any
+// known phrase of each run of flagged lines before its first anchor that holds
+// no marker: an article's leading lines without a known phrase are its title,
+// standfirst, table of contents or first items as often as they are furniture.
+// Byline and date lines stay flagged (never safely deleted): the article
+// benchmarks count them as furniture, human-cleaned pages keep them.
+func needMarker(d *doc, flagged []bool) {
+	for i := 0; i < len(d.ls); i++ {
+		if !flagged[i] {
+			continue
+		}
+		j, ok := i, marker(d, i)
+		for j+1 < len(d.ls) && flagged[j+1] {
+			j++
+			ok = ok || marker(d, j)
+		}
+		if !ok {
+			for k := i; k <= j; k++ {
+				if evidence(&d.ls[k]) == "" {
+					flagged[k] = false
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// safeLines returns, for each line of the flagged run, whether deleting it is
+// safe at the rule's level. Conservative: a marker line, or a line between the
+// run's first and last markers that does not read as running text and has a
+// probability of safeProb or more. Balanced: every line of a run with a marker.
+// Aggressive: every line.
+func (r blockRule) safeLines(d *doc, b run) []bool {
+	out := make([]bool, b.last-b.first+1)
+	first, last := -1, -1
+	for i := b.first; i <= b.last; i++ {
+		if marker(d, i) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i := b.first; i <= b.last; i++ {
+		switch r.level {
+		case levelAggressive:
+			out[i-b.first] = true
+		case levelBalanced:
+			out[i-b.first] = first >= 0
+		default:
+			out[i-b.first] = marker(d, i) ||
+				first >= 0 && i > first && i < last && !d.ls[i].prose && d.prob[i] >= safeProb
+		}
+	}
+	return out
 }
 
 // markTrailingHeadlines marks the lines of the trailing headline block (what
@@ -695,7 +868,7 @@ func markTrailingHeadlines(p *rules.Pass, ls []line, skip []bool) {
 	}
 }
 
-func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string) {
+func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string, block run, safe bool) {
 	a := p.Analysis
 	text := a.Text()
 	var sum float64
@@ -784,8 +957,19 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string) {
 	}
 	msg := fmt.Sprintf("%s of %s %s (%s; %s; %s)",
 		plural(count, "line"), kind, where, regime, prob, strings.Join(reasons, ", "))
+	if block != run {
+		msg += fmt.Sprintf("; part of a block of %d lines", block.last-block.first+1)
+	}
 	start, end := d.ls[run.first].start, d.ls[run.last].end
 	fix := &rules.Fix{Message: "delete the " + kind + " block", Applicability: rules.Safe}
+	if safe {
+		msg += "; safe to delete: " + r.safeWhy()
+	} else {
+		why := r.unsafeWhy(d, run, phrases)
+		fix.Applicability = rules.Unsafe
+		fix.Message += " (unsafe: " + why + ")"
+		msg += "; deleting it is unsafe: " + why
+	}
 	if whole {
 		fix.Message = "drop the document: it is all " + kind
 		fix.Drop = true
@@ -801,6 +985,30 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string) {
 		Fix:     fix,
 		Score:   &rules.Score{Name: "boilerplate_probability", Value: mean, Op: ">=", Threshold: threshold},
 	})
+}
+
+// safeWhy says why a safe deletion is safe at the rule's level.
+func (r blockRule) safeWhy() string {
+	switch r.level {
+	case levelAggressive:
+		return "level aggressive"
+	case levelBalanced:
+		return "known boilerplate phrases mark the block (level balanced)"
+	}
+	return "known boilerplate phrases mark these lines"
+}
+
+// unsafeWhy says why deleting run is not safe at the rule's level.
+func (r blockRule) unsafeWhy(d *doc, b run, phrases int) string {
+	for i := b.first; i <= b.last; i++ {
+		if marker(d, i) {
+			return "lines of running text or of lower probability beside the known phrases may be the document's own"
+		}
+	}
+	if phrases > 0 {
+		return "bylines, dates and picture credits are often part of the document"
+	}
+	return "no known boilerplate phrase marks these lines; the model alone decided"
 }
 
 // deleteLines returns the edit that deletes lines first..last (indexes into

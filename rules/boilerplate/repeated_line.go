@@ -26,6 +26,7 @@ func RepeatedLine() rules.Rule {
 		maxCrossWords: maxCrossWords,
 		maxSiteWords:  maxSiteWords,
 		maxPairs:      maxPairs,
+		level:         levelConservative,
 	}
 }
 
@@ -36,7 +37,7 @@ func RepeatedLine() rules.Rule {
 // minSitesShare × the batch's sites) sites hold it. Memory is bounded by
 // maxPairs distinct (site, line) pairs.
 const (
-	minSiteDocs   = 2
+	minSiteDocs   = 4
 	minSiteShare  = 0.05
 	minSites      = 3
 	minSitesShare = 0.01
@@ -45,6 +46,14 @@ const (
 	// reprints (an update, a syndicated story), deduplication's business, not chrome.
 	maxSiteWords = 60
 	maxPairs     = 1 << 21
+	// A lone recurring line between lines of running text (a generic heading
+	// such as "References", a legal formula every bill opens with, a date) is
+	// chrome only when at least max(strongSiteDocs, strongSiteShare × the site's
+	// documents) documents of the site hold it.
+	strongSiteDocs  = 5
+	strongSiteShare = 0.5
+	// maxDocs bounds the document keys kept to count copies once.
+	maxDocs = 1 << 20
 	// A document whose long lines (longWords words or more) recur for at least
 	// dupShare of their bytes is a copy of another document of the batch, not a
 	// page with chrome: deduplication is another rule's business.
@@ -60,6 +69,7 @@ type repeatedLine struct {
 	maxCrossWords int
 	maxSiteWords  int
 	maxPairs      int
+	level         string
 }
 
 func (r repeatedLine) Meta() rules.Meta {
@@ -107,7 +117,7 @@ the score is that count. The safe fix deletes the lines with their line break.`,
 
 // NewState implements CorpusRule.
 func (r repeatedLine) NewState() rules.CorpusState {
-	return &repeatedState{maxPairs: r.maxPairs, sites: map[uint64]uint32{}, pairs: map[repeatedKey]uint32{}}
+	return &repeatedState{maxPairs: r.maxPairs, maxDocs: maxDocs, sites: map[uint64]uint32{}, pairs: map[repeatedKey]uint32{}, docs: map[uint64]uint32{}}
 }
 
 // repeatedKey is a (site, line) pair, both as 64-bit hashes.
@@ -121,6 +131,12 @@ type repeatedState struct {
 	pairs    map[repeatedKey]uint32 // (site, line) -> documents holding the line
 	// pruned is set once pairs seen once had to be dropped to stay in bounds.
 	pruned bool
+	// docs counts the documents of each key: a hash of the text, and one of the
+	// URL when there is one. A document whose key recurs is a copy (a re-crawl,
+	// a duplicate record) and counts once for its own lines (see Check). At most
+	// maxDocs keys are kept; past that, copies count as documents.
+	maxDocs int
+	docs    map[uint64]uint32
 
 	// Derived once, on the first Check: sites holding each line.
 	once      sync.Once
@@ -131,12 +147,72 @@ type repeatedState struct {
 func (s *repeatedState) Observe(doc *rules.Document, a *text.Analysis) {
 	site := repeatedSite(doc.URL)
 	s.sites[site]++
+	for _, k := range docKeys(doc) {
+		s.addDoc(k, 1)
+	}
 	hs := lineHashes(a, nil)
 	slices.Sort(hs)
 	hs = slices.Compact(hs)
 	for _, h := range hs {
 		s.add(repeatedKey{site, h}, 1)
 	}
+}
+
+// addDoc counts n more documents of key k, while there is room.
+func (s *repeatedState) addDoc(k uint64, n uint32) {
+	if k == 0 {
+		return
+	}
+	if c, ok := s.docs[k]; ok {
+		s.docs[k] = c + n
+	} else if len(s.docs) < s.maxDocs {
+		s.docs[k] = n
+	}
+}
+
+// copies returns how many documents of the batch are doc itself: those with its
+// text, or with its URL (at least 1).
+func (s *repeatedState) copies(doc *rules.Document) int {
+	n := uint32(1)
+	for _, k := range docKeys(doc) {
+		if k != 0 {
+			n = max(n, s.docs[k])
+		}
+	}
+	return int(n)
+}
+
+// docKeys returns the keys a document counts under: a hash of its text and one
+// of its URL (without scheme, "www.", fragment and trailing slash), 0 when it
+// has none.
+func docKeys(doc *rules.Document) [2]uint64 {
+	h := uint64(fnvOffset) ^ 't'
+	for i := 0; i < len(doc.Text); i++ {
+		h = (h ^ uint64(doc.Text[i])) * fnvPrime
+	}
+	var u uint64
+	if host := repeatedHost(doc.URL); host != "" {
+		rest := doc.URL
+		if i := strings.Index(rest, "://"); i >= 0 {
+			rest = rest[i+3:]
+		}
+		if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+			rest = rest[i:]
+		} else {
+			rest = ""
+		}
+		if i := strings.IndexByte(rest, '#'); i >= 0 {
+			rest = rest[:i]
+		}
+		rest = strings.TrimSuffix(rest, "/")
+		u = uint64(fnvOffset) ^ 'u'
+		for _, part := range []string{host, rest} {
+			for i := 0; i < len(part); i++ {
+				u = (u ^ uint64(part[i])) * fnvPrime
+			}
+		}
+	}
+	return [2]uint64{h, u}
 }
 
 // add counts n more documents for k, pruning when the table is full.
@@ -180,6 +256,9 @@ func (s *repeatedState) Merge(other rules.CorpusState) {
 	for k, n := range o.pairs {
 		s.add(k, n)
 	}
+	for k, n := range o.docs {
+		s.addDoc(k, n)
+	}
 	s.pruned = s.pruned || o.pruned
 }
 
@@ -205,6 +284,7 @@ func (r *repeatedLine) options() *option.Set {
 	s.Int("max_cross_words", &r.maxCrossWords, 0, math.MaxInt32)
 	s.Int("max_site_words", &r.maxSiteWords, 1, math.MaxInt32)
 	s.Int("max_pairs", &r.maxPairs, 1024, 1<<30)
+	s.String("level", &r.level, levels...)
 	return s
 }
 
@@ -238,10 +318,20 @@ func (r repeatedLine) Check(p *rules.Pass) {
 		need    int
 		perSite bool
 	}
+	// A copy of this document (the same text or URL) holds every line of it:
+	// the copies count as one document here.
+	extra := st.copies(p.Doc) - 1
 	var hits []hit
 	txt := a.Text()
 	longBytes, longDup := 0, 0
+	firstProse, lastProse := -1, -1
 	for i, l := range lines {
+		if proseLine(a, l) {
+			if firstProse < 0 {
+				firstProse = i
+			}
+			lastProse = i
+		}
 		h, words, ok := hashLine(txt, l)
 		if !ok {
 			continue
@@ -250,9 +340,9 @@ func (r repeatedLine) Check(p *rules.Pass) {
 		if long {
 			longBytes += l.End - l.Start
 		}
-		if c := int(st.pairs[repeatedKey{site, h}]); words <= r.maxSiteWords && c >= needSite {
+		if c := int(st.pairs[repeatedKey{site, h}]) - extra; words <= r.maxSiteWords && c >= needSite {
 			hits = append(hits, hit{i, c, needSite, true})
-		} else if c := int(st.lineSites[h]); words <= r.maxCrossWords && c >= needSites {
+		} else if c := int(st.lineSites[h]) - extra; words <= r.maxCrossWords && c >= needSites {
 			hits = append(hits, hit{i, c, needSites, false})
 		} else {
 			continue
@@ -264,6 +354,7 @@ func (r repeatedLine) Check(p *rules.Pass) {
 	if len(hits) == 0 || (longBytes > 0 && float64(longDup) >= dupShare*float64(longBytes)) {
 		return
 	}
+	strong := max(strongSiteDocs, int(math.Ceil(strongSiteShare*float64(siteDocs-extra))))
 	host := repeatedHost(p.Doc.URL)
 	for k := 0; k < len(hits); {
 		// A block: hits on consecutive non-blank lines, decided by the same test.
@@ -277,21 +368,41 @@ func (r repeatedLine) Check(p *rules.Pass) {
 		}
 		first, last := hits[k].line, hits[j].line
 		n := j - k + 1
+		block := hits[k : j+1]
+		k = j + 1
+		// A lone line between lines of running text is a heading, a formula or a
+		// date the site's pages share, not chrome, unless nearly every page of
+		// the site holds it.
+		inner := firstProse >= 0 && first > firstProse && last < lastProse
+		lone := n == 1
+		siteStrong := block[0].perSite && minCount >= strong
+		if lone && inner && !siteStrong && block[0].perSite {
+			continue
+		}
 		var msg string
-		if hits[k].perSite {
+		if block[0].perSite {
 			where := "of this batch"
 			if host != "" {
 				where = "of " + host
 			}
 			msg = fmt.Sprintf("%s in %d of %d documents %s (%d or more make site chrome)",
-				repeatedLines(n), minCount, siteDocs, where, hits[k].need)
+				repeatedLines(n), minCount, siteDocs-extra, where, block[0].need)
 		} else {
 			what := "line of %d words or fewer recurs"
 			if n > 1 {
 				what = fmt.Sprint(n) + " lines of %d words or fewer recur"
 			}
 			msg = fmt.Sprintf(what+" on %d sites of this batch (%d or more make generic chrome)",
-				r.maxCrossWords, minCount, hits[k].need)
+				r.maxCrossWords, minCount, block[0].need)
+		}
+		fix := &rules.Fix{Message: "delete the repeated lines", Applicability: rules.Safe, Edits: []rules.Edit{deleteLines(a, first, last)}}
+		safe := r.safe(n, minCount, block[0].need, siteStrong)
+		if safe {
+			msg += "; safe to delete: the lines recur together in many documents"
+		} else {
+			fix.Applicability = rules.Unsafe
+			fix.Message = "delete the repeated lines (unsafe: " + r.unsafeWhy(n) + ")"
+			msg += "; deleting it is unsafe: " + r.unsafeWhy(n)
 		}
 		start, _ := text.TrimSpan(a.Text(), lines[first].Start, lines[first].End)
 		_, end := text.TrimSpan(a.Text(), lines[last].Start, lines[last].End)
@@ -299,15 +410,41 @@ func (r repeatedLine) Check(p *rules.Pass) {
 			Start:   start,
 			End:     end,
 			Message: msg,
-			Fix: &rules.Fix{
-				Message:       "delete the repeated lines",
-				Applicability: rules.Safe,
-				Edits:         []rules.Edit{deleteLines(a, first, last)},
-			},
-			Score: &rules.Score{Name: "documents_with_line", Value: float64(minCount), Op: ">=", Threshold: float64(hits[k].need)},
+			Fix:     fix,
+			Score:   &rules.Score{Name: "documents_with_line", Value: float64(minCount), Op: ">=", Threshold: float64(block[0].need)},
 		})
-		k = j + 1
 	}
+}
+
+// safe reports whether the deletion of a block of n recurring lines, each held
+// by at least count documents (or sites) of need, is safe at the rule's level.
+func (r repeatedLine) safe(n, count, need int, siteStrong bool) bool {
+	switch r.level {
+	case levelAggressive:
+		return true
+	case levelBalanced:
+		return n >= 2 || siteStrong
+	}
+	return n >= 2 && count >= max(need, conservativeDocs)
+}
+
+func (r repeatedLine) unsafeWhy(n int) string {
+	if n == 1 {
+		return "a single recurring line may be the site's own heading or formula"
+	}
+	return fmt.Sprintf("fewer than %d documents hold the lines", conservativeDocs)
+}
+
+// proseLine reports whether line l reads as running text: ten words or more and
+// a sentence end.
+func proseLine(a *text.Analysis, l text.Line) bool {
+	if l.End-l.Start < 40 {
+		return false
+	}
+	if len(a.WordsIn(l.Start, l.End)) < 10 {
+		return false
+	}
+	return strings.ContainsAny(a.Text()[l.Start:l.End], ".!?")
 }
 
 func repeatedLines(n int) string {

@@ -15,10 +15,12 @@ import (
 //	uvarint number of sites, then per site (in hash order): 8-byte site hash, uvarint documents
 //	uvarint number of pairs, then per pair (in site, line order): 8-byte site hash,
 //	    8-byte line hash, uvarint documents
+//	uvarint maxDocs, uvarint number of document keys, then per key (in order):
+//	    8-byte key, uvarint documents
 //
 // Hashes are little-endian. Entries are sorted so that equal states encode to
 // equal bytes.
-const codecVersion = 1
+const codecVersion = 2
 
 var errRLCorrupt = errors.New("repeated-line: corrupt state encoding")
 
@@ -67,6 +69,17 @@ func (s *repeatedState) MarshalBinary() ([]byte, error) {
 		b = binary.LittleEndian.AppendUint64(b, k.site)
 		b = binary.LittleEndian.AppendUint64(b, k.line)
 		b = binary.AppendUvarint(b, uint64(s.pairs[k]))
+	}
+	keys := make([]uint64, 0, len(s.docs))
+	for k := range s.docs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b = binary.AppendUvarint(b, uint64(max(s.maxDocs, 0)))
+	b = binary.AppendUvarint(b, uint64(len(keys)))
+	for _, k := range keys {
+		b = binary.LittleEndian.AppendUint64(b, k)
+		b = binary.AppendUvarint(b, uint64(s.docs[k]))
 	}
 	return b, nil
 }
@@ -132,12 +145,24 @@ func (s *repeatedState) UnmarshalBinary(b []byte) error {
 		line := u64()
 		pairs[repeatedKey{site, line}] = count()
 	}
+	maxDocs := uv()
+	nDocs := uv()
+	if bad || maxDocs > 1<<40 || nDocs > uint64(len(b))/9 {
+		return errRLCorrupt
+	}
+	docs := make(map[uint64]uint32, nDocs)
+	for range nDocs {
+		k := u64()
+		docs[k] = count()
+	}
 	if bad || len(b) != 0 {
 		return errRLCorrupt
 	}
 	s.maxPairs = int(maxPairs)
 	s.sites = sites
 	s.pairs = pairs
+	s.maxDocs = int(maxDocs)
+	s.docs = docs
 	s.pruned = pruned
 	s.once = sync.Once{}
 	s.lineSites = nil

@@ -175,7 +175,7 @@ func TestRepeatedLineNeedsFirstPass(t *testing.T) {
 	if !strings.Contains(fs[0].Message, "4 lines recur in 5 of 5 documents of example.com") {
 		t.Errorf("message %q", fs[0].Message)
 	}
-	if fs[0].Score == nil || fs[0].Score.Value != 5 || fs[0].Score.Threshold != 2 {
+	if fs[0].Score == nil || fs[0].Score.Value != 5 || fs[0].Score.Threshold != 4 {
 		t.Errorf("score %+v", fs[0].Score)
 	}
 }
@@ -185,7 +185,7 @@ func TestRepeatedLineNeedsFirstPass(t *testing.T) {
 func TestRepeatedLineAcrossFiles(t *testing.T) {
 	dir := t.TempDir()
 	var files []string
-	for i, d := range repeatedPages(3, "example.org") {
+	for i, d := range repeatedPages(5, "example.org") {
 		p := filepath.Join(dir, fmt.Sprintf("page%d.txt", i))
 		if err := os.WriteFile(p, []byte(d.Text), 0o644); err != nil {
 			t.Fatal(err)
@@ -206,8 +206,8 @@ func TestRepeatedLineAcrossFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Plain files carry no URL: the batch is one site. Each file has two blocks.
-	if len(flagged) != 6 {
-		t.Fatalf("want 6 findings over 3 files, got %d: %q", len(flagged), flagged)
+	if len(flagged) != 10 {
+		t.Fatalf("want 10 findings over 5 files, got %d: %q", len(flagged), flagged)
 	}
 	if !strings.HasPrefix(flagged[0], "page0.txt:Home\nNews") {
 		t.Errorf("first finding %q", flagged[0])
@@ -218,7 +218,7 @@ func TestRepeatedLineAcrossFiles(t *testing.T) {
 // whole, in any order of merging.
 func TestRepeatedLineMerge(t *testing.T) {
 	r := boilerplate.RepeatedLine().(rules.CorpusRule)
-	docs := append(repeatedPages(4, "a.example"), repeatedPages(3, "b.example")...)
+	docs := append(repeatedPages(6, "a.example"), repeatedPages(5, "b.example")...)
 	whole := r.NewState()
 	for _, d := range docs {
 		whole.Observe(d, text.NewAnalysis(d.Text))
@@ -276,23 +276,35 @@ func repeatedWord(n int) string {
 	}
 }
 
-// Two copies of one article are a duplicate, not chrome: the rule leaves them to
-// deduplication.
+// Copies of one page (the same text, or the same URL) count as one document:
+// two copies of an article do not make its lines recur, and identical records
+// are never emptied; the pages with a shared menu are still flagged.
 func TestRepeatedLineDuplicateDocuments(t *testing.T) {
 	body := "The council approved the new budget on Tuesday after a long debate about school funding and libraries.\n" +
 		"The mayor said the plan would protect libraries and parks while keeping property taxes flat next year.\n"
 	docs := []*rules.Document{
 		{Text: "Home\n" + body, ID: "a", URL: "https://x.example/a"},
 		{Text: "Home\n" + body, ID: "b", URL: "https://x.example/a?amp=1"},
-		{Text: "Home\nA different story about the harbour, the ferry and the storm that closed both for three days.\n", ID: "c", URL: "https://x.example/c"},
+		{Text: "Home\n" + body + "Updated at noon.\n", ID: "a2", URL: "https://x.example/a/"},
+	}
+	for i := range 4 {
+		docs = append(docs, &rules.Document{Text: fmt.Sprintf("Home\nA different story, number %s, about the harbour, the ferry and the storm that closed both.\n", repeatedWord(i)),
+			ID: fmt.Sprint(i), URL: fmt.Sprintf("https://x.example/c%d", i)})
 	}
 	r := boilerplate.RepeatedLine()
 	states := engine.ObserveDocuments([]rules.Rule{r}, docs)
-	if fs := rules.Run([]rules.Rule{r}, docs[0], nil, states); len(fs) != 0 {
-		t.Errorf("duplicate document: want no finding, got %s", rulestest.FormatFindings(docs[0].Text, fs))
+	for _, d := range docs[:3] {
+		for _, f := range rules.Run([]rules.Rule{r}, d, nil, states) {
+			if strings.Contains(d.Text[f.Start:f.End], "council") {
+				t.Errorf("%s: a copy's own lines were flagged: %s", d.ID, rulestest.FormatFindings(d.Text, []rules.Finding{f}))
+			}
+		}
 	}
-	if fs := rules.Run([]rules.Rule{r}, docs[2], nil, states); len(fs) != 1 {
-		t.Errorf("page with chrome: want 1 finding, got %d", len(fs))
+	// The other pages' menu is flagged. (There the article's copies still
+	// count three times: a document corrects the counts of its own copies only.)
+	fs := rules.Run([]rules.Rule{r}, docs[3], nil, states)
+	if len(fs) != 1 || docs[3].Text[fs[0].Start:fs[0].End] != "Home" {
+		t.Errorf("page with chrome: want the menu flagged, got %s", rulestest.FormatFindings(docs[3].Text, fs))
 	}
 }
 
@@ -306,8 +318,10 @@ func TestRepeatedLineOptions(t *testing.T) {
 		{Options: map[string]any{"min_sites_share": 1.5}, Err: "from 0 to 1"},
 		{Options: map[string]any{"max_pairs": 10.0}, Err: "from 1024 to"},
 		{Options: map[string]any{"nope": 1.0}, Err: "unknown option"},
+		{Options: map[string]any{"level": "aggressive"}},
+		{Options: map[string]any{"level": "balance"}, Err: `did you mean "balanced"?`},
 	})
-	if c.Options()["min_site_docs"] != 2 {
+	if c.Options()["min_site_docs"] != 4 || c.Options()["level"] != "conservative" {
 		t.Errorf("defaults changed by Configure: %v", c.Options())
 	}
 }

@@ -47,8 +47,11 @@ technical example. List items (lines starting with "-", "*", "•", "1." and the
 table rows (lines holding "|") are left alone too, since lists and tables repeat
 entries on purpose.
 
-The first occurrence stays; every later copy is flagged. The safe fix deletes the
-copy together with its line break and the blank lines after it.`,
+The first occurrence stays; every later copy is flagged. A copy within two
+paragraphs of the first is what extraction leaves: a warning whose safe fix deletes
+the copy together with its line break and the blank lines after it. A copy further
+on may be deliberate (a refrain, a rule a specification restates, a code sample a
+tutorial shows twice): it is reported at info severity with an unsafe fix.`,
 		Bad:  "The ministry said the new rules would apply to all imports from the first of March.\nOfficials expect the measures to cut delays at the border.\nThe ministry said the new rules would apply to all imports from the first of March.",
 		Good: "The ministry said the new rules would apply to all imports from the first of March.\nOfficials expect the measures to cut delays at the border.",
 	}
@@ -72,6 +75,10 @@ func (r paragraph) Configure(opts map[string]any) (rules.Rule, error) {
 	return r, nil
 }
 
+// adjacentParas: a repeat at most this many paragraphs after its first
+// occurrence is an extraction duplicate (warning, safe fix).
+const adjacentParas = 2
+
 func (r paragraph) Check(p *rules.Pass) {
 	a := p.Analysis
 	txt := a.Text()
@@ -81,6 +88,7 @@ func (r paragraph) Check(p *rules.Pass) {
 	paras := a.Paragraphs()
 	lines := a.Lines()
 	var seen map[string]int // trimmed text -> index of first paragraph
+	var last map[string]int // trimmed text -> index of its latest copy
 	var words []text.Word
 	for i, para := range paras {
 		s, e := text.TrimSpan(txt, para.Start, para.End)
@@ -95,12 +103,15 @@ func (r paragraph) Check(p *rules.Pass) {
 		if seen == nil {
 			// Sized for the paragraphs left, at most: growing it showed in profiles.
 			seen = make(map[string]int, len(paras)-i)
+			last = map[string]int{}
 		}
 		j, dup := seen[t]
 		if !dup {
-			seen[t] = i
+			seen[t], last[t] = i, i
 			continue
 		}
+		prev := last[t]
+		last[t] = i
 		// Prose, not code or a header line repeated in an example.
 		if words = text.AppendWords(words[:0], txt, s, e); len(words) < minWords {
 			continue
@@ -108,7 +119,7 @@ func (r paragraph) Check(p *rules.Pass) {
 		first := paras[j]
 		line, _ := a.Position(first.Start)
 		ds, de := deletion(a, lines, para)
-		p.Report(rules.Finding{
+		f := rules.Finding{
 			Start: s,
 			End:   e,
 			Message: fmt.Sprintf("paragraph repeats line %d verbatim (%d characters)",
@@ -118,7 +129,18 @@ func (r paragraph) Check(p *rules.Pass) {
 				Applicability: rules.Safe,
 				Edits:         []rules.Edit{{Start: ds, End: de}},
 			},
-		})
+		}
+		// A copy right after the first is what extraction leaves (a caption or
+		// a teaser printed twice); further on, a repeat may be deliberate: a
+		// refrain, a rule a specification restates, a sample a tutorial shows
+		// again. Those are reported for information, with an unsafe fix.
+		if i-prev > adjacentParas {
+			f.Severity = rules.Info
+			f.Message += "; further on in the text, so it may be deliberate"
+			f.Fix.Applicability = rules.Unsafe
+			f.Fix.Message += " (unsafe: a repeat further on may be deliberate)"
+		}
+		p.Report(f)
 	}
 }
 

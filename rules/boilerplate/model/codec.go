@@ -12,7 +12,7 @@ import (
 // weightsJSON is the shipped model as cmd/boilertrain writes it: reviewable data,
 // one tree a line, so that a retrain reads as a diff of the trees that changed.
 //
-//go:generate sh -c "cd ../../.. && go run ./cmd/boilertrain -o rules/boilerplate/model/weights.json"
+//go:generate sh -c "cd ../../.. && go run ./cmd/boilertrain -split testdata/eval/site-split.tsv -part tune -o rules/boilerplate/model/weights.json"
 //go:embed weights.json
 var weightsJSON []byte
 
