@@ -79,6 +79,9 @@ func explainRule(w io.Writer, r rules.Rule) error {
 		fmt.Fprintf(&b, "Matches: %s\n", m.Matches)
 	}
 	fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(m.Doc))
+	if m.SafeFixes != "" {
+		fmt.Fprintf(&b, "\nSafe fixes, as measured:\n%s\n", strings.TrimSpace(m.SafeFixes))
+	}
 	if c, ok := r.(rules.Configurable); ok {
 		opts := c.Options()
 		keys := make([]string, 0, len(opts))

@@ -151,6 +151,10 @@ type Meta struct {
 	Bad, Good string
 	// Matches names the published filter the rule reproduces, if any.
 	Matches string
+	// SafeFixes says what the rule's safe fixes were measured at: the precision
+	// of the deletions `corpuslint fix` applies, on which pages, with which
+	// command. Empty for rules whose safe fixes only normalize characters.
+	SafeFixes string
 	// Disabled is true for rules that run only when selected explicitly.
 	Disabled bool
 }

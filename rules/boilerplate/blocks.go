@@ -117,6 +117,7 @@ const (
 	legalIndex     = 0
 	copyrightIndex = 1
 	commentIndex   = 4
+	relatedIndex   = 6
 	creditIndex    = 7
 	bylineIndex    = 10
 )
@@ -184,8 +185,10 @@ document made of nothing else is reported whole, with a fix that drops it.
 Each run of flagged lines is one finding. The message names the kind of block
 (from its phrases, else its shape), the regime, the mean probability and the
 features that weighed most, with their mean values; the score is the mean
-probability. The safe fix deletes the block with the line break and the blank
-lines after it.`
+probability. ` + safetyDoc + ` The fix deletes the block with the line break
+and the blank lines after it.`
+		m.SafeFixes = "precision 0.9999 on the held-out check part of the site split (9,230 boilerplate lines and 1 body line deleted; " +
+			"aeb-dev, readability-dev and the own kinds set) and 0.9999 on the tuning part (21,619 and 3): " + measuredBy
 		m.Bad = leadingBad
 		m.Good = good
 	case trailing:
@@ -212,8 +215,10 @@ when all of them have probability 0.4 or more.
 
 The rule leaves to trailing-headlines the headline blocks that rule flags, so the
 two never report the same lines. Messages and scores are as for
-leading-boilerplate. The safe fix deletes the block together with the line
-break before it; the document's final line break is kept.`
+leading-boilerplate. ` + safetyDoc + ` The fix deletes the block together with
+the line break before it; the document's final line break is kept.`
+		m.SafeFixes = "precision 0.9985 on the held-out check part of the site split (14,089 boilerplate lines and 21 body lines deleted; " +
+			"aeb-dev, readability-dev and the own kinds set) and 0.9992 on the tuning part (28,263 and 23): " + measuredBy
 		m.Bad = trailingBad
 		m.Good = good
 	default:
@@ -229,8 +234,13 @@ Inside the main text a wrong call deletes article text (a table or a list
 inside an article looks much like a menu), so the rule flags only lines with
 known phrases and probability 0.8 or more, and in a whole-page dump also other
 lines at 0.9 or more. Messages and scores are as for leading-boilerplate. The
-safe fix deletes the lines with their line break and the blank lines after
-them.`
+fix deletes the lines with their line break and the blank lines after them. At
+the default level (conservative) every inline fix is unsafe: inside the main
+text, even lines that known phrases mark measured at 0.985 on the held-out pages
+(385 boilerplate lines and 6 body lines), under the 0.99 a safe fix needs. Level
+balanced makes the fixes of marked lines safe.`
+		m.SafeFixes = "none at the default level: the deletions of marked lines measured 0.985 on the held-out check part " +
+			"(385 boilerplate, 6 body lines) and 0.994 on the tuning part (967 and 6), under 0.99: " + measuredBy
 		m.Bad = inlineBad
 		m.Good = inlineGood
 	}
@@ -758,10 +768,12 @@ func marker(d *doc, i int) bool {
 	switch ev := evidence(bl); ev {
 	case "", "byline", "date line", "photo caption", classNames[creditIndex], classNames[bylineIndex]:
 		return false
-	case classNames[legalIndex], classNames[copyrightIndex], classNames[commentIndex]:
-		// In an article (no menus around it) these phrases are as often the
-		// article's own subject: a story about cookies, copyright or comments.
-		if !d.page && !d.wide {
+	case classNames[legalIndex], classNames[copyrightIndex], classNames[commentIndex], classNames[relatedIndex]:
+		// In an article (no menus around it), and anywhere inside the main
+		// text, these phrases are as often the text's own: a story about
+		// cookies, a picture's "© photographer", a "Discussion" or "See also"
+		// heading.
+		if !d.page && !d.wide || d.pos[i] == inner {
 			return false
 		}
 	}
@@ -848,8 +860,10 @@ func (r blockRule) safeLines(d *doc, b run) []bool {
 		case levelBalanced:
 			out[i-b.first] = first >= 0
 		default:
-			out[i-b.first] = marker(d, i) ||
-				first >= 0 && i > first && i < last && !d.ls[i].prose && d.prob[i] >= safeProb
+			// Inside the main text even marked lines measured under 0.99 on the
+			// held-out pages (0.985): at this level inline deletions are unsafe.
+			out[i-b.first] = r.pos != inner && marker(d, i) ||
+				r.pos != inner && first >= 0 && i > first && i < last && !d.ls[i].prose && d.prob[i] >= safeProb
 		}
 	}
 	return out
@@ -1000,6 +1014,9 @@ func (r blockRule) safeWhy() string {
 
 // unsafeWhy says why deleting run is not safe at the rule's level.
 func (r blockRule) unsafeWhy(d *doc, b run, phrases int) string {
+	if r.pos == inner && r.level == levelConservative {
+		return "inside the main text known phrases are too often the text's own to delete without a look (level balanced deletes marked lines)"
+	}
 	for i := b.first; i <= b.last; i++ {
 		if marker(d, i) {
 			return "lines of running text or of lower probability beside the known phrases may be the document's own"
@@ -1010,6 +1027,25 @@ func (r blockRule) unsafeWhy(d *doc, b run, phrases int) string {
 	}
 	return "no known boilerplate phrase marks these lines; the model alone decided"
 }
+
+// safetyDoc explains, in the block rules' docs, which deletions are safe.
+const safetyDoc = `Which part of a block is safe to delete is measured, not
+assumed (option level: conservative, the default; balanced; aggressive). At
+the conservative level a line is safe to delete when a known furniture phrase
+marks it (navigation, a share or subscription prompt, an advertisement label,
+leaked markup or code, a reference list, a promotion or legal notice; cookie,
+copyright, comment and related-content phrases only where menus surround the
+main text), or when it lies between two such lines, reads as no running text and
+has a probability of 0.95 or more. A block is reported in at most three
+findings: its longest run of safe lines, with a safe fix, and the lines before
+and after it, with unsafe fixes (applied by --unsafe-fixes); bylines, dates,
+picture credits and lines the model alone decided are never deleted safely. The
+message says which part a finding is and why its fix is or is not safe.
+Balanced makes every line of a block with a marker safe; aggressive every line.`
+
+// measuredBy is the command behind the block rules' SafeFixes figures.
+const measuredBy = "scripts/targets.sh check and corpuslint eval --split testdata/eval/site-split.tsv --part check " +
+	"(the lines safe fixes delete, against the labels)."
 
 // deleteLines returns the edit that deletes lines first..last (indexes into
 // Analysis.Lines) as a block: with the line break and blank lines after it when a

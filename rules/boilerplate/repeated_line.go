@@ -87,16 +87,22 @@ normalized paragraphs across a shard; this rule does the same per line, per site
 It is a corpus rule: a first pass counts, for every line of every document, how
 many documents hold it, per site (the URL's host, without "www.") when documents
 carry a URL, else over the whole batch; the check pass then flags a line when:
-  - it has at most 60 words and at least max(2, 5% of the site's documents)
+  - it has at most 60 words and at least max(4, 5% of the site's documents)
     documents of its site hold it (a longer recurring paragraph is a reprint,
     deduplication's business); or
   - it has at most 12 words and documents of at least max(3, 1% of the batch's
     sites) different sites hold it (generic chrome such as "Advertisement").
+A lone recurring line between lines of running text (a heading such as
+"References" that a site's papers share, a formula every bill opens with, a
+date) needs more from its site: at least half its documents and five of them.
 Lines are compared after normalization: lower case, numbers folded to 0 (so
 "Image 3 of 12" matches "Image 4 of 12"), words only. A line counts once per
-document. A document whose long lines (10 words or more) recur for half their
-bytes or more is a copy of another document, not a page with chrome, and is left
-to deduplication.
+document, and copies of a document (the same text, or the same URL without
+scheme, "www.", fragment and final slash: a batch written twice, re-crawls)
+count once for its own lines, so a batch of identical records is never emptied.
+(Copies still count for the lines they share with other documents.) A document
+whose long lines (10 words or more) recur for half their bytes or more is a copy
+of another document, not a page with chrome, and is left to deduplication.
 
 Memory stays bounded whatever the batch size: the first pass keeps 64-bit hashes
 of the lines (never the lines) with a count per (site, line) pair, at most
@@ -108,7 +114,13 @@ cannot be read twice, so on "-" the rule sees no batch and reports nothing
 (corpuslint says so on stderr).
 
 The message gives the number of documents holding the line and the threshold;
-the score is that count. The safe fix deletes the lines with their line break.`,
+the score is that count. The fix deletes the lines with their line break. At the
+default level (option level: conservative) it is safe only for a block of two
+recurring lines or more that five documents (or sites) hold; single lines and
+smaller counts get an unsafe fix, and the message says why. Level balanced also
+makes lone lines with the strong site signal safe; aggressive makes every fix safe.`,
+		SafeFixes: "precision 1.000 on the held-out check part of the site split (1,481 boilerplate lines deleted, no body line; " +
+			"aeb-dev, readability-dev and the own kinds set, each extractor's records one batch) and 1.000 on the tuning part (2,934 and 0): " + measuredBy,
 		Bad: "Subscribe to our newsletter\nThe council approved the new budget on Tuesday.\n" +
 			"(when the first line also opens the site's other pages)",
 		Good: "The council approved the new budget on Tuesday.",

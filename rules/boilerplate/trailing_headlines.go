@@ -105,6 +105,9 @@ that decided; the score is the share of headlines related to the body.
 The safe fix deletes the block together with the line break before it and any
 blank lines after it; a final line break of the document is kept, so a text
 without one ends exactly where the body ends.`,
+		SafeFixes: "document-level precision 0.994 on a generated batch of 2,107 documents (python3 ../shared/bench/make_corpus.py --mb 5 --seed 7 --labels; " +
+			"174 of the 175 documents it fixes got a trailing headline list; real headline texts of the shared corpus) and 1.000 on the tuning part of the " +
+			"site split (38 lines deleted, no body line); the check part holds no block it flags. corpuslint eval --split testdata/eval/site-split.tsv --part tune shows the lines.",
 		Bad:  "Hospitals in the eastern Czech cities of Olomouc and Ostrava reported attacks.\nThe agency did not say where the attacks might come from.\n-\nBad Bunny Headlines Super Bowl With Hits, Dancers And Celebrity Guests -\nMiranda Kerr Shares The One Wellness Practice She Does With Her Kids -\nChris Hemsworth Hailed By Halle Berry For Sweet Gesture",
 		Good: "Hospitals in the eastern Czech cities of Olomouc and Ostrava reported attacks.\nThe agency did not say where the attacks might come from.",
 	}
