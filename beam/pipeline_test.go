@@ -262,9 +262,12 @@ func TestPipelineMatchesCore(t *testing.T) {
 			sameLines(t, "findings", got, want)
 			sameLines(t, "input errors", gotErrs, wantErrs)
 			sameAggregate(t, gotAgg, wantAgg)
+			// With every rule selected, the quality filters drop the short test
+			// documents and fold repeated-line into the drop: the test corpus
+			// rule exercises the corpus pass there.
 			must := []string{`"rule":"repeated-line"`}
 			if tc.name == "all" {
-				must = append(must, `"rule":"test-repeated-line"`)
+				must = []string{`"rule":"test-repeated-line"`}
 			}
 			for _, rule := range must {
 				if !strings.Contains(strings.Join(want, "\n"), rule) {

@@ -33,7 +33,7 @@ func (reg *Registry) Add(r Rule) error {
 	if _, ok := reg.byName[m.Name]; ok {
 		return fmt.Errorf("rule %q registered twice", m.Name)
 	}
-	if isCategory(m.Name) {
+	if isCategory(m.Name) || m.Name == "all" || m.Name == "default" {
 		return fmt.Errorf("rule name %q clashes with a category", m.Name)
 	}
 	reg.rules = append(reg.rules, r)
@@ -60,15 +60,16 @@ func (reg *Registry) Lookup(name string) (Rule, bool) {
 }
 
 // Select returns the rules chosen by selectors and ignores, each a list of rule
-// names or categories ("all" selects every rule). With no selectors the rules not
+// names or categories ("all" selects every rule, "default" the rules on by
+// default). With no selectors the rules not
 // marked Disabled are chosen. An unknown name is an error that lists what exists.
 func (reg *Registry) Select(selectors, ignores []string) ([]Rule, error) {
 	match := func(sel string, r Rule) bool {
 		m := r.Meta()
-		return sel == "all" || sel == m.Name || sel == string(m.Category)
+		return sel == "all" || sel == "default" && !m.Disabled || sel == m.Name || sel == string(m.Category)
 	}
 	for _, s := range append(append([]string(nil), selectors...), ignores...) {
-		if s == "all" || isCategory(s) {
+		if s == "all" || s == "default" || isCategory(s) {
 			continue
 		}
 		if _, ok := reg.byName[s]; !ok {

@@ -722,9 +722,6 @@ func (r blockRule) Check(p *rules.Pass) {
 		for j+1 < n && flagged[j+1] {
 			j++
 		}
-		// A block is reported in at most three parts: its longest run of
-		// lines safe to delete, and what lies before and after it, so that fix
-		// deletes the safe part and leaves the rest to --unsafe-fixes.
 		safe := r.safeLines(d, run{i, j})
 		bs, be := -1, -2
 		for k := i; k <= j; k++ {
@@ -740,17 +737,14 @@ func (r blockRule) Check(p *rules.Pass) {
 			}
 			k = m
 		}
-		if bs < 0 {
-			r.report(p, d, run{i, j}, evidence[i:j+1], run{i, j}, false)
-		} else {
-			if bs > i {
-				r.report(p, d, run{i, bs - 1}, evidence[i:bs], run{i, j}, false)
-			}
-			r.report(p, d, run{bs, be}, evidence[bs:be+1], run{i, j}, true)
-			if be < j {
-				r.report(p, d, run{be + 1, j}, evidence[be+1:j+1], run{i, j}, false)
-			}
+		// One finding per block. Its fix deletes the block when every line is
+		// safe to delete; else its longest safe run (the other lines need level
+		// balanced or aggressive); a block without safe lines gets an unsafe fix.
+		var safeRun *run
+		if bs >= 0 {
+			safeRun = &run{bs, be}
 		}
+		r.report(p, d, run{i, j}, evidence[i:j+1], safeRun)
 		i = j
 	}
 }
@@ -882,7 +876,7 @@ func markTrailingHeadlines(p *rules.Pass, ls []line, skip []bool) {
 	}
 }
 
-func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string, block run, safe bool) {
+func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string, safeRun *run) {
 	a := p.Analysis
 	text := a.Text()
 	var sum float64
@@ -942,10 +936,9 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string, blo
 			threshold = r.evidence
 		}
 	}
-	whole := run.first == 0 && run.last == len(d.ls)-1 && d.pos[0] == noText
 	var where string
 	switch {
-	case whole:
+	case run.first == 0 && run.last == len(d.ls)-1 && d.pos[0] == noText:
 		where = "make up the whole document"
 	case d.pos[run.first] == noText:
 		where = "in a document without main text"
@@ -971,25 +964,34 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string, blo
 	}
 	msg := fmt.Sprintf("%s of %s %s (%s; %s; %s)",
 		plural(count, "line"), kind, where, regime, prob, strings.Join(reasons, ", "))
-	if block != run {
-		msg += fmt.Sprintf("; part of a block of %d lines", block.last-block.first+1)
-	}
 	start, end := d.ls[run.first].start, d.ls[run.last].end
 	fix := &rules.Fix{Message: "delete the " + kind + " block", Applicability: rules.Safe}
-	if safe {
-		msg += "; safe to delete: " + r.safeWhy()
-	} else {
+	switch {
+	case safeRun == nil:
 		why := r.unsafeWhy(d, run, phrases)
 		fix.Applicability = rules.Unsafe
 		fix.Message += " (unsafe: " + why + ")"
 		msg += "; deleting it is unsafe: " + why
+	case *safeRun == run:
+		msg += "; safe to delete: " + r.safeWhy()
+	default:
+		a1, _ := a.Position(d.ls[safeRun.first].start)
+		a2, _ := a.Position(d.ls[safeRun.last].start)
+		n := safeRun.last - safeRun.first + 1
+		fix.Message = fmt.Sprintf("delete the %s marked by known phrases (lines %d-%d)", plural(n, "line"), a1, a2)
+		msg += fmt.Sprintf("; safe to delete: its %s marked by known phrases (lines %d-%d); the other %d need a look (option level balanced or aggressive deletes them)",
+			plural(n, "line"), a1, a2, count-n)
 	}
-	if whole {
+	whole := run.first == 0 && run.last == len(d.ls)-1 && d.pos[0] == noText
+	switch {
+	case whole && (safeRun == nil || *safeRun == run):
 		fix.Message = "drop the document: it is all " + kind
 		fix.Drop = true
 		fix.Edits = []rules.Edit{{Start: 0, End: len(text)}}
 		start, end = 0, len(text)
-	} else {
+	case safeRun != nil && *safeRun != run:
+		fix.Edits = []rules.Edit{deleteLines(a, d.ls[safeRun.first].line, d.ls[safeRun.last].line)}
+	default:
 		fix.Edits = []rules.Edit{deleteLines(a, d.ls[run.first].line, d.ls[run.last].line)}
 	}
 	p.Report(rules.Finding{

@@ -27,6 +27,12 @@ func Profiles() []rules.Profile {
 			Doc:    "datatrove's FineWebQualityFilter with default settings: a warning exactly when it would drop the document",
 			Select: []string{"fineweb-quality"},
 		},
+		{
+			Name: "normalize",
+			Doc: "the default set plus the normalization rules off by default (no-break spaces, repeated spaces, " +
+				"spaces before punctuation, ellipsis variants, runs of blank lines): for a corpus to be normalized, not just checked",
+			Select: []string{"default", "nonbreaking-space", "repeated-spaces", "space-before-punctuation", "ellipsis-variants", "excess-blank-lines"},
+		},
 		{Name: "all", Doc: "every rule, including those off by default", Select: []string{"all"}},
 	}
 }

@@ -20,6 +20,8 @@ func (nbsp) Meta() rules.Meta {
 		Name:     "nonbreaking-space",
 		Category: rules.Encoding,
 		Severity: rules.Info,
+		// Normalization, not damage: off by default (profile normalize selects the five).
+		Disabled: true,
 		Fixable:  true,
 		Title:    "stray no-break spaces left over from &nbsp;",
 		Doc: `Flags no-break spaces (U+00A0, and the narrow U+202F) that are not typography

@@ -2,19 +2,23 @@ package markup
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/markupscan"
 )
 
 // MarkdownRemnants returns the markdown-remnants rule: Markdown syntax left in a
 // plain-text document.
-func MarkdownRemnants() rules.Rule { return markdownRule{} }
+func MarkdownRemnants() rules.Rule { return markdownRule{documents: "skip"} }
 
-type markdownRule struct{}
+type markdownRule struct {
+	documents string // "skip" (default) or "check": Markdown documents as a whole
+}
 
 // markdownExts are the file extensions of Markdown documents, where Markdown is
 // the format and not a remnant.
@@ -37,7 +41,10 @@ func (markdownRule) Meta() rules.Meta {
 			"(dropping the URL), delete an image, and delete reference-definition and fence " +
 			"lines.\n\n" +
 			"Documents whose file is Markdown (.md, .markdown, .mdx, …) are Markdown by " +
-			"design and are not checked. Asterisks that are not paired bold markers around " +
+			"design and are not checked, and neither are documents that read as Markdown as a " +
+			"whole, as Markdown extractors write them: three kinds of Markdown syntax or more " +
+			"(headings, links, bold, list items, reference definitions, fences, table rows), or " +
+			"two kinds with two headings (option documents: skip, the default, or check). Asterisks that are not paired bold markers around " +
 			"text on one line (ratings such as CCI**, footnote marks, \"5 * 3\"), hashtags " +
 			"(#MeToo) and numbers (#1), bracketed citations and notes ([1][2], [n 11][283]) " +
 			"and brackets followed by ordinary parentheses ([sic] (2019)) are left alone, as " +
@@ -49,13 +56,37 @@ func (markdownRule) Meta() rules.Meta {
 	}
 }
 
-func (markdownRule) Check(p *rules.Pass) {
+// options declares the rule's options, bound to the fields of r.
+func (r *markdownRule) options() *option.Set {
+	s := option.New("markdown-remnants")
+	s.String("documents", &r.documents, "skip", "check")
+	return s
+}
+
+// Options implements rules.Configurable.
+func (r markdownRule) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
+func (r markdownRule) Configure(opts map[string]any) (rules.Rule, error) {
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// markdownLines: a Markdown document has Markdown on this many lines or more.
+const markdownLines = 5
+
+func (r markdownRule) Check(p *rules.Pass) {
 	if hasExt(p, markdownExts...) {
 		return
 	}
 	a := p.Analysis
 	t := a.Text()
 	lines := a.Lines()
+	if r.documents == "skip" && markdownDocument(t, lines) {
+		return
+	}
 	var fence markupscan.Fence
 	var found []rules.Finding
 	// A "# line" followed directly by more text is a heading only in a document
@@ -456,4 +487,56 @@ func allDigits(s string) bool {
 // "note 3" rather than link text.
 func noteMark(s string) bool {
 	return len(s) <= 7 && strings.ContainsAny(s, "0123456789")
+}
+
+// markdownDocument reports whether a text reads as a Markdown document as a
+// whole (what a Markdown extractor writes), not as plain text with Markdown left
+// in it: it uses three kinds of Markdown syntax or more (headings, inline links,
+// bold, list items, reference definitions, code fences, table separators), or
+// two kinds with two headings or more, on markdownLines lines or more (a short
+// text with a heading, a link and bold is plain text with remnants).
+func markdownDocument(t string, lines []text.Line) bool {
+	const (
+		heading = 1 << iota
+		link
+		bold
+		list
+		refDef
+		fenceLine
+		tableSep
+	)
+	kinds, headings, marked := 0, 0, 0
+	for _, l := range lines {
+		s := strings.TrimLeft(t[l.Start:l.End], " ")
+		seen := false
+		switch {
+		case strings.HasPrefix(s, "#"):
+			h := strings.TrimLeft(s, "#")
+			if len(s)-len(h) <= 6 && strings.HasPrefix(h, " ") {
+				kinds |= heading
+				headings++
+				seen = true
+			}
+		case strings.HasPrefix(s, "* "), strings.HasPrefix(s, "- "), strings.HasPrefix(s, "+ "):
+			kinds, seen = kinds|list, true
+		case strings.HasPrefix(s, "```"), strings.HasPrefix(s, "~~~"):
+			kinds, seen = kinds|fenceLine, true
+		case strings.HasPrefix(s, "|") && strings.Contains(s, "---"):
+			kinds, seen = kinds|tableSep, true
+		case strings.HasPrefix(s, "[") && strings.Contains(s, "]: "):
+			kinds, seen = kinds|refDef, true
+		}
+		if strings.Contains(s, "](") {
+			kinds, seen = kinds|link, true
+		}
+		if strings.Contains(s, "**") {
+			kinds |= bold
+			seen = true
+		}
+		if seen {
+			marked++
+		}
+	}
+	n := bits.OnesCount(uint(kinds))
+	return marked >= markdownLines && (n >= 3 || n >= 2 && headings >= 2)
 }

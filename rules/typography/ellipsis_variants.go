@@ -25,6 +25,8 @@ func (r ellipsis) Meta() rules.Meta {
 		Name:     "ellipsis-variants",
 		Category: rules.Typography,
 		Severity: rules.Info,
+		// Normalization, not damage: off by default (profile normalize selects the five).
+		Disabled: true,
 		Fixable:  true,
 		Title:    "Ellipses written as . . ., ...., or in two styles (… and ...) in one document",
 		Doc: "Flags ellipses that are not written the way the document writes them: spaced " +

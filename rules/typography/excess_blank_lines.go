@@ -22,6 +22,8 @@ func (r excessBlank) Meta() rules.Meta {
 		Name:     "excess-blank-lines",
 		Category: rules.Typography,
 		Severity: rules.Info,
+		// Normalization, not damage: off by default (profile normalize selects the five).
+		Disabled: true,
 		Fixable:  true,
 		Title:    "Three or more blank lines in a row",
 		Doc: "Flags runs of more than max_blank_lines (default 2) consecutive blank lines, " +

@@ -25,6 +25,8 @@ func (r repeatedSpaces) Meta() rules.Meta {
 		Name:     "repeated-spaces",
 		Category: rules.Typography,
 		Severity: rules.Info,
+		// Normalization, not damage: off by default (profile normalize selects the five).
+		Disabled: true,
 		Fixable:  true,
 		Title:    "Two or more spaces between words",
 		Doc: "Flags runs of two or more spaces inside a line, between two words, which " +

@@ -23,6 +23,8 @@ func (spaceBeforePunct) Meta() rules.Meta {
 		Name:     "space-before-punctuation",
 		Category: rules.Typography,
 		Severity: rules.Info,
+		// Normalization, not damage: off by default (profile normalize selects the five).
+		Disabled: true,
 		Fixable:  true,
 		Title:    "A space between a word and the punctuation after it (word , word)",
 		Doc: "Flags spaces between a word and a following comma, full stop, semicolon, " +

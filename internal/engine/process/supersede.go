@@ -8,10 +8,12 @@ import (
 	"github.com/corpuslint/corpuslint/rules"
 )
 
-// Supersede folds findings that lie wholly inside text another finding's safe fix
+// Supersede folds findings that lie wholly inside text another finding's fix
 // deletes into that finding's message ("also covers 16 stray-dash findings"):
 // fixing the larger one removes them anyway, so listing them repeats the same
-// problem (DESIGN.md "Fixes").
+// problem (DESIGN.md "Fixes"). Into an unsafe deletion (a boilerplate block
+// that fix leaves to --unsafe-fixes) everything but a safe deletion folds: a
+// safe deletion inside it would be lost to a plain fix.
 type Supersede struct{}
 
 // Name implements Processor.
@@ -32,7 +34,7 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 	// a document of many findings the copies of growing the array.
 	dels := make([]supDel, 0, len(fs))
 	for i, f := range fs {
-		if f.Fix == nil || f.Fix.Applicability != rules.Safe {
+		if f.Fix == nil {
 			continue
 		}
 		for _, e := range f.Fix.Edits {
@@ -58,6 +60,9 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 		for _, k := range cand {
 			d := idx.dels[k]
 			if d.owner == i || f.End-f.Start >= d.end-d.start || owner[d.owner] >= 0 {
+				continue
+			}
+			if fs[d.owner].Fix.Applicability != rules.Safe && safeDeletion(f.Fix) {
 				continue
 			}
 			if best < 0 || supLonger(d, idx.dels[best]) {
@@ -101,7 +106,20 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 	return out
 }
 
-// supDel is a safe deletion [start, end) of finding owner.
+// safeDeletion reports whether fix is safe and deletes text.
+func safeDeletion(fix *rules.Fix) bool {
+	if fix == nil || fix.Applicability != rules.Safe {
+		return false
+	}
+	for _, e := range fix.Edits {
+		if e.NewText == "" && e.End > e.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// supDel is a deletion [start, end) of finding owner.
 type supDel struct{ start, end, owner int }
 
 // supLonger orders deletions: longer first, then earlier start, then lower owner.

@@ -10,14 +10,15 @@ import (
 )
 
 // supersedeByScan is the plain definition Supersede implements with an index:
-// each finding goes to the longest containing safe deletion longer than itself
+// each finding goes to the longest containing deletion longer than itself
 // (ties: earlier start, then lower owner) whose finding was not folded before,
-// and stays when that finding is folded after it.
+// and stays when that finding is folded after it; a safe deletion never goes
+// into an unsafe one.
 func supersedeByScan(fs []rules.Finding) []rules.Finding {
 	type del struct{ start, end, owner int }
 	var dels []del
 	for i, f := range fs {
-		if f.Fix != nil && f.Fix.Applicability == rules.Safe {
+		if f.Fix != nil {
 			for _, e := range f.Fix.Edits {
 				if e.NewText == "" && e.End > e.Start {
 					dels = append(dels, del{e.Start, e.End, i})
@@ -33,6 +34,9 @@ func supersedeByScan(fs []rules.Finding) []rules.Finding {
 		best := -1
 		for k, d := range dels {
 			if d.owner == i || f.Start < d.start || f.End > d.end || f.End-f.Start >= d.end-d.start || owner[d.owner] >= 0 {
+				continue
+			}
+			if fs[d.owner].Fix.Applicability != rules.Safe && safeDeletion(f.Fix) {
 				continue
 			}
 			if best < 0 || supLonger(supDel(d), supDel(dels[best])) {
@@ -137,9 +141,12 @@ func TestSupersede(t *testing.T) {
 		{Rule: "quote", Start: 50, End: 51, Message: "quote"},
 		{Rule: "outside", Start: 0, End: 5, Message: "outside"},
 		{Rule: "unsafe", Start: 0, End: 8, Message: "u", Fix: &rules.Fix{Message: "x", Applicability: rules.Unsafe, Edits: []rules.Edit{{Start: 0, End: 8}}}},
+		// A safe deletion inside an unsafe one stays listed: a plain fix applies it.
+		{Rule: "safe-inside", Start: 2, End: 4, Message: "s", Fix: del(2, 4)},
 	}
 	got := Supersede{}.Process(nil, fs)
-	if len(got) != 3 || got[0].Message != "block (also covers 2 dash findings, 1 quote finding)" || got[1].Rule != "outside" {
+	if len(got) != 3 || got[0].Message != "block (also covers 2 dash findings, 1 quote finding)" ||
+		got[1].Message != "u (also covers 1 outside finding)" || got[2].Rule != "safe-inside" {
 		t.Errorf("got %+v", got)
 	}
 }
