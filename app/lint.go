@@ -41,6 +41,7 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: " + strings.Join(report.Formats(), ", "), DefaultText: "table"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "include unsafe fixes in diffs and machine output"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in this baseline file (see `corpuslint baseline`)"},
+			&cli.BoolFlag{Name: "ungrouped", Usage: "report every finding on its own, also of the rules whose findings in one document are reported as one (boilerplate blocks, markup left by the extractor)"},
 			&cli.BoolFlag{Name: "statistics", Usage: "print a count per rule and per category instead of the findings"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile to this file (for performance work)", Hidden: true},
 			&cli.StringFlag{Name: "memprofile", Usage: "write an allocation profile to this file at the end (for performance work)", Hidden: true},
@@ -50,7 +51,7 @@ Examples:
 }
 
 func lintAction(c *cli.Context) error {
-	s, err := newSetupWith(c, config.Flags{Format: c.String("format"), Baseline: c.String("baseline")})
+	s, err := newSetupWith(c, config.Flags{Format: c.String("format"), Baseline: c.String("baseline"), Ungrouped: c.Bool("ungrouped")})
 	if err != nil {
 		return err
 	}

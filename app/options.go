@@ -145,8 +145,10 @@ func newSetup(c *cli.Context) (*setup, error) {
 
 // newSetupFor builds the setup for the given paths without applying any baseline
 // (the baseline command records findings; it must not hide them).
+// Nor does it group findings: the baseline holds single findings, so that a new
+// one of a rule whose findings group is new however its group reads.
 func newSetupFor(c *cli.Context, paths []string) (*setup, error) {
-	return buildSetup(c, paths, config.Flags{}, false)
+	return buildSetup(c, paths, config.Flags{Ungrouped: true}, false)
 }
 
 // newSetupWith builds the setup with command-specific flags (format, baseline).

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/report/aggregate"
 	"github.com/corpuslint/corpuslint/rules"
@@ -109,7 +110,9 @@ func reportAction(c *cli.Context) error {
 	failed := false
 	troubled := false
 	if c.NArg() > 0 {
-		s, err := newSetup(c)
+		// The report counts and measures every finding (boilerplate lines come
+		// from their spans), so nothing is grouped.
+		s, err := newSetupWith(c, config.Flags{Ungrouped: true})
 		if err != nil {
 			return err
 		}

@@ -157,6 +157,11 @@ type Meta struct {
 	SafeFixes string
 	// Disabled is true for rules that run only when selected explicitly.
 	Disabled bool
+	// Grouped is true for rules whose findings in one document share one cause
+	// (a page header split into blocks by its title, the tags one extractor
+	// left): they are reported as one finding that names the lines of the rest
+	// and fixes them all (`lint --ungrouped` lists each).
+	Grouped bool
 }
 
 // Rule is a check run on one document at a time.

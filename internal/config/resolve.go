@@ -26,6 +26,9 @@ type Flags struct {
 	TextField    string
 	IDField      string
 	Baseline     string
+	// Ungrouped reports every finding on its own, even of rules whose findings
+	// in one document are reported as one (rules.Meta.Grouped).
+	Ungrouped bool
 }
 
 // Resolved is the configuration a run uses, after flags, file and defaults.
@@ -37,6 +40,8 @@ type Resolved struct {
 	Format   string
 	Input    Input
 	Baseline string
+	// Ungrouped is Flags.Ungrouped: no finding is grouped with others.
+	Ungrouped bool
 	// Registry holds the built-in, extra and custom rules.
 	Registry *rules.Registry
 	// Rules is the configured rule set for files no per-path entry matches.
@@ -109,6 +114,7 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 	r.FailOn = first(flags.FailOn, cfg.FailOn, DefaultFailOn)
 	r.Format = first(flags.Format, cfg.Format, DefaultFormat)
 	r.Baseline = flags.Baseline
+	r.Ungrouped = flags.Ungrouped
 	if r.Baseline == "" && cfg.Baseline != "" {
 		r.Baseline = cfg.Baseline
 		if !filepath.IsAbs(r.Baseline) && r.baseDir != "" {

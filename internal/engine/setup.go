@@ -57,7 +57,7 @@ func processors(res *config.Resolved, base *baseline.Baseline) []process.Process
 		// supersede); moving it is another change, not this list's.
 		ps = append(ps, process.Baseline{B: base})
 	}
-	return append(ps,
+	ps = append(ps,
 		// After the filters, on what is left: a finding wholly inside another's
 		// safe deletion is folded into that finding's message. It takes findings
 		// in the order the rules reported them (ties go to the earlier one), so
@@ -68,4 +68,28 @@ func processors(res *config.Resolved, base *baseline.Baseline) []process.Process
 		// rules ran in and whatever the steps before did to it.
 		process.Sort{},
 	)
+	if !res.Ungrouped {
+		// A presentation step: it runs after the others, on sorted findings,
+		// and the fix loop does not see it (each member's fix resolves on its
+		// own). After baseline, so that the baseline holds single findings and
+		// a new one in a known group is new.
+		ps = append(ps, process.Group{Rules: groupedRules(res)})
+	}
+	return ps
+}
+
+// groupedRules returns the names of the rules whose findings group: of the
+// registry, which holds the rules of every per-path set too.
+func groupedRules(res *config.Resolved) map[string]bool {
+	all := res.Rules
+	if res.Registry != nil {
+		all = res.Registry.All()
+	}
+	m := map[string]bool{}
+	for _, r := range all {
+		if r.Meta().Grouped {
+			m[r.Meta().Name] = true
+		}
+	}
+	return m
 }

@@ -163,7 +163,7 @@ func (r blockRule) name() string {
 }
 
 func (r blockRule) Meta() rules.Meta {
-	m := rules.Meta{Name: r.name(), Category: rules.Boilerplate, Severity: rules.Warning, Fixable: true}
+	m := rules.Meta{Name: r.name(), Category: rules.Boilerplate, Severity: rules.Warning, Fixable: true, Grouped: true}
 	switch r.pos {
 	case leading:
 		m.Title = "navigation, bylines and banners before the main text"

@@ -75,6 +75,7 @@ type repeatedLine struct {
 func (r repeatedLine) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "repeated-line",
+		Grouped:  true,
 		Category: rules.Boilerplate,
 		Severity: rules.Warning,
 		Fixable:  true,

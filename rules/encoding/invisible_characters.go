@@ -19,6 +19,7 @@ type invisible struct{}
 func (invisible) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "invisible-characters",
+		Grouped:  true,
 		Category: rules.Encoding,
 		Severity: rules.Warning,
 		Fixable:  true,

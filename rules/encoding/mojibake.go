@@ -19,6 +19,7 @@ type mojibake struct{}
 func (mojibake) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "mojibake",
+		Grouped:  true,
 		Category: rules.Encoding,
 		Severity: rules.Warning,
 		Fixable:  true,

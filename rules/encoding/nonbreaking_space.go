@@ -18,6 +18,7 @@ type nbsp struct{}
 func (nbsp) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "nonbreaking-space",
+		Grouped:  true,
 		Category: rules.Encoding,
 		Severity: rules.Info,
 		// Normalization, not damage: off by default (profile normalize selects the five).

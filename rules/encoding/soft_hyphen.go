@@ -18,6 +18,7 @@ type softHyphen struct{}
 func (softHyphen) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "soft-hyphen",
+		Grouped:  true,
 		Category: rules.Encoding,
 		Severity: rules.Warning,
 		Fixable:  true,

@@ -18,6 +18,7 @@ type codeRule struct{}
 func (codeRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "code-fragments",
+		Grouped:  true,
 		Category: rules.Markup,
 		Severity: rules.Warning,
 		Fixable:  true,

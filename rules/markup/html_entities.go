@@ -19,6 +19,7 @@ type entitiesRule struct{}
 func (entitiesRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "html-entities",
+		Grouped:  true,
 		Category: rules.Markup,
 		Severity: rules.Warning,
 		Fixable:  true,

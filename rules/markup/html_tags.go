@@ -19,6 +19,7 @@ type tagsRule struct{}
 func (tagsRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "html-tags",
+		Grouped:  true,
 		Category: rules.Markup,
 		Severity: rules.Warning,
 		Fixable:  true,

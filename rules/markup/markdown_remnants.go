@@ -27,6 +27,7 @@ var markdownExts = []string{".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx
 func (markdownRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "markdown-remnants",
+		Grouped:  true,
 		Category: rules.Markup,
 		Severity: rules.Warning,
 		Fixable:  true,

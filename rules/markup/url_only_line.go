@@ -17,6 +17,7 @@ type urlLineRule struct{}
 func (urlLineRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "url-only-line",
+		Grouped:  true,
 		Category: rules.Markup,
 		Severity: rules.Info,
 		Fixable:  true,

@@ -18,6 +18,7 @@ type wikiRule struct{}
 func (wikiRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "wiki-markup",
+		Grouped:  true,
 		Category: rules.Markup,
 		Severity: rules.Warning,
 		Fixable:  true,

@@ -22,6 +22,7 @@ type email struct {
 func (r email) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "email-address",
+		Grouped:  true,
 		Category: rules.Privacy,
 		Severity: rules.Info,
 		Fixable:  true,

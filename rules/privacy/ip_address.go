@@ -30,6 +30,7 @@ type ip struct {
 func (r ip) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "ip-address",
+		Grouped:  true,
 		Category: rules.Privacy,
 		Severity: rules.Info,
 		Fixable:  true,

@@ -22,6 +22,7 @@ type phone struct {
 func (r phone) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "phone-number",
+		Grouped:  true,
 		Category: rules.Privacy,
 		Severity: rules.Info,
 		Fixable:  true,

@@ -16,6 +16,7 @@ type c4LinesRule struct{ o c4Options }
 func (c4LinesRule) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "c4-lines",
+		Grouped:  true,
 		Category: rules.Quality,
 		Severity: rules.Info,
 		Fixable:  true,

@@ -28,6 +28,7 @@ const minWords = 8
 func (paragraph) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "repeated-paragraph",
+		Grouped:  true,
 		Category: rules.Repetition,
 		Severity: rules.Warning,
 		Fixable:  true,

@@ -23,6 +23,7 @@ type ellipsis struct {
 func (r ellipsis) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "ellipsis-variants",
+		Grouped:  true,
 		Category: rules.Typography,
 		Severity: rules.Info,
 		// Normalization, not damage: off by default (profile normalize selects the five).

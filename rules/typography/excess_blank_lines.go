@@ -20,6 +20,7 @@ type excessBlank struct {
 func (r excessBlank) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "excess-blank-lines",
+		Grouped:  true,
 		Category: rules.Typography,
 		Severity: rules.Info,
 		// Normalization, not damage: off by default (profile normalize selects the five).

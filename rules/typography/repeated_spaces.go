@@ -23,6 +23,7 @@ type repeatedSpaces struct {
 func (r repeatedSpaces) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "repeated-spaces",
+		Grouped:  true,
 		Category: rules.Typography,
 		Severity: rules.Info,
 		// Normalization, not damage: off by default (profile normalize selects the five).

@@ -21,6 +21,7 @@ type spaceBeforePunct struct{}
 func (spaceBeforePunct) Meta() rules.Meta {
 	return rules.Meta{
 		Name:     "space-before-punctuation",
+		Grouped:  true,
 		Category: rules.Typography,
 		Severity: rules.Info,
 		// Normalization, not damage: off by default (profile normalize selects the five).
