@@ -3,6 +3,8 @@ package markup
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
@@ -32,6 +34,12 @@ func (codeRule) Meta() rules.Meta {
 			"A line that opens a brace block takes the lines up to the matching close with " +
 			"it, and neighboring code lines are reported as one block. The fix (unsafe: a " +
 			"tutorial's code is content) deletes the block.\n\n" +
+			"Code that is the content of a technical text is reported at info severity " +
+			"only: a block introduced by a prose line ending in a colon (\"it would look " +
+			"like this:\"), or any block in a document whose prose talks about code (at " +
+			"least two prose lines naming a call such as fetch() or a member such as " +
+			"res.json, or using the words of programming: function, method, variable, " +
+			"argument, parameter, API, compile, syntax, snippet, …).\n\n" +
 			"Precision comes first: prose that mentions code (\"call document.getElementById() " +
 			"to find it.\", \"out of the window.\"), sentences ending in a semicolon, " +
 			"emoticons, and lines inside Markdown code fences are left alone, as are " +
@@ -58,12 +66,13 @@ func (codeRule) Check(p *rules.Pass) {
 	t := a.Text()
 	lines := a.Lines()
 	var fence markupscan.Fence
+	technical := talksAboutCode(t, lines)
 	// blockStart/blockEnd/blockKind describe the block being collected. Blank lines
 	// do not end a block; a prose line or a fence does.
 	blockStart, blockEnd, blockKind := -1, -1, ""
 	flush := func() {
 		if blockStart >= 0 {
-			reportCode(p, t, lines, blockStart, blockEnd, blockKind)
+			reportCode(p, t, lines, blockStart, blockEnd, blockKind, technical)
 		}
 		blockStart, blockEnd, blockKind = -1, -1, ""
 	}
@@ -172,7 +181,7 @@ func scriptRegion(t string, lines []text.Line, i int, s string, noClose *[2]int)
 	return 0, "", false
 }
 
-func reportCode(p *rules.Pass, t string, lines []text.Line, first, last int, kind string) {
+func reportCode(p *rules.Pass, t string, lines []text.Line, first, last int, kind string, technical bool) {
 	// Trim blank lines at the ends of the block.
 	for first < last && text.IsBlank(t[lines[first].Start:lines[first].End]) {
 		first++
@@ -190,6 +199,173 @@ func reportCode(p *rules.Pass, t string, lines []text.Line, first, last int, kin
 	} else {
 		msg = fmt.Sprintf("%s left in the text: %s", kind, clip(t[start:end], 50))
 	}
-	p.Report(rules.Finding{Start: start, End: end, Message: msg,
-		Fix: &rules.Fix{Message: "delete the code", Applicability: rules.Unsafe, Edits: []rules.Edit{linesEdit(t, lines, first, last)}}})
+	f := rules.Finding{Start: start, End: end, Message: msg}
+	if introducedByProse(t, lines, first) || technical && !tracker(t[start:end]) {
+		// A tutorial's sample: worth a look at most, never a warning that fails a hook.
+		f.Severity = rules.Info
+		f.Message += " (a sample the text introduces or discusses?)"
+	}
+	f.Fix = &rules.Fix{Message: "delete the code", Applicability: rules.Unsafe, Edits: []rules.Edit{linesEdit(t, lines, first, last)}}
+	p.Report(f)
+}
+
+// introducedByProse reports whether the last non-blank line before line first
+// is prose that ends in a colon: "For instance:", "it would look like this:".
+func introducedByProse(t string, lines []text.Line, first int) bool {
+	for i := first - 1; i >= 0 && i >= first-3; i-- {
+		s := strings.TrimSpace(t[lines[i].Start:lines[i].End])
+		if s == "" {
+			continue
+		}
+		if kind, _ := markupscan.CodeLine(s); kind != "" {
+			return false
+		}
+		if strings.HasSuffix(s, ":") {
+			// "For instance:" or the wrapped end of a sentence ("instance:", "<host>:").
+			return len(strings.Fields(s)) >= 2 || s[0] >= 'a' && s[0] <= 'z' || s[0] == '<'
+		}
+		ls := strings.ToLower(s)
+		for _, cue := range introCues {
+			if strings.Contains(ls, cue) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// trackerNames are what the snippets of ad and analytics services call: a page's
+// plumbing, not a sample an article discusses (unless prose introduces it).
+var trackerNames = []string{"googletag.", "dataLayer", "fbq(", "_gaq", "ga('", "gtag(", "_sf_", "adsbygoogle", "__gads", "pbjs.", "apstag."}
+
+// tracker reports whether code calls an ad or analytics service.
+func tracker(code string) bool {
+	for _, n := range trackerNames {
+		if strings.Contains(code, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// introCues are phrases of a line that introduces the sample after it.
+var introCues = []string{"looks like", "like this", "as follows", "the following", "for example", "for instance", "an example", "this example", "this code", "this snippet"}
+
+// codeWords are words that prose about programming uses and other prose rarely
+// does.
+var codeWords = map[string]bool{
+	"function": true, "functions": true, "method": true, "methods": true, "variable": true,
+	"variables": true, "argument": true, "arguments": true, "parameter": true,
+	"parameters": true, "api": true, "apis": true, "compile": true, "compiler": true,
+	"compiled": true, "syntax": true, "snippet": true, "callback": true, "constructor": true,
+	"runtime": true, "json": true, "struct": true, "boolean": true, "integer": true,
+	"string": true, "strings": true, "array": true, "arrays": true, "object": true,
+	"objects": true, "returns": true, "header": true, "headers": true, "request": true,
+	"requests": true, "property": true, "properties": true, "interface": true,
+	"library": true, "module": true, "class": true, "code": true, "script": true,
+	"javascript": true, "css": true, "html": true, "http": true, "url": true,
+}
+
+// talksAboutCode reports whether at least two prose lines of the document talk
+// about code: they name a call (fetch(), res.json()) or a member (res.headers), or
+// use three of codeWords. Scanning stops after 2,000 lines.
+func talksAboutCode(t string, lines []text.Line) bool {
+	n := 0
+	for i := 0; i < len(lines) && i < 2000; i++ {
+		s := strings.TrimSpace(t[lines[i].Start:lines[i].End])
+		if len(s) < 40 || len(s) > 4096 {
+			continue
+		}
+		if kind, _ := markupscan.CodeLine(s); kind != "" {
+			continue
+		}
+		if proseAboutCode(s) {
+			n++
+			if n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// proseAboutCode reports whether the prose line s names a call or a member, or
+// uses three words of programming.
+func proseAboutCode(s string) bool {
+	words := 0
+	if strings.Count(s, " ") < 5 || strings.ContainsAny(s, "{}=<>|") || !strings.ContainsAny(s[len(s)-1:], ".:?!)") {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || r == ' ' {
+			letters++
+		}
+	}
+	if letters*10 < utf8.RuneCountInString(s)*8 {
+		return false // page code or a table row, not a sentence
+	}
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, "\"'“”‘’,;:!?")
+		if w == "" {
+			continue
+		}
+		if strings.HasSuffix(w, "()") && len(w) > 3 && isIdent(w[:len(w)-2]) {
+			return true
+		}
+		if strings.HasSuffix(w, "().") && len(w) > 4 && isIdent(w[:len(w)-3]) {
+			return true
+		}
+		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && isIdent(w) && hasLowerCamel(w) {
+			return true
+		}
+		if codeWords[strings.ToLower(strings.TrimSuffix(w, "."))] {
+			words++
+		}
+	}
+	return words >= 3
+}
+
+// isIdent reports whether s is a dotted identifier: letters, digits, _ and inner dots.
+func isIdent(s string) bool {
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' || (s[0] >= '0' && s[0] <= '9') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLowerCamel reports whether a dotted name looks like code rather than an
+// abbreviation or a domain (e.g., example.com, U.S.): a part after a dot starts
+// lowercase and some part has an inner capital or the name ends in a call-like
+// member (res.json, document.getElementById).
+func hasLowerCamel(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, tld := range []string{"com", "org", "net", "io", "gov", "edu", "uk", "de", "fr", "html", "htm", "php"} {
+		if parts[len(parts)-1] == tld {
+			return false
+		}
+	}
+	for _, p := range parts {
+		if len(p) < 2 {
+			return false
+		}
+	}
+	for _, p := range parts[1:] {
+		for i := 1; i < len(p); i++ {
+			if p[i] >= 'A' && p[i] <= 'Z' && p[0] >= 'a' && p[0] <= 'z' {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -69,6 +69,12 @@ func linesEdit(t string, lines []text.Line, first, last int) rules.Edit {
 		}
 	}
 	end := lines[last].Next
+	if first > 0 && last+1 < len(lines) && text.IsBlank(t[lines[first-1].Start:lines[first-1].End]) &&
+		text.IsBlank(t[lines[last+1].Start:lines[last+1].End]) {
+		// A block between blank lines: take one of them, so that the paragraphs
+		// around stay one blank line apart.
+		end = lines[last+1].Next
+	}
 	if end == lines[last].End && first > 0 {
 		// No break after the last line: take the one before the first line.
 		start = lines[first-1].End
