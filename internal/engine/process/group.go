@@ -18,8 +18,9 @@ import (
 //
 // Members group only when they agree on severity and on what their fix is
 // (none, safe, unsafe): a safe deletion never rides in an unsafe group, and a
-// finding without a fix never acquires one. A fix that drops the document, or
-// members whose edits overlap, stay as they are.
+// finding without a fix never acquires one. Overlapping deletions merge; a fix
+// that drops the document, or members whose other edits overlap, stay as they
+// are.
 //
 // Group is a presentation step (Presenter): it changes how findings are shown
 // and counted, not what the fix loop applies, which still resolves each
@@ -98,7 +99,8 @@ func (g Group) Process(doc *rules.Document, fs []rules.Finding) []rules.Finding 
 			for _, i := range idx {
 				edits = append(edits, fs[i].Fix.Edits...)
 			}
-			if !disjoint(edits) {
+			var ok bool
+			if edits, ok = mergeEdits(edits); !ok {
 				continue
 			}
 		}
@@ -107,7 +109,7 @@ func (g Group) Process(doc *rules.Document, fs []rules.Finding) []rules.Finding 
 		}
 		first := idx[0]
 		f := fs[first]
-		f.Message += fmt.Sprintf(" (and %d more like it in this document, %s)", len(idx)-1, lines.describe(fs, idx[1:]))
+		f.Message += fmt.Sprintf(" (and %d more %s findings in this document, %s)", len(idx)-1, f.Rule, lines.describe(fs, idx[1:]))
 		if f.Fix != nil {
 			fx := *f.Fix
 			fx.Edits = edits
@@ -132,22 +134,31 @@ func (g Group) Process(doc *rules.Document, fs []rules.Finding) []rules.Finding 
 	return out
 }
 
-// disjoint sorts edits by position and reports whether none overlaps the next.
-// Two insertions at one offset count as overlapping: their order would matter.
-func disjoint(edits []rules.Edit) bool {
+// mergeEdits sorts edits by position and unions deletions that overlap (a
+// citation marker inside a line that is deleted whole). It reports false when
+// other edits overlap, or two insert at one offset: their order would matter.
+func mergeEdits(edits []rules.Edit) ([]rules.Edit, bool) {
 	sort.SliceStable(edits, func(a, b int) bool {
 		if edits[a].Start != edits[b].Start {
 			return edits[a].Start < edits[b].Start
 		}
-		return edits[a].End < edits[b].End
+		return edits[a].End > edits[b].End
 	})
-	for i := 1; i < len(edits); i++ {
-		p, e := edits[i-1], edits[i]
-		if e.Start < p.End || e.Start == p.Start {
-			return false
+	out := edits[:0]
+	for _, e := range edits {
+		if n := len(out); n > 0 {
+			p := &out[n-1]
+			if e.Start < p.End || e.Start == p.Start {
+				if p.NewText != "" || e.NewText != "" || e.Start == e.End {
+					return nil, false
+				}
+				p.End = max(p.End, e.End)
+				continue
+			}
 		}
+		out = append(out, e)
 	}
-	return true
+	return out, true
 }
 
 // lineIndex maps byte offsets to 1-based line numbers.

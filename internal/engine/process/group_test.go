@@ -32,7 +32,7 @@ func TestGroupMergesOneRuleInOneDocument(t *testing.T) {
 	if g.Rule != "html-tags" || g.Start != 1 || g.End != 4 {
 		t.Errorf("group does not keep the first member's span: %+v", g)
 	}
-	if want := "(and 2 more like it in this document, lines 2, 4)"; !strings.HasSuffix(g.Message, want) {
+	if want := "(and 2 more html-tags findings in this document, lines 2, 4)"; !strings.HasSuffix(g.Message, want) {
 		t.Errorf("message %q does not end %q", g.Message, want)
 	}
 	if len(g.Fix.Edits) != 3 || g.Fix.Edits[0].Start != 1 || g.Fix.Edits[1].Start != 6 || g.Fix.Edits[2].Start != 13 {
@@ -75,8 +75,14 @@ func TestGroupKeepsSafeAndUnsafeApart(t *testing.T) {
 func TestGroupLeavesOverlapsDropsAndOtherRules(t *testing.T) {
 	doc := &rules.Document{Text: "abcdefghij\n"}
 	over := []rules.Finding{tagFinding(1, 5, rules.Safe), tagFinding(3, 7, rules.Safe)}
+	over[1].Fix.Edits[0].NewText = "x"
 	if got := (Group{Rules: map[string]bool{"html-tags": true}}).Process(doc, over); len(got) != 2 {
-		t.Errorf("overlapping edits grouped: %+v", got)
+		t.Errorf("overlapping replacements grouped: %+v", got)
+	}
+	dels := []rules.Finding{tagFinding(1, 8, rules.Safe), tagFinding(3, 5, rules.Safe), tagFinding(8, 9, rules.Safe)}
+	got := (Group{Rules: map[string]bool{"html-tags": true}}).Process(doc, dels)
+	if len(got) != 1 || len(got[0].Fix.Edits) != 2 || got[0].Fix.Edits[0] != (rules.Edit{Start: 1, End: 8}) {
+		t.Errorf("overlapping deletions not merged into one: %+v", got)
 	}
 	drop := []rules.Finding{tagFinding(0, 11, rules.Safe), tagFinding(0, 11, rules.Safe)}
 	drop[0].Fix.Drop, drop[1].Fix.Drop = true, true
