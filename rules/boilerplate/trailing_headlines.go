@@ -47,6 +47,8 @@ const (
 	// prose line and this many words.
 	minBodyProse = 2
 	minBodyWords = 60
+	// Before three headlines ending in " -", one prose line of this many words.
+	minShortBody = 6
 	// Footer lines (copyright, "powered by") allowed after the block.
 	maxFooter = 2
 	// maxBlockLines bounds the backward scan: a tail of more lines that all read
@@ -238,7 +240,16 @@ func headlineCheck(a *text.Analysis, report func(rules.Finding)) {
 	if prev < 0 {
 		return // no body at all: a document of headlines is not this rule's business
 	}
-	if !hasBody(a, prev) {
+	// Lines ending in " -" (a link's text whose target an extractor cut off) are
+	// the mark of a sidebar: three of them need only a short body before them, a
+	// prose line of a few words.
+	dashTails := 0
+	for i := top; i <= last; i++ {
+		if t := text.TrimSpace(a.LineText(i)); len(t) > 2 && strings.HasSuffix(t, " -") {
+			dashTails++
+		}
+	}
+	if !hasBody(a, prev) && (dashTails < minHeadlines || !hasShortBody(a, prev)) {
 		return
 	}
 	// A list the body introduces ("Key points:", "The nominees are:") is the body's.
@@ -502,6 +513,25 @@ func hasBody(a *text.Analysis, last int) bool {
 		}
 	}
 	return false
+}
+
+// hasShortBody reports whether the non-blank line last is a prose sentence of
+// at least minShortBody words: the least of a body.
+func hasShortBody(a *text.Analysis, last int) bool {
+	l := a.Lines()[last]
+	if len(a.WordsIn(l.Start, l.End)) < minShortBody {
+		return false
+	}
+	s := text.TrimSpace(a.Text()[l.Start:l.End])
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !text.IsCloser(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '\u2026'
 }
 
 // bodyWords returns the distinct content words of lines 0..last that are in want.

@@ -211,6 +211,7 @@ func (dashRule) Check(p *rules.Pass) {
 
 	// trimmed returns the trimmed span of line i.
 	trimmed := func(i int) (int, int) { return text.TrimSpan(txt, lines[i].Start, lines[i].End) }
+	tailRun := dashTailRuns(a, lines)
 	inFence := false
 	pi := 0
 	prevNB := -1 // previous non-blank line
@@ -292,6 +293,14 @@ func (dashRule) Check(p *rules.Pass) {
 		}
 		if trailStart > 0 && !decorated && lastOfPara {
 			if f, ok := dangling(a, txt, lines, i, ts, te, trailStart, nextNB(i)); ok {
+				if n := tailRun[i]; n >= minDashTailRun {
+					// Headlines whose links were cut: the " -" is the evidence that
+					// the lines are a sidebar (trailing-headlines takes such a block
+					// whole). Stripping it would hide that, so only a person decides.
+					f.Message += fmt.Sprintf(" (one of %d lines in a row ending so: a list of headlines cut from their links?)", n)
+					f.Fix.Applicability = rules.Unsafe
+					f.Fix.Message += " (unsafe: the dashes mark a block of headlines that may be boilerplate as a whole)"
+				}
 				p.Report(f)
 			}
 		}
@@ -420,6 +429,60 @@ func dashLeading(a *text.Analysis, i, ts, te, lead, prevNB, nextNB int, firstOfP
 		Fix: &rules.Fix{Message: "remove the dash", Applicability: rules.Safe,
 			Edits: []rules.Edit{{Start: ts, End: rs}}},
 	}, true
+}
+
+// minDashTailRun is how many lines in a row ending in " -" make a list of
+// headlines rather than a stray dash.
+const minDashTailRun = 3
+
+// dashTailRuns returns, for each line ending in a space and a dash, how many
+// lines the run it belongs to holds: lines ending so, with only blank or
+// dash-only lines between them. Other lines map to 0.
+func dashTailRuns(a *text.Analysis, lines []text.Line) []int {
+	var runs []int
+	start, n := -1, 0
+	end := func(upto int) {
+		if n >= minDashTailRun {
+			for j := start; j < upto; j++ {
+				if runs[j] < 0 {
+					runs[j] = n
+				} else {
+					runs[j] = 0
+				}
+			}
+		} else if runs != nil {
+			for j := max(start, 0); j < upto; j++ {
+				runs[j] = 0
+			}
+		}
+		start, n = -1, 0
+	}
+	for i := range lines {
+		t := text.TrimSpace(a.LineText(i))
+		switch {
+		case len(t) > 2 && t[len(t)-1] == '-' && isSpace(t[len(t)-2]):
+			if runs == nil {
+				runs = make([]int, len(lines))
+			}
+			if start < 0 {
+				start = i
+			}
+			runs[i] = -1
+			n++
+		case t == "" || dashOnly(t):
+		default:
+			if start >= 0 {
+				end(i)
+			}
+		}
+	}
+	if start >= 0 {
+		end(len(lines))
+	}
+	if runs == nil {
+		runs = make([]int, len(lines))
+	}
+	return runs
 }
 
 // dangling judges a dash run at text[ts+trail:te] ending a line.
