@@ -1,21 +1,45 @@
 package attribution
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // MissingAttribution returns the missing-attribution rule: a direct quotation of a
 // full sentence or more whose speaker is named neither in its own sentence nor in
 // the sentence right before or after it.
-func MissingAttribution() rules.Rule { return rule{} }
+func MissingAttribution() rules.Rule { return rule{elsewhere: "info"} }
 
-type rule struct{}
+type rule struct {
+	// elsewhere is what becomes of a finding in a text that does not read as
+	// reporting: "info", "warning" or "off".
+	elsewhere string
+}
+
+// options declares the rule's options, bound to the fields of r.
+func (r *rule) options() *option.Set {
+	s := option.New("missing-attribution")
+	s.String("elsewhere", &r.elsewhere, "info", "warning", "off")
+	return s
+}
+
+// Options implements rules.Configurable.
+func (r rule) Options() map[string]any { return r.options().Values() }
+
+// Configure implements rules.Configurable: r is a copy, the receiver stays as it was.
+func (r rule) Configure(opts map[string]any) (rules.Rule, error) {
+	if err := r.options().Decode(opts); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
 
 // Meta describes missing-attribution.
 func (rule) Meta() rules.Meta {
@@ -51,7 +75,20 @@ func (rule) Meta() rules.Meta {
 			"A quotation nobody said is a sign of lost context: an extractor that kept a pull quote " +
 			"or a teaser and dropped the story it came from, or put a caption between a quote and " +
 			"its speaker. The rule prefers missing such a quote to flagging a sound one, so any hint " +
-			"of a speaker nearby is enough. There is no fix; the speaker has to come from the source.",
+			"of a speaker nearby is enough. There is no fix; the speaker has to come from the source.\n\n" +
+			"The rule is about reporting: news, press releases, statements and transcripts, where " +
+			"every quotation has a speaker. A text that does not read as reporting (fewer than two of " +
+			"its words outside quotations are words of news: according, spokesman, officials, " +
+			"statement, reporters, percent, a weekday or month name, a wire service, ...) may quote " +
+			"without naming anyone: fiction's dialogue, a review's excerpts, an epigraph, a page of " +
+			"sayings. There a finding is only info (option elsewhere: info, warning or off). A text " +
+			"reads as reporting when the writer's own words (outside quotations) show two of: " +
+			"distinct words of news (according, spokesman, officials, statement, percent, police, " +
+			"a weekday or month name, a wire service, ...; each counts), a figure in digits, an " +
+			"acronym (EU, NASA). A " +
+			"quotation whose source stands on the line after it is attributed too: a reference " +
+			"(\"Ecclesiastes 3:1\", \"p.82.\", \"(John 3:16)\"), a name (\"Mark Twain\"), or a " +
+			"dash and a name.",
 		Bad: "The council met on Tuesday to discuss the budget.\n" +
 			"\"We cannot keep raising taxes on families who are already struggling.\"\n" +
 			"The vote is expected next week.\n",
@@ -72,7 +109,7 @@ type part struct {
 }
 
 // Check reports every unattributed full-sentence quotation.
-func (rule) Check(p *rules.Pass) {
+func (r rule) Check(p *rules.Pass) {
 	t := p.Analysis.Text()
 	if !hasQuoteMark(t) {
 		return
@@ -86,7 +123,7 @@ func (rule) Check(p *rules.Pass) {
 	if len(parts) == 0 {
 		return
 	}
-	c := &checker{t: t, a: a, parts: parts, paras: paras}
+	c := &checker{t: t, a: a, parts: parts, paras: paras, elsewhere: r.elsewhere}
 	for i := 0; i < len(parts); {
 		// A chain is a run of parts where each unclosed part is continued by a part
 		// opening the next paragraph.
@@ -317,6 +354,10 @@ type checker struct {
 	english []int32
 	// wordAt is the index of the first word of the part partWords last counted.
 	wordAt int
+	// elsewhere is the rule's option; reporting caches whether the text reads as
+	// reporting (0 unknown, 1 yes, 2 no).
+	elsewhere string
+	reporting int8
 }
 
 // Sentence flags, computed from the words outside quotations.
@@ -357,11 +398,93 @@ func (c *checker) judge(p *rules.Pass, i, j int) {
 		}
 	}
 	first, last := c.parts[i], c.parts[j]
+	f := rules.Finding{Start: first.open, End: last.close}
 	if j > i {
-		p.Reportf(first.open, last.close, "quotation of %d words over %d paragraphs has no speaker: no speech verb (said, told, ...) or Name: lead-in in its sentences or the sentences around them", words, j-i+1)
-		return
+		f.Message = fmt.Sprintf("quotation of %d words over %d paragraphs has no speaker: no speech verb (said, told, ...) or Name: lead-in in its sentences or the sentences around them", words, j-i+1)
+	} else {
+		f.Message = fmt.Sprintf("quotation of %d words has no speaker: no speech verb (said, told, ...) or Name: lead-in in its sentence or the sentences around it", words)
 	}
-	p.Reportf(first.open, last.close, "quotation of %d words has no speaker: no speech verb (said, told, ...) or Name: lead-in in its sentence or the sentences around it", words)
+	if !c.isReporting() {
+		switch c.elsewhere {
+		case "off":
+			return
+		case "warning":
+		default:
+			f.Severity = rules.Info
+			f.Message += " (the text does not read as reporting, where every quotation has a speaker)"
+		}
+	}
+	p.Report(f)
+}
+
+// newsWords are words of reporting that fiction, reviews and reference pages
+// seldom use outside quotations: the institutions, the sources, the dates.
+var newsWords = wordSet("according spokesman spokeswoman spokesperson officials official " +
+	"statement reporters reporter percent police government minister ministry president agency " +
+	"company court authorities lawmakers senator congress parliament analysts analyst " +
+	"monday tuesday wednesday thursday friday saturday sunday january february march april june " +
+	"july august september october november december jan feb aug sept oct nov dec " +
+	"reuters ap afp bloomberg xinhua press conference interview spokesmen officer investigators " +
+	"prosecutors campaign election ceo chairman director executive organization department " +
+	"credit study researchers scientists")
+
+// isReporting reports whether the text reads as reporting, from the writer's
+// words (those outside quotations): each distinct newsWord counts one, figures
+// written in digits ("6,553", "10.7", "2019") one, and an acronym (EU, ESA, CDF)
+// one; two make reporting. Fiction spells its numbers and names no agencies;
+// news dates, counts and cites. Computed once per document.
+func (c *checker) isReporting() bool {
+	if c.reporting != 0 {
+		return c.reporting == 1
+	}
+	c.reporting = 2
+	seen := map[string]bool{}
+	digits, acronym := false, false
+	var buf [24]byte
+	parts := c.parts
+	pi := 0
+	for _, w := range c.a.Words() {
+		for pi < len(parts) && parts[pi].inEnd <= w.Start {
+			pi++
+		}
+		if pi < len(parts) && parts[pi].in <= w.Start {
+			continue // the speaker's words, not the writer's
+		}
+		ws := c.t[w.Start:w.End]
+		switch {
+		case isDigit(ws[0]):
+			digits = true
+		case len(ws) >= 2 && len(ws) <= 5 && allUpper(ws):
+			acronym = true
+		default:
+			if lw := lower(buf[:0], ws); lw != "" && newsWords[lw] {
+				seen[lw] = true
+			}
+		}
+		score := len(seen)
+		if digits {
+			score++
+		}
+		if acronym {
+			score++
+		}
+		if score >= 2 {
+			c.reporting = 1
+			break
+		}
+	}
+	return c.reporting == 1
+}
+
+// allUpper reports whether the ASCII word w is all capital letters ("I" and
+// "A" are too short to be asked).
+func allUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // partWords returns len(c.a.WordsIn(pt.in, pt.inEnd)) for part k. Parts come in
@@ -620,8 +743,91 @@ func (c *checker) attributed(k int, first, last bool) bool {
 	if pt.closed && c.tagAfter(pt, ss[hi].End) {
 		return true
 	}
-	return last && c.bylineAfter(k)
+	return last && (c.bylineAfter(k) || c.sourceLineAfter(k))
 }
+
+// sourceLineAfter reports whether the quotation ending with part k ends its
+// paragraph and the next paragraph is a short line naming its source: a
+// reference ("Ecclesiastes 3:1", "p.82.", "(John 3:16)", "Chapter 4") or a name
+// ("Mark Twain", "Mother Teresa, 1979"), as quotation pages and epigraphs set it.
+func (c *checker) sourceLineAfter(k int) bool {
+	pt := c.parts[k]
+	para := c.paras[pt.para]
+	if !pt.closed || pt.para+1 >= len(c.paras) {
+		return false
+	}
+	if _, e := text.TrimSpan(c.t, pt.close, para.End); e > pt.close {
+		return false // the paragraph goes on after the quotation
+	}
+	next := c.paras[pt.para+1]
+	if c.a.LineAt(next.Start)-para.Last > 2 {
+		return false
+	}
+	s, e := text.TrimSpan(c.t, next.Start, next.End)
+	if s >= e || next.Last != next.First {
+		return false
+	}
+	return sourceLine(c.t[s:e], len(c.a.WordsIn(s, e)))
+}
+
+// sourceLine reports whether the trimmed line l of n words names a source.
+func sourceLine(l string, n int) bool {
+	if n == 0 || n > 8 {
+		return false
+	}
+	if l[0] == '(' && l[len(l)-1] == ')' {
+		return true
+	}
+	if refPattern(l) {
+		return true
+	}
+	// A name: every word capitalised (particles aside), no sentence end, not a
+	// label an extractor slips in.
+	lr, _ := utf8.DecodeLastRuneInString(l)
+	if lr == '.' || lr == '!' || lr == '?' || lr == ':' || n > 5 {
+		return false
+	}
+	ll := strings.ToLower(l)
+	for _, junk := range []string{"advertisement", "related", "read more", "share", "photo", "video", "click", "subscribe", "sign up", "comments", "next", "previous"} {
+		if strings.HasPrefix(ll, junk) {
+			return false
+		}
+	}
+	caps := 0
+	for _, w := range strings.Fields(strings.Split(l, ",")[0]) {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case w == "de" || w == "van" || w == "von" || w == "da" || w == "of" || w == "the" || w == "al" || w == "bin":
+		default:
+			return false
+		}
+	}
+	return caps >= 1
+}
+
+// refPattern reports whether l holds a reference: chapter and verse ("3:16"), a
+// page ("p.82", "pp. 10-12", "page 4"), or a chapter ("Chapter 4", "ch. 2").
+func refPattern(l string) bool {
+	for i := 1; i+1 < len(l); i++ {
+		if l[i] == ':' && isDigit(l[i-1]) && isDigit(l[i+1]) {
+			return true
+		}
+	}
+	ll := strings.ToLower(l)
+	for _, pre := range []string{"p.", "pp.", "page ", "chapter ", "ch. ", "ch."} {
+		if k := strings.Index(ll, pre); k >= 0 && (k == 0 || ll[k-1] == ' ' || ll[k-1] == '(' || ll[k-1] == ',') {
+			rest := strings.TrimLeft(ll[k+len(pre):], " ")
+			if rest != "" && isDigit(rest[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // neighbour returns the sentence next to s in direction dir (-1 or +1), passing
 // over up to three "sentences" without a word: markup debris such as a lone "[" or
