@@ -41,6 +41,17 @@ func readJSONL(path string, lr *lineReader, comp string, opt Options, yield func
 			break
 		}
 		record++
+		if lr.skipped > 0 {
+			content = true
+			it := errItem(path, record, tooLargeMsg("line", lr.skipped, int64(lr.max)), JSONL, comp)
+			if nl {
+				it.LineEnd = "\n"
+			}
+			if !yield(it) {
+				return
+			}
+			continue
+		}
 		off := 0
 		if record == 1 && bytes.HasPrefix(line, bom) {
 			off = len(bom)
