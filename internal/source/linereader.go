@@ -103,10 +103,11 @@ func (lr *lineReader) fill() {
 	}
 	if len(lr.buf)-lr.end < minRead {
 		size := 2 * len(lr.buf)
-		if lr.max > 0 {
+		if lr.max > 0 && size >= lr.max/2 {
 			// A line of max bytes plus room for one read past it, which is
-			// what shows that a line is too long.
-			size = min(size, lr.max+2*minRead)
+			// what shows that a line is too long; straight there from half
+			// of it, which spares a large buffer of garbage.
+			size = lr.max + 2*minRead
 		}
 		if size > len(lr.buf) {
 			nb := make([]byte, size)
