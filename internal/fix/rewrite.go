@@ -270,7 +270,7 @@ func RejectedRecord(raw []byte, rule, reason string) []byte {
 // the rejected file (left there by a run interrupted between the two renames) is
 // not added again, so a rerun leaves no duplicate.
 type RejectedFile struct {
-	out  *AtomicFile
+	out *AtomicFile
 	// old counts the records of the existing rejected file by hash; each one
 	// absorbs one equal record added, so that identical records dropped in one
 	// run are all kept.
