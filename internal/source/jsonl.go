@@ -111,6 +111,13 @@ func (d *jsonlDecoder) decode(line []byte, off, record int) Item {
 		return fail("top-level value is " + k.phrase() + ", want an object")
 	}
 	t := d.sc.found[targetText]
+	if d.sc.dupText >= 0 {
+		// Checking (and fixing) the first value would change one that no
+		// consumer reads; taking the last would hide that the record says two
+		// things. So the record is an error, and fix copies it unchanged.
+		return fail("duplicate text field " + strconv.Quote(d.field) + " at byte " + strconv.Itoa(d.sc.dupText) +
+			": JSON readers take the last value, so the record is ambiguous; skipped")
+	}
 	switch t.kind {
 	case kindString:
 	case kindNone:

@@ -137,3 +137,23 @@ func (letters) Read(b []byte) (int, error) {
 	}
 	return len(b), nil
 }
+
+// TestDuplicateTextKey: a record with two text keys is an error, never a
+// document whose first value would be checked and fixed while consumers read
+// the last; a duplicate elsewhere, or in another object, is not.
+func TestDuplicateTextKey(t *testing.T) {
+	in := []byte(`{"text":"first","id":"a","text":"last"}` + "\n" +
+		`{"id":"b","id":"c","text":"fine"}` + "\n" +
+		`{"meta":{"text":"inner"},"text":"fine too"}` + "\n" +
+		`{"t\u0065xt":"escaped","text":"dup"}` + "\n")
+	diffLists(t, summaries(collect("d.jsonl", in, JSONL, Options{})), []string{
+		`err d.jsonl:1: duplicate text field "text" at byte 25: JSON readers take the last value, so the record is ambiguous; skipped`,
+		`2 id=b text="fine"`,
+		`3 id=d.jsonl:3 text="fine too"`,
+		`err d.jsonl:4: duplicate text field "text" at byte 23: JSON readers take the last value, so the record is ambiguous; skipped`,
+	})
+	nested := []byte(`{"meta":{"body":"one","body":"two"}}` + "\n")
+	diffLists(t, summaries(collect("n.jsonl", nested, JSONL, Options{TextField: "meta.body"})), []string{
+		`err n.jsonl:1: duplicate text field "meta.body" at byte 22: JSON readers take the last value, so the record is ambiguous; skipped`,
+	})
+}

@@ -194,7 +194,7 @@ func (b boundedThrift) ReadBytes() ([]byte, error) {
 		return nil, err
 	}
 	buf := make([]byte, n)
-	_, err = io.ReadFull(b.thriftReader.Reader(), buf)
+	_, err = io.ReadFull(b.Reader(), buf)
 	return buf, err
 }
 
