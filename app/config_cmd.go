@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/corpuslint/corpuslint/internal/config"
+	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
 )
 
@@ -75,6 +76,7 @@ input:
   id-field: id
   url-field: url
   suppress-field: corpuslint   # a record's {"corpuslint": {"ignore": ["stray-dash"]}}
+  max-record-size: 256MiB      # larger records (after decompression) are input errors
 
 # Findings recorded by ` + "`corpuslint baseline`" + ` are not reported again.
 # baseline: corpuslint-baseline.json
@@ -194,7 +196,8 @@ func printResolved(w io.Writer, res *config.Resolved, path string) error {
 	}{
 		Config: file, Path: path, Profile: res.Profile, FailOn: res.FailOn, Format: res.Format, Baseline: res.Baseline,
 		Input: map[string]string{"text-field": res.Input.TextField, "id-field": res.Input.IDField,
-			"url-field": res.Input.URLField, "suppress-field": res.Input.SuppressField},
+			"url-field": res.Input.URLField, "suppress-field": res.Input.SuppressField,
+			"max-record-size": source.FormatSize(res.Input.MaxRecordSize)},
 		Rules: map[string]ruleOut{},
 	}
 	for _, r := range res.RulesFor(path) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -67,6 +68,20 @@ func fixAction(c *cli.Context) error {
 	s.opt.Fix = true
 	s.opt.UnsafeFixes = c.Bool("unsafe-fixes")
 	out, errw := c.App.Writer, c.App.ErrWriter
+	if !dryRun {
+		// An interrupted run removes its temporary files; those of earlier runs
+		// that were killed outright are removed before this one writes.
+		defer fix.HandleSignals(errw)()
+		dirs := map[string]bool{}
+		for _, f := range s.files {
+			if d := filepath.Dir(f); !dirs[d] {
+				dirs[d] = true
+				for _, p := range fix.CleanStale(d) {
+					fmt.Fprintf(errw, "notice: removed %s, a temporary file left by a corpuslint run that was killed\n", p)
+				}
+			}
+		}
+	}
 
 	var diff *report.Diff
 	if dryRun {
@@ -246,18 +261,10 @@ func (f *fileFix) finish(dryRun bool) error {
 	if dryRun {
 		return nil
 	}
-	if f.rejected != nil {
-		// The moved records must be on disk before the file loses them.
-		if err := f.rejected.Close(); err != nil {
-			f.failed = true
-			if f.rw != nil {
-				f.rw.Abort()
-				f.rw = nil
-			}
-			return fmt.Errorf("%s: %w; the file was left unchanged", fix.RejectedPath(f.path), err)
-		}
-	}
 	if f.failed {
+		if f.rejected != nil {
+			f.rejected.Abort()
+		}
 		if f.rw != nil {
 			f.rw.Abort()
 		}
@@ -265,6 +272,17 @@ func (f *fileFix) finish(dryRun bool) error {
 			return fmt.Errorf("%s: not rewritten because it could not be read completely", f.path)
 		}
 		return nil
+	}
+	if f.rejected != nil {
+		// The moved records must be on disk, in place, before the file loses
+		// them; a run stopped between the two renames leaves them in both, and
+		// the next run does not add them again.
+		if err := f.rejected.Commit(); err != nil {
+			if f.rw != nil {
+				f.rw.Abort()
+			}
+			return fmt.Errorf("%s: %w; the file was left unchanged", fix.RejectedPath(f.path), err)
+		}
 	}
 	if f.rw != nil {
 		return f.rw.Commit()

@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/corpuslint/corpuslint/internal/source"
 )
 
 // FileName is the name looked up from the current folder upwards.
@@ -49,6 +51,8 @@ type Input struct {
 	IDField       string
 	URLField      string
 	SuppressField string
+	// MaxRecordSize is input.max-record-size in bytes; 0 when not set.
+	MaxRecordSize int64
 }
 
 // RuleSettings is a rule's severity override and options.
@@ -157,7 +161,7 @@ var topKeys = map[string]string{
 	"extend-select": "a list of rules or categories",
 	"fail-on":       "error, warning, info or never",
 	"format":        "an output format",
-	"input":         "a mapping with text-field, id-field, url-field, suppress-field",
+	"input":         "a mapping with text-field, id-field, url-field, suppress-field, max-record-size",
 	"rules":         "a mapping from rule name to its severity and options",
 	"per-path":      "a list of {paths, select, ignore, rules}",
 	"ignore-ids":    "a list of document ids",
@@ -289,7 +293,7 @@ func (p *parser) top(n *yaml.Node, cfg *Config) {
 	})
 }
 
-var inputKeys = map[string]string{"text-field": "", "id-field": "", "url-field": "", "suppress-field": ""}
+var inputKeys = map[string]string{"text-field": "", "id-field": "", "url-field": "", "suppress-field": "", "max-record-size": ""}
 
 func (p *parser) input(n *yaml.Node, in *Input) {
 	p.mapping(n, "input", func(k, v *yaml.Node) {
@@ -303,6 +307,14 @@ func (p *parser) input(n *yaml.Node, in *Input) {
 			in.URLField = p.str(v, key)
 		case "suppress-field":
 			in.SuppressField = p.str(v, key)
+		case "max-record-size":
+			if str := p.str(v, key); str != "" {
+				n, err := source.ParseSize(str)
+				if err != nil {
+					p.fail(v, key, "%v", err)
+				}
+				in.MaxRecordSize = n
+			}
 		default:
 			p.fail(k, key, "unknown key (allowed: %s)", allowed(inputKeys))
 		}

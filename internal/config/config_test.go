@@ -32,7 +32,7 @@ func TestParseErrorsQuoteFileLineAndKey(t *testing.T) {
 	for _, tc := range []struct{ yml, want string }{
 		{"selct: [quotes]\n", `corpuslint.yaml:1: selct: unknown key (allowed: baseline, custom-rules, extend-select, fail-on, format, ignore, ignore-ids, input, per-path, profile, rules, select)`},
 		{"fail-on: sometimes\n", `corpuslint.yaml:1: fail-on: "sometimes" is not allowed (want error, warning, info or never)`},
-		{"input:\n  txt-field: body\n", `corpuslint.yaml:2: input.txt-field: unknown key (allowed: id-field, suppress-field, text-field, url-field)`},
+		{"input:\n  txt-field: body\n", `corpuslint.yaml:2: input.txt-field: unknown key (allowed: id-field, max-record-size, suppress-field, text-field, url-field)`},
 		{"select: {a: b}\n", `corpuslint.yaml:1: select: want a list, got a mapping`},
 		{"per-path:\n  - ignore: [quotes]\n", `corpuslint.yaml:2: per-path[0].paths: at least one glob is required`},
 		{"custom-rules:\n  - name: x\n    kind: pattern\n    patern: a\n", `corpuslint.yaml:4: custom-rules[0].patern: unknown key`},

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/builtin"
 	"github.com/corpuslint/corpuslint/rules/custom"
@@ -26,6 +28,8 @@ type Flags struct {
 	TextField    string
 	IDField      string
 	Baseline     string
+	// MaxRecordSize is --max-record-size in bytes; 0 when not given.
+	MaxRecordSize int64
 	// Ungrouped reports every finding on its own, even of rules whose findings
 	// in one document are reported as one (rules.Meta.Grouped).
 	Ungrouped bool
@@ -126,6 +130,7 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 		IDField:       first(flags.IDField, cfg.Input.IDField, "id"),
 		URLField:      first(cfg.Input.URLField, "url"),
 		SuppressField: first(cfg.Input.SuppressField, "corpuslint"),
+		MaxRecordSize: cmp.Or(flags.MaxRecordSize, cfg.Input.MaxRecordSize, source.DefaultMaxRecordSize),
 	}
 	for _, id := range cfg.IgnoreIDs {
 		r.IgnoreIDs[id] = true

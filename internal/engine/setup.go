@@ -25,6 +25,7 @@ func Setup(res *config.Resolved, base *baseline.Baseline) Options {
 			IDField:       res.Input.IDField,
 			URLField:      res.Input.URLField,
 			SuppressField: res.Input.SuppressField,
+			MaxRecordSize: res.Input.MaxRecordSize,
 		},
 		Processors: processors(res, base),
 	}

@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -258,44 +261,89 @@ func RejectedRecord(raw []byte, rule, reason string) []byte {
 	return out
 }
 
-// RejectedFile appends the records dropped from a JSONL file to its rejected file
-// as they stream past. Close syncs it, so the moved records are safe on disk before
-// the source file is rewritten without them.
+// RejectedFile collects the records dropped from a JSONL file as they stream past,
+// into a temporary file beside the rejected file that begins with the rejected
+// file's present content. Commit syncs it and renames it into place, which the
+// caller does before the source file is renamed without the records: a run
+// interrupted at any point leaves every record in the source, or in the rejected
+// file, or in both; never in neither, never half written. A record already in
+// the rejected file (left there by a run interrupted between the two renames) is
+// not added again, so a rerun leaves no duplicate.
 type RejectedFile struct {
-	f *os.File
-	w *bufio.Writer
-	n int
+	out *AtomicFile
+	// old counts the records of the existing rejected file by hash; each one
+	// absorbs one equal record added, so that identical records dropped in one
+	// run are all kept.
+	old map[[sha256.Size]byte]int
+	n   int
 }
 
-// OpenRejected opens (or creates) the rejected file at path for appending.
+// OpenRejected starts a new version of the rejected file at path, which may not
+// exist yet. A last line that an older version of corpuslint left cut short (not
+// ended by a newline and not valid JSON) is dropped: its record is still in the
+// source, which is rewritten only after the rejected file.
 func OpenRejected(path string) (*RejectedFile, error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	out, err := CreateAtomic(path)
 	if err != nil {
 		return nil, err
 	}
-	return &RejectedFile{f: f, w: bufio.NewWriterSize(f, 1<<16)}, nil
+	r := &RejectedFile{out: out, old: map[[sha256.Size]byte]int{}}
+	old, err := os.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return r, nil
+	case err != nil:
+		out.Abort()
+		return nil, err
+	}
+	defer old.Close()
+	br := bufio.NewReaderSize(old, 1<<16)
+	for {
+		line, err := br.ReadBytes('\n')
+		if len(line) > 0 {
+			body := bytes.TrimRight(line, "\r\n")
+			switch {
+			case len(bytes.TrimSpace(body)) == 0:
+			case line[len(line)-1] != '\n' && !json.Valid(body):
+			default:
+				r.old[sha256.Sum256(body)]++
+				if _, werr := out.Write(append(body, '\n')); werr != nil {
+					out.Abort()
+					return nil, werr
+				}
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return r, nil
+		}
+		if err != nil {
+			out.Abort()
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
 }
 
-// Add appends one record line.
+// Add appends one record line, unless the rejected file already held the same
+// record (and no earlier Add matched that copy).
 func (r *RejectedFile) Add(line []byte) error {
+	h := sha256.Sum256(line)
+	if r.old[h] > 0 {
+		r.old[h]--
+		return nil
+	}
 	r.n++
-	if _, err := r.w.Write(line); err != nil {
+	if _, err := r.out.Write(line); err != nil {
 		return err
 	}
-	return r.w.WriteByte('\n')
+	_, err := r.out.Write([]byte{'\n'})
+	return err
 }
 
 // Len returns the number of records added.
 func (r *RejectedFile) Len() int { return r.n }
 
-// Close flushes and syncs the file.
-func (r *RejectedFile) Close() error {
-	err := r.w.Flush()
-	if err == nil {
-		err = r.f.Sync()
-	}
-	if cerr := r.f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
+// Commit syncs the new rejected file and renames it into place.
+func (r *RejectedFile) Commit() error { return r.out.Commit() }
+
+// Abort leaves the rejected file as it was.
+func (r *RejectedFile) Abort() { r.out.Abort() }

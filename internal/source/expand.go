@@ -15,8 +15,13 @@ import (
 var corpusExts = []string{".txt", ".md", ".jsonl", ".ndjson", ".warc", ".wet", ".parquet"}
 
 // isCorpusName reports whether a file found in a directory walk is one to read.
+// The records fix moved aside (<name>.rejected.jsonl) are its output, not corpus:
+// reading them as input would move them again into <name>.rejected.rejected.jsonl.
 func isCorpusName(name string) bool {
 	name = trimCompressionExt(strings.ToLower(name))
+	if strings.HasSuffix(name, ".rejected.jsonl") {
+		return false
+	}
 	for _, ext := range corpusExts {
 		if strings.HasSuffix(name, ext) {
 			return true
@@ -31,8 +36,10 @@ func isCorpusName(name string) bool {
 // A file argument is taken as is, whatever its name ("-" means standard input). A
 // directory is walked recursively in name order, taking files ending in .txt, .md,
 // .jsonl, .ndjson, .warc, .wet or .parquet, optionally followed by .gz, .zst or
-// .zstd (so .jsonl.zst, .warc.gz, .warc.wet.gz). Hidden files and folders (name
-// starting with ".") are skipped, as they hold tool state rather than corpus.
+// .zstd (so .jsonl.zst, .warc.gz, .warc.wet.gz), but for the rejected files fix
+// writes (*.rejected.jsonl). Hidden files and folders (name starting with ".",
+// corpuslint's own temporary files among them) are skipped, as they hold tool
+// state rather than corpus.
 // Symlinks to files inside the walked tree are followed; symlinked directories are
 // not entered and links leading outside the tree are skipped, so a walk can neither
 // loop nor wander off. A path named twice is read once.

@@ -12,7 +12,8 @@ func TestExpand(t *testing.T) {
 	root := filepath.Join(base, "corpus")
 	for _, name := range []string{
 		"b.txt", "a.md", "c.jsonl", "d.ndjson.gz", "e.txt.gz", "f.JSONL",
-		"skip.json", "skip.gz", "skip.csv",
+		"skip.json", "skip.gz", "skip.csv", "c.rejected.jsonl", "sub/B.Rejected.JSONL.gz",
+		".corpuslint-tmp-99999-c.jsonl-123",
 		".hidden.txt", ".git/inside.txt", "sub/.env/x.txt",
 		"sub/z.txt", "sub/deeper/y.jsonl",
 		"00/first.txt",

@@ -41,6 +41,17 @@ func readJSONL(path string, lr *lineReader, comp string, opt Options, yield func
 			break
 		}
 		record++
+		if lr.skipped > 0 {
+			content = true
+			it := errItem(path, record, tooLargeMsg("line", lr.skipped, int64(lr.max)), JSONL, comp)
+			if nl {
+				it.LineEnd = "\n"
+			}
+			if !yield(it) {
+				return
+			}
+			continue
+		}
 		off := 0
 		if record == 1 && bytes.HasPrefix(line, bom) {
 			off = len(bom)
@@ -100,6 +111,13 @@ func (d *jsonlDecoder) decode(line []byte, off, record int) Item {
 		return fail("top-level value is " + k.phrase() + ", want an object")
 	}
 	t := d.sc.found[targetText]
+	if d.sc.dupText >= 0 {
+		// Checking (and fixing) the first value would change one that no
+		// consumer reads; taking the last would hide that the record says two
+		// things. So the record is an error, and fix copies it unchanged.
+		return fail("duplicate text field " + strconv.Quote(d.field) + " at byte " + strconv.Itoa(d.sc.dupText) +
+			": JSON readers take the last value, so the record is ambiguous; skipped")
+	}
 	switch t.kind {
 	case kindString:
 	case kindNone:

@@ -39,9 +39,12 @@ func TestReadJSONL(t *testing.T) {
 			want: []string{`err t.jsonl:1: missing text field "meta.body"`},
 		},
 		{
-			name: "first occurrence wins",
-			in:   `{"text":"first","text":"second","id":1,"id":2}` + "\n",
-			want: []string{`1 id=1 text="first"`},
+			// Consumers read the last text; checking the first would fix a value
+			// nobody reads, so the record is an error. For the id the first wins.
+			name: "duplicate text is an error, first id wins",
+			in:   `{"text":"first","text":"second","id":1,"id":2}` + "\n" + `{"text":"t","id":1,"id":2}` + "\n",
+			want: []string{`err t.jsonl:1: duplicate text field "text" at byte 16: JSON readers take the last value, so the record is ambiguous; skipped`,
+				`2 id=1 text="t"`},
 		},
 		{
 			name: "first parent object wins",

@@ -72,6 +72,10 @@ type jsonScanner struct {
 	done    uint8 // targets settled: found, or their first parent key held no object
 	b       []byte
 	scratch []byte // unescaped keys
+	// dupText is the offset of a second key of the text field in the object
+	// that held the first, or -1: JSON readers (encoding/json, Python's json)
+	// take the last, so the record is ambiguous.
+	dupText int
 }
 
 // syntaxError is invalid JSON at a byte offset of the line.
@@ -90,6 +94,7 @@ func (s *jsonScanner) scan(b []byte, start int) (kind, error) {
 	s.b = b
 	s.found = [numTargets]valueSpan{}
 	s.done = 0
+	s.dupText = -1
 	var mask uint8
 	for t := range s.paths {
 		if len(s.paths[t]) > 0 {
@@ -197,6 +202,10 @@ func (s *jsonScanner) object(i int, mask uint8, depth int) (int, error) {
 		var m uint8
 		if cand := mask &^ s.done; cand != 0 {
 			m = s.matchKey(cand, b[i+1:ke-1], kesc, depth-1)
+		}
+		if dup := mask & s.done & (1 << targetText); dup != 0 && s.dupText < 0 && depth == len(s.paths[targetText]) &&
+			s.found[targetText].kind != kindNone && s.matchKey(dup, b[i+1:ke-1], kesc, depth-1) != 0 {
+			s.dupText = i
 		}
 		i = skipWS(b, ke)
 		if i >= len(b) {

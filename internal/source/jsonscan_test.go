@@ -11,11 +11,13 @@ import (
 )
 
 // refText is the reference answer for a line, computed with encoding/json: whether
-// it is valid JSON, and the first "text" and "id" members of a top-level object.
+// it is valid JSON, and the first "text" and "id" members of a top-level object,
+// and whether "text" is there more than once.
 type refText struct {
 	valid, object bool
 	text          json.RawMessage // nil when absent
 	id            json.RawMessage
+	dupText       bool
 }
 
 func reference(line []byte) refText {
@@ -43,6 +45,8 @@ func reference(line []byte) refText {
 		case "text":
 			if r.text == nil {
 				r.text = v
+			} else {
+				r.dupText = true
 			}
 		case "id":
 			if r.id == nil {
@@ -70,6 +74,10 @@ func checkAgainstReference(t *testing.T, line []byte) {
 	case !ref.valid:
 		if it.Err == nil || !strings.HasPrefix(it.Err.Msg, "invalid JSON: ") {
 			t.Fatalf("%q: encoding/json says invalid, we say %s", line, summary(it))
+		}
+	case ref.object && ref.dupText:
+		if it.Err == nil || !strings.HasPrefix(it.Err.Msg, "duplicate text field") {
+			t.Fatalf("%q: want a duplicate text field error, got %s", line, summary(it))
 		}
 	case !ref.object, ref.text == nil, ref.text[0] != '"':
 		if it.Err == nil || strings.HasPrefix(it.Err.Msg, "invalid JSON") {

@@ -101,9 +101,18 @@ func (p *parquetReader) read(r io.ReaderAt, size int64) {
 	id := optionalColumn(f.Root(), p.opt.IDField, true)
 	url := optionalColumn(f.Root(), p.opt.URLField, false)
 	meta := f.Metadata()
+	limit := p.opt.maxRecord()
 	for i, rg := range f.RowGroups() {
 		n := rg.NumRows()
-		if !p.readRowGroup(rg, text, id, url) {
+		msg := ""
+		if i < len(meta.RowGroups) {
+			msg = checkRowGroup(r, size, &meta.RowGroups[i], limit, text, id, url)
+		}
+		if msg != "" {
+			if !p.fail(p.row+1, msg+"; "+strconv.FormatInt(n, 10)+" rows of the row group skipped") {
+				return
+			}
+		} else if !p.readRowGroup(rg, text, id, url) {
 			return
 		}
 		p.row += n
@@ -115,6 +124,20 @@ func (p *parquetReader) read(r io.ReaderAt, size int64) {
 			p.progress(min(sz, size-p.reported))
 		}
 	}
+}
+
+// checkRowGroup checks the pages of the columns read in one row group
+// (checkChunk); "" when they are sound.
+func checkRowGroup(r io.ReaderAt, size int64, rg *format.RowGroup, limit int64, cols ...*parquet.Column) string {
+	for _, c := range cols {
+		if c == nil || c.Index() >= len(rg.Columns) {
+			continue
+		}
+		if msg := checkChunk(r, size, &rg.Columns[c.Index()].MetaData, limit); msg != "" {
+			return "column " + strconv.Quote(strings.Join(c.Path(), ".")) + ": " + msg
+		}
+	}
+	return ""
 }
 
 // checkParquetFooter checks the end of the file before parquet-go reads it, for a

@@ -19,6 +19,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,6 +48,11 @@ type Options struct {
 	// the end. It is called from the reading goroutine, often (every 32 KiB or so),
 	// and must be cheap: an atomic add.
 	Progress func(n int64)
+	// MaxRecordSize is the largest record read, in bytes after decompression
+	// (a JSONL line, a text file, a WARC record's content, a Parquet value or
+	// page); 0 means DefaultMaxRecordSize. A larger record is an input error
+	// naming it, found before it is held in memory, and reading goes on.
+	MaxRecordSize int64
 }
 
 func (o Options) withDefaults() Options {
@@ -269,7 +275,7 @@ func readStream(name string, r io.Reader, format Format, size int64, opt Options
 	head, _ := br.Peek(len(warcMagic))
 	switch {
 	case bytes.Equal(head, warcMagic):
-		readWARC(name, br, comp, yield)
+		readWARC(name, br, comp, opt.maxRecord(), yield)
 		return
 	case bytes.HasPrefix(head, parquetMagic):
 		where := "a stream"
@@ -287,11 +293,12 @@ func readStream(name string, r io.Reader, format Format, size int64, opt Options
 	}
 	if format == JSONL {
 		lr := newLineReader(br, bufs.line)
+		lr.max = int(min(opt.maxRecord(), int64(math.MaxInt)))
 		readJSONL(name, lr, comp, opt, yield)
 		bufs.line = lr.buf
 		return
 	}
-	readText(name, br, size, comp, yield)
+	readText(name, br, size, comp, opt.maxRecord(), yield)
 }
 
 // sniff decides the format of unnamed input: JSONL when the first byte after an

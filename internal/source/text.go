@@ -16,9 +16,15 @@ const sniffLen = 8 << 10
 
 // readText yields the whole of r as one document. The text is kept byte for byte
 // (BOM and CRLF included) because finding positions refer to these exact bytes.
-func readText(path string, r io.Reader, size int64, comp string, yield func(Item) bool) {
+// A text longer than limit is an error, found by reading at most limit+1 bytes
+// (none when size already says so).
+func readText(path string, r io.Reader, size int64, comp string, limit int64, yield func(Item) bool) {
 	fail := func(msg string) { yield(errItem(path, 0, msg, Text, comp)) }
-	head := make([]byte, sniffLen)
+	if size > limit {
+		fail(tooLargeMsg("file", size, limit))
+		return
+	}
+	head := make([]byte, min(sniffLen, limit+1))
 	n, err := readAtMost(r, head)
 	head = head[:n]
 	if err != nil && !errors.Is(err, io.EOF) {
@@ -40,10 +46,14 @@ func readText(path string, r io.Reader, size int64, comp string, yield func(Item
 	sb.Write(head)
 	if err == nil {
 		// strings.Builder lets the text be built without a second full-size copy.
-		if _, err = io.Copy(&sb, r); err != nil {
+		if _, err = io.Copy(&sb, io.LimitReader(r, limit+1-int64(n))); err != nil {
 			fail(readErrMsg(err, comp))
 			return
 		}
+	}
+	if int64(sb.Len()) > limit {
+		fail(tooLargeMsg("document", 0, limit))
+		return
 	}
 	text := sb.String()
 	if bad := firstInvalidUTF8(text); bad >= 0 {

@@ -6,7 +6,6 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"errors"
-	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -83,9 +82,12 @@ var warcOptions = []gowarc.WarcRecordOption{
 
 // readWARC yields the documents of the WARC stream br, whose first bytes are
 // known to be a WARC version line. comp is the compression undone under br.
-func readWARC(path string, br *bufio.Reader, comp string, yield func(Item) bool) {
+// Records whose Content-Length is over limit, and headers longer than
+// maxHeaderSize, are errors found before the parser reads them (see
+// checkWARCHeader).
+func readWARC(path string, br *bufio.Reader, comp string, limit int64, yield func(Item) bool) {
 	src := &stickyReader{r: br}
-	wbr := bufio.NewReaderSize(src, 64<<10)
+	wbr := bufio.NewReaderSize(src, maxHeaderSize)
 	u := gowarc.NewUnmarshaler(warcOptions...)
 	fail := func(record int, msg string) Item {
 		return errItem(path, record, msg, WARC, comp)
@@ -105,6 +107,28 @@ func readWARC(path string, br *bufio.Reader, comp string, yield func(Item) bool)
 	record := 0
 	for {
 		pos := src.n - int64(wbr.Buffered())
+		switch msg, skip := checkWARCHeader(wbr, limit); {
+		case msg != "" && skip < 0:
+			if flush(nil) {
+				yield(fail(record+1, msg))
+			}
+			return
+		case msg != "":
+			record++
+			it := fail(record, msg)
+			if !flush(&it) {
+				return
+			}
+			if _, err := wbr.Discard(int(skip)); err != nil {
+				flush(nil)
+				if src.err != nil {
+					yield(fail(record+1, readErrMsg(src.err, comp)))
+				}
+				return
+			}
+			skipRecordEnd(wbr)
+			continue
+		}
 		rec, skipped, validation, err := u.Unmarshal(wbr)
 		if skipped > 0 && record > 0 {
 			// held, when there is one, is the previous record's item.
@@ -149,7 +173,7 @@ func readWARC(path string, br *bufio.Reader, comp string, yield func(Item) bool)
 				return
 			}
 		} else {
-			it = warcItem(path, record, comp, rec, validation)
+			it = warcItem(path, record, comp, rec, validation, limit)
 			closeRecord(rec)
 		}
 		// The previous record is sound now that this one started where it
@@ -157,6 +181,65 @@ func readWARC(path string, br *bufio.Reader, comp string, yield func(Item) bool)
 		if !flush(it) {
 			return
 		}
+	}
+}
+
+// checkWARCHeader looks at the header of the record starting at wbr, before the
+// parser does, since gowarc reads header lines and HTTP headers without a bound
+// and caches content blocks whole: a header longer than maxHeaderSize, or a
+// Content-Length over limit, returns a message. skip is then the bytes of the
+// record to discard (header and content), or -1 when the record cannot be
+// skipped and reading must stop. A record that does not start with "WARC/" is
+// left to the parser's own search for the next record, but for a gzip member
+// inside decompressed content, which the parser would inflate without a bound.
+func checkWARCHeader(wbr *bufio.Reader, limit int64) (msg string, skip int64) {
+	magic, _ := wbr.Peek(len(warcMagic))
+	if isGzip(magic) {
+		return "a gzip-compressed WARC record inside a decompressed WARC stream is not supported; " +
+			"the rest of the file is skipped", -1
+	}
+	if !bytes.Equal(magic, warcMagic) {
+		return "", 0
+	}
+	buf, _ := wbr.Peek(wbr.Size())
+	end := -1
+	for i := 0; i < len(buf); {
+		j := bytes.IndexByte(buf[i:], '\n')
+		if j < 0 {
+			break
+		}
+		line := bytes.TrimRight(buf[i:i+j], "\r")
+		i += j + 1
+		if len(line) == 0 {
+			end = i
+			break
+		}
+		name, value, ok := bytes.Cut(line, []byte(":"))
+		if !ok || !bytes.EqualFold(bytes.TrimSpace(name), []byte("Content-Length")) {
+			continue
+		}
+		if n, err := strconv.ParseInt(string(bytes.TrimSpace(value)), 10, 64); err == nil && n > limit {
+			skip = n
+		}
+	}
+	switch {
+	case end < 0 && len(buf) == wbr.Size():
+		return "WARC header longer than " + FormatSize(int64(wbr.Size())) + "; the rest of the file is skipped", -1
+	case end < 0 || skip == 0:
+		return "", 0
+	}
+	return tooLargeMsg("WARC record", skip, limit), int64(end) + skip
+}
+
+// skipRecordEnd discards the CRLF CRLF that ends a skipped record, so that the
+// parser does not count it as stray bytes.
+func skipRecordEnd(wbr *bufio.Reader) {
+	for i := 0; i < 4; i++ {
+		b, err := wbr.Peek(1)
+		if err != nil || (b[0] != '\r' && b[0] != '\n') {
+			return
+		}
+		_, _ = wbr.Discard(1)
 	}
 }
 
@@ -211,7 +294,7 @@ func damage(validation []error, content bool) error {
 
 // warcItem turns one parsed record into an Item, or nil for a record that is not
 // a document.
-func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, validation []error) *Item {
+func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, validation []error, limit int64) *Item {
 	fail := func(msg string) *Item {
 		it := errItem(path, record, msg, WARC, comp)
 		return &it
@@ -238,9 +321,12 @@ func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, valid
 		if err != nil {
 			return fail("cannot read WARC record content: " + warcErrMsg(err))
 		}
-		body, err := io.ReadAll(r)
+		body, err := io.ReadAll(io.LimitReader(r, limit+1))
 		if err != nil {
 			return fail("cannot read WARC record content: " + warcErrMsg(err))
+		}
+		if int64(len(body)) > limit {
+			return fail(tooLargeMsg("WARC record content", 0, limit))
 		}
 		var msg string
 		if text, msg = decodeText(body, ct, kind); msg != "" {
@@ -273,7 +359,7 @@ func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, valid
 		if err != nil {
 			return fail("cannot read WARC record content: " + warcErrMsg(err))
 		}
-		body, msg := httpBody(r, *hdr, chunked(hb.ProtocolHeaderBytes()))
+		body, msg := httpBody(r, *hdr, chunked(hb.ProtocolHeaderBytes()), min(limit, maxPayload))
 		if msg != "" {
 			return fail(msg)
 		}
@@ -340,7 +426,7 @@ func chunked(raw []byte) bool {
 // or deflate Content-Encoding left in place by the crawler (Common Crawl stores
 // payloads decoded and renames these headers; wget and warcprox keep them). It
 // returns a message instead when the payload cannot be decoded.
-func httpBody(r io.Reader, hdr http.Header, isChunked bool) ([]byte, string) {
+func httpBody(r io.Reader, hdr http.Header, isChunked bool, limit int64) ([]byte, string) {
 	if isChunked {
 		r = httputil.NewChunkedReader(r)
 	}
@@ -357,12 +443,12 @@ func httpBody(r io.Reader, hdr http.Header, isChunked bool) ([]byte, string) {
 	default:
 		return nil, "HTTP payload: unsupported Content-Encoding " + strconv.Quote(enc)
 	}
-	body, err := io.ReadAll(io.LimitReader(r, maxPayload+1))
+	body, err := io.ReadAll(io.LimitReader(r, limit+1))
 	switch {
 	case err != nil:
 		return nil, "HTTP payload: " + err.Error()
-	case len(body) > maxPayload:
-		return nil, fmt.Sprintf("HTTP payload larger than %d MiB once decoded", maxPayload>>20)
+	case int64(len(body)) > limit:
+		return nil, "HTTP payload larger than " + FormatSize(limit) + " once decoded"
 	}
 	return body, ""
 }

@@ -258,7 +258,7 @@ func FuzzWARC(f *testing.F) {
 			}
 		}
 		var items []Item
-		readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", func(it Item) bool {
+		readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", DefaultMaxRecordSize, func(it Item) bool {
 			items = append(items, it)
 			return true
 		})
@@ -267,7 +267,7 @@ func FuzzWARC(f *testing.F) {
 		// Stopping after any item stops: yield is not called again.
 		for stop := 1; stop <= len(items); stop++ {
 			n := 0
-			readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", func(Item) bool {
+			readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", DefaultMaxRecordSize, func(Item) bool {
 				n++
 				return n < stop
 			})

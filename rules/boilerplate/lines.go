@@ -267,8 +267,10 @@ func measure(a *text.Analysis, bl *line, sc *scratch) {
 				if t[j+1] == '[' {
 					close = ']'
 				}
-				k := j + 2
-				for k < len(t) && t[k] != close && t[k] != ' ' {
+				// Bounded: "[a](" repeated would make every scan run to
+				// the end of the line (issue 16); no real target is longer.
+				k, stop := j+2, min(len(t), j+2+maxTargetLen)
+				for k < stop && t[k] != close && t[k] != ' ' {
 					k++
 				}
 				bl.linkBytes += int32(k - j)
@@ -276,8 +278,8 @@ func measure(a *text.Analysis, bl *line, sc *scratch) {
 			}
 		case 'h', 'w', 'H', 'W':
 			if j >= hideEnd && (j == 0 || !text.IsASCIIWordByte(t[j-1])) && urlAt(t, j) {
-				k := j
-				for k < len(t) && t[k] != ' ' && t[k] != ')' && t[k] != ']' && t[k] != '"' {
+				k, stop := j, min(len(t), j+maxTargetLen)
+				for k < stop && t[k] != ' ' && t[k] != ')' && t[k] != ']' && t[k] != '"' {
 					k++
 				}
 				bl.linkBytes += int32(k - j)
@@ -492,13 +494,19 @@ func urlAt(t string, j int) bool {
 	return len(rest) >= 5 && (rest[:4] == "www." || rest[:4] == "WWW.") && text.IsASCIIWordByte(rest[4])
 }
 
+// maxTargetLen bounds the look-ahead and look-back of the link target scans,
+// which keeps them linear on any line: a URL or link target is never longer in
+// prose, and past it a word is taken as a word.
+const maxTargetLen = 2048
+
 // inLinkTarget reports whether the word at off sits in a URL or a markdown link
-// target: after "](", "][" or a URL start with no space in between.
+// target: after "](", "][" or a URL start with no space in between, within
+// maxTargetLen bytes.
 func inLinkTarget(text string, lineStart, off int) bool {
 	if urlAt(text, off) {
 		return true
 	}
-	for k := off - 1; k >= lineStart; k-- {
+	for k := off - 1; k >= max(lineStart, off-maxTargetLen); k-- {
 		c := text[k]
 		if c == ' ' || c == '\t' {
 			return false

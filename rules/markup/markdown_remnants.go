@@ -408,12 +408,17 @@ func inline(out []rules.Finding, a *text.Analysis, ls, le int) []rules.Finding {
 	return out[:w]
 }
 
+// maxTarget bounds every look-ahead of linkTarget (the target, an <angle>
+// target, a title), so that a line of "[a](<" or `[a](u "` repeated costs
+// linear time (issue 16).
+const maxTarget = 2048
+
 // linkTarget reads "(target)" or "(target \"title\")" at s[i] == '(' and returns
 // the end offset after ")" and the target.
 func linkTarget(s string, i int) (int, string, bool) {
 	j := i + 1
 	if j < len(s) && s[j] == '<' {
-		e := strings.IndexByte(s[j:], '>')
+		e := strings.IndexByte(s[j:min(len(s), j+maxTarget)], '>')
 		if e < 0 {
 			return 0, "", false
 		}
@@ -426,7 +431,7 @@ func linkTarget(s string, i int) (int, string, bool) {
 	}
 	depth := 0
 	k := j
-	for k < len(s) && k-j < 2048 {
+	for k < len(s) && k-j < maxTarget {
 		c := s[k]
 		if c == ' ' || c == '\t' || c == '[' || c == ']' || c == '<' {
 			break // none of these is in a target; stopping keeps the scan linear
@@ -451,7 +456,7 @@ func linkTarget(s string, i int) (int, string, bool) {
 		if m >= len(s) || (s[m] != '"' && s[m] != '\'') {
 			return 0, "", false
 		}
-		e := strings.IndexByte(s[m+1:], s[m])
+		e := strings.IndexByte(s[m+1:min(len(s), m+1+maxTarget)], s[m])
 		if e < 0 {
 			return 0, "", false
 		}
