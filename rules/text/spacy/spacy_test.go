@@ -124,3 +124,37 @@ func FuzzSentenceCountIn(f *testing.F) {
 		sentenceCountsAgree(t, s)
 	})
 }
+
+// benchNews is about 1 MB of news text in lines (the seed article repeated).
+func benchNews(b *testing.B) string {
+	seed := rulestest.Seed(b)
+	return strings.Repeat(seed+"\n", (1<<20)/(len(seed)+1)+1)
+}
+
+// BenchmarkWords measures spaCy's tokenization of a document, once per
+// document in the shared analysis.
+func BenchmarkWords(b *testing.B) {
+	txt := benchNews(b)
+	b.SetBytes(int64(len(txt)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a := text.NewAnalysis(txt)
+		spacy.Words(a)
+		a.Release()
+	}
+}
+
+// BenchmarkSentenceCountLines measures c4-quality's sentence count of every
+// line from the document's tokens (the tokenization itself excluded).
+func BenchmarkSentenceCountLines(b *testing.B) {
+	txt := benchNews(b)
+	a := text.NewAnalysis(txt)
+	spacy.Words(a)
+	b.SetBytes(int64(len(txt)))
+	for b.Loop() {
+		spacy.SplitLines(txt, func(start, end, _ int) {
+			i, j := spacy.PyStrip(txt[start:end])
+			spacy.SentenceCountIn(a, start+i, start+j)
+		})
+	}
+}

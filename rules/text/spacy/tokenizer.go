@@ -376,14 +376,18 @@ func tokenizeAffixes(text string, specials bool, emit func(start, end int, space
 	start := 0
 	for i := 0; i < len(text); {
 		c := text[i]
-		var r rune
+		var space bool
 		n := 1
 		if c < utf8.RuneSelf {
-			r = rune(c)
+			// A table look-up instead of IsPySpace's switch: this loop sees every
+			// byte of the document.
+			space = pySpaceASCII[c]
 		} else {
+			var r rune
 			r, n = utf8.DecodeRuneInString(text[i:])
+			space = IsPySpace(r)
 		}
-		if IsPySpace(r) != inWS {
+		if space != inWS {
 			if start < i {
 				if inWS {
 					emit(start, i, true)
@@ -391,7 +395,7 @@ func tokenizeAffixes(text string, specials bool, emit func(start, end int, space
 					tokenizeChunk(text, start, i, specials, emit)
 				}
 			}
-			if r == ' ' {
+			if c == ' ' {
 				start = i + 1
 			} else {
 				start = i
@@ -408,6 +412,14 @@ func tokenizeAffixes(text string, specials bool, emit func(start, end int, space
 		}
 	}
 }
+
+// pySpaceASCII is IsPySpace for the ASCII characters.
+var pySpaceASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = IsPySpace(rune(c))
+	}
+	return t
+}()
 
 // tokenizeChunk tokenizes text[s:e], a run of non-space characters, as spaCy's
 // Tokenizer._split_affixes and _attach_tokens do.
