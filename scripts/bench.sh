@@ -3,17 +3,28 @@
 # program of the shared bench kit, 1 -> 2 worker speedup, peak memory and time on
 # 100 MB against 1 GB, and adversarial documents against normal text.
 #
-#   scripts/bench.sh            # everything (about 10 minutes on 2 cores; 1.3 GB in $BENCH_DIR)
+#   scripts/bench.sh            # everything (about 15 minutes on 2 cores; 1.3 GB in $BENCH_DIR)
 #   scripts/bench.sh --quick    # no 1 GB run, one run per measurement
+#   scripts/bench.sh --ratios   # only the table of ratios to the floor by selection
+#
+# The first table gives, from one run, the ratio to the floor (ratio.sh: the median
+# of RUNS alternating pairs) of three selections: the default rules, the four
+# mission rules (trailing-headlines, broken-quotes, stray-dash, missing-attribution)
+# and datatrove's filters (--profile gopher plus c4-quality and fineweb-quality).
+# With BASE_BIN set to another build (the commit before a change), each selection is
+# measured for both binaries in the same run, so the before/after ratios share the
+# machine's state of the moment.
 #
 # Environment: BENCH_KIT (default ../shared/bench, the kit with make_corpus.py,
 # floor/ and ratio.sh), BENCH_DIR (default /tmp/corpuslint-bench, where corpora
-# and the binary go), RUNS (pairs for ratio.sh, default 3).
+# and the binary go), RUNS (pairs for ratio.sh, default 3), MB (size of the
+# generated corpus, default 100), BASE_BIN (a baseline binary, optional).
 # Needs go, python3 and GNU time (/usr/bin/time, Debian package "time").
 set -euo pipefail
 cd "$(dirname "$0")/.."
-quick=false
+quick=false; only_ratios=false
 [[ "${1:-}" == "--quick" ]] && quick=true
+[[ "${1:-}" == "--ratios" ]] && only_ratios=true
 kit=$(cd "${BENCH_KIT:-../shared/bench}" && pwd)
 dir=${BENCH_DIR:-/tmp/corpuslint-bench}
 runs=${RUNS:-3}
@@ -35,10 +46,29 @@ measure() { # measure CMD... -> "seconds peak_MB"
 }
 median() { sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 
-c100=$(corpus 100)
+c100=$(corpus "${MB:-100}")
 docs=$(wc -l < "$c100")
 bytes=$(stat -c %s "$c100")
 cat "$c100" > /dev/null
+
+echo "## Ratio to the floor by selection ($((bytes / 1000000)) MB, --workers 2, median of $runs pairs each)"
+selections=("default rules|"
+  "the four mission rules|--select trailing-headlines,broken-quotes,stray-dash,missing-attribution"
+  "--profile gopher + c4-quality + fineweb-quality|--profile gopher --extend-select c4-quality,fineweb-quality")
+bins=("$bin"); [[ -n ${BASE_BIN:-} ]] && bins=("$BASE_BIN" "$bin")
+printf '| selection | binary | corpuslint MB/s | floor MB/s | peak RSS MB | ratio to the floor |\n|---|---|---|---|---|---|\n'
+for spec in "${selections[@]}"; do
+  name=${spec%%|*}; read -r -a args <<< "${spec#*|}"
+  for b in "${bins[@]}"; do
+    out=$(bash "$kit/ratio.sh" "$c100" "$runs" -- "$b" lint --format jsonl --fail-on never --workers 2 "${args[@]}" "$c100")
+    label="this tree"; [[ $b != "$bin" ]] && label="BASE_BIN"
+    echo "$out" | awk -v n="$name" -v b="$label" '
+      /^floor:/ {fm=$5} /^command:/ {cm=$5; rss=$9} /^ratio/ {r=$NF}
+      END {printf "| %s | %s | %s | %s | %s | %s |\n", n, b, cm, fm, rss, r}'
+  done
+done
+$only_ratios && exit 0
+echo
 
 echo "## Throughput against the floor (100 MB, every default rule, --workers 2)"
 out=$(bash "$kit/ratio.sh" "$c100" "$runs" -- "${lint[@]}" --workers 2 "$c100")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/option"
+	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
 
@@ -84,9 +85,11 @@ type c4Line struct {
 var c4Policy = []string{"terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"}
 
 // c4Walk runs C4QualityFilter's line loop over text and calls fn for each line.
-// With sentences set it also returns how many sentences the kept lines hold, as
-// the filter counts them for min_num_sentences.
-func c4Walk(text string, o c4Options, sentences bool, fn func(c4Line)) int {
+// With doc, the analysis of text, it also returns how many sentences the kept
+// lines hold, as the filter counts them for min_num_sentences, from the
+// document's spaCy tokens (computed once for every rule that needs them); with
+// doc nil it counts none.
+func c4Walk(text string, o c4Options, doc *text.Analysis, fn func(c4Line)) int {
 	total := 0
 	var buf, lowBuf []byte
 	spacy.SplitLines(text, func(start, end, next int) {
@@ -147,8 +150,14 @@ func c4Walk(text string, o c4Options, sentences bool, fn func(c4Line)) int {
 		}
 		if ln.reason != "" || ln.stop != "" {
 			ln.cites = nil
-		} else if sentences && o.minNumSentences != -1 {
-			total += spacy.SentenceCount(line)
+		} else if doc != nil && o.minNumSentences != -1 {
+			if len(ln.cites) == 0 && doc.Text() == text {
+				// line is text[a:b], bounded by white space: the document's
+				// tokens inside it are the line's own.
+				total += spacy.SentenceCountIn(doc, a, b)
+			} else {
+				total += spacy.SentenceCount(line)
+			}
 		}
 		fn(ln)
 	})
@@ -293,7 +302,7 @@ func (r c4Rule) Configure(opts map[string]any) (rules.Rule, error) {
 func (r c4Rule) Check(p *rules.Pass) {
 	text := p.Doc.Text
 	stop, stopLine, line := "", 0, 0
-	n := c4Walk(text, r.o, true, func(ln c4Line) {
+	n := c4Walk(text, r.o, p.Analysis, func(ln c4Line) {
 		line++
 		if stop == "" && ln.stop != "" {
 			stop, stopLine = ln.stop, line

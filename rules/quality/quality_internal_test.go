@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	rtext "github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
 
@@ -219,7 +220,7 @@ func TestC4Measure(t *testing.T) {
 	var reasons []string
 	text := "Heading\n\nA line with three.\nYes.\nOK then...\nEnable JavaScript now please.\nRead our Terms of Use today.\n" +
 		"Two sentences here. And a second one.[1]\n" + strings.Repeat("x", 1001) + " word end.\n"
-	n := c4Walk(text, c4Defaults(), true, func(ln c4Line) { reasons = append(reasons, ln.reason) })
+	n := c4Walk(text, c4Defaults(), rtext.NewAnalysis(text), func(ln c4Line) { reasons = append(reasons, ln.reason) })
 	want := []string{"no_terminal_punc", "no_terminal_punc", "", "too_few_words", "no_terminal_punc", "javascript", "policy", "", "too_long_word"}
 	if !reflect.DeepEqual(reasons, want) {
 		t.Errorf("reasons = %q\nwant      %q", reasons, want)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules/rulestest"
+	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
 
@@ -74,4 +75,86 @@ func FuzzWords(f *testing.F) {
 			t.Fatalf("tokens of %q join to %q, want %q", s, got, nonSpace.String())
 		}
 	})
+}
+
+// sentenceCountsAgree checks, for every stripped line of s, that the count from
+// the document's tokens equals the count of the line tokenized alone.
+func sentenceCountsAgree(t *testing.T, s string) {
+	t.Helper()
+	a := text.NewUnshared(s)
+	spacy.SplitLines(s, func(start, end, _ int) {
+		i, j := spacy.PyStrip(s[start:end])
+		if i == j {
+			return
+		}
+		i, j = i+start, j+start
+		if got, want := spacy.SentenceCountIn(a, i, j), spacy.SentenceCount(s[i:j]); got != want {
+			t.Fatalf("SentenceCountIn(%q) = %d, SentenceCount = %d (in %q)", s[i:j], got, want, s)
+		}
+	})
+}
+
+// TestSentenceCountIn holds the sentence count from the document's tokens equal
+// to the count of each line tokenized alone, on texts where special cases,
+// affixes and white-space tokens meet line breaks.
+func TestSentenceCountIn(t *testing.T) {
+	for _, s := range []string{
+		"", "One. Two.\nThree!  Four?\n\n", ":)\n:) (AP):\nU.S. Army.\u2028Next one.\u0085Yes.",
+		"a.\tb.\x1cc.\r\nd.  \n  e. \"Quoted.\" (Bracket.) f", "don't.\ncan't stop. I'm here.\n'' ''",
+		"°C.\n10km. 5.5%. https://x.y/z?a=1. Done...\n... Then",
+	} {
+		sentenceCountsAgree(t, s)
+	}
+	for _, s := range rulestest.GoldenInputs(t, rulestest.Dir(t, "c4-quality")) {
+		sentenceCountsAgree(t, s)
+	}
+}
+
+// FuzzSentenceCountIn holds SentenceCountIn equal to SentenceCount on every
+// stripped line of any text.
+func FuzzSentenceCountIn(f *testing.F) {
+	for _, s := range rulestest.GoldenInputs(f, rulestest.Dir(f, "c4-quality")) {
+		f.Add(s)
+	}
+	f.Add(":)\n:) (AP):\nU.S. Army.\u2028Next one.\u0085Yes.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		sentenceCountsAgree(t, s)
+	})
+}
+
+// benchNews is about 1 MB of news text in lines (the seed article repeated).
+func benchNews(b *testing.B) string {
+	seed := rulestest.Seed(b)
+	return strings.Repeat(seed+"\n", (1<<20)/(len(seed)+1)+1)
+}
+
+// BenchmarkWords measures spaCy's tokenization of a document, once per
+// document in the shared analysis.
+func BenchmarkWords(b *testing.B) {
+	txt := benchNews(b)
+	b.SetBytes(int64(len(txt)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a := text.NewAnalysis(txt)
+		spacy.Words(a)
+		a.Release()
+	}
+}
+
+// BenchmarkSentenceCountLines measures c4-quality's sentence count of every
+// line from the document's tokens (the tokenization itself excluded).
+func BenchmarkSentenceCountLines(b *testing.B) {
+	txt := benchNews(b)
+	a := text.NewAnalysis(txt)
+	spacy.Words(a)
+	b.SetBytes(int64(len(txt)))
+	for b.Loop() {
+		spacy.SplitLines(txt, func(start, end, _ int) {
+			i, j := spacy.PyStrip(txt[start:end])
+			spacy.SentenceCountIn(a, start+i, start+j)
+		})
+	}
 }

@@ -17,6 +17,7 @@ package spacy
 // tokenizer_exceptions.py, including Python's leftmost-first alternation.
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -375,14 +376,18 @@ func tokenizeAffixes(text string, specials bool, emit func(start, end int, space
 	start := 0
 	for i := 0; i < len(text); {
 		c := text[i]
-		var r rune
+		var space bool
 		n := 1
 		if c < utf8.RuneSelf {
-			r = rune(c)
+			// A table look-up instead of IsPySpace's switch: this loop sees every
+			// byte of the document.
+			space = pySpaceASCII[c]
 		} else {
+			var r rune
 			r, n = utf8.DecodeRuneInString(text[i:])
+			space = IsPySpace(r)
 		}
-		if IsPySpace(r) != inWS {
+		if space != inWS {
 			if start < i {
 				if inWS {
 					emit(start, i, true)
@@ -390,7 +395,7 @@ func tokenizeAffixes(text string, specials bool, emit func(start, end int, space
 					tokenizeChunk(text, start, i, specials, emit)
 				}
 			}
-			if r == ' ' {
+			if c == ' ' {
 				start = i + 1
 			} else {
 				start = i
@@ -407,6 +412,14 @@ func tokenizeAffixes(text string, specials bool, emit func(start, end int, space
 		}
 	}
 }
+
+// pySpaceASCII is IsPySpace for the ASCII characters.
+var pySpaceASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = IsPySpace(rune(c))
+	}
+	return t
+}()
 
 // tokenizeChunk tokenizes text[s:e], a run of non-space characters, as spaCy's
 // Tokenizer._split_affixes and _attach_tokens do.
@@ -512,22 +525,56 @@ func tokenizeChunk(text string, s, e int, specials bool, emit func(start, end in
 	}
 }
 
-// wordsKey caches a document's spaCy words on its analysis: the quality and
-// repetition rules all count them.
-var wordsKey = text.NewKey[[]text.Span]("spaCy words")
+// docTokens is a document's spaCy tokens, computed once in its analysis: toks
+// with the white-space tokens (the sentencizer counts them), words without.
+// The arrays are reused for the next document (text.Reuser).
+type docTokens struct {
+	toks  []tok
+	words []text.Span
+}
+
+// Reset implements text.Reuser.
+func (d *docTokens) Reset() {
+	d.toks, d.words = d.toks[:0], d.words[:0]
+}
+
+// tokensKey caches a document's spaCy tokens on its analysis: the quality and
+// repetition rules count its words, c4-quality its sentences line by line.
+var tokensKey = text.NewKey[*docTokens]("spaCy tokens")
+
+// docTokensOf returns the tokens of a's text, computed on first use.
+func docTokensOf(a *text.Analysis) *docTokens {
+	return text.Result(a, tokensKey, func(a *text.Analysis) *docTokens {
+		d := text.Reused(a, tokensKey)
+		if d == nil {
+			d = new(docTokens)
+		}
+		txt := a.Text()
+		if cap(d.toks) == 0 {
+			d.toks = make([]tok, 0, len(txt)/5+1)
+		}
+		d.toks = tokens(txt, d.toks)
+		d.words = appendWords(d.words[:0], d.toks)
+		return d
+	})
+}
 
 // Words returns the words datatrove's split_into_words(text, "en") gives for the
 // analyzed text, as byte spans: spaCy's English tokens without the white-space
-// ones. It is computed once per document, for every rule that asks. Callers must
-// not change the slice.
+// ones. It is computed once per document, for every rule that asks, and only when
+// one asks. Callers must not change the slice nor keep it past the document.
 func Words(a *text.Analysis) []text.Span {
-	return text.Result(a, wordsKey, func(a *text.Analysis) []text.Span { return WordsOf(a.Text()) })
+	return docTokensOf(a).words
 }
 
 // WordsOf is Words for a text, computed anew on each call.
 func WordsOf(txt string) []text.Span {
 	toks := tokens(txt, nil)
-	out := make([]text.Span, 0, len(toks))
+	return appendWords(make([]text.Span, 0, len(toks)), toks)
+}
+
+// appendWords appends the spans of the tokens of toks that are not white space.
+func appendWords(out []text.Span, toks []tok) []text.Span {
 	for _, t := range toks {
 		if !t.space {
 			out = append(out, text.Span{Start: t.start, End: t.end})
@@ -536,14 +583,41 @@ func WordsOf(txt string) []text.Span {
 	return out
 }
 
+// SentenceCountIn returns SentenceCount(a.Text()[start:end]) from the document's
+// tokens, computed once, instead of tokenizing the span again. The span must be
+// bounded by white space: start is 0 or follows a white-space character, end is
+// the text's length or precedes one, and neither text[start] nor text[end-1] is
+// white space (a line of text.splitlines() after strip() is). Then the tokens of
+// the span are exactly the document's tokens inside it: spaCy splits at white
+// space and tokenizes each run of other characters on its own, the white-space
+// tokens inside the span are the same runs, and no special-case pattern matches
+// across a line break (TestSentenceCountIn holds the two equal).
+func SentenceCountIn(a *text.Analysis, start, end int) int {
+	if start >= end {
+		return 1
+	}
+	toks := docTokensOf(a).toks
+	i, _ := slices.BinarySearchFunc(toks, start, func(t tok, off int) int { return t.start - off })
+	j := i
+	for j < len(toks) && toks[j].end <= end {
+		j++
+	}
+	return sentenceCount(a.Text(), toks[i:j])
+}
+
 // SentenceCount returns how many sentences spaCy's sentencizer finds in text, as
 // datatrove's split_into_sentences counts them: a sentence starts at each token that
 // is neither punctuation nor a sentence-final mark after one that is a
 // sentence-final mark. A text without tokens counts as one part.
 func SentenceCount(text string) int {
+	return sentenceCount(text, tokens(text, nil))
+}
+
+// sentenceCount is SentenceCount over the tokens toks of text.
+func sentenceCount(text string, toks []tok) int {
 	n := 1
 	seen := false
-	for _, tok := range tokens(text, nil) {
+	for _, tok := range toks {
 		t := text[tok.start:tok.end]
 		r, size := utf8.DecodeRuneInString(t)
 		inPunct := size == len(t) && sentencePunct.Has(r)
