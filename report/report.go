@@ -167,6 +167,7 @@ var formats = []format{
 	{name: "sarif", new: func(w io.Writer, opt Options) Reporter { return NewSARIF(w, opt) }},
 	{name: "github", new: func(w io.Writer, opt Options) Reporter { return NewGitHub(w, opt) }},
 	{name: "statistics", new: func(w io.Writer, opt Options) Reporter { return NewStatistics(w, opt) }},
+	{name: "stats", new: func(w io.Writer, opt Options) Reporter { return NewStatsReporter(w, opt) }, needsFixed: true},
 }
 
 // lookup returns the format named name.

@@ -127,11 +127,11 @@ func TestFormats(t *testing.T) {
 		if _, err := report.New(name, &bytes.Buffer{}, report.Options{}); err != nil {
 			t.Errorf("New(%q): %v", name, err)
 		}
-		if got, want := report.NeedsFixed(name), name == "diff"; got != want {
+		if got, want := report.NeedsFixed(name), name == "diff" || name == "stats"; got != want {
 			t.Errorf("NeedsFixed(%q) = %v, want %v", name, got, want)
 		}
 	}
-	for _, want := range []string{"table", "diff", "json", "jsonl", "sarif", "github", "statistics"} {
+	for _, want := range []string{"table", "diff", "json", "jsonl", "sarif", "github", "statistics", "stats"} {
 		if !seen[want] {
 			t.Errorf("format %q missing from Formats()", want)
 		}
