@@ -60,6 +60,10 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shared, err := filepath.Abs("../../shared")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "../testdata/script",
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
@@ -68,7 +72,24 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EXAMPLES", examples)
 			env.Setenv("SOURCES", filepath.Join(filepath.Dir(examples), "source"))
 			env.Setenv("NO_COLOR", "1")
+			env.Setenv("SHARED", shared)
 			return writeBinaryFixtures(filepath.Join(env.WorkDir, "bin"))
+		},
+		// [shared]: the shared data (corpus, contract checker) lies beside the
+		// repository, as CI lays it out. A script skips what needs it, with
+		// its reason; with CORPUSLINT_REQUIRE_ALL=1 (.ci/run) its absence is
+		// an error instead, so CI cannot pass without running it.
+		Condition: func(cond string) (bool, error) {
+			if cond != "shared" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
+				if os.Getenv("CORPUSLINT_REQUIRE_ALL") != "" {
+					return false, fmt.Errorf("CORPUSLINT_REQUIRE_ALL is set and %s is missing", shared)
+				}
+				return false, nil
+			}
+			return true, nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// contract INPUT FINDINGS.jsonl checks findings against DESIGN.md's output
