@@ -25,16 +25,21 @@ number formatting, blank lines and line endings stay as they were. After fixing,
 rules run again on the new text; what is left is listed as unfixed.
 
 Prints one summary line per changed file, then the findings left unfixed.
-Exit status: 0 when nothing at or above --fail-on is left, 1 when something is,
-2 on a usage error or unreadable input.
+Exit status (ruff's): 0 when nothing at or above --fail-on is left, 1 when
+something is, 2 on a usage error or unreadable input. With --exit-non-zero-on-fix
+it is also 1 when a file was changed (with --diff: would be), even if nothing is
+left; the pre-commit hook runs "fix --exit-non-zero-on-fix --fail-on never", so it
+fails only when it changed files and leaves the leftovers to the lint hook.
 
 Examples:
    corpuslint fix article.txt
    corpuslint fix --diff batch.jsonl          # show what would change, write nothing
-   corpuslint fix --unsafe-fixes --select privacy batch.jsonl`,
+   corpuslint fix --unsafe-fixes --select privacy batch.jsonl
+   corpuslint fix --exit-non-zero-on-fix --fail-on never data/   # as the pre-commit hook`,
 		Flags: append(commonFlags(),
 			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of the fixes and write nothing"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "also apply unsafe fixes (they may change meaning)"},
+			&cli.BoolFlag{Name: "exit-non-zero-on-fix", Usage: "exit 1 when a file was changed, even if no finding is left (ruff's flag)"},
 		),
 		Action: fixAction,
 	}
@@ -95,6 +100,9 @@ func fixAction(c *cli.Context) error {
 		sum.Errors++
 	}
 	failed := false
+	// modified: some file was changed (or, with --diff, would be); with
+	// --exit-non-zero-on-fix that alone fails the run.
+	modified := false
 	var cur *fileFix
 	finish := func() {
 		if cur == nil {
@@ -107,6 +115,7 @@ func fixAction(c *cli.Context) error {
 			fmt.Fprintln(errw, "error:", err)
 			sum.Errors++
 		} else if cur.changed > 0 || cur.dropped > 0 {
+			modified = true
 			verb := "fixed"
 			if dryRun {
 				verb = "would fix"
@@ -197,6 +206,9 @@ func fixAction(c *cli.Context) error {
 	}
 	if cerr := left.Close(nil); err == nil {
 		err = cerr
+	}
+	if modified && c.Bool("exit-non-zero-on-fix") {
+		failed = true
 	}
 	return exitStatus(err, sum.Errors, failed)
 }

@@ -11,14 +11,15 @@ import (
 // TestPreCommitHooks runs .pre-commit-hooks.yaml through the real pre-commit
 // framework (Debian's pre-commit package) against a throwaway git repository that
 // holds a JSONL file: the lint hook fails on a bad record and passes after the fix
-// hook has run. pre-commit builds corpuslint from this repository's working tree
+// hook has run; the fix hook fails only when it changed the file, and passes on
+// a dataset whose one finding it cannot fix. pre-commit builds corpuslint from this repository's working tree
 // with `go install`, as a dataset repository's pre-commit would.
 func TestPreCommitHooks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds corpuslint through pre-commit; skipped with -short")
 	}
 	if _, err := exec.LookPath("pre-commit"); err != nil {
-		t.Skip("pre-commit is not installed (Debian: apt-get install pre-commit; .ci/run installs it)")
+		skipOrFail(t, "pre-commit is not installed (Debian: apt-get install pre-commit; .ci/run installs it)")
 	}
 	repoRoot, err := filepath.Abs("..")
 	if err != nil {
@@ -66,4 +67,21 @@ func TestPreCommitHooks(t *testing.T) {
 	}
 	run(true, "git", "add", "data.jsonl")
 	run(true, "pre-commit", "try-repo", repoRoot, "corpuslint", "--files", "data.jsonl")
+
+	// A finding fix cannot fix (a broken quote): the fix hook changes nothing and
+	// passes; the lint hook alone reports it. Before, both failed on it and the
+	// fix hook could never pass.
+	unfixable := want + `{"id":"r3","text":"He said \"it was over.\nThen he left."}` + "\n"
+	if err := os.WriteFile(filepath.Join(work, "data.jsonl"), []byte(unfixable), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(true, "git", "add", "data.jsonl")
+	run(true, "pre-commit", "try-repo", repoRoot, "corpuslint-fix", "--files", "data.jsonl")
+	out = run(false, "pre-commit", "try-repo", repoRoot, "corpuslint", "--files", "data.jsonl")
+	if !strings.Contains(out, "broken-quotes") {
+		t.Errorf("the lint hook did not report the broken quote:\n%s", out)
+	}
+	if got, _ := os.ReadFile(filepath.Join(work, "data.jsonl")); string(got) != unfixable {
+		t.Errorf("the fix hook changed a file it had nothing to fix in:\n%s", got)
+	}
 }

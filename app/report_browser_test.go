@@ -99,7 +99,7 @@ func pageRequests(t *testing.T, netlog string) []string {
 func TestReportInBrowser(t *testing.T) {
 	bin := chromium()
 	if bin == "" {
-		t.Skip("skipping the browser test: no Chromium found (install Debian's chromium package, or set CHROMIUM to a Chrome binary)")
+		skipOrFail(t, "skipping the browser test: no Chromium found (install Debian's chromium package, or set CHROMIUM to a Chrome binary)")
 	}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
