@@ -737,7 +737,7 @@ func (c *checker) attributed(k int, first, last bool) bool {
 			return true
 		}
 	}
-	if first && (c.introducedBefore(pt.open) || c.labelLineBefore(pt)) {
+	if first && (c.introducedBefore(pt.open) || c.labelLineBefore(pt) || c.answersQuestion(pt) || c.speakerBeforeInterstitials(pt, lo)) {
 		return true
 	}
 	if pt.closed && c.tagAfter(pt, ss[hi].End) {
@@ -1081,10 +1081,13 @@ func (c *checker) labelLineBefore(pt part) bool {
 	if c.a.LineAt(pt.open)-prev.Last > 2 {
 		return false // a gap of several blank lines separates them
 	}
-	if len(c.a.WordsIn(prev.Start, prev.End)) > 8 {
+	s, e := text.TrimSpan(c.t, prev.Start, prev.End)
+	if s < e && postedLine(c.t[s:e]) {
+		return true // a comment's own words, right under its author and time
+	}
+	if n := len(c.a.WordsIn(prev.Start, prev.End)); n > 8 && !(n <= 16 && aboutHeadline(c.t[s:e])) {
 		return false
 	}
-	s, e := text.TrimSpan(c.t, prev.Start, prev.End)
 	for s < e && (c.t[s] == '#' || c.t[s] == ' ' || c.t[s] == '*' || c.t[s] == '_') {
 		s++ // a markdown heading or bold line is a label too
 	}
@@ -1109,4 +1112,180 @@ func (c *checker) labelLineBefore(pt part) bool {
 		return unicode.IsUpper(r) && len(w) <= 4
 	}
 	return true
+}
+
+// speakerBeforeInterstitials reports whether the quotation opening paragraph
+// pt.para (its first sentence lo) follows lines an extractor slipped in (an
+// image, a caption and its credit, a subheading, "SEE MORE: …") and, before
+// them, a paragraph whose last sentence names a speaker or is itself a
+// quotation: in the page, the quotes stood one after the other, and a reader
+// takes the second for the same speaker's.
+func (c *checker) speakerBeforeInterstitials(pt part, lo int) bool {
+	if !pt.atParaStart || lo == 0 || c.sents[lo-1].End > c.paras[pt.para].Start {
+		return false
+	}
+	k := pt.para - 1
+	skipped := 0
+	for k >= 0 && skipped < 4 && c.interstitial(k) {
+		k--
+		skipped++
+	}
+	if k < 0 {
+		return false
+	}
+	// The paragraph before is itself a quotation: it opens with one, or it ends
+	// inside one ("warning: “They are …"). A narrative paragraph, or a lead-in
+	// to something the page left out, gives the next quote no speaker.
+	i := sort.Search(len(c.parts), func(i int) bool { return c.parts[i].para >= k })
+	j := sort.Search(len(c.parts), func(i int) bool { return c.parts[i].para > k }) - 1
+	if i > j || !c.parts[i].atParaStart && c.parts[j].closed {
+		return false
+	}
+	end := c.paras[k].End
+	s := sort.Search(len(c.sents), func(i int) bool { return c.sents[i].Start >= end }) - 1
+	// A caption flattened into the end of that paragraph ("… of the CDF.  A
+	// reference module compared to its equivalent. Credit: ESA") is passed over
+	// the same way: its credit sentence and the sentence it credits.
+	if s >= 0 && c.creditSentence(s) {
+		s -= 2
+		skipped++
+	}
+	if skipped == 0 || s < 0 || c.sents[s].End <= c.paras[k].Start {
+		return false
+	}
+	return c.sentenceFlags(s)&(flagCue|flagQuote) != 0
+}
+
+// creditLabels open or close the credit line of an image caption.
+var creditLabels = []string{"(image", "(photo", "(picture", "(pic", "credit:", "photo:", "image:", "picture:", "(getty", "(reuters", "(ap)", "(afp", "(pa)"}
+
+// creditSentence reports whether sentence s is a caption's credit ("Credit:
+// ESA", "(Image: GETTY)"): a few words, no quotation, a credit label.
+func (c *checker) creditSentence(s int) bool {
+	sp := c.sents[s]
+	st, e := text.TrimSpan(c.t, sp.Start, sp.End)
+	if st >= e || e-st > 80 || hasQuoteMark(c.t[st:e]) {
+		return false
+	}
+	l := strings.ToLower(c.t[st:e])
+	for _, credit := range creditLabels {
+		if strings.HasPrefix(l, credit) || strings.HasPrefix(l, credit[min(1, len(credit)):]) && credit[0] == '(' {
+			return true
+		}
+	}
+	return false
+}
+
+// interstitial reports whether paragraph k is a line an extractor slips between
+// the paragraphs of an article: an image, a caption ending in its credit
+// ("(Image: GETTY)", "Credit: ESA"), or a short line that ends no sentence (a
+// subheading, "Advertisement", "SEE MORE: [link](…)"). It holds no quotation.
+func (c *checker) interstitial(k int) bool {
+	p := c.paras[k]
+	s, e := text.TrimSpan(c.t, p.Start, p.End)
+	if s >= e {
+		return true
+	}
+	l := c.t[s:e]
+	if strings.HasPrefix(l, "![") || strings.HasPrefix(l, "[![") || strings.HasPrefix(l, "<img") {
+		return true
+	}
+	if hasQuoteMark(l) || p.Last-p.First > 2 {
+		return false
+	}
+	n := visibleWords(l)
+	if n > 40 {
+		return false
+	}
+	tail := strings.ToLower(l[max(0, len(l)-48):])
+	for _, credit := range creditLabels {
+		if strings.Contains(tail, credit) {
+			return true
+		}
+	}
+	lr, _ := utf8.DecodeLastRuneInString(l)
+	switch lr {
+	case '.', '!', '?', '\u2026', ':', ';', ',':
+		return false
+	}
+	return n <= 15
+}
+
+// visibleWords counts the words of l a reader sees: link targets ("](…)") left out.
+func visibleWords(l string) int {
+	n := 0
+	for l != "" {
+		if i := strings.Index(l, "]("); i >= 0 {
+			n += len(strings.Fields(l[:i+1]))
+			j := strings.IndexByte(l[i:], ')')
+			if j < 0 {
+				return n
+			}
+			l = l[i+j+1:]
+			continue
+		}
+		n += len(strings.Fields(l))
+		break
+	}
+	return n
+}
+
+// answersQuestion reports whether the quotation opens its paragraph right after
+// a paragraph that is one short question with no quotation in it: an
+// interview's question, whose answer is the interviewee's.
+func (c *checker) answersQuestion(pt part) bool {
+	if !pt.atParaStart || pt.para == 0 {
+		return false
+	}
+	prev := c.paras[pt.para-1]
+	if c.a.LineAt(pt.open)-prev.Last > 2 || prev.Last != prev.First {
+		return false
+	}
+	s, e := text.TrimSpan(c.t, prev.Start, prev.End)
+	if s >= e || c.t[e-1] != '?' || hasQuoteMark(c.t[s:e]) {
+		return false
+	}
+	n := len(c.a.WordsIn(s, e))
+	return n >= 2 && n <= 20
+}
+
+// postedLine reports whether l is the time line a forum or comment section sets
+// between a poster's name and the post: "· 6 yr. ago", "3 hours ago",
+// "March 3, 2020 at 5:12 pm".
+func postedLine(l string) bool {
+	if len(l) > 48 || hasQuoteMark(l) {
+		return false
+	}
+	ll := strings.ToLower(strings.TrimRight(l, " ."))
+	if strings.HasSuffix(ll, " ago") {
+		return true
+	}
+	for i := 1; i+3 < len(ll); i++ {
+		if ll[i] == ':' && isDigit(ll[i-1]) && isDigit(ll[i+1]) && isDigit(ll[i+2]) {
+			rest := strings.TrimLeft(ll[i+3:], " ")
+			if strings.HasPrefix(rest, "am") || strings.HasPrefix(rest, "pm") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// aboutHeadline reports whether l is a teaser headline of the form "Who on what"
+// ("NYS environmental commish on what the ruling means"): the words before " on "
+// (at most five) name the speaker of the quote under it. It ends no sentence.
+func aboutHeadline(l string) bool {
+	if l == "" || hasQuoteMark(l) {
+		return false
+	}
+	switch l[len(l)-1] {
+	case '.', '!', '?', ':', ';', ',':
+		return false
+	}
+	i := strings.Index(l, " on ")
+	if i <= 0 {
+		return false
+	}
+	n := len(strings.Fields(l[:i]))
+	return n >= 1 && n <= 5
 }
