@@ -37,9 +37,17 @@ const (
 	innerDash                  // " - " between a headline and its kicker or site
 	ellipsis                   // cut short with "…"
 	listItem                   // a "-", "*", "+" or "1." list marker: the article's own list
+	linkedItem                 // the whole line is one markdown link ("* [Headline …][5]")
+	mediaTag                   // a trailing "[Video]", "(Photos)" tag
 )
 
-const strongFeatures = headlineTitle | dashSuffix | headlinePipe | guillemet | innerDash
+// headlineFeatureBits is the number of feature bits above.
+const headlineFeatureBits = 10
+
+// strongFeatures are the features of a widget's headlines that an article's own
+// lines seldom have. A line that is only a link to another page, its text a
+// headline, is one: an article's own lists carry prose.
+const strongFeatures = headlineTitle | dashSuffix | headlinePipe | guillemet | innerDash | linkedItem | mediaTag
 
 // headlineLine is the classification of one line.
 type headlineLine struct {
@@ -75,7 +83,13 @@ func classify(s string, buf []text.Word) (headlineLine, []text.Word) {
 			t = text.TrimSpace(t[i+1:])
 		}
 	}
-	t, c.features = stripAffixes(t)
+	if h, ok := linkText(t); ok {
+		t = h
+		c.features |= linkedItem
+	}
+	var f0 int
+	t, f0 = stripAffixes(t)
+	c.features |= f0
 	if t == "" {
 		return headlineLine{}, buf
 	}
@@ -130,6 +144,68 @@ func classify(s string, buf []text.Word) (headlineLine, []text.Word) {
 	return c, buf
 }
 
+// linkText returns the text of a line that is one markdown link and nothing
+// else, in a list item or not: "* [Headline …][5]", "1. [Headline](/path)",
+// "[[ Headline ]][11]". A reference definition ("[5]: https://…") is no link.
+func linkText(t string) (string, bool) {
+	for _, p := range []string{"* ", "- ", "+ ", "\u2022 "} {
+		if strings.HasPrefix(t, p) {
+			t = text.TrimSpace(t[len(p):])
+			break
+		}
+	}
+	if i := 0; i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+		if i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
+			t = text.TrimSpace(t[i+1:])
+		}
+	}
+	if len(t) < 4 || t[0] != '[' {
+		return "", false
+	}
+	depth := 0
+	for depth < len(t) && t[depth] == '[' {
+		depth++
+	}
+	if depth > 2 {
+		return "", false
+	}
+	close := strings.Index(t, strings.Repeat("]", depth))
+	if close <= depth {
+		return "", false
+	}
+	inner := t[depth:close]
+	if strings.ContainsAny(inner, "[]") {
+		return "", false
+	}
+	rest := t[close+depth:]
+	switch {
+	case rest == "":
+	case rest[0] == '[' && rest[len(rest)-1] == ']' && !strings.ContainsAny(rest[1:len(rest)-1], "[] "):
+	case rest[0] == '(' && rest[len(rest)-1] == ')' && !strings.ContainsAny(rest[1:len(rest)-1], "() "):
+	default:
+		return "", false
+	}
+	inner = text.TrimSpace(inner)
+	if inner == "" {
+		return "", false
+	}
+	return inner, true
+}
+
+// isRefDef reports whether t is a markdown reference definition ("[5]:
+// https://…"), which Markdown extractors put after the text.
+func isRefDef(t string) bool {
+	t = text.TrimSpace(t)
+	if len(t) < 4 || t[0] != '[' {
+		return false
+	}
+	i := strings.Index(t, "]:")
+	return i > 1 && i <= 40 && !strings.ContainsAny(t[1:i], "[]")
+}
+
 // isSeparator reports whether t is a lone separator ("-", "***", "|", "•").
 func isSeparator(t string) bool {
 	// A rune takes at most utf8.UTFMax bytes: longer lines need no count.
@@ -182,6 +258,13 @@ func stripAffixes(t string) (string, int) {
 				f |= sfx.f
 				changed = true
 			}
+		}
+	}
+	// A trailing media tag: "… headset [Video]", "… (PHOTOS)".
+	if n := len(t); n > 4 && (t[n-1] == ']' || t[n-1] == ')') {
+		if i := strings.LastIndexAny(t, "[("); i > 0 && t[i-1] == ' ' && mediaTags[strings.ToLower(t[i+1:n-1])] {
+			t = text.TrimSpace(t[:i])
+			f |= mediaTag
 		}
 	}
 	if strings.Contains(t, " | ") {
@@ -592,3 +675,7 @@ var minorWords = map[string]bool{
 	"las": true, "y": true, "del": true, "di": true, "il": true, "e": true, "da": true, "van": true,
 	"von": true, "het": true,
 }
+
+// mediaTags are the tags a headline of a video or photo page carries at its end.
+var mediaTags = map[string]bool{"video": true, "videos": true, "photos": true, "photo": true, "gallery": true,
+	"pictures": true, "pics": true, "watch": true, "podcast": true, "audio": true, "live": true, "infographic": true}
