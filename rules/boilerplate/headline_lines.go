@@ -25,6 +25,9 @@ const (
 	// headlineMinor is a one- or two-word line ("Milan", "Xi Jinping"): a tag or section
 	// link, allowed in a block only when a lead-in line says what the block is.
 	headlineMinor
+	// headlineStray is a line inside a block that is no headline (see
+	// strayInBlock); it is deleted with the block and counts for nothing.
+	headlineStray
 )
 
 // Headline features, as bits, for the message.
