@@ -53,6 +53,10 @@ type Summary struct {
 	Errors int
 	// PerRule counts findings by rule name.
 	PerRule map[string]int
+	// Folded counts, by rule name, the findings folded into others (a larger
+	// deletion covering them, or a grouped finding of their rule) and so not
+	// shown on their own.
+	Folded map[string]int
 	// Category and Severity of each rule seen, for the summary table.
 	RuleCategory map[string]rules.Category
 	RuleSeverity map[string]map[rules.Severity]int
@@ -60,7 +64,7 @@ type Summary struct {
 
 // NewSummary returns an empty summary ready for Add.
 func NewSummary() *Summary {
-	return &Summary{PerRule: map[string]int{}, RuleCategory: map[string]rules.Category{}, RuleSeverity: map[string]map[rules.Severity]int{}}
+	return &Summary{PerRule: map[string]int{}, Folded: map[string]int{}, RuleCategory: map[string]rules.Category{}, RuleSeverity: map[string]map[rules.Severity]int{}}
 }
 
 // Add counts the findings of one document.
@@ -78,6 +82,12 @@ func (s *Summary) Add(d *Document) {
 			s.RuleSeverity[it.Rule] = m
 		}
 		m[it.Severity]++
+		for _, c := range it.Covers {
+			s.Folded[c.Rule] += c.Count
+			if _, ok := s.RuleCategory[c.Rule]; !ok {
+				s.RuleCategory[c.Rule] = c.Category
+			}
+		}
 	}
 }
 
@@ -89,6 +99,12 @@ func (s *Summary) Merge(o *Summary) {
 	s.Errors += o.Errors
 	for k, v := range o.PerRule {
 		s.PerRule[k] += v
+	}
+	for k, v := range o.Folded {
+		if s.Folded == nil {
+			s.Folded = map[string]int{}
+		}
+		s.Folded[k] += v
 	}
 	for k, v := range o.RuleCategory {
 		s.RuleCategory[k] = v

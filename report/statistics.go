@@ -37,13 +37,31 @@ func (r *Statistics) Document(d *Document) error {
 // Close implements Reporter.
 func (r *Statistics) Close(s *Summary) error {
 	t := tablewriter.NewTable(r.w, tablewriter.WithHeaderAutoFormat(tw.Off))
-	t.Header("findings", "rule", "category", "fixable")
-	for _, name := range s.RuleNames() {
-		if err := t.Append([]string{strconv.Itoa(s.PerRule[name]), name, string(s.RuleCategory[name]), strconv.Itoa(r.fixable[name])}); err != nil {
+	// "folded" counts the findings of a rule that the output folds into others
+	// (a larger deletion covering them, a grouped finding), so that the counts
+	// per rule do not depend on which other rules ran.
+	t.Header("findings", "folded", "rule", "category", "fixable")
+	names := s.RuleNames()
+	for name := range s.Folded {
+		if _, shown := s.PerRule[name]; !shown {
+			names = append(names, name)
+		}
+	}
+	sort.SliceStable(names[len(s.PerRule):], func(i, j int) bool {
+		rest := names[len(s.PerRule):]
+		if s.Folded[rest[i]] != s.Folded[rest[j]] {
+			return s.Folded[rest[i]] > s.Folded[rest[j]]
+		}
+		return rest[i] < rest[j]
+	})
+	folded := 0
+	for _, name := range names {
+		folded += s.Folded[name]
+		if err := t.Append([]string{strconv.Itoa(s.PerRule[name]), strconv.Itoa(s.Folded[name]), name, string(s.RuleCategory[name]), strconv.Itoa(r.fixable[name])}); err != nil {
 			return err
 		}
 	}
-	t.Footer(strconv.Itoa(s.Total()), "total", "", "")
+	t.Footer(strconv.Itoa(s.Total()), strconv.Itoa(folded), "total", "", "")
 	if err := t.Render(); err != nil {
 		return err
 	}

@@ -131,6 +131,40 @@ type Finding struct {
 	Message  string
 	Fix      *Fix
 	Score    *Score
+	// Covers counts the findings the engine folded into this one: those inside
+	// its deletion (supersede) and, for a grouped rule, the document's further
+	// findings of the rule (group). Sorted by rule; rules leave it nil. It lets
+	// counts per rule (--statistics) include what the output folds away.
+	Covers []Covered
+}
+
+// Covered is a count of findings of one rule folded into another finding.
+type Covered struct {
+	Rule     string
+	Category Category
+	Count    int
+}
+
+// AddCovered returns covers with n more findings of rule (of category cat),
+// sorted by rule. It never changes the array of covers in place, since findings
+// are copied by value and may share it.
+func AddCovered(covers []Covered, rule string, cat Category, n int) []Covered {
+	out := make([]Covered, 0, len(covers)+1)
+	added := false
+	for _, c := range covers {
+		if c.Rule == rule {
+			c.Count += n
+			added = true
+		} else if !added && c.Rule > rule {
+			out = append(out, Covered{rule, cat, n})
+			added = true
+		}
+		out = append(out, c)
+	}
+	if !added {
+		out = append(out, Covered{rule, cat, n})
+	}
+	return out
 }
 
 // Meta describes a rule: what it is called, what it checks and how to read it.

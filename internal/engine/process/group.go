@@ -116,6 +116,12 @@ func (g Group) Process(doc *rules.Document, fs []rules.Finding) []rules.Finding 
 			fx.Message += fmt.Sprintf(" (and the same at %d more places)", len(idx)-1)
 			f.Fix = &fx
 		}
+		f.Covers = rules.AddCovered(f.Covers, f.Rule, f.Category, len(idx)-1)
+		for _, i := range idx[1:] {
+			for _, c := range fs[i].Covers {
+				f.Covers = rules.AddCovered(f.Covers, c.Rule, c.Category, c.Count)
+			}
+		}
 		fs[first] = f
 		for _, i := range idx[1:] {
 			drop[i] = true

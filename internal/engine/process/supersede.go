@@ -79,6 +79,7 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 		return fs
 	}
 	absorbed := make([]map[string]int, len(fs))
+	covers := make([][]rules.Covered, len(fs))
 	for i, o := range owner {
 		if o < 0 {
 			continue
@@ -89,8 +90,13 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 		}
 		if absorbed[o] == nil {
 			absorbed[o] = map[string]int{}
+			covers[o] = fs[o].Covers
 		}
 		absorbed[o][fs[i].Rule]++
+		covers[o] = rules.AddCovered(covers[o], fs[i].Rule, fs[i].Category, 1)
+		for _, c := range fs[i].Covers {
+			covers[o] = rules.AddCovered(covers[o], c.Rule, c.Category, c.Count)
+		}
 	}
 	out := fs[:0]
 	for i := range fs {
@@ -100,6 +106,7 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 		f := fs[i]
 		if m := absorbed[i]; m != nil {
 			f.Message += " (also covers " + describeCounts(m) + ")"
+			f.Covers = covers[i]
 		}
 		out = append(out, f)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"sort"
 	"testing"
 
 	"github.com/corpuslint/corpuslint/rules"
@@ -69,6 +70,14 @@ func supersedeByScan(fs []rules.Finding) []rules.Finding {
 		}
 		if m := absorbed[i]; m != nil {
 			f.Message += " (also covers " + describeCounts(m) + ")"
+			names := make([]string, 0, len(m))
+			for r := range m {
+				names = append(names, r)
+			}
+			sort.Strings(names)
+			for _, r := range names {
+				f.Covers = append(f.Covers, rules.Covered{Rule: r, Count: m[r]}) // the inputs carry no category
+			}
 		}
 		out = append(out, f)
 	}
