@@ -56,7 +56,10 @@ type fileFix struct {
 	changed   int
 	applied   int
 	remaining int
-	text      *engine.Result // a whole-file document waiting to be written
+	// unfinished counts documents whose fix loop stopped before a fixed point
+	// (fix.Result.Unfinished): for them a second run would change more.
+	unfinished int
+	text       *engine.Result // a whole-file document waiting to be written
 }
 
 func fixAction(c *cli.Context) error {
@@ -131,6 +134,10 @@ func fixAction(c *cli.Context) error {
 			}
 			fmt.Fprintln(out)
 		}
+		if cur.unfinished > 0 {
+			fmt.Fprintf(errw, "warning: %s: %d documents still had fixes to apply after %d rounds, or their fixes undo each other; run fix again to go on\n",
+				cur.path, cur.unfinished, fix.MaxPasses)
+		}
 		cur = nil
 	}
 	err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
@@ -154,6 +161,9 @@ func fixAction(c *cli.Context) error {
 		}
 		cur.docs++
 		res := r.Fix
+		if res.Unfinished {
+			cur.unfinished++
+		}
 		if res.Dropped != nil && r.Item.Format == source.JSONL {
 			// A filter's "drop the document": move the record aside with the
 			// reason, never delete it silently.
