@@ -154,7 +154,7 @@ func fixAction(c *cli.Context) error {
 		if r.Item.Err != nil {
 			fmt.Fprintln(errw, "error:", r.Item.Err)
 			sum.Errors++
-			if r.Item.Err.Record == 0 {
+			if r.Item.Err.Record == 0 && r.Item.Err.Omitted == 0 {
 				cur.failed = true
 			}
 			return nil //nolint:nilerr // an unreadable record is reported and the run goes on

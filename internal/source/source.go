@@ -168,8 +168,16 @@ func trimCompressionExt(name string) string {
 // decides compression, WARC and Parquet, and the name decides between JSONL and
 // text. Parquet needs random access, so it is read only from a regular file.
 // Every problem, including a file that cannot be opened, is yielded as an Item
-// with Err; Read itself never fails.
+// with Err; Read itself never fails. A file that is not JSONL at all gives one
+// error (NotJSONLLines), and past MaxRepeatedErrors errors of one kind the rest
+// are counted in one summary at the end of the file (InputError.Omitted).
 func Read(path string, opt Options, yield func(Item) bool) {
+	c := newErrorCap(yield)
+	read(path, opt, c.Yield)
+	c.Finish()
+}
+
+func read(path string, opt Options, yield func(Item) bool) {
 	opt = opt.withDefaults()
 	if path == "-" {
 		readStream("-", countReader(os.Stdin, opt.Progress), formatAuto, -1, opt, yield)
