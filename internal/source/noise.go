@@ -24,7 +24,7 @@ type errorCap struct {
 // heldErrors counts the errors of one kind that were not listed.
 type heldErrors struct {
 	n           int
-	first, last int  // their records
+	first, last int    // their records
 	example     Item   // the last one listed, for its message and format
 	kind        string // what its message says the problem is, as written
 }
