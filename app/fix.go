@@ -72,6 +72,11 @@ func fixAction(c *cli.Context) error {
 		if f == "-" && !dryRun {
 			return usageError("fix cannot rewrite standard input; use `corpuslint fix --diff -` or name the file")
 		}
+		if !dryRun && source.IsStream(f) {
+			// Rewriting reopens the file and renames over it: a FIFO or a
+			// pipe would hang or be replaced by a regular file.
+			return usageError("fix cannot rewrite %s: it is not a regular file (a pipe, FIFO or device); use `corpuslint fix --diff %s`", f, f)
+		}
 	}
 	s.opt.Fix = true
 	s.opt.UnsafeFixes = c.Bool("unsafe-fixes")
