@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -60,6 +61,11 @@ type fileFix struct {
 	// (fix.Result.Unfinished): for them a second run would change more.
 	unfinished int
 	text       *engine.Result // a whole-file document waiting to be written
+	// snap is the file as it was before the run read it; nil with --diff.
+	snap *fix.Snapshot
+	// writeErr is set when writing the new file failed (a read-only folder, a
+	// full disk): already reported, and the file is left as it was.
+	writeErr bool
 }
 
 func fixAction(c *cli.Context) error {
@@ -96,6 +102,17 @@ func fixAction(c *cli.Context) error {
 		}
 	}
 
+	// What each file looked like before reading began: a file that changes
+	// during the run is not replaced (another process appending to it).
+	snaps := map[string]*fix.Snapshot{}
+	if !dryRun {
+		for _, f := range s.files {
+			if sn, err := fix.Snap(f); err == nil {
+				snaps[f] = &sn
+			}
+		}
+	}
+
 	var diff *report.Diff
 	if dryRun {
 		diff = report.NewDiff(out)
@@ -119,11 +136,17 @@ func fixAction(c *cli.Context) error {
 		if diff != nil {
 			_ = diff.Flush()
 		}
-		if err := cur.finish(dryRun); err != nil {
+		if err := cur.finish(dryRun); errors.Is(err, errReported) {
+			// The write error was reported as it happened; the file is as it was.
+		} else if err != nil {
 			fmt.Fprintln(errw, "error:", err)
 			sum.Errors++
 		} else if cur.changed > 0 || cur.dropped > 0 {
 			modified = true
+			if sn := cur.snap; !dryRun && sn != nil && sn.Links > 1 {
+				fmt.Fprintf(errw, "warning: %s has %d hard links: the fixed file replaces this name only, the other %d keep the old content\n",
+					cur.path, sn.Links, sn.Links-1)
+			}
 			verb := "fixed"
 			if dryRun {
 				verb = "would fix"
@@ -149,7 +172,7 @@ func fixAction(c *cli.Context) error {
 		path := itemPath(r.Item)
 		if cur == nil || cur.path != path {
 			finish()
-			cur = &fileFix{path: path}
+			cur = &fileFix{path: path, snap: snaps[path]}
 		}
 		if !dryRun && !cur.failed && !rewritable(r.Item) {
 			fmt.Fprintf(errw, "error: %s: fix cannot rewrite %s files; use lint, or fix --diff to see the fixes\n", path, kindOf(r.Item))
@@ -178,6 +201,7 @@ func fixAction(c *cli.Context) error {
 					fmt.Fprintln(errw, "error:", err)
 					sum.Errors++
 					cur.failed = true
+					cur.writeErr = true
 				}
 			} else {
 				fmt.Fprintf(out, "%s: would move record %d (id %s) to %s: %s\n", cur.path, r.Item.Doc.Record,
@@ -198,6 +222,7 @@ func fixAction(c *cli.Context) error {
 					fmt.Fprintln(errw, "error:", err)
 					sum.Errors++
 					cur.failed = true
+					cur.writeErr = true
 				}
 			}
 		}
@@ -246,12 +271,8 @@ func (f *fileFix) write(r *engine.Result) error {
 		f.text = r
 		return nil
 	}
-	if f.rw == nil {
-		rw, err := fix.NewJSONLRewriter(f.path)
-		if err != nil {
-			return err
-		}
-		f.rw = rw
+	if err := f.startRewrite(); err != nil {
+		return err
 	}
 	return f.rw.Replace(it.Doc.Record, source.ReplaceText(it.Raw, it.TextSpan, r.Fix.Text))
 }
@@ -261,12 +282,8 @@ func (f *fileFix) drop(r *engine.Result) error {
 	if f.failed {
 		return nil
 	}
-	if f.rw == nil {
-		rw, err := fix.NewJSONLRewriter(f.path)
-		if err != nil {
-			return err
-		}
-		f.rw = rw
+	if err := f.startRewrite(); err != nil {
+		return err
 	}
 	if f.rejected == nil {
 		rej, err := fix.OpenRejected(fix.RejectedPath(f.path))
@@ -282,6 +299,27 @@ func (f *fileFix) drop(r *engine.Result) error {
 	return f.rw.Drop(r.Item.Doc.Record)
 }
 
+// errReported is finish's answer for a file whose write failed: the error was
+// reported as it happened, and the file was left as it was.
+var errReported = errors.New("already reported")
+
+// startRewrite opens the streaming rewrite of a JSONL file, guarded by the
+// file's snapshot.
+func (f *fileFix) startRewrite() error {
+	if f.rw != nil {
+		return nil
+	}
+	rw, err := fix.NewJSONLRewriter(f.path)
+	if err != nil {
+		return err
+	}
+	if f.snap != nil {
+		rw.Guard(*f.snap)
+	}
+	f.rw = rw
+	return nil
+}
+
 // finish commits the file's rewrite, or abandons it when the file had an error that
 // makes a faithful rewrite impossible.
 func (f *fileFix) finish(dryRun bool) error {
@@ -295,10 +333,27 @@ func (f *fileFix) finish(dryRun bool) error {
 		if f.rw != nil {
 			f.rw.Abort()
 		}
-		if f.changed > 0 {
+		switch {
+		case f.writeErr:
+			return errReported
+		case f.changed > 0:
 			return fmt.Errorf("%s: not rewritten because it could not be read completely", f.path)
 		}
 		return nil
+	}
+	if f.snap != nil && (f.rejected != nil || f.rw != nil || f.text != nil) {
+		// Checked before the rejected file is committed too, so that a
+		// changed file leaves no record in both; Commit checks again just
+		// before its rename.
+		if err := f.snap.Changed(); err != nil {
+			if f.rejected != nil {
+				f.rejected.Abort()
+			}
+			if f.rw != nil {
+				f.rw.Abort()
+			}
+			return err
+		}
 	}
 	if f.rejected != nil {
 		// The moved records must be on disk, in place, before the file loses
@@ -315,7 +370,7 @@ func (f *fileFix) finish(dryRun bool) error {
 		return f.rw.Commit()
 	}
 	if f.text != nil {
-		return fix.WriteText(f.path, f.text.Fix.Text, f.text.Item.Gzip)
+		return fix.WriteText(f.path, f.text.Fix.Text, f.text.Item.Gzip, f.snap)
 	}
 	return nil
 }
