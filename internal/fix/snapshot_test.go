@@ -120,7 +120,7 @@ func TestReadOnlyFolderMessage(t *testing.T) {
 	if err := os.Chmod(dir, 0o555); err != nil {
 		t.Fatal(err)
 	}
-	defer os.Chmod(dir, 0o755)
+	defer func() { _ = os.Chmod(dir, 0o755) }()
 	_, err := NewAtomicFile(p)
 	if err == nil || !strings.Contains(err.Error(), "cannot create a temporary file in "+dir+" to replace it safely: permission denied") {
 		t.Fatalf("err = %v", err)
