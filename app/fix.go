@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -56,7 +57,15 @@ type fileFix struct {
 	changed   int
 	applied   int
 	remaining int
-	text      *engine.Result // a whole-file document waiting to be written
+	// unfinished counts documents whose fix loop stopped before a fixed point
+	// (fix.Result.Unfinished): for them a second run would change more.
+	unfinished int
+	text       *engine.Result // a whole-file document waiting to be written
+	// snap is the file as it was before the run read it; nil with --diff.
+	snap *fix.Snapshot
+	// writeErr is set when writing the new file failed (a read-only folder, a
+	// full disk): already reported, and the file is left as it was.
+	writeErr bool
 }
 
 func fixAction(c *cli.Context) error {
@@ -68,6 +77,11 @@ func fixAction(c *cli.Context) error {
 	for _, f := range s.files {
 		if f == "-" && !dryRun {
 			return usageError("fix cannot rewrite standard input; use `corpuslint fix --diff -` or name the file")
+		}
+		if !dryRun && source.IsStream(f) {
+			// Rewriting reopens the file and renames over it: a FIFO or a
+			// pipe would hang or be replaced by a regular file.
+			return usageError("fix cannot rewrite %s: it is not a regular file (a pipe, FIFO or device); use `corpuslint fix --diff %s`", f, f)
 		}
 	}
 	s.opt.Fix = true
@@ -84,6 +98,17 @@ func fixAction(c *cli.Context) error {
 				for _, p := range fix.CleanStale(d) {
 					fmt.Fprintf(errw, "notice: removed %s, a temporary file left by a corpuslint run that was killed\n", p)
 				}
+			}
+		}
+	}
+
+	// What each file looked like before reading began: a file that changes
+	// during the run is not replaced (another process appending to it).
+	snaps := map[string]*fix.Snapshot{}
+	if !dryRun {
+		for _, f := range s.files {
+			if sn, err := fix.Snap(f); err == nil {
+				snaps[f] = &sn
 			}
 		}
 	}
@@ -111,11 +136,17 @@ func fixAction(c *cli.Context) error {
 		if diff != nil {
 			_ = diff.Flush()
 		}
-		if err := cur.finish(dryRun); err != nil {
+		if err := cur.finish(dryRun); errors.Is(err, errReported) {
+			// The write error was reported as it happened; the file is as it was.
+		} else if err != nil {
 			fmt.Fprintln(errw, "error:", err)
 			sum.Errors++
 		} else if cur.changed > 0 || cur.dropped > 0 {
 			modified = true
+			if sn := cur.snap; !dryRun && sn != nil && sn.Links > 1 {
+				fmt.Fprintf(errw, "warning: %s has %d hard links: the fixed file replaces this name only, the other %d keep the old content\n",
+					cur.path, sn.Links, sn.Links-1)
+			}
 			verb := "fixed"
 			if dryRun {
 				verb = "would fix"
@@ -131,13 +162,17 @@ func fixAction(c *cli.Context) error {
 			}
 			fmt.Fprintln(out)
 		}
+		if cur.unfinished > 0 {
+			fmt.Fprintf(errw, "warning: %s: %d documents still had fixes to apply after %d rounds, or their fixes undo each other; run fix again to go on\n",
+				cur.path, cur.unfinished, fix.MaxPasses)
+		}
 		cur = nil
 	}
 	err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 		path := itemPath(r.Item)
 		if cur == nil || cur.path != path {
 			finish()
-			cur = &fileFix{path: path}
+			cur = &fileFix{path: path, snap: snaps[path]}
 		}
 		if !dryRun && !cur.failed && !rewritable(r.Item) {
 			fmt.Fprintf(errw, "error: %s: fix cannot rewrite %s files; use lint, or fix --diff to see the fixes\n", path, kindOf(r.Item))
@@ -147,13 +182,16 @@ func fixAction(c *cli.Context) error {
 		if r.Item.Err != nil {
 			fmt.Fprintln(errw, "error:", r.Item.Err)
 			sum.Errors++
-			if r.Item.Err.Record == 0 {
+			if r.Item.Err.Record == 0 && r.Item.Err.Omitted == 0 {
 				cur.failed = true
 			}
 			return nil //nolint:nilerr // an unreadable record is reported and the run goes on
 		}
 		cur.docs++
 		res := r.Fix
+		if res.Unfinished {
+			cur.unfinished++
+		}
 		if res.Dropped != nil && r.Item.Format == source.JSONL {
 			// A filter's "drop the document": move the record aside with the
 			// reason, never delete it silently.
@@ -163,6 +201,7 @@ func fixAction(c *cli.Context) error {
 					fmt.Fprintln(errw, "error:", err)
 					sum.Errors++
 					cur.failed = true
+					cur.writeErr = true
 				}
 			} else {
 				fmt.Fprintf(out, "%s: would move record %d (id %s) to %s: %s\n", cur.path, r.Item.Doc.Record,
@@ -183,6 +222,7 @@ func fixAction(c *cli.Context) error {
 					fmt.Fprintln(errw, "error:", err)
 					sum.Errors++
 					cur.failed = true
+					cur.writeErr = true
 				}
 			}
 		}
@@ -231,12 +271,8 @@ func (f *fileFix) write(r *engine.Result) error {
 		f.text = r
 		return nil
 	}
-	if f.rw == nil {
-		rw, err := fix.NewJSONLRewriter(f.path)
-		if err != nil {
-			return err
-		}
-		f.rw = rw
+	if err := f.startRewrite(); err != nil {
+		return err
 	}
 	return f.rw.Replace(it.Doc.Record, source.ReplaceText(it.Raw, it.TextSpan, r.Fix.Text))
 }
@@ -246,12 +282,8 @@ func (f *fileFix) drop(r *engine.Result) error {
 	if f.failed {
 		return nil
 	}
-	if f.rw == nil {
-		rw, err := fix.NewJSONLRewriter(f.path)
-		if err != nil {
-			return err
-		}
-		f.rw = rw
+	if err := f.startRewrite(); err != nil {
+		return err
 	}
 	if f.rejected == nil {
 		rej, err := fix.OpenRejected(fix.RejectedPath(f.path))
@@ -267,6 +299,27 @@ func (f *fileFix) drop(r *engine.Result) error {
 	return f.rw.Drop(r.Item.Doc.Record)
 }
 
+// errReported is finish's answer for a file whose write failed: the error was
+// reported as it happened, and the file was left as it was.
+var errReported = errors.New("already reported")
+
+// startRewrite opens the streaming rewrite of a JSONL file, guarded by the
+// file's snapshot.
+func (f *fileFix) startRewrite() error {
+	if f.rw != nil {
+		return nil
+	}
+	rw, err := fix.NewJSONLRewriter(f.path)
+	if err != nil {
+		return err
+	}
+	if f.snap != nil {
+		rw.Guard(*f.snap)
+	}
+	f.rw = rw
+	return nil
+}
+
 // finish commits the file's rewrite, or abandons it when the file had an error that
 // makes a faithful rewrite impossible.
 func (f *fileFix) finish(dryRun bool) error {
@@ -280,10 +333,27 @@ func (f *fileFix) finish(dryRun bool) error {
 		if f.rw != nil {
 			f.rw.Abort()
 		}
-		if f.changed > 0 {
+		switch {
+		case f.writeErr:
+			return errReported
+		case f.changed > 0:
 			return fmt.Errorf("%s: not rewritten because it could not be read completely", f.path)
 		}
 		return nil
+	}
+	if f.snap != nil && (f.rejected != nil || f.rw != nil || f.text != nil) {
+		// Checked before the rejected file is committed too, so that a
+		// changed file leaves no record in both; Commit checks again just
+		// before its rename.
+		if err := f.snap.Changed(); err != nil {
+			if f.rejected != nil {
+				f.rejected.Abort()
+			}
+			if f.rw != nil {
+				f.rw.Abort()
+			}
+			return err
+		}
 	}
 	if f.rejected != nil {
 		// The moved records must be on disk, in place, before the file loses
@@ -300,7 +370,7 @@ func (f *fileFix) finish(dryRun bool) error {
 		return f.rw.Commit()
 	}
 	if f.text != nil {
-		return fix.WriteText(f.path, f.text.Fix.Text, f.text.Item.Gzip)
+		return fix.WriteText(f.path, f.text.Fix.Text, f.text.Item.Gzip, f.snap)
 	}
 	return nil
 }

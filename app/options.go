@@ -190,10 +190,11 @@ func buildSetup(c *cli.Context, paths []string, extra config.Flags, useBaseline 
 	}
 	s.opt = engine.Setup(res, base)
 	s.opt.Workers = c.Int("workers")
-	for _, f := range s.files {
-		if f == "-" && len(engine.CorpusRules(res.Rules)) > 0 && !c.Bool("quiet") {
-			fmt.Fprintln(c.App.ErrWriter, "note: standard input cannot be read twice, so corpus rules (such as repeated-line) see no documents from it")
-		}
+	if !c.Bool("quiet") {
+		// Streams (standard input, FIFOs, /dev/fd/N) are copied for the corpus
+		// rules' two passes; one too long to copy is said so here.
+		errw := c.App.ErrWriter
+		s.opt.Notice = func(msg string) { fmt.Fprintln(errw, "notice:", msg) }
 	}
 	return s, nil
 }

@@ -8,16 +8,16 @@ import (
 )
 
 // observe runs the first pass of the corpus rules over files and returns their
-// merged states, or nil when no corpus rule is selected. Standard input cannot be
-// read twice, so corpus rules see nothing from it.
-func observe(files []string, opt Options) (map[string]rules.CorpusState, error) {
+// merged states, or nil when no corpus rule is selected. A stream that could not
+// be copied whole (spoolInputs) is left out: corpus rules see nothing from it.
+func observe(files []*input, opt Options) (map[string]rules.CorpusState, error) {
 	crs := CorpusRules(opt.Rules)
 	if len(crs) == 0 {
 		return nil, nil
 	}
-	var readable []string
+	var readable []*input
 	for _, f := range files {
-		if f != "-" {
+		if f.observed() {
 			readable = append(readable, f)
 		}
 	}

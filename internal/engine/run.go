@@ -39,6 +39,9 @@ type Options struct {
 	// Processors run over each document's findings after the rules, in order;
 	// Setup builds the list. Run adds none of its own.
 	Processors []process.Processor
+	// Notice, when set, receives one-line notices about the run (a stream too
+	// long to hold for the corpus rules' first pass).
+	Notice func(string)
 }
 
 // Result is one item of the output stream: a checked document or an input error.
@@ -71,12 +74,30 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
-	corpus, err := observe(files, opt)
+	ins := plainInputs(files)
+	if len(CorpusRules(opt.Rules)) > 0 {
+		// Two passes: streams are copied first, so that both read the same.
+		notice := opt.Notice
+		if notice == nil {
+			notice = func(string) {}
+		}
+		limit := opt.Source.MaxRecordSize
+		if limit <= 0 {
+			limit = source.DefaultMaxRecordSize
+		}
+		var cleanup func()
+		var err error
+		if ins, cleanup, err = spoolInputs(files, limit, notice); err != nil {
+			return err
+		}
+		defer cleanup()
+	}
+	corpus, err := observe(ins, opt)
 	if err != nil {
 		return err
 	}
 	checker := NewChecker(opt, corpus)
-	return pipeline(files, opt, func(b *batch) {
+	return pipeline(ins, opt, func(b *batch) {
 		b.results = make([]Result, len(b.items))
 		for i, it := range b.items {
 			b.results[i].Item = it
@@ -97,7 +118,7 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 // pipeline streams the items of files in batches through work on opt.Workers
 // goroutines and through emit in input order. A bounded queue of batches in flight
 // keeps memory flat whatever the input size.
-func pipeline(files []string, opt Options, work func(*batch), emit func(*batch) error) error {
+func pipeline(files []*input, opt Options, work func(*batch), emit func(*batch) error) error {
 	jobs := make(chan *batch, opt.Workers)
 	order := make(chan *batch, 2*opt.Workers)
 	stop := make(chan struct{})
@@ -130,7 +151,7 @@ func pipeline(files []string, opt Options, work func(*batch), emit func(*batch) 
 		}
 		for _, f := range files {
 			ok := true
-			source.Read(f, opt.Source, func(it source.Item) bool {
+			f.read(opt.Source, func(it source.Item) bool {
 				cur.items = append(cur.items, it)
 				if it.Doc != nil {
 					size += len(it.Doc.Text)

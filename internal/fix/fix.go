@@ -10,9 +10,13 @@ import (
 	"github.com/corpuslint/corpuslint/rules"
 )
 
-// MaxPasses bounds how often the rules are re-run on fixed text: one fix may expose
-// another (a deleted block leaves a dangling dash), but a loop must end.
-const MaxPasses = 5
+// MaxPasses bounds how many rounds of fixes Loop applies to one document. One fix
+// may expose another (a deleted block leaves a dangling dash, and the boilerplate
+// rules peel a page's trailing blocks off one per round: readability-dev record 1
+// needs 8), so Loop runs to a fixed point, where a second run of fix changes
+// nothing; the bound only stops a pathological chain. When it is reached,
+// Result.Unfinished says so and the caller tells the user.
+const MaxPasses = 25
 
 // Allowed reports whether a fix may be applied: safe fixes always, unsafe ones only
 // when unsafe is set.
@@ -231,16 +235,22 @@ type Result struct {
 	Passes int
 	// Remaining holds the findings on the final text.
 	Remaining []rules.Finding
-	// Dropped is the finding (on the original text) whose fix drops the whole
-	// document, when one applies: the document should leave the dataset (for
-	// JSONL, the original record moves to a rejected file).
+	// Dropped is the finding whose fix drops the whole document, when one
+	// applies: on the original text, or else on the final text (a filter that
+	// only the fixed text trips must drop the document now, or the next run of
+	// fix would). The document should leave the dataset (for JSONL, the
+	// original record moves to a rejected file).
 	Dropped *rules.Finding
+	// Unfinished is set when MaxPasses rounds still left fixes to apply, or
+	// the fixes went round in a cycle: Text is then not a fixed point.
+	Unfinished bool
 }
 
 // Loop fixes text: it checks it, applies the fixes Resolve picks, and checks again,
-// until no fix applies or MaxPasses is reached. check must return the findings for
-// a given text. The findings of the original text may be passed as first to save a
-// check; pass nil to have Loop compute them.
+// until no fix changes the text (a fixed point) or MaxPasses rounds are done.
+// check must return the findings for a given text and be a pure function of it,
+// so the result is deterministic. The findings of the original text may be
+// passed as first to save a check; pass nil to have Loop compute them.
 func Loop(text string, first []rules.Finding, check func(string) []rules.Finding, unsafe bool) Result {
 	res := Result{Text: text}
 	fs := first
@@ -252,21 +262,49 @@ func Loop(text string, first []rules.Finding, check func(string) []rules.Finding
 	// whole text file) the other fixes still apply; where it can, the caller keeps
 	// the original record.
 	res.Dropped = dropOf(fs, unsafe)
-	for res.Passes <= MaxPasses {
+	// Hashes of the texts seen: fixes that undo each other (one rule's edit
+	// re-creating what another removes) would otherwise loop to the bound.
+	seen := map[uint64]bool{hashText(text): true}
+	for round := 0; ; round++ {
 		edits, applied, skipped := Resolve(res.Text, fs, unsafe)
 		if len(edits) == 0 {
 			break
 		}
 		next := Apply(res.Text, edits)
-		res.Applied += applied
-		res.Skipped = skipped
 		if next == res.Text {
 			break
 		}
+		if round == MaxPasses {
+			res.Unfinished = true
+			break
+		}
+		h := hashText(next)
+		if seen[h] {
+			// A cycle: stop before re-entering it, on the text reached so
+			// far, whose fixes lead back to a text already produced.
+			res.Unfinished = true
+			break
+		}
+		seen[h] = true
+		res.Applied += applied
+		res.Skipped = skipped
 		res.Text = next
 		fs = check(res.Text)
 		res.Passes++
 	}
 	res.Remaining = fs
+	if res.Dropped == nil {
+		res.Dropped = dropOf(fs, unsafe)
+	}
 	return res
+}
+
+// hashText is FNV-1a over s: a fixed function, so cycle detection (and with it
+// the result) is the same on every run.
+func hashText(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
 }

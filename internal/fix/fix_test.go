@@ -96,6 +96,72 @@ func TestLoop(t *testing.T) {
 	}
 }
 
+// lastLineRule deletes the last line when it is "junk": like the boilerplate
+// rules on a page's tail, it peels one block off per round.
+func lastLineRule(s string) []rules.Finding {
+	i := strings.LastIndexByte(s, '\n')
+	if i >= 0 && s[i+1:] == "junk" {
+		return []rules.Finding{finding(i, len(s), rules.Safe, rules.Edit{Start: i, End: len(s)})}
+	}
+	return nil
+}
+
+// TestLoopRunsToFixedPoint: a chain of more rounds than the old bound of 5 is
+// fixed whole in one run, so a second run changes nothing.
+func TestLoopRunsToFixedPoint(t *testing.T) {
+	text := "body" + strings.Repeat("\njunk", 12)
+	res := Loop(text, nil, lastLineRule, false)
+	if res.Text != "body" || res.Applied != 12 || res.Passes != 13 || res.Unfinished {
+		t.Fatalf("Loop = %+v", res)
+	}
+	if again := Loop(res.Text, nil, lastLineRule, false); again.Text != res.Text || again.Applied != 0 || again.Unfinished {
+		t.Errorf("second Loop: %+v", again)
+	}
+}
+
+// TestLoopBound: past MaxPasses rounds Loop stops and says the text is not a
+// fixed point.
+func TestLoopBound(t *testing.T) {
+	text := "body" + strings.Repeat("\njunk", MaxPasses+3)
+	res := Loop(text, nil, lastLineRule, false)
+	if !res.Unfinished || res.Applied != MaxPasses || res.Text != "body"+strings.Repeat("\njunk", 3) {
+		t.Fatalf("Loop = %+v", res)
+	}
+}
+
+// TestLoopCycle: fixes that undo each other stop at once, marked unfinished,
+// instead of running to the bound.
+func TestLoopCycle(t *testing.T) {
+	flip := func(s string) []rules.Finding {
+		to := "b"
+		if s == "b" {
+			to = "a"
+		}
+		return []rules.Finding{finding(0, 1, rules.Safe, rules.Edit{Start: 0, End: 1, NewText: to})}
+	}
+	res := Loop("a", nil, flip, false)
+	if !res.Unfinished || res.Text != "b" || res.Passes != 2 {
+		t.Fatalf("Loop = %+v", res)
+	}
+}
+
+// TestLoopDropsOnFinalText: a filter that only the fixed text trips drops the
+// document in this run (else the next run of fix would).
+func TestLoopDropsOnFinalText(t *testing.T) {
+	check := func(s string) []rules.Finding {
+		fs := lastLineRule(s)
+		if s == "body" {
+			fs = append(fs, rules.Finding{Rule: "too-short", Start: 0, End: len(s), Message: "short",
+				Fix: &rules.Fix{Message: "drop", Drop: true, Applicability: rules.Safe, Edits: []rules.Edit{{Start: 0, End: len(s)}}}})
+		}
+		return fs
+	}
+	res := Loop("body\njunk", nil, check, false)
+	if res.Dropped == nil || res.Dropped.Rule != "too-short" {
+		t.Fatalf("Loop = %+v; want the final text dropped", res)
+	}
+}
+
 func TestAtomicFileKeepsModeAndAborts(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.txt")

@@ -64,6 +64,10 @@ func NewJSONLRewriter(path string) (*JSONLRewriter, error) {
 	return rw, nil
 }
 
+// Guard makes Commit refuse to replace the file when it is no longer as s
+// recorded it (AtomicFile.Guard).
+func (rw *JSONLRewriter) Guard(s Snapshot) { rw.out.Guard(s) }
+
 // copyLine copies the next original line to the output unchanged, or, when
 // replacement is non-nil, writes replacement with the original line's ending. It
 // returns io.EOF when the original has no more lines.
@@ -206,14 +210,22 @@ func (rw *JSONLRewriter) Abort() {
 }
 
 // WriteText replaces a whole-file document's content, gzip-compressed when the
-// original was.
-func WriteText(path, text string, compressed bool) error {
-	if !compressed {
-		return WriteFileAtomic(path, []byte(text))
-	}
+// original was. With guard set, a file that changed since the snapshot is not
+// replaced (AtomicFile.Guard).
+func WriteText(path, text string, compressed bool, guard *Snapshot) error {
 	f, err := NewAtomicFile(path)
 	if err != nil {
 		return err
+	}
+	if guard != nil {
+		f.Guard(*guard)
+	}
+	if !compressed {
+		if _, err := io.WriteString(f, text); err != nil {
+			f.Abort()
+			return err
+		}
+		return f.Commit()
 	}
 	zw := gzip.NewWriter(f)
 	if _, err := io.WriteString(zw, text); err != nil {

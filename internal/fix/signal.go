@@ -11,14 +11,15 @@ import (
 
 var errInterrupted = errors.New("interrupted")
 
-// HandleSignals makes SIGINT and SIGTERM end the run cleanly: the temporary
+// HandleSignals makes SIGINT, SIGTERM and SIGPIPE (the reader of the output went
+// away: `corpuslint fix data/ | head`) end the run cleanly: the temporary
 // files not yet committed are removed (RemoveTemps), so that every file is left
 // either as it was or fully rewritten, a line saying so goes to w, and the process
 // exits with 128 plus the signal number as shells report it. The returned
 // function stops the handling.
 func HandleSignals(w io.Writer) (stop func()) {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGPIPE)
 	done := make(chan struct{})
 	go func() {
 		select {

@@ -2,6 +2,9 @@ package fix
 
 import (
 	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -32,7 +35,13 @@ func createTemp(path string) (*os.File, error) {
 	pattern := TempPrefix + strconv.Itoa(os.Getpid()) + "-" + filepath.Base(path) + "-*"
 	tmp, err := os.CreateTemp(filepath.Dir(path), pattern)
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		// The folder, not the file, must be writable: the file is replaced
+		// by a rename, never written in place.
+		return nil, fmt.Errorf("%s: cannot create a temporary file in %s to replace it safely: %w", path, filepath.Dir(path), err)
 	}
 	temps.live[tmp.Name()] = true
 	return tmp, nil
@@ -87,25 +96,40 @@ func CleanStale(dir string) []string {
 // folder; Commit renames it over the original, Abort removes it. An interrupted run
 // therefore leaves either the old file or the new one, never half of one, and a
 // large JSONL file is rewritten without holding it in memory.
+//
+// A symlink is followed: the file it points to is replaced, in its own folder,
+// and the link stays a link. A hard-linked file is replaced under this name only
+// (Snapshot.Links tells the caller).
 type AtomicFile struct {
-	path string
-	tmp  *os.File
-	w    *bufio.Writer
-	mode os.FileMode
+	path   string
+	tmp    *os.File
+	w      *bufio.Writer
+	mode   os.FileMode
+	orig   os.FileInfo // nil for a new file
+	expect *Snapshot   // when set, Commit refuses a file that changed since
 }
 
-// NewAtomicFile starts replacing path, which must exist; its mode bits are kept.
+// NewAtomicFile starts replacing path, which must exist; its mode bits are kept,
+// and its owner and group when running as root.
 func NewAtomicFile(path string) (*AtomicFile, error) {
-	info, err := os.Stat(path)
+	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := createTemp(path)
+	info, err := os.Stat(target)
 	if err != nil {
 		return nil, err
 	}
-	return &AtomicFile{path: path, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<16), mode: keptMode(info.Mode())}, nil
+	tmp, err := createTemp(target)
+	if err != nil {
+		return nil, err
+	}
+	return &AtomicFile{path: target, tmp: tmp, w: bufio.NewWriterSize(tmp, 1<<16), mode: keptMode(info.Mode()), orig: info}, nil
 }
+
+// Guard makes Commit check, just before the rename, that the file is still as
+// s recorded it, and refuse to replace it otherwise.
+func (f *AtomicFile) Guard(s Snapshot) { f.expect = &s }
 
 // keptMode is the part of a file's mode a rewrite restores: the permission bits
 // and setuid, setgid and sticky, which os.FileMode keeps apart from Perm.
@@ -136,6 +160,9 @@ func (f *AtomicFile) Commit() error {
 	if err == nil {
 		err = f.tmp.Sync()
 	}
+	if err == nil && f.orig != nil {
+		err = keepOwner(f.tmp, f.orig)
+	}
 	if err == nil {
 		err = f.tmp.Chmod(f.mode)
 	}
@@ -146,6 +173,9 @@ func (f *AtomicFile) Commit() error {
 	defer temps.Unlock()
 	if err == nil && !temps.live[f.tmp.Name()] {
 		err = errInterrupted
+	}
+	if err == nil && f.expect != nil {
+		err = f.expect.Changed()
 	}
 	if err == nil {
 		err = os.Rename(f.tmp.Name(), f.path)

@@ -18,6 +18,11 @@ type InputError struct {
 	Path   string
 	Record int
 	Msg    string
+	// Omitted is set on the summary that stands for errors of one kind not
+	// listed one by one (MaxRepeatedErrors): how many. Record is then 0 although
+	// the file was read whole, so callers must not take it for a file that
+	// could not be read (fix still rewrites it).
+	Omitted int
 }
 
 // Error formats the error as "path:record: message", leaving out the record when it

@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -30,12 +31,49 @@ func newJSONLDecoder(path string, comp string, opt Options) *jsonlDecoder {
 	return d
 }
 
+// NotJSONLLines is how many lines of invalid JSON, from the start of a file and
+// with nothing valid among them, make it "not a JSONL file" (a binary file, a CSV,
+// a gzip file under a plain name that slipped past detection): one error instead
+// of one per line, and the rest of the file is not read.
+const NotJSONLLines = 16
+
 // readJSONL yields one Item per non-blank line of lr.
 func readJSONL(path string, lr *lineReader, comp string, opt Options, yield func(Item) bool) {
 	d := newJSONLDecoder(path, comp, opt)
 	record := 0
 	content := false
+	// head holds the errors of the first lines while every line so far is
+	// invalid JSON; their Raw is dropped (errors need none) so that holding
+	// them costs no more than their messages.
+	var head []Item
+	sniffing := true
+	flush := func() bool {
+		sniffing = false
+		for _, it := range head {
+			if !yield(it) {
+				return false
+			}
+		}
+		head = nil
+		return true
+	}
+	emit := func(it Item) bool {
+		if !sniffing {
+			return yield(it)
+		}
+		if it.Err != nil && strings.HasPrefix(it.Err.Msg, invalidJSON) {
+			it.Raw = nil
+			head = append(head, it)
+			return true
+		}
+		return flush() && yield(it)
+	}
 	for {
+		if sniffing && len(head) >= NotJSONLLines {
+			yield(errItem(path, 0, fmt.Sprintf("not a JSONL file: its first %d lines are not JSON (line %d: %s); the rest was not read",
+				len(head), head[0].Err.Record, head[0].Err.Msg), JSONL, comp))
+			return
+		}
 		line, nl, ok := lr.next()
 		if !ok {
 			break
@@ -47,7 +85,7 @@ func readJSONL(path string, lr *lineReader, comp string, opt Options, yield func
 			if nl {
 				it.LineEnd = "\n"
 			}
-			if !yield(it) {
+			if !emit(it) {
 				return
 			}
 			continue
@@ -73,9 +111,12 @@ func readJSONL(path string, lr *lineReader, comp string, opt Options, yield func
 		content = true
 		it := d.decode(line, off, record)
 		it.LineEnd = lineEnd
-		if !yield(it) {
+		if !emit(it) {
 			return
 		}
+	}
+	if !flush() {
+		return
 	}
 	switch {
 	case lr.err != nil && !errors.Is(lr.err, io.EOF):
@@ -84,6 +125,9 @@ func readJSONL(path string, lr *lineReader, comp string, opt Options, yield func
 		yield(errItem(path, 0, "empty file", JSONL, comp))
 	}
 }
+
+// invalidJSON opens the message of a line that does not parse.
+const invalidJSON = "invalid JSON: "
 
 func blank(b []byte) bool {
 	for _, c := range b {
@@ -105,7 +149,7 @@ func (d *jsonlDecoder) decode(line []byte, off, record int) Item {
 	}
 	k, err := d.sc.scan(raw, off)
 	if err != nil {
-		return fail("invalid JSON: " + err.Error())
+		return fail(invalidJSON + err.Error())
 	}
 	if k != kindObject {
 		return fail("top-level value is " + k.phrase() + ", want an object")

@@ -133,7 +133,14 @@ func checkRowGroup(r io.ReaderAt, size int64, rg *format.RowGroup, limit int64, 
 		if c == nil || c.Index() >= len(rg.Columns) {
 			continue
 		}
-		if msg := checkChunk(r, size, &rg.Columns[c.Index()].MetaData, limit); msg != "" {
+		// parquet-go decodes every chunk of a column with the codec of its
+		// first chunk, whatever a chunk's own metadata says, so that is the
+		// codec to check the data against.
+		codec := rg.Columns[c.Index()].MetaData.Codec
+		if cc := c.Compression(); cc != nil {
+			codec = cc.CompressionCodec()
+		}
+		if msg := checkChunk(r, size, &rg.Columns[c.Index()].MetaData, codec, limit); msg != "" {
 			return "column " + strconv.Quote(strings.Join(c.Path(), ".")) + ": " + msg
 		}
 	}

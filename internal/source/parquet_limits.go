@@ -25,8 +25,9 @@ import (
 // (into io.Discard, at most the declared size), which is the price of reading
 // Parquet files that compress with them safely.
 
-// checkChunk checks the pages of one column chunk; "" when they are sound.
-func checkChunk(r io.ReaderAt, size int64, md *format.ColumnMetaData, limit int64) string {
+// checkChunk checks the pages of one column chunk, whose data parquet-go will
+// decode with codec; "" when they are sound.
+func checkChunk(r io.ReaderAt, size int64, md *format.ColumnMetaData, codec format.CompressionCodec, limit int64) string {
 	start := md.DataPageOffset
 	if md.DictionaryPageOffset > 0 && md.DictionaryPageOffset < start {
 		start = md.DictionaryPageOffset
@@ -55,7 +56,7 @@ func checkChunk(r io.ReaderAt, size int64, md *format.ColumnMetaData, limit int6
 			return "damaged Parquet file: page of " + strconv.Itoa(int(h.CompressedPageSize)) +
 				" bytes runs past the end of its column chunk"
 		}
-		if msg := checkPageData(r, at, &h, md.Codec); msg != "" {
+		if msg := checkPageData(r, at, &h, codec); msg != "" {
 			return msg
 		}
 		pr.seek(at + int64(h.CompressedPageSize))
@@ -99,7 +100,10 @@ func checkPageData(r io.ReaderAt, at int64, h *format.PageHeader, codec format.C
 		if _, err := io.ReadFull(data, src); err != nil {
 			return "read error: " + osErrMsg(err)
 		}
-		if _, err := lz4.UncompressBlock(src, make([]byte, want)); err != nil && comp > 0 {
+		// Empty data fails too, and must be refused: parquet-go's decoder
+		// retries any failure with a buffer twice as large, for ever (from a
+		// zero-sized one, without end).
+		if _, err := lz4.UncompressBlock(src, make([]byte, want)); err != nil {
 			return "damaged Parquet page: LZ4 data does not decode to the declared " + strconv.FormatInt(want, 10) + " bytes"
 		}
 		return ""

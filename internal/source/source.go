@@ -168,41 +168,101 @@ func trimCompressionExt(name string) string {
 // decides compression, WARC and Parquet, and the name decides between JSONL and
 // text. Parquet needs random access, so it is read only from a regular file.
 // Every problem, including a file that cannot be opened, is yielded as an Item
-// with Err; Read itself never fails.
+// with Err; Read itself never fails. A file that is not JSONL at all gives one
+// error (NotJSONLLines), and past MaxRepeatedErrors errors of one kind the rest
+// are counted in one summary at the end of the file (InputError.Omitted).
 func Read(path string, opt Options, yield func(Item) bool) {
+	c := newErrorCap(yield)
+	read(path, opt, c.Yield)
+	c.Finish()
+}
+
+func read(path string, opt Options, yield func(Item) bool) {
 	opt = opt.withDefaults()
 	if path == "-" {
 		readStream("-", countReader(os.Stdin, opt.Progress), formatAuto, -1, opt, yield)
 		return
 	}
-	format := Text
-	if IsJSONL(path) {
-		format = JSONL
-	}
 	f, err := os.Open(path)
 	if err != nil {
-		yield(errItem(path, 0, osErrMsg(err), format, ""))
+		yield(errItem(path, 0, osErrMsg(err), nameFormat(path, false), ""))
 		return
 	}
 	defer f.Close()
+	readOpen(path, f, false, opt, yield)
+}
+
+// nameFormat is the format a file's name says: JSONL for .jsonl and .ndjson,
+// else text; for a stream (a pipe, /dev/fd/N, a spooled copy of one) without an
+// extension, the content decides, as for standard input.
+func nameFormat(name string, stream bool) Format {
+	switch {
+	case IsJSONL(name):
+		return JSONL
+	case stream && filepath.Ext(name) == "":
+		return formatAuto
+	}
+	return Text
+}
+
+// readOpen reads the open file f, named name in documents and errors. spooled
+// says f holds a copy of a stream, whose format is then decided like the
+// stream's.
+func readOpen(name string, f *os.File, spooled bool, opt Options, yield func(Item) bool) {
 	st, err := f.Stat()
 	if err != nil {
-		yield(errItem(path, 0, osErrMsg(err), format, ""))
+		yield(errItem(name, 0, osErrMsg(err), nameFormat(name, spooled), ""))
 		return
 	}
 	if st.IsDir() {
-		yield(errItem(path, 0, "is a directory", format, ""))
+		yield(errItem(name, 0, "is a directory", nameFormat(name, spooled), ""))
 		return
 	}
 	size := int64(-1)
-	if st.Mode().IsRegular() {
+	regular := st.Mode().IsRegular()
+	if regular {
 		size = st.Size()
 		if isParquet(f) {
-			readParquet(path, f, size, opt, yield)
+			readParquet(name, f, size, opt, yield)
 			return
 		}
 	}
-	readStream(path, countReader(f, opt.Progress), format, size, opt, yield)
+	readStream(name, countReader(f, opt.Progress), nameFormat(name, spooled || !regular), size, opt, yield)
+}
+
+// IsStream reports whether path can be read only once: standard input ("-"), a
+// FIFO, a pipe or terminal (/dev/fd/N of a process substitution, /dev/stdin),
+// anything but a regular file or a folder. Two-pass work (the corpus rules)
+// must copy such an input first (engine does, within the record limit).
+func IsStream(path string) bool {
+	if path == "-" {
+		return true
+	}
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir() && !st.Mode().IsRegular()
+}
+
+// ReadSpooled reads f, a file holding a copy of the stream name (IsStream), as
+// Read would read that stream: documents and errors name name, and the content
+// decides the format when the name does not. f is read from its start; the
+// caller closes it.
+func ReadSpooled(name string, f *os.File, opt Options, yield func(Item) bool) {
+	c := newErrorCap(yield)
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		c.Yield(errItem(name, 0, "read error: "+osErrMsg(err), nameFormat(name, true), ""))
+	} else {
+		readOpen(name, f, true, opt.withDefaults(), c.Yield)
+	}
+	c.Finish()
+}
+
+// ReadStream reads r, the content of the stream name (IsStream), once, as Read
+// would read that stream.
+func ReadStream(name string, r io.Reader, opt Options, yield func(Item) bool) {
+	c := newErrorCap(yield)
+	opt = opt.withDefaults()
+	readStream(name, countReader(r, opt.Progress), nameFormat(name, true), -1, opt, c.Yield)
+	c.Finish()
 }
 
 func errItem(path string, record int, msg string, format Format, comp string) Item {

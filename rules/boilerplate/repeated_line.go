@@ -111,8 +111,9 @@ of the lines (never the lines) with a count per (site, line) pair, at most
 dropped, since they cannot be chrome yet; counts can then only fall short of the
 truth, so the rule may miss chrome but never flags a line that does not recur.
 States of several workers or machines merge by adding counts. Standard input
-cannot be read twice, so on "-" the rule sees no batch and reports nothing
-(corpuslint says so on stderr).
+and other streams are copied for the two passes, up to --max-record-size; on a
+longer one the rule sees no batch and reports nothing (corpuslint says so on
+stderr).
 
 The message gives the number of documents holding the line and the threshold;
 the score is that count. The fix deletes the lines with their line break. At the
