@@ -63,8 +63,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...rule
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
-		Name:  "corpuslint",
-		Usage: "lint scraped text corpora: find boilerplate, broken quotes, stray dashes and more, and fix them safely",
+		Name:    "corpuslint",
+		Version: versionOf(readBuildInfo()).versionLine(),
+		Usage:   "lint scraped text corpora: find boilerplate, broken quotes, stray dashes and more, and fix them safely",
 		Description: `corpuslint checks plain text files (.txt, .md) and JSONL crawl batches (.jsonl, .ndjson,
 gzip-compressed or not) with pluggable rules, reports each problem at an exact
 position, and applies the safe fixes without touching anything else.
@@ -89,6 +90,7 @@ Examples:
 			baselineCommand(),
 			initCommand(),
 			configCommand(),
+			versionCommand(),
 		},
 	}
 }
