@@ -45,7 +45,7 @@ func Main(args []string, extra ...rules.Rule) int {
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...rules.Rule) int {
 	app := newApp(stdin, stdout, stderr)
 	app.Metadata = map[string]any{extraRulesKey: extra}
-	err := app.Run(args)
+	err := app.Run(interspersed(app, args))
 	var ec cli.ExitCoder
 	switch {
 	case err == nil:
