@@ -62,7 +62,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...rule
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:    "corpuslint",
 		Version: versionOf(readBuildInfo()).versionLine(),
 		Usage:   "lint scraped text corpora: find boilerplate, broken quotes, stray dashes and more, and fix them safely",
@@ -92,5 +92,11 @@ Examples:
 			configCommand(),
 			versionCommand(),
 		},
+		Action:       rootAction,
+		OnUsageError: onUsageError,
 	}
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = onUsageError
+	}
+	return app
 }
