@@ -120,14 +120,15 @@ func lintAction(c *cli.Context) error {
 	s.opt.UnsafeFixes = c.Bool("unsafe-fixes")
 
 	sum := report.NewSummary()
+	errs := newErrorPrinter(errw)
 	for _, e := range s.inputErr {
-		fmt.Fprintln(errw, "error:", e)
+		errs.Print(e, nil)
 		sum.Errors++
 	}
 	failed := false
 	err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 		if r.Item.Err != nil {
-			fmt.Fprintln(errw, "error:", r.Item.Err)
+			errs.Print(r.Item.Err, r.Item.Raw)
 			sum.Errors++
 			return nil //nolint:nilerr // an unreadable record is reported and the run goes on
 		}
@@ -142,6 +143,7 @@ func lintAction(c *cli.Context) error {
 		}
 		return rep.Document(r.Report)
 	})
+	errs.Flush()
 	bar.Stop() // the summary prints after the bar is gone
 	if cerr := rep.Close(sum); err == nil {
 		err = cerr
