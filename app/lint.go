@@ -84,11 +84,7 @@ func lintAction(c *cli.Context) error {
 	}
 	// A progress bar on a terminal's stderr only; output written through Wrap
 	// clears it first, so lines never interleave with it.
-	total := progress.TotalSize(s.files)
-	if total > 0 && len(engine.CorpusRules(s.opt.Rules)) > 0 {
-		total *= 2 // corpus rules read every file once before checking
-	}
-	bar := progress.Start(c.App.ErrWriter, total, progress.Enabled(c.App.ErrWriter, c.Bool("quiet")))
+	bar := startProgress(c, s)
 	defer bar.Stop()
 	errw, out := bar.Wrap(c.App.ErrWriter), bar.Wrap(c.App.Writer)
 	if bar != nil {
@@ -183,6 +179,31 @@ func openOutputFile(c *cli.Context, errw io.Writer) (f *fix.AtomicFile, stop fun
 		return nil, nil, usageError("--output-file: %v", err)
 	}
 	return f, stop, nil
+}
+
+// startProgress starts the progress bar of a checking run (nil when stderr is
+// not a terminal or with --quiet). Corpus rules read every file once before the
+// checking pass: the bar then shows "pass 1/2: counting lines" and "pass 2/2:
+// checking", each with its own total, rate and time left.
+func startProgress(c *cli.Context, s *setup) *progress.Bar {
+	total := progress.TotalSize(s.files)
+	bar := progress.Start(c.App.ErrWriter, total, progress.Enabled(c.App.ErrWriter, c.Bool("quiet")))
+	if bar == nil {
+		return nil
+	}
+	if len(engine.CorpusRules(s.opt.Rules)) == 0 {
+		bar.SetPass("checking", total, true)
+		return bar
+	}
+	var readable []string // the first pass skips standard input
+	for _, f := range s.files {
+		if f != "-" {
+			readable = append(readable, f)
+		}
+	}
+	bar.SetPass("pass 1/2: counting lines", progress.TotalSize(readable), false)
+	s.opt.OnCheck = func() { bar.SetPass("pass 2/2: checking", total, true) }
+	return bar
 }
 
 // metasOf returns the rules' metadata, in order.

@@ -39,6 +39,9 @@ type Options struct {
 	// Processors run over each document's findings after the rules, in order;
 	// Setup builds the list. Run adds none of its own.
 	Processors []process.Processor
+	// OnCheck, when set, is called as the checking pass starts, after the
+	// corpus rules' first pass (if any): a progress bar starts its second pass.
+	OnCheck func()
 }
 
 // Result is one item of the output stream: a checked document or an input error.
@@ -76,6 +79,9 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 		return err
 	}
 	checker := NewChecker(opt, corpus)
+	if opt.OnCheck != nil {
+		opt.OnCheck()
+	}
 	return pipeline(files, opt, func(b *batch) {
 		b.results = make([]Result, len(b.items))
 		for i, it := range b.items {
