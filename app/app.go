@@ -45,7 +45,7 @@ func Main(args []string, extra ...rules.Rule) int {
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...rules.Rule) int {
 	app := newApp(stdin, stdout, stderr)
 	app.Metadata = map[string]any{extraRulesKey: extra}
-	err := app.Run(args)
+	err := app.Run(interspersed(app, args))
 	var ec cli.ExitCoder
 	switch {
 	case err == nil:
@@ -62,9 +62,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...rule
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
-		Name:  "corpuslint",
-		Usage: "lint scraped text corpora: find boilerplate, broken quotes, stray dashes and more, and fix them safely",
+	app := &cli.App{
+		Name:    "corpuslint",
+		Version: versionOf(readBuildInfo()).versionLine(),
+		Usage:   "lint scraped text corpora: find boilerplate, broken quotes, stray dashes and more, and fix them safely",
 		Description: `corpuslint checks plain text files (.txt, .md) and JSONL crawl batches (.jsonl, .ndjson,
 gzip-compressed or not) with pluggable rules, reports each problem at an exact
 position, and applies the safe fixes without touching anything else.
@@ -89,6 +90,13 @@ Examples:
 			baselineCommand(),
 			initCommand(),
 			configCommand(),
+			versionCommand(),
 		},
+		Action:       rootAction,
+		OnUsageError: onUsageError,
 	}
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = onUsageError
+	}
+	return app
 }

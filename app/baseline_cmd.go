@@ -37,18 +37,20 @@ Examples:
 			}
 			rec := baseline.NewRecorder()
 			errs := len(s.inputErr)
+			ep := newErrorPrinter(c.App.ErrWriter)
 			for _, e := range s.inputErr {
-				fmt.Fprintln(c.App.ErrWriter, "error:", e)
+				ep.Print(e, nil)
 			}
 			err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 				if r.Item.Err != nil {
-					fmt.Fprintln(c.App.ErrWriter, "error:", r.Item.Err)
+					ep.Print(r.Item.Err, r.Item.Raw)
 					errs++
 					return nil //nolint:nilerr // an unreadable record is reported and the run goes on
 				}
 				rec.Add(r.Item.Doc, findingsOf(r))
 				return nil
 			})
+			ep.Flush()
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}

@@ -2,6 +2,9 @@ package app
 
 import (
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -9,6 +12,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/config"
 	"github.com/corpuslint/corpuslint/internal/engine"
+	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/internal/progress"
 	"github.com/corpuslint/corpuslint/report"
 	"github.com/corpuslint/corpuslint/rules"
@@ -32,17 +36,21 @@ error or an input that could not be read (the other inputs are still checked).
 Examples:
    corpuslint lint article.txt
    corpuslint lint --format diff crawl/
+   corpuslint lint crawl/ --format concise | grep stray-dash
+   corpuslint lint crawl/ --format sarif --output-file corpuslint.sarif
    corpuslint lint --format jsonl --text-field meta.body batch.jsonl.gz > findings.jsonl
    corpuslint lint --select quotes,stray-dash --fail-on error batch.jsonl
    corpuslint lint --statistics --profile gopher batch.jsonl
    corpuslint lint --baseline corpuslint-baseline.json data/
    zcat batch.jsonl.gz | corpuslint lint -`,
 		Flags: append(commonFlags(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output format: " + strings.Join(report.Formats(), ", "), DefaultText: "table"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + strings.Join(report.Formats(), ", "), DefaultText: "table"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "include unsafe fixes in diffs and machine output"},
-			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in this baseline file (see `corpuslint baseline`)"},
+			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in this baseline `FILE` (written by corpuslint baseline)"},
 			&cli.BoolFlag{Name: "ungrouped", Usage: "report every finding on its own, also of the rules whose findings in one document are reported as one (boilerplate blocks, markup left by the extractor)"},
 			&cli.BoolFlag{Name: "statistics", Usage: "print a count per rule and per category instead of the findings"},
+			&cli.StringFlag{Name: "output-file", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output; it is replaced whole when the run ends (never half written)"},
+			&cli.BoolFlag{Name: "show-scores", Usage: "keep the model's measurements (probabilities, distances) in the table and concise messages; the json format always has them in its score field"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile to this file (for performance work)", Hidden: true},
 			&cli.StringFlag{Name: "memprofile", Usage: "write an allocation profile to this file at the end (for performance work)", Hidden: true},
 		),
@@ -76,21 +84,30 @@ func lintAction(c *cli.Context) error {
 	}
 	// A progress bar on a terminal's stderr only; output written through Wrap
 	// clears it first, so lines never interleave with it.
-	total := progress.TotalSize(s.files)
-	if total > 0 && len(engine.CorpusRules(s.opt.Rules)) > 0 {
-		total *= 2 // corpus rules read every file once before checking
-	}
-	bar := progress.Start(c.App.ErrWriter, total, progress.Enabled(c.App.ErrWriter, c.Bool("quiet")))
+	bar := startProgress(c, s)
 	defer bar.Stop()
 	errw, out := bar.Wrap(c.App.ErrWriter), bar.Wrap(c.App.Writer)
 	if bar != nil {
 		s.opt.Source.Progress = bar.AddBytes
 	}
+	color, width := useColor(c.App.Writer), report.TerminalWidth(c.App.Writer)
+	outFile, stopSignals, err := openOutputFile(c, errw)
+	if err != nil {
+		return err
+	}
+	if outFile != nil {
+		defer stopSignals()
+		defer outFile.Abort() // a no-op once committed
+		out, color = outFile, false
+		width = report.TerminalWidth(nil) // COLUMNS, or the default: a file has no terminal
+	}
 	rep, err := report.New(format, out, report.Options{
-		Color:       useColor(c.App.Writer),
+		Color:       color,
 		UnsafeFixes: c.Bool("unsafe-fixes"),
 		Quiet:       c.Bool("quiet"),
 		Rules:       metasOf(s.resolved.Registry.All()),
+		Width:       width,
+		ShowScores:  c.Bool("show-scores"),
 	})
 	if err != nil {
 		return usageError("--format: %v", err)
@@ -99,14 +116,15 @@ func lintAction(c *cli.Context) error {
 	s.opt.UnsafeFixes = c.Bool("unsafe-fixes")
 
 	sum := report.NewSummary()
+	errs := newErrorPrinter(errw)
 	for _, e := range s.inputErr {
-		fmt.Fprintln(errw, "error:", e)
+		errs.Print(e, nil)
 		sum.Errors++
 	}
 	failed := false
 	err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 		if r.Item.Err != nil {
-			fmt.Fprintln(errw, "error:", r.Item.Err)
+			errs.Print(r.Item.Err, r.Item.Raw)
 			sum.Errors++
 			return nil //nolint:nilerr // an unreadable record is reported and the run goes on
 		}
@@ -121,11 +139,71 @@ func lintAction(c *cli.Context) error {
 		}
 		return rep.Document(r.Report)
 	})
+	errs.Flush()
 	bar.Stop() // the summary prints after the bar is gone
 	if cerr := rep.Close(sum); err == nil {
 		err = cerr
 	}
+	if outFile != nil && err == nil {
+		if err = outFile.Commit(); err == nil && !c.Bool("quiet") {
+			fmt.Fprintf(c.App.ErrWriter, "wrote %d findings in %d of %d documents to %s\n", sum.Total(), sum.Flagged, sum.Documents, c.String("output-file"))
+		}
+	}
 	return exitStatus(err, sum.Errors, failed)
+}
+
+// openOutputFile starts the --output-file, nil without one. The report goes to a
+// temporary file beside it that replaces it when the run ends (fix's atomic
+// rewrite), so that a failed or interrupted run leaves the old file, never half
+// a report: SIGINT and SIGTERM remove the temporary file, and one a killed run
+// left is removed by the next run.
+func openOutputFile(c *cli.Context, errw io.Writer) (f *fix.AtomicFile, stop func(), err error) {
+	path := c.String("output-file")
+	if path == "" {
+		return nil, nil, nil
+	}
+	if path == "-" {
+		return nil, nil, usageError("--output-file -: standard output is the default; leave the flag out")
+	}
+	// As ruff does, the folders on the way are made.
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, nil, usageError("--output-file: %v", err)
+	}
+	for _, p := range fix.CleanStale(filepath.Dir(path)) {
+		fmt.Fprintf(errw, "notice: removed %s, a temporary file left by a corpuslint run that was killed\n", p)
+	}
+	stop = fix.HandleSignals(errw)
+	f, err = fix.CreateAtomic(path)
+	if err != nil {
+		stop()
+		return nil, nil, usageError("--output-file: %v", err)
+	}
+	return f, stop, nil
+}
+
+// startProgress starts the progress bar of a checking run (nil when stderr is
+// not a terminal or with --quiet). Corpus rules read every file once before the
+// checking pass: the bar then shows "pass 1/2: counting lines" and "pass 2/2:
+// checking", each with its own total, rate and time left.
+func startProgress(c *cli.Context, s *setup) *progress.Bar {
+	total := progress.TotalSize(s.files)
+	bar := progress.Start(c.App.ErrWriter, total, progress.Enabled(c.App.ErrWriter, c.Bool("quiet")))
+	if bar == nil {
+		return nil
+	}
+	if len(engine.CorpusRules(s.opt.Rules)) == 0 {
+		bar.SetPass("checking", total, true)
+		return bar
+	}
+	var readable []string // the first pass skips standard input
+	for _, f := range s.files {
+		if f != "-" {
+			readable = append(readable, f)
+		}
+	}
+	bar.SetPass("pass 1/2: counting lines", progress.TotalSize(readable), false)
+	s.opt.OnCheck = func() { bar.SetPass("pass 2/2: checking", total, true) }
+	return bar
 }
 
 // metasOf returns the rules' metadata, in order.

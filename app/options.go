@@ -37,7 +37,7 @@ func commonFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "config", Usage: "configuration file (default: the nearest " + config.FileName + " from the current folder upwards)"},
 		&cli.BoolFlag{Name: "no-config", Usage: "ignore any configuration file"},
-		&cli.StringFlag{Name: "profile", Usage: "rule profile: news (default), gopher, c4, fineweb or all; see `corpuslint config`"},
+		&cli.StringFlag{Name: "profile", Usage: "rule `PROFILE`: news (default), normalize, gopher, c4, fineweb or all (corpuslint config shows what it selects)"},
 		&cli.StringFlag{Name: "text-field", Usage: "JSON field holding the text; a dotted path such as meta.body reaches into nested objects", DefaultText: "text"},
 		&cli.StringFlag{Name: "id-field", Usage: "JSON field holding the document id (else path:record is used)", DefaultText: "id"},
 		&cli.StringFlag{Name: "max-record-size", Usage: "largest record or document read (a JSONL line, a file, a WARC record, a Parquet page), after decompression; larger ones are input errors (bytes, or with KiB, MiB, GiB)", DefaultText: "256MiB"},
@@ -63,14 +63,11 @@ func splitList(s string) []string {
 
 // failOn parses a fail-on value; ok is false for "never".
 func failOn(s string) (sev rules.Severity, ok bool, err error) {
-	if strings.EqualFold(strings.TrimSpace(s), "never") {
-		return 0, false, nil
-	}
-	sev, err = rules.ParseSeverity(s)
+	sev, ok, err = config.ParseFailOn(s)
 	if err != nil {
 		return 0, false, fmt.Errorf("fail-on: %w", err)
 	}
-	return sev, true, nil
+	return sev, ok, nil
 }
 
 // usageError is an exit-2 error for bad flags, arguments and configuration.

@@ -123,14 +123,15 @@ func reportAction(c *cli.Context) error {
 			metas[m.Name] = m
 			agg.NoteRules(m.Name)
 		}
+		ep := newErrorPrinter(c.App.ErrWriter)
 		for _, e := range s.inputErr {
-			fmt.Fprintln(c.App.ErrWriter, "error:", e)
+			ep.Print(e, nil)
 			agg.AddError()
 			troubled = true
 		}
 		err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 			if r.Item.Err != nil {
-				fmt.Fprintln(c.App.ErrWriter, "error:", r.Item.Err)
+				ep.Print(r.Item.Err, r.Item.Raw)
 				agg.AddError()
 				troubled = true
 				return nil //nolint:nilerr // an unreadable record is reported and the run goes on
@@ -145,6 +146,7 @@ func reportAction(c *cli.Context) error {
 			}
 			return nil
 		})
+		ep.Flush()
 		if err != nil {
 			return cli.Exit(err.Error(), exitTrouble)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/urfave/cli/v2"
 
+	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/rules"
 )
 
@@ -55,10 +56,7 @@ func listRules(w io.Writer, reg *rules.Registry) error {
 	t.Header("rule", "category", "severity", "fix", "default", "summary")
 	for _, r := range reg.All() {
 		m := r.Meta()
-		fixable, on := "", "on"
-		if m.Fixable {
-			fixable = "yes"
-		}
+		fixable, on := fixClass(r), "on"
 		if m.Disabled {
 			on = "off"
 		}
@@ -74,7 +72,7 @@ func explainRule(w io.Writer, r rules.Rule) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n\n", m.Name, m.Title)
 	fmt.Fprintf(&b, "Category: %s    Default severity: %s    Fixes: %s    On by default: %s\n",
-		m.Category, m.Severity, yesNo(m.Fixable), yesNo(!m.Disabled))
+		m.Category, m.Severity, fixWord(fixClass(r)), yesNo(!m.Disabled))
 	if m.Matches != "" {
 		fmt.Fprintf(&b, "Matches: %s\n", m.Matches)
 	}
@@ -99,6 +97,50 @@ func explainRule(w io.Writer, r rules.Rule) error {
 	fmt.Fprintf(&b, "\nFlagged:\n%s\n\nBetter:\n%s\n", indent(m.Bad), indent(m.Good))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// fixClass is a rule's "fix" column: "yes" when it offers safe fixes,
+// "unsafe" when its fixes need --unsafe-fixes (a redaction that changes
+// meaning), "" when it offers none. Meta.Fixable says only that some fix
+// exists; which kind is read off the rule's own example (Meta.Bad), checked
+// as lint checks it.
+func fixClass(r rules.Rule) string {
+	m := r.Meta()
+	if !m.Fixable {
+		return ""
+	}
+	if m.Bad == "" {
+		return "yes"
+	}
+	doc := &rules.Document{Text: m.Bad, Path: "example.txt", ID: "example.txt"}
+	rs := []rules.Rule{r}
+	docs := []*rules.Document{doc}
+	rep, _ := engine.NewChecker(engine.Options{Rules: rs}, engine.ObserveDocuments(rs, docs)).Check(doc)
+	unsafe := false
+	for _, it := range rep.Findings {
+		switch {
+		case it.Fix == nil:
+		case it.Fix.Applicability == rules.Safe:
+			return "yes"
+		default:
+			unsafe = true
+		}
+	}
+	if unsafe {
+		return "unsafe"
+	}
+	return "yes" // the example shows no fix; Fixable says there are some
+}
+
+// fixWord is fixClass in `corpuslint rules NAME`'s words.
+func fixWord(class string) string {
+	switch class {
+	case "yes":
+		return "yes"
+	case "unsafe":
+		return "unsafe only (--unsafe-fixes)"
+	}
+	return "no"
 }
 
 func yesNo(v bool) string {

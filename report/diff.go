@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -28,8 +29,19 @@ func (r *Diff) Document(d *Document) error {
 	if d.Record > 0 {
 		name = Label(d)
 	}
-	_, err := io.WriteString(r.w, UnifiedDiff("a/"+name, "b/"+name, d.Text, d.Fixed, 3))
+	from, to := diffNames(name)
+	_, err := io.WriteString(r.w, UnifiedDiff(from, to, d.Text, d.Fixed, 3))
 	return err
+}
+
+// diffNames are the ---/+++ names of a document's diff: a/ and b/ before a
+// relative path, as git writes them, and an absolute path as it is (ruff's
+// way; "a//tmp/x" is neither), so that `patch -p1` or `-p0` applies it.
+func diffNames(name string) (from, to string) {
+	if filepath.IsAbs(name) || strings.HasPrefix(name, "/") {
+		return name, name
+	}
+	return "a/" + name, "b/" + name
 }
 
 // Close implements Reporter.

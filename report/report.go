@@ -159,6 +159,12 @@ type Options struct {
 	UnsafeFixes bool
 	// Quiet drops the summary of the table format.
 	Quiet bool
+	// Width is the number of terminal cells the table fits (TerminalWidth);
+	// 0 asks the table to find it from its writer.
+	Width int
+	// ShowScores keeps the model's measurements (probabilities, distances) in
+	// the messages of the table and concise formats (PeopleMessage).
+	ShowScores bool
 	// Rules describes the rules a run knows (built-in, added by a Go program, declared
 	// in the configuration), for the formats that list them (sarif's tool.driver).
 	// The reporters never read the registry themselves.
@@ -177,6 +183,7 @@ type format struct {
 // Formats, NeedsFixed and New read it.
 var formats = []format{
 	{name: "table", new: func(w io.Writer, opt Options) Reporter { return NewTable(w, opt) }},
+	{name: "concise", new: func(w io.Writer, opt Options) Reporter { return NewConcise(w, opt) }},
 	{name: "diff", new: func(w io.Writer, _ Options) Reporter { return NewDiff(w) }, needsFixed: true},
 	{name: "json", new: func(w io.Writer, opt Options) Reporter { return NewJSON(w, opt) }},
 	{name: "jsonl", new: func(w io.Writer, opt Options) Reporter { return NewJSONL(w, opt) }},

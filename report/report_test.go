@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the report goldens")
 
 func render(t *testing.T, format string) []byte {
 	var buf bytes.Buffer
-	rep, err := report.New(format, &buf, report.Options{})
+	rep, err := report.New(format, &buf, report.Options{Width: report.DefaultWidth})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestFormats(t *testing.T) {
 			t.Errorf("NeedsFixed(%q) = %v, want %v", name, got, want)
 		}
 	}
-	for _, want := range []string{"table", "diff", "json", "jsonl", "sarif", "github", "statistics", "stats"} {
+	for _, want := range []string{"table", "concise", "diff", "json", "jsonl", "sarif", "github", "statistics", "stats"} {
 		if !seen[want] {
 			t.Errorf("format %q missing from Formats()", want)
 		}

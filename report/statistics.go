@@ -36,6 +36,10 @@ func (r *Statistics) Document(d *Document) error {
 
 // Close implements Reporter.
 func (r *Statistics) Close(s *Summary) error {
+	if s.Total() == 0 {
+		// Tables of nothing are two empty boxes: say it in words.
+		return r.summaryLine(s)
+	}
 	t := tablewriter.NewTable(r.w, tablewriter.WithHeaderAutoFormat(tw.Off))
 	// "folded" counts the findings of a rule that the output folds into others
 	// (a larger deletion covering them, a grouped finding), so that the counts
@@ -89,6 +93,15 @@ func (r *Statistics) Close(s *Summary) error {
 	if err := ct.Render(); err != nil {
 		return err
 	}
-	_, err := io.WriteString(r.w, strconv.Itoa(s.Total())+" findings in "+strconv.Itoa(s.Flagged)+" of "+strconv.Itoa(s.Documents)+" documents\n")
+	return r.summaryLine(s)
+}
+
+// summaryLine ends the output: the totals, and the inputs that could not be read.
+func (r *Statistics) summaryLine(s *Summary) error {
+	line := strconv.Itoa(s.Total()) + " findings in " + strconv.Itoa(s.Flagged) + " of " + strconv.Itoa(s.Documents) + " documents"
+	if s.Errors > 0 {
+		line += "; " + strconv.Itoa(s.Errors) + " inputs could not be read"
+	}
+	_, err := io.WriteString(r.w, line+"\n")
 	return err
 }

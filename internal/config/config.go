@@ -16,10 +16,25 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/corpuslint/corpuslint/internal/source"
+	"github.com/corpuslint/corpuslint/rules"
+	"github.com/corpuslint/corpuslint/rules/option"
 )
 
 // FileName is the name looked up from the current folder upwards.
 const FileName = "corpuslint.yaml"
+
+// ParseFailOn reads a fail-on value, from a flag or the file alike: a severity
+// (error, warning or its short form warn, info) or never, when ok is false.
+func ParseFailOn(s string) (sev rules.Severity, ok bool, err error) {
+	if strings.EqualFold(strings.TrimSpace(s), "never") {
+		return 0, false, nil
+	}
+	sev, err = rules.ParseSeverity(s)
+	if err != nil {
+		return 0, false, fmt.Errorf("unknown fail-on %q (want error, warning, info or never)", s)
+	}
+	return sev, true, nil
+}
 
 // Config is the content of one corpuslint.yaml.
 type Config struct {
@@ -43,7 +58,15 @@ type Config struct {
 	Custom []CustomRule
 	// Baseline is a baseline file (relative to the config file) applied by lint.
 	Baseline string
+	// Pos holds where each value was written, by its key as errors name it
+	// ("profile", "select[1]", "rules.stray-dash", "rules.stray-dash.severity",
+	// "per-path[0].rules.x.option"), so that errors found when the file is
+	// resolved against the rules quote the line and column too.
+	Pos map[string]Pos
 }
+
+// Pos is a line and column (1-based) in a configuration file.
+type Pos struct{ Line, Col int }
 
 // Input holds the input defaults.
 type Input struct {
@@ -92,6 +115,7 @@ type CustomRule struct {
 type Error struct {
 	Path string
 	Line int
+	Col  int
 	Key  string
 	Msg  string
 }
@@ -100,6 +124,9 @@ func (e *Error) Error() string {
 	loc := e.Path
 	if e.Line > 0 {
 		loc += ":" + strconv.Itoa(e.Line)
+		if e.Col > 0 {
+			loc += ":" + strconv.Itoa(e.Col)
+		}
 	}
 	if e.Key != "" {
 		return fmt.Sprintf("%s: %s: %s", loc, e.Key, e.Msg)
@@ -141,11 +168,11 @@ func Parse(path string, data []byte) (*Config, error) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, &Error{Path: path, Msg: "not valid YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
-	cfg := &Config{Path: path, Rules: map[string]RuleSettings{}}
+	cfg := &Config{Path: path, Rules: map[string]RuleSettings{}, Pos: map[string]Pos{}}
 	if len(doc.Content) == 0 {
 		return cfg, nil // an empty file is an empty configuration
 	}
-	p := &parser{path: path}
+	p := &parser{path: path, pos: cfg.Pos}
 	p.top(doc.Content[0], cfg)
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
@@ -172,14 +199,20 @@ var topKeys = map[string]string{
 type parser struct {
 	path string
 	errs []error
+	pos  map[string]Pos
 }
 
 func (p *parser) fail(n *yaml.Node, key, format string, args ...any) {
-	line := 0
+	line, col := 0, 0
 	if n != nil {
-		line = n.Line
+		line, col = n.Line, n.Column
 	}
-	p.errs = append(p.errs, &Error{Path: p.path, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &Error{Path: p.path, Line: line, Col: col, Key: key, Msg: fmt.Sprintf(format, args...)})
+}
+
+// at records where the value of key was written.
+func (p *parser) at(n *yaml.Node, key string) {
+	p.pos[key] = Pos{n.Line, n.Column}
 }
 
 func allowed(m map[string]string) string {
@@ -189,6 +222,25 @@ func allowed(m map[string]string) string {
 	}
 	sort.Strings(keys)
 	return strings.Join(keys, ", ")
+}
+
+// unknownKey reports key k, which is not one of m's, with the keys allowed
+// and the one it most likely misspells.
+func (p *parser) unknownKey(k *yaml.Node, key string, m map[string]string) {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	p.fail(k, key, "unknown key%s (allowed: %s)", didYouMean(k.Value, names), allowed(m))
+}
+
+// didYouMean is "; did you mean "x"?" for the one of known that name most likely
+// misspells (option.Closest), or "".
+func didYouMean(name string, known []string) string {
+	if c := option.Closest(name, known); c != "" {
+		return fmt.Sprintf("; did you mean %q?", c)
+	}
+	return ""
 }
 
 // mapping iterates over the key/value pairs of a mapping node, failing on
@@ -222,6 +274,7 @@ func describe(n *yaml.Node) string {
 }
 
 func (p *parser) str(n *yaml.Node, key string) string {
+	p.at(n, key)
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		p.fail(n, key, "want a single value, got %s", describe(n))
 		return ""
@@ -230,6 +283,7 @@ func (p *parser) str(n *yaml.Node, key string) string {
 }
 
 func (p *parser) strList(n *yaml.Node, key string) []string {
+	p.at(n, key)
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		// A comma separated string is accepted, as on the command line.
 		var out []string
@@ -270,8 +324,8 @@ func (p *parser) top(n *yaml.Node, cfg *Config) {
 			cfg.ExtendSelect = p.strList(v, key)
 		case "fail-on":
 			cfg.FailOn = p.str(v, key)
-			if s := strings.ToLower(cfg.FailOn); s != "" && s != "error" && s != "warning" && s != "info" && s != "never" {
-				p.fail(v, key, "%q is not allowed (want error, warning, info or never)", cfg.FailOn)
+			if _, _, err := ParseFailOn(cfg.FailOn); cfg.FailOn != "" && err != nil {
+				p.fail(v, key, "%v", err)
 			}
 		case "format":
 			cfg.Format = p.str(v, key)
@@ -288,7 +342,7 @@ func (p *parser) top(n *yaml.Node, cfg *Config) {
 		case "custom-rules":
 			p.custom(v, cfg)
 		default:
-			p.fail(k, key, "unknown key (allowed: %s)", allowed(topKeys))
+			p.unknownKey(k, key, topKeys)
 		}
 	})
 }
@@ -316,7 +370,7 @@ func (p *parser) input(n *yaml.Node, in *Input) {
 				in.MaxRecordSize = n
 			}
 		default:
-			p.fail(k, key, "unknown key (allowed: %s)", allowed(inputKeys))
+			p.unknownKey(k, key, inputKeys)
 		}
 	})
 }
@@ -327,8 +381,10 @@ func (p *parser) ruleSettings(n *yaml.Node, prefix string) map[string]RuleSettin
 	p.mapping(n, prefix, func(k, v *yaml.Node) {
 		name := k.Value
 		rs := RuleSettings{Line: k.Line, Options: map[string]any{}}
+		p.at(k, prefix+"."+name)
 		if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
 			// `stray-dash: error` is shorthand for the severity alone.
+			p.at(v, prefix+"."+name+".severity")
 			rs.Severity = v.Value
 			out[name] = rs
 			return
@@ -343,6 +399,7 @@ func (p *parser) ruleSettings(n *yaml.Node, prefix string) map[string]RuleSettin
 				rs.Severity = p.str(ov, key)
 				return
 			}
+			p.at(ok, key)
 			var val any
 			if err := ov.Decode(&val); err != nil {
 				p.fail(ov, key, "%v", err)
@@ -389,6 +446,7 @@ func (p *parser) perPath(n *yaml.Node, cfg *Config) {
 	for i, item := range n.Content {
 		prefix := fmt.Sprintf("per-path[%d]", i)
 		pp := PerPath{Line: item.Line}
+		p.at(item, prefix)
 		p.mapping(item, prefix, func(k, v *yaml.Node) {
 			key := prefix + "." + k.Value
 			switch k.Value {
@@ -401,7 +459,7 @@ func (p *parser) perPath(n *yaml.Node, cfg *Config) {
 			case "rules":
 				pp.Rules = p.ruleSettings(v, key)
 			default:
-				p.fail(k, key, "unknown key (allowed: %s)", allowed(perPathKeys))
+				p.unknownKey(k, key, perPathKeys)
 			}
 		})
 		if len(pp.Paths) == 0 {
@@ -422,6 +480,7 @@ func (p *parser) custom(n *yaml.Node, cfg *Config) {
 	for i, item := range n.Content {
 		prefix := fmt.Sprintf("custom-rules[%d]", i)
 		cr := CustomRule{Line: item.Line}
+		p.at(item, prefix)
 		p.mapping(item, prefix, func(k, v *yaml.Node) {
 			key := prefix + "." + k.Value
 			switch k.Value {
@@ -457,7 +516,7 @@ func (p *parser) custom(n *yaml.Node, cfg *Config) {
 			case "doc":
 				cr.Doc = p.str(v, key)
 			default:
-				p.fail(k, key, "unknown key (allowed: %s)", allowed(customKeys))
+				p.unknownKey(k, key, customKeys)
 			}
 		})
 		cfg.Custom = append(cfg.Custom, cr)

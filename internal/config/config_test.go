@@ -30,13 +30,14 @@ func names(rs []rules.Rule) string {
 
 func TestParseErrorsQuoteFileLineAndKey(t *testing.T) {
 	for _, tc := range []struct{ yml, want string }{
-		{"selct: [quotes]\n", `corpuslint.yaml:1: selct: unknown key (allowed: baseline, custom-rules, extend-select, fail-on, format, ignore, ignore-ids, input, per-path, profile, rules, select)`},
-		{"fail-on: sometimes\n", `corpuslint.yaml:1: fail-on: "sometimes" is not allowed (want error, warning, info or never)`},
-		{"input:\n  txt-field: body\n", `corpuslint.yaml:2: input.txt-field: unknown key (allowed: id-field, max-record-size, suppress-field, text-field, url-field)`},
-		{"select: {a: b}\n", `corpuslint.yaml:1: select: want a list, got a mapping`},
-		{"per-path:\n  - ignore: [quotes]\n", `corpuslint.yaml:2: per-path[0].paths: at least one glob is required`},
-		{"custom-rules:\n  - name: x\n    kind: pattern\n    patern: a\n", `corpuslint.yaml:4: custom-rules[0].patern: unknown key`},
-		{"rules: [a, b]\n", `corpuslint.yaml:1: rules: want a mapping, got a list`},
+		{"selct: [quotes]\n", `corpuslint.yaml:1:1: selct: unknown key; did you mean "select"? (allowed: baseline, custom-rules, extend-select, fail-on, format, ignore, ignore-ids, input, per-path, profile, rules, select)`},
+		{"fail-on: sometimes\n", `corpuslint.yaml:1:10: fail-on: unknown fail-on "sometimes" (want error, warning, info or never)`},
+		{"input:\n  txt-field: body\n", `corpuslint.yaml:2:3: input.txt-field: unknown key; did you mean "text-field"? (allowed: id-field, max-record-size, suppress-field, text-field, url-field)`},
+		{"select: {a: b}\n", `corpuslint.yaml:1:9: select: want a list, got a mapping`},
+		{"per-path:\n  - ignore: [quotes]\n", `corpuslint.yaml:2:5: per-path[0].paths: at least one glob is required`},
+		{"per-path:\n  - path: [a]\n", `corpuslint.yaml:2:5: per-path[0].path: unknown key; did you mean "paths"?`},
+		{"custom-rules:\n  - name: x\n    kind: pattern\n    patern: a\n", `corpuslint.yaml:4:5: custom-rules[0].patern: unknown key; did you mean "pattern"?`},
+		{"rules: [a, b]\n", `corpuslint.yaml:1:8: rules: want a mapping, got a list`},
 		{"select: [a\n", `corpuslint.yaml: not valid YAML`},
 	} {
 		_, err := Parse("corpuslint.yaml", []byte(tc.yml))
@@ -46,14 +47,36 @@ func TestParseErrorsQuoteFileLineAndKey(t *testing.T) {
 	}
 }
 
+// TestFailOnWarn: the file accepts what --fail-on accepts, warn among them.
+func TestFailOnWarn(t *testing.T) {
+	r := mustResolve(t, "fail-on: warn\n", Flags{})
+	if sev, ok, err := ParseFailOn(r.FailOn); err != nil || !ok || sev != rules.Warning {
+		t.Errorf("fail-on: warn = %v %v %v", sev, ok, err)
+	}
+	if _, err := Resolve(nil, Flags{FailOn: "sometimes"}, nil); err == nil || err.Error() != `--fail-on: unknown fail-on "sometimes" (want error, warning, info or never)` {
+		t.Errorf("--fail-on sometimes: %v", err)
+	}
+}
+
 func TestResolveErrors(t *testing.T) {
 	for _, tc := range []struct{ yml, want string }{
-		{"rules:\n  no-such-rule: error\n", `corpuslint.yaml:2: rules.no-such-rule: no such rule`},
-		{"rules:\n  stray-dash: fatal\n", `corpuslint.yaml:2: rules.stray-dash.severity: unknown severity "fatal"`},
-		{"select: [nope]\n", `unknown rule or category "nope"`},
-		{"profile: gopherish\n", `unknown profile "gopherish"`},
-		{"rules:\n  stray-dash:\n    max: 3\n", `rule stray-dash takes no options (given: max)`},
-		{"custom-rules:\n  - name: bad\n    kind: pattern\n    pattern: 'a(b'\n    message: m\n", `corpuslint.yaml:2: custom-rules: rule "bad": bad pattern: error parsing regexp: missing closing )`},
+		{"rules:\n  no-such-rule: error\n", `corpuslint.yaml:2:3: rules.no-such-rule: no such rule (see`},
+		{"rules:\n  stray-dsh: error\n", `corpuslint.yaml:2:3: rules.stray-dsh: no such rule; did you mean "stray-dash"?`},
+		{"rules:\n  stray-dash: fatal\n", `corpuslint.yaml:2:15: rules.stray-dash.severity: unknown severity "fatal"`},
+		{"select: [quotes, nope]\n", `corpuslint.yaml:1:18: select[1]: unknown rule or category "nope"`},
+		{"ignore: [typografy]\n", `corpuslint.yaml:1:10: ignore[0]: unknown rule or category "typografy"; did you mean "typography"?`},
+		{"profile: gopherish\n", `corpuslint.yaml:1:10: profile: unknown profile "gopherish"`},
+		{"profile: newz\n", `corpuslint.yaml:1:10: profile: unknown profile "newz"; did you mean "news"?`},
+		{"rules:\n  stray-dash:\n    max: 3\n", `corpuslint.yaml:3:5: rules.stray-dash.max: unknown key: stray-dash takes no options, only severity`},
+		{"rules:\n  stray-dash: {severty: error}\n", `corpuslint.yaml:2:16: rules.stray-dash.severty: unknown key: stray-dash takes no options, only severity; did you mean "severity"?`},
+		// Rules that are not selected (gopher-quality is off by default) are
+		// checked as strictly as selected ones.
+		{"rules:\n  gopher-quality:\n    min_doc_wrds: 3\n", `corpuslint.yaml:3:5: rules.gopher-quality.min_doc_wrds: unknown option of gopher-quality`},
+		{"rules:\n  gopher-quality:\n    min_doc_words: lots\n", `corpuslint.yaml:3:5: rules.gopher-quality.min_doc_words: `},
+		{"rules:\n  missing-attribution: {elsewher: info}\n", `corpuslint.yaml:2:25: rules.missing-attribution.elsewher: unknown option of missing-attribution (known: elsewhere); did you mean "elsewhere"?`},
+		{"per-path:\n  - paths: [a]\n    rules:\n      gopher-quality: {max_x: 1}\n", `corpuslint.yaml:4:24: per-path[0].rules.gopher-quality.max_x: unknown option`},
+		{"per-path:\n  - paths: [a]\n    select: [quotez]\n", `corpuslint.yaml:3:14: per-path[0].select[0]: unknown rule or category "quotez"; did you mean "quotes"?`},
+		{"custom-rules:\n  - name: bad\n    kind: pattern\n    pattern: 'a(b'\n    message: m\n", `corpuslint.yaml:2:5: custom-rules[0]: rule "bad": bad pattern: error parsing regexp: missing closing )`},
 		{"custom-rules:\n  - name: e\n    kind: pattern\n    pattern: 'a*'\n    message: m\n", `matches the empty string`},
 		{"custom-rules:\n  - name: k\n    kind: regex\n    pattern: a\n    message: m\n", `kind "regex" is not pattern or phrases`},
 		{"custom-rules:\n  - name: p\n    kind: phrases\n    message: m\n", `phrases needs at least one phrase`},
@@ -70,6 +93,24 @@ func TestResolveErrors(t *testing.T) {
 		}
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: error = %v\nwant it to contain %q", tc.yml, err, tc.want)
+		}
+	}
+}
+
+// TestFlagErrors: the same checks name the flag when a flag gave the value.
+func TestFlagErrors(t *testing.T) {
+	for _, tc := range []struct {
+		flags Flags
+		want  string
+	}{
+		{Flags{Profile: "newz"}, `--profile: unknown profile "newz"; did you mean "news"?`},
+		{Flags{Select: []string{"stray-dsh"}}, `--select: unknown rule or category "stray-dsh"; did you mean "stray-dash"?`},
+		{Flags{Ignore: []string{"quotez"}}, `--ignore: unknown rule or category "quotez"; did you mean "quotes"?`},
+		{Flags{ExtendSelect: []string{"c4-line"}}, `--extend-select: unknown rule or category "c4-line"; did you mean "c4-lines"?`},
+	} {
+		_, err := Resolve(nil, tc.flags, nil)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%+v: error = %v\nwant it to start with %q", tc.flags, err, tc.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -14,6 +15,7 @@ import (
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/builtin"
 	"github.com/corpuslint/corpuslint/rules/custom"
+	"github.com/corpuslint/corpuslint/rules/option"
 )
 
 // Flags are the settings given on the command line; a zero value means "not
@@ -80,23 +82,32 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 	if cfg.Path != "" {
 		r.baseDir = filepath.Dir(cfg.Path)
 	}
+	// where names a key of the file with its place: path:line:col: key. The
+	// line given is used when the parser recorded no position.
 	where := func(line int, key string) string {
 		if cfg.Path == "" {
 			return key
 		}
-		return fmt.Sprintf("%s:%d: %s", cfg.Path, line, key)
+		if p, ok := cfg.Pos[key]; ok {
+			return fmt.Sprintf("%s:%d:%d: %s", cfg.Path, p.Line, p.Col, key)
+		}
+		if line > 0 {
+			return fmt.Sprintf("%s:%d: %s", cfg.Path, line, key)
+		}
+		return fmt.Sprintf("%s: %s", cfg.Path, key)
 	}
 
 	// The registry: built-ins, a Go program's extras, then the file's custom rules.
 	all := append(builtin.Builtin(), extra...)
-	for _, c := range cfg.Custom {
+	for i, c := range cfg.Custom {
+		key := fmt.Sprintf("custom-rules[%d]", i)
 		spec, err := c.spec()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", where(c.Line, "custom-rules"), err)
+			return nil, fmt.Errorf("%s: %w", where(c.Line, key), err)
 		}
 		cr, err := custom.New(spec)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", where(c.Line, "custom-rules"), err)
+			return nil, fmt.Errorf("%s: %w", where(c.Line, key), err)
 		}
 		all = append(all, cr)
 	}
@@ -113,7 +124,16 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 		for _, p := range builtin.Profiles() {
 			names = append(names, p.Name)
 		}
-		return nil, fmt.Errorf("unknown profile %q (profiles: %s)", r.Profile, strings.Join(names, ", "))
+		src := "--profile"
+		if flags.Profile == "" {
+			src = where(0, "profile")
+		}
+		return nil, fmt.Errorf("%s: unknown profile %q%s (profiles: %s)", src, r.Profile, didYouMean(r.Profile, names), strings.Join(names, ", "))
+	}
+	if flags.FailOn != "" {
+		if _, _, err := ParseFailOn(flags.FailOn); err != nil {
+			return nil, fmt.Errorf("--fail-on: %w", err)
+		}
 	}
 	r.FailOn = first(flags.FailOn, cfg.FailOn, DefaultFailOn)
 	r.Format = first(flags.Format, cfg.Format, DefaultFormat)
@@ -156,6 +176,30 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 	if flags.Ignore != nil {
 		r.ignores = flags.Ignore
 	}
+	// Every rule or category named anywhere is checked, selected or not.
+	for _, l := range []struct {
+		flag, key string
+		list      []string
+		fromFlag  bool
+	}{
+		{"--select", "select", flags.Select, true}, {"--ignore", "ignore", flags.Ignore, true},
+		{"--extend-select", "extend-select", flags.ExtendSelect, true},
+		{"", "select", cfg.Select, false}, {"", "ignore", cfg.Ignore, false}, {"", "extend-select", cfg.ExtendSelect, false},
+	} {
+		for i, sel := range l.list {
+			if err := checkSelector(reg, sel); err != nil {
+				src := l.flag
+				if !l.fromFlag {
+					key := fmt.Sprintf("%s[%d]", l.key, i)
+					if _, ok := cfg.Pos[key]; !ok {
+						key = l.key // a comma separated string
+					}
+					src = where(0, key)
+				}
+				return nil, fmt.Errorf("%s: %w", src, err)
+			}
+		}
+	}
 
 	// Options and severities: the profile's, then the file's.
 	for name, o := range prof.Options {
@@ -171,14 +215,11 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 	sort.Strings(names)
 	for _, name := range names {
 		rs := cfg.Rules[name]
-		if _, ok := reg.Lookup(name); !ok {
-			return nil, fmt.Errorf("%s: no such rule (see `corpuslint rules`)", where(rs.Line, "rules."+name))
+		if err := checkSettings(reg, name, rs, "rules."+name, where); err != nil {
+			return nil, err
 		}
 		if rs.Severity != "" {
-			sev, err := rules.ParseSeverity(rs.Severity)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", where(rs.Line, "rules."+name+".severity"), err)
-			}
+			sev, _ := rules.ParseSeverity(rs.Severity) // checked above
 			r.Severity[name] = sev
 		}
 		if len(rs.Options) > 0 {
@@ -197,14 +238,23 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 				return nil, fmt.Errorf("%s: bad glob %q", where(pp.Line, fmt.Sprintf("per-path[%d].paths", i)), g)
 			}
 		}
-		for name, rs := range pp.Rules {
-			if _, ok := reg.Lookup(name); !ok {
-				return nil, fmt.Errorf("%s: no such rule", where(rs.Line, fmt.Sprintf("per-path[%d].rules.%s", i, name)))
+		ppNames := make([]string, 0, len(pp.Rules))
+		for name := range pp.Rules {
+			ppNames = append(ppNames, name)
+		}
+		sort.Strings(ppNames)
+		for _, name := range ppNames {
+			if err := checkSettings(reg, name, pp.Rules[name], fmt.Sprintf("per-path[%d].rules.%s", i, name), where); err != nil {
+				return nil, err
 			}
-			if rs.Severity != "" {
-				if _, err := rules.ParseSeverity(rs.Severity); err != nil {
-					return nil, fmt.Errorf("%s: %w", where(rs.Line, fmt.Sprintf("per-path[%d].rules.%s.severity", i, name)), err)
-				}
+		}
+		for j, sel := range append(append([]string(nil), pp.Select...), pp.Ignore...) {
+			key := fmt.Sprintf("per-path[%d].select[%d]", i, j)
+			if j >= len(pp.Select) {
+				key = fmt.Sprintf("per-path[%d].ignore[%d]", i, j-len(pp.Select))
+			}
+			if err := checkSelector(reg, sel); err != nil {
+				return nil, fmt.Errorf("%s: %w", where(pp.Line, key), err)
 			}
 		}
 		if _, err := r.build(append(append([]string(nil), r.selectors...), pp.Select...), append(append([]string(nil), r.ignores...), pp.Ignore...), []PerPath{pp}); err != nil {
@@ -216,6 +266,78 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 		return nil, fmt.Errorf("%s: %w", where(0, "rules"), err)
 	}
 	return r, nil
+}
+
+// checkSelector checks one item of a select or ignore list: a rule, a category,
+// all or default.
+func checkSelector(reg *rules.Registry, sel string) error {
+	if sel == "all" || sel == "default" {
+		return nil
+	}
+	known := []string{"all", "default"}
+	for _, c := range rules.Categories() {
+		if sel == string(c) {
+			return nil
+		}
+		known = append(known, string(c))
+	}
+	if _, ok := reg.Lookup(sel); ok {
+		return nil
+	}
+	for _, r := range reg.All() {
+		known = append(known, r.Meta().Name)
+	}
+	if dym := didYouMean(sel, known); dym != "" {
+		return fmt.Errorf("unknown rule or category %q%s (see `corpuslint rules`)", sel, dym)
+	}
+	sort.Strings(known)
+	return fmt.Errorf("unknown rule or category %q (known: %s)", sel, strings.Join(known, ", "))
+}
+
+// checkSettings checks a rule's settings under key (rules.NAME or
+// per-path[i].rules.NAME) whether or not the rule is selected: the rule exists,
+// the severity is one, and the options decode as the rule reads them, so that a
+// misspelt option is an error on the day it is written, not on the day the
+// rule is first selected.
+func checkSettings(reg *rules.Registry, name string, rs RuleSettings, key string, where func(int, string) string) error {
+	rule, ok := reg.Lookup(name)
+	if !ok {
+		var names []string
+		for _, r := range reg.All() {
+			names = append(names, r.Meta().Name)
+		}
+		return fmt.Errorf("%s: no such rule%s (see `corpuslint rules`)", where(rs.Line, key), didYouMean(name, names))
+	}
+	if rs.Severity != "" {
+		if _, err := rules.ParseSeverity(rs.Severity); err != nil {
+			return fmt.Errorf("%s: %w", where(rs.Line, key+".severity"), err)
+		}
+	}
+	if len(rs.Options) == 0 {
+		return nil
+	}
+	opts := keys(rs.Options)
+	c, ok := rule.(rules.Configurable)
+	if !ok {
+		k := opts[0]
+		return fmt.Errorf("%s: unknown key: %s takes no options, only severity%s", where(rs.Line, key+"."+k), name, didYouMean(k, []string{"severity"}))
+	}
+	if _, err := c.Configure(rs.Options); err != nil {
+		var oe *rules.OptionError
+		if errors.As(err, &oe) {
+			msg := oe.Msg
+			if strings.HasPrefix(msg, "unknown option") && option.Closest(oe.Option, []string{"severity"}) != "" {
+				if strings.Contains(msg, "did you mean") {
+					msg += ` Or "severity"?`
+				} else {
+					msg += `; did you mean "severity"?`
+				}
+			}
+			return fmt.Errorf("%s: %s", where(rs.Line, key+"."+oe.Option), msg)
+		}
+		return fmt.Errorf("%s: %w", where(rs.Line, key), err)
+	}
+	return nil
 }
 
 // defaultOn lists the rules a run uses when nothing is selected, so that

@@ -42,6 +42,9 @@ type Options struct {
 	// Notice, when set, receives one-line notices about the run (a stream too
 	// long to hold for the corpus rules' first pass).
 	Notice func(string)
+	// OnCheck, when set, is called as the checking pass starts, after the
+	// corpus rules' first pass (if any): a progress bar starts its second pass.
+	OnCheck func()
 }
 
 // Result is one item of the output stream: a checked document or an input error.
@@ -97,6 +100,9 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 		return err
 	}
 	checker := NewChecker(opt, corpus)
+	if opt.OnCheck != nil {
+		opt.OnCheck()
+	}
 	return pipeline(ins, opt, func(b *batch) {
 		b.results = make([]Result, len(b.items))
 		for i, it := range b.items {

@@ -1,7 +1,13 @@
 // Package progress draws a one-line progress bar on a terminal for long runs:
-// bytes read of the total, documents done, throughput and time left, as in
+// the pass, bytes read of the pass's total, documents done, throughput and time
+// left, as in
 //
-//	312.4 MiB / 1.2 GiB  26%  48,210 docs  41.7 MiB/s  6,432 docs/s  ETA 0:22
+//	pass 2/2: checking  312.4 MiB / 1.2 GiB  26%  48,210 docs  41.7 MiB/s  ETA 0:22
+//
+// A run that reads its input twice (corpus rules first count lines over every
+// file) shows each pass on its own (SetPass): its label, its own total, and a
+// rate and time left measured from the pass's start, so neither adds up the
+// two passes.
 //
 // Counting is a pair of atomic adds, cheap enough for the reader to call as it
 // goes; a goroutine redraws the line at most ten times a second with a carriage
@@ -37,11 +43,15 @@ const maxWidth = 79
 // Bar is a progress line on a terminal. Its methods are safe for concurrent use,
 // and do nothing on a nil *Bar.
 type Bar struct {
-	total int64 // bytes; < 0 when unknown
 	bytes atomic.Int64
 	docs  atomic.Int64
-	start time.Time
 	now   func() time.Time
+
+	pmu    sync.Mutex // guards the pass: label, total, start, noDocs
+	label  string     // "pass 1/2: counting lines"; "" for none
+	total  int64      // bytes of the pass; < 0 when unknown
+	start  time.Time
+	noDocs bool // the pass counts no documents (the counting pass)
 
 	mu      sync.Mutex // guards the fields below and every write to out
 	out     io.Writer
@@ -121,6 +131,20 @@ func newBar(w io.Writer, total int64, now func() time.Time, tick <-chan time.Tim
 		}
 	}()
 	return b
+}
+
+// SetPass starts a pass over the input: label names it in the line, total is
+// its bytes (< 0 when unknown), and the bytes, the rate and the time left count
+// from now. docs says whether the pass counts documents (AddDocs); a pass that
+// does not shows no count rather than a zero.
+func (b *Bar) SetPass(label string, total int64, docs bool) {
+	if b == nil {
+		return
+	}
+	b.pmu.Lock()
+	b.label, b.total, b.start, b.noDocs = label, total, b.now(), !docs
+	b.bytes.Store(0)
+	b.pmu.Unlock()
 }
 
 // AddBytes counts n more bytes of input read. Its signature fits
@@ -220,38 +244,52 @@ func (w *writer) Write(p []byte) (int, error) {
 
 // render formats the line at time now.
 func (b *Bar) render(now time.Time) string {
+	b.pmu.Lock()
+	label, total, start, showDocs := b.label, b.total, b.start, !b.noDocs
+	b.pmu.Unlock()
 	done, docs := b.bytes.Load(), b.docs.Load()
-	elapsed := now.Sub(b.start).Seconds()
-	fields := make([]string, 0, 6)
-	if b.total >= 0 {
+	elapsed := now.Sub(start).Seconds()
+	fields := make([]string, 0, 7)
+	keep := 1 // fields never dropped: the label and the bytes
+	if label != "" {
+		fields = append(fields, label)
+		keep++
+	}
+	if total >= 0 {
 		pct := 100
-		if b.total > 0 {
-			pct = int(min(done, b.total) * 100 / b.total)
+		if total > 0 {
+			pct = int(min(done, total) * 100 / total)
 		}
-		fields = append(fields, Bytes(done)+" / "+Bytes(b.total), strconv.Itoa(pct)+"%")
+		fields = append(fields, Bytes(done)+" / "+Bytes(total), strconv.Itoa(pct)+"%")
 	} else {
 		fields = append(fields, Bytes(done))
 	}
-	fields = append(fields, Count(docs)+" docs")
+	if showDocs {
+		fields = append(fields, Count(docs)+" docs")
+	}
 	var eta string
 	if elapsed >= 1 {
 		rate := float64(done) / elapsed
-		fields = append(fields, Bytes(int64(rate))+"/s", Count(int64(float64(docs)/elapsed))+" docs/s")
-		if b.total > 0 && rate > 0 && done < b.total {
-			eta = "ETA " + Duration(time.Duration(float64(b.total-done)/rate*float64(time.Second)))
+		fields = append(fields, Bytes(int64(rate))+"/s")
+		if showDocs {
+			fields = append(fields, Count(int64(float64(docs)/elapsed))+" docs/s")
+		}
+		if total > 0 && rate > 0 && done < total {
+			eta = "ETA " + Duration(time.Duration(float64(total-done)/rate*float64(time.Second)))
 		}
 	}
 	if eta != "" {
 		fields = append(fields, eta)
 	}
 	line := strings.Join(fields, "  ")
-	for len(line) > maxWidth && len(fields) > 1 {
-		// Drop the least useful fields first: docs/s, then the rate.
+	for len(line) > maxWidth && len(fields) > keep {
+		// Drop the least useful fields first: docs/s, then the rate, the
+		// documents, the percentage.
 		i := len(fields) - 1
 		if eta != "" {
 			i--
 		}
-		if i < 1 {
+		if i < keep {
 			break
 		}
 		fields = append(fields[:i], fields[i+1:]...)

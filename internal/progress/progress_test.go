@@ -286,3 +286,27 @@ func BenchmarkAdd(b *testing.B) {
 		}
 	})
 }
+
+// TestPasses: a run that reads its input twice shows each pass with its label,
+// its own total and a rate from its own start; the documents are the checking
+// pass's only, and the first pass's bytes do not add to the second's.
+func TestPasses(t *testing.T) {
+	b, _, clk, _ := newTestBar(-1)
+	defer b.Stop()
+	b.SetPass("pass 1/2: counting lines", 100<<20, false)
+	clk.advance(2 * time.Second)
+	b.AddBytes(80 << 20)
+	if got, want := b.render(clk.now()), "pass 1/2: counting lines  80.0 MiB / 100.0 MiB  80%  40.0 MiB/s  ETA 0:01"; got != want {
+		t.Errorf("pass 1:\n got %q\nwant %q", got, want)
+	}
+	b.AddBytes(20 << 20)
+	b.SetPass("pass 2/2: checking", 100<<20, true)
+	clk.advance(10 * time.Second)
+	b.AddBytes(50 << 20)
+	b.AddDocs(1000)
+	if got, want := b.render(clk.now()), "pass 2/2: checking  50.0 MiB / 100.0 MiB  50%  1,000 docs  5.0 MiB/s  ETA 0:10"; got != want {
+		t.Errorf("pass 2:\n got %q\nwant %q", got, want)
+	}
+	var nilBar *Bar
+	nilBar.SetPass("x", 1, true) // a nil bar does nothing
+}

@@ -165,10 +165,13 @@ func (a *Aggregate) Add(d *report.Document) {
 		a.Flagged++
 	}
 
-	var badness int64
+	perRule := map[string]ruleWeight{}
 	for i := range d.Findings {
 		it := &d.Findings[i]
-		badness += int64(it.Severity)
+		w := perRule[it.Rule]
+		w.n++
+		w.sev = max(w.sev, int(it.Severity))
+		perRule[it.Rule] = w
 		rs := a.Rules[it.Rule]
 		if rs == nil {
 			rs = &RuleStats{Rule: it.Rule, Category: it.Category, Severity: map[string]int64{}}
@@ -227,10 +230,10 @@ func (a *Aggregate) Add(d *report.Document) {
 		}
 	}
 
-	a.Domains.add(d.URL, len(d.Findings), a.Options.Domains)
+	a.Domains.add(d.URL, len(d.Findings), len(d.Text), a.Options.Domains)
 
 	if len(d.Findings) > 0 {
-		a.offerWorst(d, badness, removed)
+		a.offerWorst(d, badnessOf(perRule), removed)
 	}
 }
 

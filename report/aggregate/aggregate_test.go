@@ -212,9 +212,10 @@ func TestAggregateBounded(t *testing.T) {
 	if page.Len() > 1<<20 {
 		t.Errorf("the HTML report of %d documents is %d bytes", n, page.Len())
 	}
-	// The worst documents are the errors (severity 3 + two infos), best first.
+	// The worst documents are the errors (severity 3 + two infos, in
+	// hundredths), best first.
 	w := a.WorstDocuments()
-	if w[0].Badness != 5 || w[len(w)-1].Badness > w[0].Badness {
+	if w[0].Badness != 500 || w[len(w)-1].Badness > w[0].Badness {
 		t.Errorf("worst documents not ranked: first badness %d, last %d", w[0].Badness, w[len(w)-1].Badness)
 	}
 }
@@ -367,5 +368,35 @@ func BenchmarkAggregateAdd(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		a.Add(docs[i%len(docs)])
+	}
+}
+
+// TestWorstAndDomainRanking: one cause repeated many times does not outrank
+// several causes, and domains rank by findings per kilobyte, not by the share
+// of flagged documents (which is 100% for both hosts here).
+func TestWorstAndDomainRanking(t *testing.T) {
+	a := aggregate.New(aggregate.Options{Domains: 10, WorstDocs: 5, ExamplesPerRule: 1})
+	f := func(rule string, n int) []report.Item {
+		var out []report.Item
+		for range n {
+			out = append(out, report.Item{Finding: rules.Finding{Rule: rule, Category: rules.Encoding, Severity: rules.Warning, Start: 0, End: 1, Message: "m"}, Line: 1, Col: 1})
+		}
+		return out
+	}
+	hyphens := &report.Document{Path: "a.jsonl", Record: 1, ID: "hyphens", URL: "https://long.example/1", Text: strings.Repeat("word ", 2000), Findings: f("soft-hyphen", 606)}
+	var many []report.Item
+	for _, r := range []string{"mojibake", "html-tags", "stray-dash", "broken-quotes", "html-entities", "wiki-markup"} {
+		many = append(many, f(r, 1)...)
+	}
+	varied := &report.Document{Path: "a.jsonl", Record: 2, ID: "varied", URL: "https://short.example/1", Text: "short text here", Findings: many}
+	a.Add(hyphens)
+	a.Add(varied)
+	w := a.WorstDocuments()
+	if len(w) != 2 || w[0].ID != "varied" {
+		t.Errorf("worst first = %s (badness %d), want varied", w[0].ID, w[0].Badness)
+	}
+	d := a.TopDomains(10, 1)
+	if len(d) != 2 || d[0].Host != "short.example" || d[0].Rate != 1 || d[1].Rate != 1 {
+		t.Errorf("domains = %+v, want short.example first (more findings per KB)", d)
 	}
 }

@@ -28,9 +28,19 @@ type DomainCount struct {
 	Documents int64 `json:"documents"`
 	Flagged   int64 `json:"flagged"`
 	Findings  int64 `json:"findings"`
+	// Bytes is the text the host's documents hold, for findings per kilobyte.
+	Bytes int64 `json:"bytes,omitempty"`
 }
 
-func (ds *DomainStats) add(rawURL string, findings int, limit int) {
+// plus adds o's counts to c.
+func (c *DomainCount) plus(o *DomainCount) {
+	c.Documents += o.Documents
+	c.Flagged += o.Flagged
+	c.Findings += o.Findings
+	c.Bytes += o.Bytes
+}
+
+func (ds *DomainStats) add(rawURL string, findings, bytes int, limit int) {
 	host := Host(rawURL)
 	if host == "" {
 		ds.NoURL++
@@ -43,6 +53,7 @@ func (ds *DomainStats) add(rawURL string, findings int, limit int) {
 	}
 	c.Documents++
 	c.Findings += int64(findings)
+	c.Bytes += int64(bytes)
 	if findings > 0 {
 		c.Flagged++
 	}
@@ -69,10 +80,7 @@ func (ds *DomainStats) prune(limit int) {
 		return names[i] < names[j]
 	})
 	for _, h := range names[limit:] {
-		c := ds.Hosts[h]
-		ds.Other.Documents += c.Documents
-		ds.Other.Flagged += c.Flagged
-		ds.Other.Findings += c.Findings
+		ds.Other.plus(ds.Hosts[h])
 		ds.PrunedHosts++
 		delete(ds.Hosts, h)
 	}
@@ -85,13 +93,9 @@ func (ds *DomainStats) merge(o *DomainStats, limit int) {
 			c = &DomainCount{}
 			ds.Hosts[h] = c
 		}
-		c.Documents += oc.Documents
-		c.Flagged += oc.Flagged
-		c.Findings += oc.Findings
+		c.plus(oc)
 	}
-	ds.Other.Documents += o.Other.Documents
-	ds.Other.Flagged += o.Other.Flagged
-	ds.Other.Findings += o.Other.Findings
+	ds.Other.plus(&o.Other)
 	ds.PrunedHosts += o.PrunedHosts
 	ds.NoURL += o.NoURL
 	if len(ds.Hosts) >= 2*limit {
@@ -140,10 +144,14 @@ type DomainRow struct {
 	Flagged   int64
 	Findings  int64
 	Rate      float64 // Flagged over Documents
+	// PerKB is Findings per 1,000 bytes of the host's text: the ranking.
+	PerKB float64
 }
 
-// TopDomains returns up to n hosts with the highest share of flagged documents,
-// among hosts with at least minDocs documents (ties: more documents first).
+// TopDomains returns up to n hosts with the most findings per kilobyte of text,
+// among hosts with at least minDocs documents (ties: more documents first). The
+// share of flagged documents does not rank them: in a raw crawl most documents
+// have some finding, and every host would show 100%.
 func (a *Aggregate) TopDomains(n int, minDocs int64) []DomainRow {
 	var rows []DomainRow
 	for h, c := range a.Domains.Hosts {
@@ -151,11 +159,11 @@ func (a *Aggregate) TopDomains(n int, minDocs int64) []DomainRow {
 			continue
 		}
 		rows = append(rows, DomainRow{Host: h, Documents: c.Documents, Flagged: c.Flagged, Findings: c.Findings,
-			Rate: ratio(c.Flagged, c.Documents)})
+			Rate: ratio(c.Flagged, c.Documents), PerKB: 1000 * ratio(c.Findings, max(c.Bytes, 1))})
 	}
 	sort.Slice(rows, func(i, j int) bool {
-		if rows[i].Rate != rows[j].Rate {
-			return rows[i].Rate > rows[j].Rate
+		if rows[i].PerKB != rows[j].PerKB {
+			return rows[i].PerKB > rows[j].PerKB
 		}
 		if rows[i].Documents != rows[j].Documents {
 			return rows[i].Documents > rows[j].Documents
@@ -183,7 +191,7 @@ func (a *Aggregate) DomainMinDocs() int64 {
 
 // DomainNote says how exact the domain figures are.
 func (a *Aggregate) DomainNote() string {
-	s := fmt.Sprintf("Hosts with at least %s; %s without a URL.", plural(int(a.DomainMinDocs()), "document"),
+	s := fmt.Sprintf("Ranked by findings per 1,000 bytes of text, among hosts with at least %s; %s without a URL.", plural(int(a.DomainMinDocs()), "document"),
 		plural(int(a.Domains.NoURL), "document"))
 	if a.Domains.PrunedHosts > 0 {
 		s += fmt.Sprintf(" The host counter was pruned: %s of %s rarer hosts are not listed.",

@@ -99,16 +99,16 @@ func WriteMarkdown(w io.Writer, a *Aggregate, opt RenderOptions) error {
 
 	if doms := a.TopDomains(opt.Domains, a.DomainMinDocs()); len(doms) > 0 {
 		p("## Domains with the highest finding rates\n\n")
-		p("| domain | documents | flagged | rate | findings |\n|---|---:|---:|---:|---:|\n")
+		p("| domain | documents | flagged | rate | findings | per KB |\n|---|---:|---:|---:|---:|---:|\n")
 		for _, d := range doms {
-			p("| %s | %s | %s | %s | %s |\n", mdtext.Code(d.Host), fmtInt(d.Documents), fmtInt(d.Flagged), fmtPct(d.Rate), fmtInt(d.Findings))
+			p("| %s | %s | %s | %s | %s | %.2f |\n", mdtext.Code(d.Host), fmtInt(d.Documents), fmtInt(d.Flagged), fmtPct(d.Rate), fmtInt(d.Findings), d.PerKB)
 		}
 		p("\n%s\n\n", mdtext.Escape(a.DomainNote()))
 	}
 
 	if worst := a.WorstDocuments(); len(worst) > 0 {
 		n := min(len(worst), opt.WorstDocs)
-		p("## Worst documents\n\nRanked by the sum of their findings' severities (info 1, warning 2, error 3).\n\n")
+		p("## Worst documents\n\nRanked by their problems rather than their finding count: each rule found adds its severity (info 1, warning 2, error 3) times 1 + log10 of its findings, so one cause repeated 600 times does not outrank four different ones.\n\n")
 		for i, wd := range worst[:n] {
 			var rc []string
 			for _, r := range wd.Rules {

@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/corpuslint/corpuslint/report"
@@ -16,9 +17,8 @@ type WorstDoc struct {
 	Record int    `json:"record,omitempty"`
 	ID     string `json:"id,omitempty"`
 	URL    string `json:"url,omitempty"`
-	// Badness is the ranking score: the sum of the findings' severities (info 1,
-	// warning 2, error 3). Ties go to the document whose fixes remove more bytes,
-	// then by path and record.
+	// Badness is the ranking score (badnessOf), in hundredths. Ties go to the
+	// document whose fixes remove more bytes, then by path and record.
 	Badness  int64       `json:"badness"`
 	Findings int         `json:"findings"`
 	Bytes    int         `json:"bytes"`
@@ -50,6 +50,22 @@ type DocFinding struct {
 	Line     int    `json:"line"`
 	Col      int    `json:"col"`
 	Message  string `json:"message"`
+}
+
+// ruleWeight is what a document's findings of one rule weigh: how many, and
+// the highest severity (info 1, warning 2, error 3).
+type ruleWeight struct{ n, sev int }
+
+// badnessOf ranks a document by its problems, not its finding count: each rule
+// found adds its severity times 1 + log10 of its findings, so 606 soft hyphens
+// (one cause, fixed at once) weigh less than four rules found once each,
+// not 150 times more. In hundredths, to keep the JSON an integer.
+func badnessOf(perRule map[string]ruleWeight) int64 {
+	b := 0.0
+	for _, w := range perRule {
+		b += float64(w.sev) * (1 + math.Log10(float64(w.n)))
+	}
+	return int64(math.Round(100 * b))
 }
 
 type worstHeap []*WorstDoc
