@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -74,6 +75,7 @@ type cleaner struct {
 	rejDir    string
 	format    string // --output-format, "" when not given
 	names     map[string]string
+	order     map[string]int // folder mode: each input's place in the input order
 	manifest  *clean.Manifest
 	previous  *clean.Manifest
 	config    json.RawMessage
@@ -249,6 +251,10 @@ func (cl *cleaner) planFolder(outDir string, files []string) ([]string, error) {
 		return nil, usageError("--output: %v", err)
 	}
 	cl.names = names
+	cl.order = make(map[string]int, len(files))
+	for i, f := range files {
+		cl.order[f] = i
+	}
 	for _, f := range files {
 		out, rej := cl.pathsOf(f)
 		for _, p := range []string{out, rej} {
@@ -392,7 +398,7 @@ func (cl *cleaner) finishCur(stopped bool) error {
 		// Half an input is not its output: nothing is written, and the manifest
 		// says so, so a rerun tries it again.
 		t.abort()
-		fmt.Fprintf(cl.errw, "error: %s: not written because %s could not be read to its end\n", t.out, t.input)
+		fmt.Fprintf(cl.errw, "error: %s: not written because %s could not be read completely\n", t.out, t.input)
 	default:
 		if err := t.commit(); err != nil {
 			return err
@@ -404,6 +410,10 @@ func (cl *cleaner) finishCur(stopped bool) error {
 		cl.summary(t)
 	}
 	cl.manifest.Inputs = append(cl.manifest.Inputs, e)
+	// Skipped inputs were entered first; the manifest lists inputs in input order.
+	sort.SliceStable(cl.manifest.Inputs, func(i, j int) bool {
+		return cl.order[cl.manifest.Inputs[i].Input] < cl.order[cl.manifest.Inputs[j].Input]
+	})
 	return cl.manifest.Write(cl.outDir)
 }
 
