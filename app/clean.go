@@ -29,7 +29,7 @@ func cleanFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "output", Usage: "write the fixed documents as JSONL to this file, folder (existing, or ending in /: one output per input) or - (standard output), and leave the input untouched"},
 		&cli.StringFlag{Name: "output-format", Usage: "with --output: " + strings.Join(clean.Formats, ", ") + " (default: from the output's name; in folder mode from each input's compression)"},
-		&cli.StringFlag{Name: "rejected", Usage: "with --output: where dropped documents go, with the rule and reason (default: <output>.rejected.jsonl beside a file output, <name>.rejected.jsonl beside each output in a folder; nowhere for -)"},
+		&cli.StringFlag{Name: "rejected", Usage: "with --output: where dropped documents go, with the rule and reason (default: <output>.rejected.jsonl beside a file output, <name>.rejected.jsonl beside each output in a folder; nowhere for -); with --output -, - writes both to standard output in input order"},
 		&cli.BoolFlag{Name: "keep-empty", Usage: "with --output: keep a document whose text the fixes emptied (default: it goes to the rejected output)"},
 		&cli.StringFlag{Name: "annotate", Usage: "with --output: add each document's statistics (lint --format stats's object) to its record under this field"},
 	}
@@ -178,9 +178,6 @@ func (cl *cleaner) planSingle(outPath string) error {
 	if rej == "" && outPath != "-" {
 		rej = clean.RejectedName(outPath, format)
 	}
-	if rej == "-" && outPath == "-" {
-		return usageError("--output - and --rejected - would mix kept and dropped documents on standard output")
-	}
 	for _, p := range []string{outPath, rej} {
 		if clean.SameFile(p, cl.s.files) {
 			return usageError("%s is one of the inputs; --output never writes to an input", p)
@@ -194,7 +191,11 @@ func (cl *cleaner) planSingle(outPath string) error {
 	if t.w, err = clean.Create(outPath, format, cl.c.App.Writer); err != nil {
 		return usageError("--output: %v", err)
 	}
-	if rej != "" {
+	if rej == "-" && outPath == "-" {
+		// One stream, in input order: a dropped record is told by its
+		// corpuslint_rejected field (the Python package reads it so).
+		t.rw = t.w
+	} else if rej != "" {
 		rf, err := clean.FormatFor(rej, "")
 		if err != nil {
 			t.abort()
@@ -420,7 +421,7 @@ func (cl *cleaner) finishCur(stopped bool) error {
 // commit finishes the outputs: the rejected one first, so that a run stopped
 // between the two renames has every dropped record somewhere.
 func (t *target) commit() error {
-	if t.rw != nil {
+	if t.rw != nil && t.rw != t.w {
 		if err := t.rw.Commit(); err != nil {
 			t.w.Abort()
 			return fmt.Errorf("%s: %w", t.rej, err)
@@ -436,7 +437,7 @@ func (t *target) abort() {
 	if t.w != nil {
 		t.w.Abort()
 	}
-	if t.rw != nil {
+	if t.rw != nil && t.rw != t.w {
 		t.rw.Abort()
 	}
 }

@@ -28,6 +28,10 @@ const (
 	JSONLZstd = "jsonl.zst"
 )
 
+// errParquet says why there is no Parquet output: a record keeps every field of
+// its input, however nested, which one fixed Parquet schema cannot hold.
+var errParquet = errors.New("parquet output is not written: records keep every field of their input, which a fixed Parquet schema cannot hold; write .jsonl.zst and convert it (DuckDB, pyarrow)")
+
 // Formats lists the accepted --output-format values.
 var Formats = []string{JSONL, JSONLGzip, JSONLZstd}
 
@@ -41,7 +45,7 @@ func FormatFor(name, explicit string) (string, error) {
 			}
 		}
 		if explicit == "parquet" {
-			return "", errors.New("parquet output is not written yet (Parquet is read only); write jsonl.zst and convert")
+			return "", errParquet
 		}
 		return "", fmt.Errorf("unknown output format %q (want %s)", explicit, strings.Join(Formats, ", "))
 	}
@@ -51,7 +55,7 @@ func FormatFor(name, explicit string) (string, error) {
 	case strings.HasSuffix(n, ".zst"):
 		return JSONLZstd, nil
 	case strings.HasSuffix(n, ".parquet"):
-		return "", errors.New("parquet output is not written yet (Parquet is read only); write .jsonl.zst and convert")
+		return "", errParquet
 	}
 	return JSONL, nil
 }
