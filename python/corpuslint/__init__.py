@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections import deque
 
@@ -94,35 +95,65 @@ class _Pipe:
     """One corpuslint process fed documents by a writer thread. pending holds,
     in order, the documents written and not yet matched with their result."""
 
-    def __init__(self, args, docs, binary=None, keep_pending=False):
+    def __init__(self, args, docs, binary=None, keep_pending=False, two_pass=False):
         self.binary = binary or find_binary()
-        self.args = [self.binary] + args + ["-"]
-        try:
-            self.proc = subprocess.Popen(self.args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=subprocess.PIPE, bufsize=1 << 16)
-        except OSError as e:
-            raise CorpuslintError("cannot run %s: %s" % (self.binary, e)) from e
         self.pending = deque() if keep_pending else None
         self.count = 0
         self.write_error = None
         self.stderr = deque(maxlen=200)  # the last lines, for an error message
-        self.notes = []
         self._lock = threading.Lock()
-        self._writer = threading.Thread(target=self._write, args=(docs,), daemon=True)
+        self.spool = None
+        self._done = False
+        stdin = subprocess.PIPE
+        if two_pass:
+            # Corpus rules (repeated-line) read the batch twice, which a pipe
+            # cannot give: the documents go to a temporary file first (disk, not
+            # memory) and corpuslint reads that.
+            f = tempfile.NamedTemporaryFile("wb", prefix="corpuslint-", suffix=".jsonl", delete=False)
+            self.spool = f.name
+            try:
+                with f:
+                    self._write_all(docs, f)
+            except BaseException:
+                os.unlink(self.spool)
+                raise
+            stdin = subprocess.DEVNULL
+        self.source = self.spool or "-"
+        self.args = [self.binary] + args + [self.source]
+        try:
+            self.proc = subprocess.Popen(self.args, stdin=stdin, stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, bufsize=1 << 16)
+        except OSError as e:
+            self._unspool()
+            raise CorpuslintError("cannot run %s: %s" % (self.binary, e)) from e
+        self._writer = None
+        if not two_pass:
+            self._writer = threading.Thread(target=self._write, args=(docs,), daemon=True)
+            self._writer.start()
         self._reader = threading.Thread(target=self._read_stderr, daemon=True)
-        self._writer.start()
         self._reader.start()
+
+    def _unspool(self):
+        if self.spool:
+            try:
+                os.unlink(self.spool)
+            except OSError:
+                pass
+            self.spool = None
+
+    def _write_all(self, docs, out):
+        for doc in docs:
+            line = json.dumps(_record(doc), ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
+            if self.pending is not None:
+                with self._lock:
+                    self.pending.append(doc)
+            self.count += 1
+            out.write(line)
 
     def _write(self, docs):
         out = self.proc.stdin
         try:
-            for doc in docs:
-                line = json.dumps(_record(doc), ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
-                if self.pending is not None:
-                    with self._lock:
-                        self.pending.append(doc)
-                self.count += 1
-                out.write(line)
+            self._write_all(docs, out)
         except BrokenPipeError:
             pass  # corpuslint stopped; its exit status and stderr say why
         except BaseException as e:  # noqa: BLE001 - handed to the reading side
@@ -143,20 +174,26 @@ class _Pipe:
 
     def lines(self):
         """Yields corpuslint's output lines as they come."""
+        self._done = False
         try:
             for raw in self.proc.stdout:
                 yield raw
+            self._done = True
         finally:
             self.close()
 
     def close(self):
-        if self.proc.poll() is None and self._writer.is_alive():
+        writing = self._writer is not None and self._writer.is_alive()
+        if self.proc.poll() is None and (writing or not self._done):
             # The caller stopped early: stop the process rather than wait for all input.
             self.proc.kill()
-        self._writer.join()
+        if self._writer is not None:
+            self._writer.join()
         self.proc.stdout.close()
         code = self.proc.wait()
         self._reader.join()
+        self.proc.stderr.close()
+        self._unspool()
         if self.write_error is not None:
             raise self.write_error
         if code not in (0, 1) and code != -9 and not self._only_record_errors():
@@ -166,48 +203,60 @@ class _Pipe:
         # Exit status 2 also means "some record could not be read"; those records
         # come back as results, so only other errors are raised.
         errs = [l for l in self.stderr if l.startswith("error:") or l.startswith("corpuslint:")]
-        return bool(errs) and all(l.startswith("error: -:") for l in errs)
+        prefix = "error: %s:" % self.source
+        return bool(errs) and all(l.startswith(prefix) for l in errs)
 
 
-def lint(docs, *, binary=None, **options):
+def lint(docs, *, two_pass=False, binary=None, **options):
     """Yields the findings of docs as dicts, in document order, with the fields of
     `corpuslint lint --format jsonl` (DESIGN.md's output contract). A finding's
     "record" is the 1-based position of its document in docs; "path" is "-".
 
     Options: select, ignore (lists or comma separated), profile, config (a
     corpuslint.yaml; default none), unsafe_fixes, workers, text_field, id_field.
+
+    Documents stream through a pipe, which corpuslint reads once, so corpus rules
+    (repeated-line) see none of them, as with `corpuslint lint -`. two_pass=True
+    writes them to a temporary file first and corpuslint reads that twice: the
+    findings then equal `corpuslint lint FILE`'s.
     """
-    p = _Pipe(["lint", "--format", "jsonl", "--fail-on", "never", "--quiet"] + _options(**options), docs, binary)
+    p = _Pipe(["lint", "--format", "jsonl", "--fail-on", "never", "--quiet"] + _options(**options), docs, binary,
+              two_pass=two_pass)
     for raw in p.lines():
         if raw.strip():
-            yield json.loads(raw)
+            f = json.loads(raw)
+            f["path"] = "-"
+            yield f
 
 
-def clean(docs, *, annotate="corpuslint", keep_empty=False, dropped=False, binary=None, **options):
+def clean(docs, *, annotate="corpuslint", keep_empty=False, dropped=False, two_pass=False, binary=None, **options):
     """Yields each document cleaned (`corpuslint fix --output`): a dict with every
     field of its record and the fixed text, plus, under annotate (None for none),
     its statistics (decision, counts per rule, scores, bytes, bytes_removed).
 
     A document a filter drops, or whose text the fixes emptied (unless
     keep_empty), is left out; with dropped=True it is yielded too, with its text
-    as read and "corpuslint_rejected": {"rule", "reason"}. Options as for lint.
+    as read and "corpuslint_rejected": {"rule", "reason"}. Options and two_pass
+    as for lint.
     """
-    for doc, rec in _clean_pairs(docs, annotate=annotate, keep_empty=keep_empty, binary=binary, **options):
+    for _, rec in _clean_pairs(docs, annotate=annotate, keep_empty=keep_empty, two_pass=two_pass, keep_docs=False,
+                               binary=binary, **options):
         if dropped or "corpuslint_rejected" not in rec:
             yield rec
 
 
-def _clean_pairs(docs, *, annotate, keep_empty, binary, **options):
-    """Yields (input document, output record) for every document, in order."""
+def _clean_pairs(docs, *, annotate, keep_empty, two_pass, keep_docs, binary, **options):
+    """Yields (input document, output record) for every document, in order (the
+    document is None unless keep_docs)."""
     args = ["fix", "--output", "-", "--rejected", "-", "--fail-on", "never", "--quiet"]
     if annotate:
         args += ["--annotate", annotate]
     if keep_empty:
         args += ["--keep-empty"]
-    p = _Pipe(args + _options(**options), docs, binary, keep_pending=True)
+    p = _Pipe(args + _options(**options), docs, binary, keep_pending=keep_docs, two_pass=two_pass)
     for raw in p.lines():
         if raw.strip():
-            yield p.pop(), json.loads(raw)
+            yield (p.pop() if keep_docs else None), json.loads(raw)
 
 
 class CorpuslintFilter:
@@ -218,19 +267,23 @@ class CorpuslintFilter:
     yielded (mode "drop", the default) but handed to exclusion_writer
     (datatrove's DiskWriter, or anything with write(doc, rank)), with
     metadata["corpuslint_rejected"]. Mode "annotate" yields every document
-    unchanged, with its statistics only.
+    unchanged, with its statistics only. Documents in flight are held until their
+    result comes back; with two_pass=True (corpus rules, see lint) that is the
+    whole shard.
     """
 
     name = "corpuslint"
     type = "🔻 - FILTER"
 
-    def __init__(self, mode="drop", annotate="corpuslint", exclusion_writer=None, keep_empty=False, binary=None, **options):
+    def __init__(self, mode="drop", annotate="corpuslint", exclusion_writer=None, keep_empty=False, two_pass=False,
+                 binary=None, **options):
         if mode not in ("drop", "annotate"):
             raise ValueError("mode must be 'drop' or 'annotate'")
         self.mode = mode
         self.annotate = annotate or "corpuslint"
         self.exclusion_writer = exclusion_writer
         self.keep_empty = keep_empty
+        self.two_pass = two_pass
         self.binary = binary
         self.options = options
         self.stats = {"total": 0, "kept": 0, "dropped": 0, "changed": 0}
@@ -247,7 +300,8 @@ class CorpuslintFilter:
             yield from self._run(data, rank, writer)
 
     def _run(self, data, rank, writer):
-        pairs = _clean_pairs(data, annotate=self.annotate, keep_empty=self.keep_empty, binary=self.binary, **self.options)
+        pairs = _clean_pairs(data, annotate=self.annotate, keep_empty=self.keep_empty, two_pass=self.two_pass,
+                             keep_docs=True, binary=self.binary, **self.options)
         for doc, rec in pairs:
             self.stats["total"] += 1
             if isinstance(doc, dict):
