@@ -41,6 +41,15 @@ DRIVER = textwrap.dedent('''
 _WHEEL = {}
 
 
+# Documents with findings of several rules, added to the sample.
+EXTRA = [
+    "The council met on Tuesday -\nIt voted to approve the budget.",
+    'She said, "It is done.\nThen she left.',
+    "Accept cookies to continue\nThe harbor was quiet that morning. The boats were in.\nShare this article",
+    "-",
+]
+
+
 def built_wheel():
     """The wheel under test: $CORPUSLINT_WHEEL, or one scripts/build-wheel.sh
     builds once for the whole run."""
@@ -158,12 +167,27 @@ class WheelTest(unittest.TestCase):
         self.assertEqual([d for d in got if "corpuslint_rejected" not in d], kept)
         self.assertEqual([d for d in got if "corpuslint_rejected" in d], dropped)
 
+    def sample(self):
+        """The repository's sample JSONL without its deliberately broken and blank
+        lines (the API's documents are Python objects, which always parse)."""
+        path = os.path.join(self.tmp.name, "sample.jsonl")
+        with open(SAMPLE, encoding="utf-8") as f, open(path, "w", encoding="utf-8") as w:
+            for line in f:
+                try:
+                    json.loads(line)
+                except ValueError:
+                    continue
+                w.write(line)
+            for i, text in enumerate(EXTRA):
+                w.write(json.dumps({"id": "extra-%d" % i, "text": text}) + "\n")
+        return path
+
     def test_lint_sample(self):
-        self.check_lint(SAMPLE, two_pass=False)
-        self.check_lint(SAMPLE, two_pass=True)
+        self.check_lint(self.sample(), two_pass=False)
+        self.check_lint(self.sample(), two_pass=True)
 
     def test_clean_sample(self):
-        self.check_clean(SAMPLE, two_pass=False)
+        self.check_clean(self.sample(), two_pass=False)
 
     def test_lint_real_corpus(self):
         need_shared(self)
