@@ -37,11 +37,11 @@ Examples:
    corpuslint fix --diff batch.jsonl          # show what would change, write nothing
    corpuslint fix --unsafe-fixes --select privacy batch.jsonl
    corpuslint fix --exit-non-zero-on-fix --fail-on never data/   # as the pre-commit hook`,
-		Flags: append(commonFlags(),
+		Flags: append(append(commonFlags(),
 			&cli.BoolFlag{Name: "diff", Usage: "print a unified diff of the fixes and write nothing"},
 			&cli.BoolFlag{Name: "unsafe-fixes", Usage: "also apply unsafe fixes (they may change meaning)"},
 			&cli.BoolFlag{Name: "exit-non-zero-on-fix", Usage: "exit 1 when a file was changed, even if no finding is left (ruff's flag)"},
-		),
+		), cleanFlags()...),
 		Action: fixAction,
 	}
 }
@@ -69,6 +69,9 @@ type fileFix struct {
 }
 
 func fixAction(c *cli.Context) error {
+	if cleanMode(c) {
+		return cleanAction(c) // --output: write elsewhere (clean.go)
+	}
 	s, err := newSetup(c)
 	if err != nil {
 		return err

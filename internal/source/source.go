@@ -142,6 +142,10 @@ type Item struct {
 	// Compression is how the file was compressed: CompressionGzip,
 	// CompressionZstd, or "" for none. A rewrite must compress the same way.
 	Compression string
+	// Date and ContentType are a WARC record's WARC-Date and the media type of
+	// its text (the conversion record's Content-Type, or the HTTP response's),
+	// which `fix --output` carries into the JSONL it writes; "" elsewhere.
+	Date, ContentType string
 }
 
 // IsJSONL reports whether a path names a JSONL file (.jsonl or .ndjson, optionally

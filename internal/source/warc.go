@@ -303,10 +303,10 @@ func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, valid
 		return fail("damaged WARC record: " + warcErrMsg(d))
 	}
 	h := rec.WarcHeader()
-	var text string
+	var text, ct string
 	switch rec.Type() {
 	case gowarc.Conversion:
-		ct := h.Get(gowarc.ContentType)
+		ct = h.Get(gowarc.ContentType)
 		kind := textKind(ct)
 		if ct == "" {
 			kind = contentPlain // WET conversion records are plain text
@@ -344,7 +344,7 @@ func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, valid
 		if hdr == nil {
 			return nil
 		}
-		ct := hdr.Get("Content-Type")
+		ct = hdr.Get("Content-Type")
 		if ct == "" {
 			ct = h.Get(gowarc.WarcIdentifiedPayloadType)
 		}
@@ -379,7 +379,8 @@ func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, valid
 	if doc.ID == "" {
 		doc.ID = path + ":" + strconv.Itoa(record)
 	}
-	return &Item{Doc: doc, Format: WARC, Gzip: comp == CompressionGzip, Compression: comp}
+	return &Item{Doc: doc, Format: WARC, Gzip: comp == CompressionGzip, Compression: comp,
+		Date: validUTF8(h.Get(gowarc.WarcDate)), ContentType: validUTF8(ct)}
 }
 
 // textKind classifies a media type: text to take as it is, HTML to convert, or

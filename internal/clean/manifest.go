@@ -1,0 +1,141 @@
+package clean
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	"github.com/corpuslint/corpuslint/internal/fix"
+)
+
+// ManifestName is the manifest's file name in an output folder.
+const ManifestName = "corpuslint-manifest.json"
+
+// Manifest records a folder-mode clean: which inputs were cleaned into which
+// outputs, how many records went where, and the configuration used, so that a
+// run can be audited and resumed.
+type Manifest struct {
+	// Version is the corpuslint build that wrote it.
+	Version string `json:"version"`
+	// Config is what decides the output besides the input; a rerun with another
+	// configuration redoes every input.
+	Config json.RawMessage `json:"config"`
+	Inputs []Entry         `json:"inputs"`
+}
+
+// Entry is one input's line of the manifest.
+type Entry struct {
+	Input string `json:"input"`
+	// Size and ModTime identify the input's content as read, so a changed input
+	// is cleaned again.
+	Size    int64     `json:"size"`
+	ModTime time.Time `json:"mtime"`
+	Output  string    `json:"output"`
+	// OutputBytes is the size of the committed output; an output of another
+	// size is not the one this entry describes.
+	OutputBytes int64  `json:"output_bytes"`
+	Rejected    string `json:"rejected"`
+	// Records counts the documents read and the records that could not be;
+	// Written + RejectedRecords = Records.
+	Records         int `json:"records"`
+	Written         int `json:"written"`
+	RejectedRecords int `json:"rejected_records"`
+	Errors          int `json:"errors"`
+	// Complete is true when the input was read to its end and both outputs were
+	// committed; only complete inputs are skipped by a rerun.
+	Complete bool `json:"complete"`
+}
+
+// ReadManifest reads the manifest of the output folder dir; a missing one is
+// (nil, nil).
+func ReadManifest(dir string) (*Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// Write replaces the manifest in dir atomically, so a run killed at any point
+// leaves the previous manifest or this one.
+func (m *Manifest) Write(dir string) error {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	f, err := fix.CreateAtomic(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(append(b, '\n')); err != nil {
+		f.Abort()
+		return err
+	}
+	return f.Commit()
+}
+
+// Done returns the entry of input when a rerun may skip it: the earlier run
+// used the same configuration, completed it, the input has not changed since,
+// and its outputs are still there as written.
+func (m *Manifest) Done(input string, config []byte) (Entry, bool) {
+	if m == nil || !bytes.Equal(compact(m.Config), compact(config)) {
+		return Entry{}, false
+	}
+	for _, e := range m.Inputs {
+		if e.Input != input || !e.Complete {
+			continue
+		}
+		st, err := os.Stat(input)
+		if err != nil || st.Size() != e.Size || !st.ModTime().Equal(e.ModTime) {
+			return Entry{}, false
+		}
+		ost, err := os.Stat(e.Output)
+		if err != nil || ost.Size() != e.OutputBytes {
+			return Entry{}, false
+		}
+		if _, err := os.Stat(e.Rejected); err != nil {
+			return Entry{}, false
+		}
+		return e, true
+	}
+	return Entry{}, false
+}
+
+func compact(b []byte) []byte {
+	var out bytes.Buffer
+	if json.Compact(&out, b) != nil {
+		return b
+	}
+	return out.Bytes()
+}
+
+// Version returns the build's module version and VCS revision, as far as the
+// binary knows them.
+func Version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "corpuslint (unknown build)"
+	}
+	v := "corpuslint " + bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" {
+			v += " " + s.Value
+		}
+		if s.Key == "vcs.modified" && s.Value == "true" {
+			v += " (modified)"
+		}
+	}
+	return v
+}
