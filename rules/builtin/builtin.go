@@ -6,6 +6,7 @@ import (
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/attribution"
 	"github.com/corpuslint/corpuslint/rules/boilerplate"
+	"github.com/corpuslint/corpuslint/rules/duplication"
 	"github.com/corpuslint/corpuslint/rules/encoding"
 	"github.com/corpuslint/corpuslint/rules/markup"
 	"github.com/corpuslint/corpuslint/rules/privacy"
@@ -64,5 +65,8 @@ func Builtin() []rules.Rule {
 		boilerplate.TrailingBoilerplate(),
 		boilerplate.InlineBoilerplate(),
 		boilerplate.RepeatedLine(),
+
+		// Whole documents compared with the batch's others.
+		duplication.DuplicateDocument(),
 	}
 }
