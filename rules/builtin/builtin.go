@@ -68,5 +68,6 @@ func Builtin() []rules.Rule {
 
 		// Whole documents compared with the batch's others.
 		duplication.DuplicateDocument(),
+		duplication.NearDuplicate(),
 	}
 }

@@ -3,7 +3,10 @@ package duplication
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"math"
 	"slices"
+	"sync"
 )
 
 // reader decodes the binary forms of the states: uvarints, varints, 8-byte
@@ -177,5 +180,109 @@ func (s *dupState) UnmarshalBinary(b []byte) error {
 		return errDupCorrupt
 	}
 	s.paths, s.first = ps, first
+	return nil
+}
+
+// The binary form of a nearState:
+//
+//	version byte (1)
+//	uvarint n_grams, num_buckets, hashes_per_bucket, seed
+//	uvarint number of paths, then each path (sorted): uvarint length, bytes
+//	uvarint number of documents, then per document (in (path, record, id)
+//	    order): uvarint path index, varint record, uvarint id length, id,
+//	    num_buckets × hashes_per_bucket signature bytes
+//
+// A state decodes only into a state of the same options: signatures made with
+// other parameters cannot be compared.
+const nearCodecVersion = 1
+
+var errNearCorrupt = errors.New("near-duplicate: corrupt state encoding")
+
+// MarshalBinary implements encoding.BinaryMarshaler.
+func (s *nearState) MarshalBinary() ([]byte, error) {
+	names, remap := usedPaths(s.paths.names, func(yield func(uint32)) {
+		for i := range s.docs {
+			yield(s.docs[i].path)
+		}
+	})
+	order := make([]int32, len(s.docs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return s.compare(int(x), int(y)) })
+	k := s.k()
+	b := make([]byte, 0, 32+len(s.docs)*(k+8)+len(s.ids))
+	b = append(b, nearCodecVersion)
+	for _, v := range []int{s.o.NGrams, s.o.Buckets, s.o.PerBucket, s.o.Seed} {
+		b = binary.AppendUvarint(b, uint64(v))
+	}
+	b = binary.AppendUvarint(b, uint64(len(names)))
+	for _, n := range names {
+		b = appendStr(b, n)
+	}
+	b = binary.AppendUvarint(b, uint64(len(order)))
+	for _, i := range order {
+		d := &s.docs[i]
+		b = binary.AppendUvarint(b, uint64(remap[d.path]))
+		b = binary.AppendVarint(b, d.record)
+		b = appendStr(b, s.id(int(i)))
+		b = append(b, s.sig(int(i))...)
+	}
+	return b, nil
+}
+
+// UnmarshalBinary implements encoding.BinaryUnmarshaler. It replaces what s
+// held; s must have the options the encoded state was made with.
+func (s *nearState) UnmarshalBinary(b []byte) error {
+	if len(b) == 0 || b[0] != nearCodecVersion {
+		return errNearCorrupt
+	}
+	r := &reader{b: b[1:]}
+	var o nearOptions
+	for _, p := range []*int{&o.NGrams, &o.Buckets, &o.PerBucket, &o.Seed} {
+		v := r.uv()
+		if v > math.MaxInt32 {
+			return errNearCorrupt
+		}
+		*p = int(v)
+	}
+	if r.bad {
+		return errNearCorrupt
+	}
+	if o != s.o {
+		return fmt.Errorf("near-duplicate: the encoded state was made with other options (%+v, want %+v)", o, s.o)
+	}
+	k := s.k()
+	var ps paths
+	for range r.count(1) {
+		n := r.str()
+		if _, dup := ps.index[n]; dup {
+			return errNearCorrupt
+		}
+		ps.id(n)
+	}
+	n := r.count(3 + k)
+	fresh := newNearState(s.o)
+	fresh.paths = ps
+	fresh.docs = make([]nearDoc, 0, n)
+	fresh.sigs = make([]byte, 0, n*k)
+	for range n {
+		p := r.uv()
+		rec := r.sv()
+		id := r.str()
+		sig := r.bytes(k)
+		if r.bad || p >= uint64(len(ps.names)) {
+			return errNearCorrupt
+		}
+		fresh.docs = append(fresh.docs, nearDoc{record: rec, idStart: uint64(len(fresh.ids)), path: uint32(p), idLen: uint32(len(id))})
+		fresh.ids = append(fresh.ids, id...)
+		fresh.sigs = append(fresh.sigs, sig...)
+	}
+	if r.bad || len(r.b) != 0 {
+		return errNearCorrupt
+	}
+	s.paths, s.docs, s.ids, s.sigs = fresh.paths, fresh.docs, fresh.ids, fresh.sigs
+	s.once = sync.Once{}
+	s.order, s.root, s.size = nil, nil, nil
 	return nil
 }

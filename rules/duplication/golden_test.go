@@ -130,3 +130,26 @@ func runGolden(t *testing.T, r rules.Rule, dir string) {
 func TestDuplicateDocumentGolden(t *testing.T) {
 	runGolden(t, duplication.DuplicateDocument(), "../../testdata/rules/duplicate-document")
 }
+
+func TestNearDuplicateGolden(t *testing.T) {
+	runGolden(t, duplication.NearDuplicate(), "../../testdata/rules/near-duplicate")
+}
+
+func TestNearDuplicateMergeAndCodec(t *testing.T) {
+	mergeOrders(t, duplication.NearDuplicate(), corpus(600))
+}
+
+// The engine's two passes give the same findings on 1, 2 and 8 workers.
+func TestNearDuplicateWorkers(t *testing.T) {
+	r := duplication.NearDuplicate()
+	docs := corpus(600)
+	one := engineFindings(t, r, docs, 1)
+	if strings.Count(one, "\n") < 50 {
+		t.Fatalf("want the generated copies flagged, got\n%s", one)
+	}
+	for _, w := range []int{2, 8} {
+		if got := engineFindings(t, r, docs, w); got != one {
+			t.Errorf("workers=%d: findings differ from one worker's", w)
+		}
+	}
+}

@@ -148,7 +148,12 @@ func TestDuplicateDocumentMergeAndCodec(t *testing.T) {
 // the given number of workers.
 func engineFindings(t *testing.T, r rules.Rule, docs []*rules.Document, workers int) string {
 	t.Helper()
-	dir := t.TempDir()
+	// One folder for every run: cluster ids derive from the kept member's path.
+	dir := filepath.Join(os.TempDir(), "corpuslint-duplication-test-"+r.Meta().Name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
 	files := map[string]*bytes.Buffer{}
 	var names []string
 	for _, d := range docs {
