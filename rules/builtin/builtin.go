@@ -8,6 +8,7 @@ import (
 	"github.com/corpuslint/corpuslint/rules/boilerplate"
 	"github.com/corpuslint/corpuslint/rules/duplication"
 	"github.com/corpuslint/corpuslint/rules/encoding"
+	"github.com/corpuslint/corpuslint/rules/language"
 	"github.com/corpuslint/corpuslint/rules/markup"
 	"github.com/corpuslint/corpuslint/rules/privacy"
 	"github.com/corpuslint/corpuslint/rules/quality"
@@ -69,5 +70,7 @@ func Builtin() []rules.Rule {
 		// Whole documents compared with the batch's others.
 		duplication.DuplicateDocument(),
 		duplication.NearDuplicate(),
+
+		language.Language(),
 	}
 }
