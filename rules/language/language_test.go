@@ -35,3 +35,15 @@ func TestLanguageOptions(t *testing.T) {
 		t.Errorf("expected codes not normalised: %v", got)
 	}
 }
+
+// BenchmarkLanguage checks one page of English prose of about 2,000 bytes (the
+// sample size), the cost of the rule per document.
+func BenchmarkLanguage(b *testing.B) {
+	para := "The council approved the new budget on Tuesday after a long debate about school funding, and the mayor said the plan would protect libraries and parks.\n"
+	txt := strings.Repeat(para, 2000/len(para)+1)
+	r := language.Language()
+	b.SetBytes(int64(len(txt)))
+	for b.Loop() {
+		rulestest.Check(r, txt)
+	}
+}
