@@ -63,7 +63,7 @@ A longer text would not help: whatlanggo's distances
 overflow on long texts (its confidence turns negative and Latin-script pages
 come out as Yoruba: 43 of the 477 pages of trafilatura-eval-dev read whole).
 On that sample it names the language of 2,532 of the 2,565 aeb-dev records
-that have letters (0.987; 81 pages in 10 languages, each in 33 extractor
+that have letters (0.987; 81 pages in 8 languages, each in 33 extractor
 outputs) and agrees with lingua-go reading the whole text on 468 of the 477
 trafilatura-eval-dev pages; scripts/language_eval.py has the table. A text
 without letters has no language and is not flagged.
