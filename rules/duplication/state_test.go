@@ -37,7 +37,7 @@ func corpus(n int) []*rules.Document {
 	body := func(i int) []string {
 		var ws []string
 		for k := range 80 {
-			ws = append(ws, word(i*131+k*7+int(rng.IntN(3))))
+			ws = append(ws, word(i*131+k*7+rng.IntN(3)))
 		}
 		return ws
 	}

@@ -99,7 +99,9 @@ func main() {
 		out, _ := os.Create(fmt.Sprintf("%s.%s.%d.langs", *corpus, *which, *trunc))
 		for cs.Scan() {
 			var r struct{ ID, Text string }
-			json.Unmarshal(cs.Bytes(), &r)
+			if err := json.Unmarshal(cs.Bytes(), &r); err != nil {
+				panic(err)
+			}
 			txt := r.Text
 			if *trunc > 0 && len(txt) > *trunc {
 				k := *trunc
