@@ -129,3 +129,20 @@ func BenchmarkNearDuplicateMemory(b *testing.B) {
 		runtime.KeepAlive(dup)
 	}
 }
+
+// BenchmarkNearDuplicateObserve is the first pass's cost per document: the
+// signature of about 2,000 bytes (350 words) of prose.
+func BenchmarkNearDuplicateObserve(b *testing.B) {
+	var ws []string
+	for i := range 350 {
+		ws = append(ws, fmt.Sprintf("word%d", i*7919%1000))
+	}
+	d := &rules.Document{Text: strings.Join(ws, " "), Path: "a.jsonl", Record: 1, ID: "a"}
+	a := text.NewAnalysis(d.Text)
+	st := newNearState(nearOptions{NGrams: 5, Buckets: 14, PerBucket: 8, Seed: 1})
+	sig := make([]byte, st.k())
+	b.SetBytes(int64(len(d.Text)))
+	for b.Loop() {
+		st.signature(a.Text(), sig)
+	}
+}
