@@ -6,7 +6,9 @@ import (
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/attribution"
 	"github.com/corpuslint/corpuslint/rules/boilerplate"
+	"github.com/corpuslint/corpuslint/rules/duplication"
 	"github.com/corpuslint/corpuslint/rules/encoding"
+	"github.com/corpuslint/corpuslint/rules/language"
 	"github.com/corpuslint/corpuslint/rules/markup"
 	"github.com/corpuslint/corpuslint/rules/privacy"
 	"github.com/corpuslint/corpuslint/rules/quality"
@@ -64,5 +66,11 @@ func Builtin() []rules.Rule {
 		boilerplate.TrailingBoilerplate(),
 		boilerplate.InlineBoilerplate(),
 		boilerplate.RepeatedLine(),
+
+		// Whole documents compared with the batch's others.
+		duplication.DuplicateDocument(),
+		duplication.NearDuplicate(),
+
+		language.Language(),
 	}
 }
