@@ -130,7 +130,7 @@ makes lone lines with the strong site signal safe; aggressive makes every fix sa
 
 // NewState implements CorpusRule.
 func (r repeatedLine) NewState() rules.CorpusState {
-	return &repeatedState{maxPairs: r.maxPairs, maxDocs: maxDocs, sites: map[uint64]uint32{}, pairs: map[repeatedKey]uint32{}, docs: map[uint64]uint32{}}
+	return &repeatedState{maxPairs: r.maxPairs, maxDocs: maxDocs, sites: map[uint64]uint32{}, pairs: newPairTable(), docs: map[uint64]uint32{}}
 }
 
 // repeatedKey is a (site, line) pair, both as 64-bit hashes.
@@ -140,8 +140,8 @@ type repeatedKey struct{ site, line uint64 }
 // each (site, line) pair. Observe and Merge are plain calls with no global state.
 type repeatedState struct {
 	maxPairs int
-	sites    map[uint64]uint32      // site hash -> documents
-	pairs    map[repeatedKey]uint32 // (site, line) -> documents holding the line
+	sites    map[uint64]uint32 // site hash -> documents
+	pairs    pairTable         // (site, line) -> documents holding the line
 	// pruned is set once pairs seen once had to be dropped to stay in bounds.
 	pruned bool
 	// docs counts the documents of each key: a hash of the text, and one of the
@@ -151,9 +151,10 @@ type repeatedState struct {
 	maxDocs int
 	docs    map[uint64]uint32
 
-	// Derived once, on the first Check: sites holding each line.
+	// Derived once, on the first Check: sites holding each line, keyed by
+	// (0, line).
 	once      sync.Once
-	lineSites map[uint64]uint32
+	lineSites pairTable
 }
 
 // Observe implements CorpusState: it counts the distinct normalized lines of doc.
@@ -230,27 +231,22 @@ func docKeys(doc *rules.Document) [2]uint64 {
 
 // add counts n more documents for k, pruning when the table is full.
 func (s *repeatedState) add(k repeatedKey, n uint32) {
-	if c, ok := s.pairs[k]; ok {
-		s.pairs[k] = c + n
+	if s.pairs.addExisting(k, n) {
 		return
 	}
-	if len(s.pairs) >= s.maxPairs {
+	if s.pairs.Len() >= s.maxPairs {
 		s.prune()
-		if len(s.pairs) >= s.maxPairs {
+		if s.pairs.Len() >= s.maxPairs {
 			return // still full of recurring pairs: new ones go uncounted
 		}
 	}
-	s.pairs[k] = n
+	s.pairs.insert(k, n)
 }
 
 // prune drops the pairs seen in one document only: they cannot be chrome yet, and
 // every other count stays exact or falls short, never over.
 func (s *repeatedState) prune() {
-	for k, c := range s.pairs {
-		if c <= 1 {
-			delete(s.pairs, k)
-		}
-	}
+	s.pairs.dropOnes()
 	s.pruned = true
 }
 
@@ -266,9 +262,7 @@ func (s *repeatedState) Merge(other rules.CorpusState) {
 	for k, n := range o.sites {
 		s.sites[k] += n
 	}
-	for k, n := range o.pairs {
-		s.add(k, n)
-	}
+	o.pairs.each(s.add)
 	for k, n := range o.docs {
 		s.addDoc(k, n)
 	}
@@ -276,14 +270,17 @@ func (s *repeatedState) Merge(other rules.CorpusState) {
 }
 
 // Pairs returns how many (site, line) pairs the state holds, for memory tests.
-func (s *repeatedState) Pairs() int { return len(s.pairs) }
+func (s *repeatedState) Pairs() int { return s.pairs.Len() }
 
 func (s *repeatedState) derive() {
 	s.once.Do(func() {
-		s.lineSites = make(map[uint64]uint32, len(s.pairs)/4)
-		for k := range s.pairs {
-			s.lineSites[k.line]++
-		}
+		s.lineSites = newPairTable()
+		s.pairs.each(func(k repeatedKey, _ uint32) {
+			line := repeatedKey{line: k.line}
+			if !s.lineSites.addExisting(line, 1) {
+				s.lineSites.insert(line, 1)
+			}
+		})
 	})
 }
 
@@ -353,9 +350,9 @@ func (r repeatedLine) Check(p *rules.Pass) {
 		if long {
 			longBytes += l.End - l.Start
 		}
-		if c := int(st.pairs[repeatedKey{site, h}]) - extra; words <= r.maxSiteWords && c >= needSite {
+		if c := int(st.pairs.get(repeatedKey{site, h})) - extra; words <= r.maxSiteWords && c >= needSite {
 			hits = append(hits, hit{i, c, needSite, true})
-		} else if c := int(st.lineSites[h]) - extra; words <= r.maxCrossWords && c >= needSites {
+		} else if c := int(st.lineSites.get(repeatedKey{line: h})) - extra; words <= r.maxCrossWords && c >= needSites {
 			hits = append(hits, hit{i, c, needSites, false})
 		} else {
 			continue
