@@ -6,7 +6,7 @@ import "hash/maphash"
 // tokens in the analysis and reused for the next document: a memo of chunk
 // tokenizations and the arrays applySpecials writes into.
 type scratch struct {
-	memo *chunkMemo
+	memo *chunkMemo // lent by takeMemo for one tokenization
 	// emit receives the tokens of the chunks (set by tokensWith for one call).
 	emit    func(start, end int, space bool)
 	spare   []tok
@@ -20,9 +20,11 @@ type scratch struct {
 // function of the chunk's bytes, so a chunk seen before is emitted from its
 // pieces instead of going through the special cases, prefixes, suffixes,
 // URL test and infixes again. Direct-mapped: a chunk has one slot, a new chunk
-// replaces the old, and a lookup is a hash and one comparison.
+// replaces the old, and a lookup is a hash and one comparison. 8,192 slots
+// (350 KB) hit on 90% of such chunks of aeb-dev (2,048 on 83%) and tokenize
+// it a quarter faster than no memo (2,048 slots: no faster on that corpus).
 const (
-	memoBits   = 11
+	memoBits   = 13
 	memoKeyMax = 23 // longer chunks are rare and not kept
 	memoPieces = 6  // tokens of a kept chunk
 )
@@ -45,6 +47,30 @@ type memoPiece struct {
 	space      bool
 }
 
+// memos holds the memos between tokenizations. The analyses (and their
+// tokens) live in a sync.Pool, which every garbage collection empties, and a
+// memo lost with them would start cold and cost 350 KB anew; a memo is lent
+// for one document at a time instead, so there are about as many as workers.
+var memos = make(chan *chunkMemo, 16)
+
+// takeMemo lends a memo, a new one when none is free.
+func takeMemo() *chunkMemo {
+	select {
+	case m := <-memos:
+		return m
+	default:
+		return &chunkMemo{seed: maphash.MakeSeed()}
+	}
+}
+
+// putMemo gives a memo back (or drops it when enough are free).
+func putMemo(m *chunkMemo) {
+	select {
+	case memos <- m:
+	default:
+	}
+}
+
 // chunk tokenizes text[s:e], a run of non-space characters, into sc.emit.
 func (sc *scratch) chunk(text string, s, e int) {
 	c := text[s:e]
@@ -62,10 +88,6 @@ func (sc *scratch) chunk(text string, s, e int) {
 		return
 	}
 	m := sc.memo
-	if m == nil {
-		m = &chunkMemo{seed: maphash.MakeSeed()}
-		sc.memo = m
-	}
 	ent := &m.entries[maphash.String(m.seed, c)&(1<<memoBits-1)]
 	if int(ent.n) == len(c) && string(ent.key[:ent.n]) == c {
 		for _, p := range ent.piece[:ent.pieces] {

@@ -368,9 +368,10 @@ func tokensWith(text string, buf []tok, sc *scratch) []tok {
 		buf = append(buf, tok{s, e, space})
 	}
 	if sc != nil {
-		sc.emit = emit
+		sc.emit, sc.memo = emit, takeMemo()
 		tokenizeAffixes(text, true, sc, emit)
-		sc.emit = nil
+		putMemo(sc.memo)
+		sc.emit, sc.memo = nil, nil
 		return applySpecialsWith(text, buf, sc)
 	}
 	tokenizeAffixes(text, true, nil, emit)
