@@ -329,8 +329,10 @@ func (r repeatedLine) Check(p *rules.Pass) {
 		perSite bool
 	}
 	// A copy of this document (the same text or URL) holds every line of it:
-	// the copies count as one document here.
-	extra := st.copies(p.Doc) - 1
+	// the copies count as one document here. Finding them hashes the whole
+	// text, so that waits for a line that reaches a threshold before the
+	// copies are taken off (extra >= 0: a line below one stays below).
+	extra := -1
 	var hits []hit
 	txt := a.Text()
 	longBytes, longDup := 0, 0
@@ -350,9 +352,16 @@ func (r repeatedLine) Check(p *rules.Pass) {
 		if long {
 			longBytes += l.End - l.Start
 		}
-		if c := int(st.pairs.get(repeatedKey{site, h})) - extra; words <= r.maxSiteWords && c >= needSite {
+		siteCount, sitesCount := int(st.pairs.get(repeatedKey{site, h})), int(st.lineSites.get(repeatedKey{line: h}))
+		if !(words <= r.maxSiteWords && siteCount >= needSite) && !(words <= r.maxCrossWords && sitesCount >= needSites) {
+			continue
+		}
+		if extra < 0 {
+			extra = st.copies(p.Doc) - 1
+		}
+		if c := siteCount - extra; words <= r.maxSiteWords && c >= needSite {
 			hits = append(hits, hit{i, c, needSite, true})
-		} else if c := int(st.lineSites.get(repeatedKey{line: h})) - extra; words <= r.maxCrossWords && c >= needSites {
+		} else if c := sitesCount - extra; words <= r.maxCrossWords && c >= needSites {
 			hits = append(hits, hit{i, c, needSites, false})
 		} else {
 			continue
@@ -570,6 +579,17 @@ var repeatedLower = func() (t [256]byte) {
 
 // repeatedHost returns the host of a URL in lower case without "www." and port, or "".
 func repeatedHost(u string) string {
+	u = rawHost(u)
+	if u == "" {
+		return ""
+	}
+	u = strings.ToLower(u)
+	return strings.TrimPrefix(u, "www.")
+}
+
+// rawHost returns the host of a URL as written (case kept), without user and
+// port, or "".
+func rawHost(u string) string {
 	if u == "" {
 		return ""
 	}
@@ -585,12 +605,35 @@ func repeatedHost(u string) string {
 	if i := strings.LastIndexByte(u, ':'); i >= 0 && !strings.Contains(u[i:], "]") {
 		u = u[:i]
 	}
-	u = strings.ToLower(u)
-	return strings.TrimPrefix(u, "www.")
+	return u
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // repeatedSite hashes the host of a URL; documents without one share site 0.
+// Both passes call it for every document: an ASCII host is lowered as it is
+// hashed, without the copy of repeatedHost (the same bytes, so the same hash).
 func repeatedSite(u string) uint64 {
+	if raw := rawHost(u); isASCII(raw) {
+		if len(raw) >= 4 && repeatedLower[raw[0]] == 'w' && repeatedLower[raw[1]] == 'w' && repeatedLower[raw[2]] == 'w' && raw[3] == '.' {
+			raw = raw[4:]
+		}
+		if raw == "" {
+			return 0
+		}
+		h := uint64(fnvOffset)
+		for i := 0; i < len(raw); i++ {
+			h = (h ^ uint64(repeatedLower[raw[i]])) * fnvPrime
+		}
+		return h
+	}
 	host := repeatedHost(u)
 	if host == "" {
 		return 0

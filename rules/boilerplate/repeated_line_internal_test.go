@@ -171,3 +171,28 @@ func TestRepeatedStateCodecRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// repeatedSite lowers ASCII hosts as it hashes them: the same hash as of
+// repeatedHost's lowered copy.
+func TestRepeatedSiteMatchesHost(t *testing.T) {
+	parts := []string{"http://", "https://", "WWW.", "www.", "wWw.", "Ex", "ample", ".COM", ".org", ":8080", "user@", "/", "/path",
+		"?q=1", "#frag", "É", "İ", "[::1]", "]", "ww", ".", ""}
+	r := rand.New(rand.NewPCG(13, 14))
+	for iter := 0; iter < 20000; iter++ {
+		var b strings.Builder
+		for n := r.IntN(7); n > 0; n-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		u := b.String()
+		want := uint64(0)
+		if host := repeatedHost(u); host != "" {
+			want = fnvOffset
+			for i := 0; i < len(host); i++ {
+				want = (want ^ uint64(host[i])) * fnvPrime
+			}
+		}
+		if got := repeatedSite(u); got != want {
+			t.Fatalf("repeatedSite(%q) = %x, want %x (host %q)", u, got, want, repeatedHost(u))
+		}
+	}
+}
