@@ -6,6 +6,7 @@
 #   scripts/bench.sh            # everything (about 15 minutes on 2 cores; 1.3 GB in $BENCH_DIR)
 #   scripts/bench.sh --quick    # no 1 GB run, one run per measurement
 #   scripts/bench.sh --ratios   # only the table of ratios to the floor by selection
+#   scripts/bench.sh --cpu      # only CPU seconds by selection (--workers 1), BASE_BIN against this tree
 #
 # The first table gives, from one run, the ratio to the floor (ratio.sh: the median
 # of RUNS alternating pairs) of three selections: the default rules, the four
@@ -14,6 +15,12 @@
 # With BASE_BIN set to another build (the commit before a change), each selection is
 # measured for both binaries in the same run, so the before/after ratios share the
 # machine's state of the moment.
+#
+# --cpu prints, instead of ratios, the CPU time (user + system, the median of
+# RUNS runs with --workers 1) of the same three selections for BASE_BIN and this
+# tree, run alternately. On a machine shared with other jobs the wall-clock
+# times (and so the ratios) move by 2x from run to run; CPU time moves far less,
+# so it shows a change of speed that the ratios cannot resolve.
 #
 # Environment: BENCH_KIT (default ../shared/bench, the kit with make_corpus.py,
 # floor/ and ratio.sh), BENCH_DIR (default /tmp/corpuslint-bench, where corpora
@@ -25,6 +32,8 @@ cd "$(dirname "$0")/.."
 quick=false; only_ratios=false
 [[ "${1:-}" == "--quick" ]] && quick=true
 [[ "${1:-}" == "--ratios" ]] && only_ratios=true
+only_cpu=false
+[[ "${1:-}" == "--cpu" ]] && only_cpu=true
 kit=$(cd "${BENCH_KIT:-../shared/bench}" && pwd)
 dir=${BENCH_DIR:-/tmp/corpuslint-bench}
 runs=${RUNS:-3}
@@ -50,6 +59,32 @@ c100=$(corpus "${MB:-100}")
 docs=$(wc -l < "$c100")
 bytes=$(stat -c %s "$c100")
 cat "$c100" > /dev/null
+
+if $only_cpu; then
+  echo "## CPU seconds by selection ($((bytes / 1000000)) MB, --workers 1, user + system, median of $runs runs each, alternating)"
+  bins=("$bin"); [[ -n ${BASE_BIN:-} ]] && bins=("$BASE_BIN" "$bin")
+  printf '| selection | binary | CPU s | wall s |\n|---|---|---|---|\n'
+  for spec in "default rules|" \
+    "the four mission rules|--select trailing-headlines,broken-quotes,stray-dash,missing-attribution" \
+    "--profile gopher + c4-quality + fineweb-quality|--profile gopher --extend-select c4-quality,fineweb-quality"; do
+    name=${spec%%|*}; read -r -a args <<< "${spec#*|}"
+    declare -A cpu=() wall=()
+    for _ in $(seq "$runs"); do
+      for b in "${bins[@]}"; do
+        /usr/bin/time -f '%U %S %e' -o "$dir/time.out" "$b" lint --format jsonl --fail-on never --workers 1 "${args[@]}" "$c100" \
+          > /dev/null 2> "$dir/stderr.out" || { echo "command failed: $b (see $dir/stderr.out)" >&2; exit 1; }
+        read -r u sy e < "$dir/time.out"
+        cpu[$b]+="$(awk -v u="$u" -v s="$sy" 'BEGIN{print u+s}') "; wall[$b]+="$e "
+      done
+    done
+    for b in "${bins[@]}"; do
+      label="this tree"; [[ $b != "$bin" ]] && label="BASE_BIN"
+      printf '| %s | %s | %s | %s |\n' "$name" "$label" "$(printf '%s\n' ${cpu[$b]} | median)" "$(printf '%s\n' ${wall[$b]} | median)"
+    done
+    unset cpu wall
+  done
+  exit 0
+fi
 
 echo "## Ratio to the floor by selection ($((bytes / 1000000)) MB, --workers 2, median of $runs pairs each)"
 selections=("default rules|"

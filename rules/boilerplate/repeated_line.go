@@ -131,7 +131,7 @@ makes lone lines with the strong site signal safe; aggressive makes every fix sa
 
 // NewState implements CorpusRule.
 func (r repeatedLine) NewState() rules.CorpusState {
-	return &repeatedState{maxPairs: r.maxPairs, maxDocs: maxDocs, sites: map[uint64]uint32{}, pairs: map[repeatedKey]uint32{}, docs: map[uint64]uint32{}}
+	return &repeatedState{maxPairs: r.maxPairs, maxDocs: maxDocs, sites: map[uint64]uint32{}, pairs: newPairTable(), docs: map[uint64]uint32{}}
 }
 
 // repeatedKey is a (site, line) pair, both as 64-bit hashes.
@@ -141,8 +141,8 @@ type repeatedKey struct{ site, line uint64 }
 // each (site, line) pair. Observe and Merge are plain calls with no global state.
 type repeatedState struct {
 	maxPairs int
-	sites    map[uint64]uint32      // site hash -> documents
-	pairs    map[repeatedKey]uint32 // (site, line) -> documents holding the line
+	sites    map[uint64]uint32 // site hash -> documents
+	pairs    pairTable         // (site, line) -> documents holding the line
 	// pruned is set once pairs seen once had to be dropped to stay in bounds.
 	pruned bool
 	// docs counts the documents of each key: a hash of the text, and one of the
@@ -152,9 +152,10 @@ type repeatedState struct {
 	maxDocs int
 	docs    map[uint64]uint32
 
-	// Derived once, on the first Check: sites holding each line.
+	// Derived once, on the first Check: sites holding each line, keyed by
+	// (0, line).
 	once      sync.Once
-	lineSites map[uint64]uint32
+	lineSites pairTable
 }
 
 // Observe implements CorpusState: it counts the distinct normalized lines of doc.
@@ -231,27 +232,22 @@ func docKeys(doc *rules.Document) [2]uint64 {
 
 // add counts n more documents for k, pruning when the table is full.
 func (s *repeatedState) add(k repeatedKey, n uint32) {
-	if c, ok := s.pairs[k]; ok {
-		s.pairs[k] = c + n
+	if s.pairs.addExisting(k, n) {
 		return
 	}
-	if len(s.pairs) >= s.maxPairs {
+	if s.pairs.Len() >= s.maxPairs {
 		s.prune()
-		if len(s.pairs) >= s.maxPairs {
+		if s.pairs.Len() >= s.maxPairs {
 			return // still full of recurring pairs: new ones go uncounted
 		}
 	}
-	s.pairs[k] = n
+	s.pairs.insert(k, n)
 }
 
 // prune drops the pairs seen in one document only: they cannot be chrome yet, and
 // every other count stays exact or falls short, never over.
 func (s *repeatedState) prune() {
-	for k, c := range s.pairs {
-		if c <= 1 {
-			delete(s.pairs, k)
-		}
-	}
+	s.pairs.dropOnes()
 	s.pruned = true
 }
 
@@ -267,9 +263,7 @@ func (s *repeatedState) Merge(other rules.CorpusState) {
 	for k, n := range o.sites {
 		s.sites[k] += n
 	}
-	for k, n := range o.pairs {
-		s.add(k, n)
-	}
+	o.pairs.each(s.add)
 	for k, n := range o.docs {
 		s.addDoc(k, n)
 	}
@@ -277,14 +271,17 @@ func (s *repeatedState) Merge(other rules.CorpusState) {
 }
 
 // Pairs returns how many (site, line) pairs the state holds, for memory tests.
-func (s *repeatedState) Pairs() int { return len(s.pairs) }
+func (s *repeatedState) Pairs() int { return s.pairs.Len() }
 
 func (s *repeatedState) derive() {
 	s.once.Do(func() {
-		s.lineSites = make(map[uint64]uint32, len(s.pairs)/4)
-		for k := range s.pairs {
-			s.lineSites[k.line]++
-		}
+		s.lineSites = newPairTable()
+		s.pairs.each(func(k repeatedKey, _ uint32) {
+			line := repeatedKey{line: k.line}
+			if !s.lineSites.addExisting(line, 1) {
+				s.lineSites.insert(line, 1)
+			}
+		})
 	})
 }
 
@@ -333,8 +330,10 @@ func (r repeatedLine) Check(p *rules.Pass) {
 		perSite bool
 	}
 	// A copy of this document (the same text or URL) holds every line of it:
-	// the copies count as one document here.
-	extra := st.copies(p.Doc) - 1
+	// the copies count as one document here. Finding them hashes the whole
+	// text, so that waits for a line that reaches a threshold before the
+	// copies are taken off (extra >= 0: a line below one stays below).
+	extra := -1
 	var hits []hit
 	txt := a.Text()
 	longBytes, longDup := 0, 0
@@ -354,9 +353,16 @@ func (r repeatedLine) Check(p *rules.Pass) {
 		if long {
 			longBytes += l.End - l.Start
 		}
-		if c := int(st.pairs[repeatedKey{site, h}]) - extra; words <= r.maxSiteWords && c >= needSite {
+		siteCount, sitesCount := int(st.pairs.get(repeatedKey{site, h})), int(st.lineSites.get(repeatedKey{line: h}))
+		if !(words <= r.maxSiteWords && siteCount >= needSite) && !(words <= r.maxCrossWords && sitesCount >= needSites) {
+			continue
+		}
+		if extra < 0 {
+			extra = st.copies(p.Doc) - 1
+		}
+		if c := siteCount - extra; words <= r.maxSiteWords && c >= needSite {
 			hits = append(hits, hit{i, c, needSite, true})
-		} else if c := int(st.lineSites[h]) - extra; words <= r.maxCrossWords && c >= needSites {
+		} else if c := sitesCount - extra; words <= r.maxCrossWords && c >= needSites {
 			hits = append(hits, hit{i, c, needSites, false})
 		} else {
 			continue
@@ -574,6 +580,17 @@ var repeatedLower = func() (t [256]byte) {
 
 // repeatedHost returns the host of a URL in lower case without "www." and port, or "".
 func repeatedHost(u string) string {
+	u = rawHost(u)
+	if u == "" {
+		return ""
+	}
+	u = strings.ToLower(u)
+	return strings.TrimPrefix(u, "www.")
+}
+
+// rawHost returns the host of a URL as written (case kept), without user and
+// port, or "".
+func rawHost(u string) string {
 	if u == "" {
 		return ""
 	}
@@ -589,12 +606,35 @@ func repeatedHost(u string) string {
 	if i := strings.LastIndexByte(u, ':'); i >= 0 && !strings.Contains(u[i:], "]") {
 		u = u[:i]
 	}
-	u = strings.ToLower(u)
-	return strings.TrimPrefix(u, "www.")
+	return u
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // repeatedSite hashes the host of a URL; documents without one share site 0.
+// Both passes call it for every document: an ASCII host is lowered as it is
+// hashed, without the copy of repeatedHost (the same bytes, so the same hash).
 func repeatedSite(u string) uint64 {
+	if raw := rawHost(u); isASCII(raw) {
+		if len(raw) >= 4 && repeatedLower[raw[0]] == 'w' && repeatedLower[raw[1]] == 'w' && repeatedLower[raw[2]] == 'w' && raw[3] == '.' {
+			raw = raw[4:]
+		}
+		if raw == "" {
+			return 0
+		}
+		h := uint64(fnvOffset)
+		for i := 0; i < len(raw); i++ {
+			h = (h ^ uint64(repeatedLower[raw[i]])) * fnvPrime
+		}
+		return h
+	}
 	host := repeatedHost(u)
 	if host == "" {
 		return 0

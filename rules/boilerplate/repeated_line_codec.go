@@ -26,7 +26,7 @@ var errRLCorrupt = errors.New("repeated-line: corrupt state encoding")
 
 // MarshalBinary implements encoding.BinaryMarshaler.
 func (s *repeatedState) MarshalBinary() ([]byte, error) {
-	b := make([]byte, 0, 16+12*len(s.sites)+20*len(s.pairs))
+	b := make([]byte, 0, 16+12*len(s.sites)+20*s.pairs.Len())
 	b = append(b, codecVersion)
 	b = binary.AppendUvarint(b, uint64(max(s.maxPairs, 0)))
 	pruned := byte(0)
@@ -46,11 +46,13 @@ func (s *repeatedState) MarshalBinary() ([]byte, error) {
 		b = binary.AppendUvarint(b, uint64(s.sites[k]))
 	}
 
-	pairs := make([]repeatedKey, 0, len(s.pairs))
-	for k := range s.pairs {
-		pairs = append(pairs, k)
+	type pair struct {
+		repeatedKey
+		n uint32
 	}
-	slices.SortFunc(pairs, func(x, y repeatedKey) int {
+	pairs := make([]pair, 0, s.pairs.Len())
+	s.pairs.each(func(k repeatedKey, n uint32) { pairs = append(pairs, pair{k, n}) })
+	slices.SortFunc(pairs, func(x, y pair) int {
 		switch {
 		case x.site != y.site:
 			if x.site < y.site {
@@ -68,7 +70,7 @@ func (s *repeatedState) MarshalBinary() ([]byte, error) {
 	for _, k := range pairs {
 		b = binary.LittleEndian.AppendUint64(b, k.site)
 		b = binary.LittleEndian.AppendUint64(b, k.line)
-		b = binary.AppendUvarint(b, uint64(s.pairs[k]))
+		b = binary.AppendUvarint(b, uint64(k.n))
 	}
 	keys := make([]uint64, 0, len(s.docs))
 	for k := range s.docs {
@@ -139,11 +141,20 @@ func (s *repeatedState) UnmarshalBinary(b []byte) error {
 	if bad || nPairs > uint64(len(b))/17 { // each pair takes at least 17 bytes
 		return errRLCorrupt
 	}
-	pairs := make(map[repeatedKey]uint32, nPairs)
+	pairs := newPairTable()
 	for range nPairs {
 		site := u64()
 		line := u64()
-		pairs[repeatedKey{site, line}] = count()
+		n := count()
+		if bad || n == 0 { // MarshalBinary writes no empty pair
+			return errRLCorrupt
+		}
+		// A key written twice keeps its last count, as the map this table
+		// replaced did.
+		k := repeatedKey{site, line}
+		if !pairs.setExisting(k, n) {
+			pairs.insert(k, n)
+		}
 	}
 	maxDocs := uv()
 	nDocs := uv()
@@ -165,6 +176,6 @@ func (s *repeatedState) UnmarshalBinary(b []byte) error {
 	s.docs = docs
 	s.pruned = pruned
 	s.once = sync.Once{}
-	s.lineSites = nil
+	s.lineSites = pairTable{}
 	return nil
 }

@@ -1,10 +1,12 @@
 package boilerplate
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
 )
 
@@ -79,5 +81,118 @@ func BenchmarkLineHashes(b *testing.B) {
 	var out []uint64
 	for b.Loop() {
 		out = lineHashes(a, out[:0])
+	}
+}
+
+// The flat pair table counts, prunes and lists exactly what a Go map would.
+func TestPairTableMatchesMap(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	tab := newPairTable()
+	ref := map[repeatedKey]uint32{}
+	for iter := 0; iter < 200000; iter++ {
+		// Few distinct keys so that most adds hit an existing pair; site 0 and
+		// line 0 included.
+		k := repeatedKey{uint64(r.IntN(5)), uint64(r.IntN(20000)) * 0x100000001b3}
+		switch op := r.IntN(1000); {
+		case op == 0:
+			tab.dropOnes()
+			for k, c := range ref {
+				if c <= 1 {
+					delete(ref, k)
+				}
+			}
+		case op < 500:
+			n := uint32(1 + r.IntN(3))
+			if !tab.addExisting(k, n) {
+				if _, ok := ref[k]; ok {
+					t.Fatalf("addExisting missed %v", k)
+				}
+				tab.insert(k, n)
+			}
+			ref[k] += n
+		default:
+			if got, want := tab.get(k), ref[k]; got != want {
+				t.Fatalf("get %v = %d, want %d", k, got, want)
+			}
+		}
+		if tab.Len() != len(ref) {
+			t.Fatalf("table holds %d pairs, map %d", tab.Len(), len(ref))
+		}
+	}
+	seen := 0
+	tab.each(func(k repeatedKey, n uint32) {
+		seen++
+		if ref[k] != n {
+			t.Fatalf("each: %v = %d, want %d", k, n, ref[k])
+		}
+	})
+	if seen != len(ref) {
+		t.Fatalf("each listed %d pairs, want %d", seen, len(ref))
+	}
+}
+
+// A state survives its binary form: decoding an encoding and encoding again
+// gives the same bytes, and the decoded state counts what the original did.
+func TestRepeatedStateCodecRoundTrip(t *testing.T) {
+	s := RepeatedLine().(rules.CorpusRule).NewState().(*repeatedState)
+	for i := 0; i < 300; i++ {
+		txt := "Skip to content\nShare this story\nA line of page " + strings.Repeat("x", i%17+2) + " alone.\nFooter text\n"
+		doc := &rules.Document{Text: txt, URL: []string{"https://a.example/p", "https://www.b.example/q", ""}[i%3] + strings.Repeat("/", i%2)}
+		s.Observe(doc, text.NewAnalysis(txt))
+	}
+	s.pruned = true
+	b, err := s.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := RepeatedLine().(rules.CorpusRule).NewState().(*repeatedState)
+	if err := d.UnmarshalBinary(b); err != nil {
+		t.Fatal(err)
+	}
+	b2, err := d.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, b2) {
+		t.Fatalf("re-encoding differs: %d bytes, then %d", len(b), len(b2))
+	}
+	if d.pairs.Len() != s.pairs.Len() || len(d.sites) != len(s.sites) || len(d.docs) != len(s.docs) || !d.pruned || d.maxPairs != s.maxPairs || d.maxDocs != s.maxDocs {
+		t.Fatalf("decoded state differs: %d/%d pairs, %d/%d sites, %d/%d docs", d.pairs.Len(), s.pairs.Len(), len(d.sites), len(s.sites), len(d.docs), len(s.docs))
+	}
+	s.pairs.each(func(k repeatedKey, n uint32) {
+		if got := d.pairs.get(k); got != n {
+			t.Fatalf("pair %v: decoded %d, want %d", k, got, n)
+		}
+	})
+	// Truncations and a bad version are errors, never a panic.
+	for n := 0; n < len(b); n += 1 + n/8 {
+		if err := d.UnmarshalBinary(b[:n]); err == nil {
+			t.Fatalf("decoding %d of %d bytes succeeded", n, len(b))
+		}
+	}
+}
+
+// repeatedSite lowers ASCII hosts as it hashes them: the same hash as of
+// repeatedHost's lowered copy.
+func TestRepeatedSiteMatchesHost(t *testing.T) {
+	parts := []string{"http://", "https://", "WWW.", "www.", "wWw.", "Ex", "ample", ".COM", ".org", ":8080", "user@", "/", "/path",
+		"?q=1", "#frag", "É", "İ", "[::1]", "]", "ww", ".", ""}
+	r := rand.New(rand.NewPCG(13, 14))
+	for iter := 0; iter < 20000; iter++ {
+		var b strings.Builder
+		for n := r.IntN(7); n > 0; n-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		u := b.String()
+		want := uint64(0)
+		if host := repeatedHost(u); host != "" {
+			want = fnvOffset
+			for i := 0; i < len(host); i++ {
+				want = (want ^ uint64(host[i])) * fnvPrime
+			}
+		}
+		if got := repeatedSite(u); got != want {
+			t.Fatalf("repeatedSite(%q) = %x, want %x (host %q)", u, got, want, repeatedHost(u))
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package quality
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strings"
@@ -84,6 +85,18 @@ type c4Line struct {
 // c4Policy is POLICY_SUBSTRINGS.
 var c4Policy = []string{"terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"}
 
+// The phrases c4Walk looks for in a lowered line, as bytes.
+var (
+	c4Lorem       = []byte("lorem ipsum")
+	c4Javascript  = []byte("javascript")
+	c4PolicyBytes = func() (out [][]byte) {
+		for _, ph := range c4Policy {
+			out = append(out, []byte(ph))
+		}
+		return out
+	}()
+)
+
 // c4Walk runs C4QualityFilter's line loop over text and calls fn for each line.
 // With doc, the analysis of text, it also returns how many sentences the kept
 // lines hold, as the filter counts them for min_num_sentences, from the
@@ -131,19 +144,22 @@ func c4Walk(text string, o c4Options, doc *text.Analysis, fn func(c4Line)) int {
 			fn(ln)
 			return
 		}
-		lower := asciiLower(line, &lowBuf)
+		// The lowered line stays bytes in a reused buffer: a string of it cost
+		// an allocation per line.
+		lowBuf = asciiLowerInto(lowBuf[:0], line)
+		lower := lowBuf
 		switch {
-		case o.filterLoremIpsum && strings.Contains(lower, "lorem ipsum"):
+		case o.filterLoremIpsum && bytes.Contains(lower, c4Lorem):
 			ln.stop = "lorem_ipsum"
-		case o.filterJavascript && strings.Contains(lower, "javascript"):
+		case o.filterJavascript && bytes.Contains(lower, c4Javascript):
 			ln.reason = "javascript"
 		case o.filterCurlyBracket && strings.Contains(line, "{"):
 			ln.stop = "curly_bracket"
 		case o.filterPolicy:
-			for _, ph := range c4Policy {
-				if strings.Contains(lower, ph) {
+			for i, ph := range c4PolicyBytes {
+				if bytes.Contains(lower, ph) {
 					ln.reason = "policy"
-					ln.detail = ph
+					ln.detail = c4Policy[i]
 					break
 				}
 			}
@@ -233,26 +249,19 @@ func c4Citations(line string, at int) [][2]int {
 	return out
 }
 
-// asciiLower returns s with ASCII letters lower-cased, using buf when it has to
-// copy. Python's s.lower() also lower-cases other letters, but only ASCII letters
-// can become the letters of the ASCII phrases C4 looks for (the Kelvin sign aside,
-// which nobody writes in a cookie notice).
-func asciiLower(s string, buf *[]byte) string {
-	i := 0
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	*buf = append((*buf)[:0], s...)
-	b := *buf
-	for ; i < len(b); i++ {
-		if 'A' <= b[i] && b[i] <= 'Z' {
-			b[i] += 'a' - 'A'
+// asciiLowerInto appends s to buf with ASCII letters lower-cased. Python's
+// s.lower() also lower-cases other letters, but only ASCII letters can become
+// the letters of the ASCII phrases C4 looks for (the Kelvin sign aside, which
+// nobody writes in a cookie notice).
+func asciiLowerInto(buf []byte, s string) []byte {
+	n := len(buf)
+	buf = append(buf, s...)
+	for i := n; i < len(buf); i++ {
+		if c := buf[i]; 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
 		}
 	}
-	return string(b)
+	return buf
 }
 
 const c4GoodExample = "The council met on Tuesday evening to discuss the budget. Members agreed that " +

@@ -1,6 +1,7 @@
 package repetition
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"strconv"
@@ -389,7 +390,38 @@ type nGrams struct {
 	cat, pw, ipw []uint64
 	table        table
 	buckets      []bucket
-	idMap        map[string]uint64
+	// words assigns token ids: a flat table of token hashes, each slot naming
+	// the first token with that text (a string map cost 70% of load).
+	words   []wordSlot
+	idCount []int32 // tokens per id (index id-1)
+
+	// Candidates of top: the positions whose candN-gram (as words) occurs
+	// twice or more. An n-gram that repeats starts with a repeating shorter
+	// one, so top(n) for n >= candN need only look at these; the others all
+	// occur once. candN is 0 while there is no list.
+	cand, candNext []int32
+	candN          int
+	bpos           []int32 // bucket of each position top visited
+
+	// Candidates of allDuplicate: keyRep[i] is set when the 8 bytes of the
+	// concatenated tokens from token i on also start at another token. Two
+	// positions whose joined n-grams are equal and 8 bytes or longer have
+	// equal first 8 bytes, so any other position can neither repeat nor be
+	// repeated, and the walk passes it without a table look-up.
+	concat  []byte
+	keyRep  []bool
+	keyIdx  []int32
+	keyDone bool
+	list    []int32 // candidates of allDuplicate for n >= listN
+	listN   int
+}
+
+// wordSlot is one slot of nGrams.words: a token hash, its id (0 marks an empty
+// slot) and the first token with that text.
+type wordSlot struct {
+	hash  uint64
+	id    uint32
+	first int32
 }
 
 const (
@@ -399,7 +431,7 @@ const (
 
 // nGramPool keeps the arrays of one document for the next: the rule is off
 // by default but runs on whole corpora when selected.
-var nGramPool = sync.Pool{New: func() any { return &nGrams{idMap: map[string]uint64{}} }}
+var nGramPool = sync.Pool{New: func() any { return &nGrams{} }}
 
 func grow[T any](s []T, n int) []T {
 	if cap(s) >= n {
@@ -419,34 +451,79 @@ func (g *nGrams) load(text string, toks []text.Span) {
 	g.cat = grow(g.cat, n+1)
 	g.pw = grow(g.pw, n+1)
 	g.ipw = grow(g.ipw, n+1)
-	if len(g.idMap) > 1<<16 {
-		g.idMap = make(map[string]uint64, n/4+1)
-	} else {
-		clear(g.idMap)
+	g.candN, g.keyDone = 0, false
+	size, bits := 16, uint(4)
+	for size < 2*n {
+		size <<= 1
+		bits++
 	}
-	ids := g.idMap
-	inv := inverse(catBase)
+	if cap(g.words) >= size {
+		g.words = g.words[:size]
+		clear(g.words)
+	} else {
+		g.words = make([]wordSlot, size)
+	}
+	shift, mask := 64-bits, uint64(size-1)
+	g.idCount = g.idCount[:0]
 	g.runes[0], g.bytes[0], g.seq[0], g.cat[0] = 0, 0, 0, 0
 	g.pw[0], g.ipw[0] = 1, 1
 	for i, t := range toks {
 		w := text[t.Start:t.End]
-		id, ok := ids[w]
-		if !ok {
-			id = uint64(len(ids)) + 1
-			ids[w] = id
+		h := g.cat[i]
+		for k := 0; k < len(w); k++ {
+			h = h*catBase + uint64(w[k]) + 1
 		}
+		p, ip := catPow(len(w))
+		g.cat[i+1], g.pw[i+1], g.ipw[i+1] = h, g.pw[i]*p, g.ipw[i]*ip
+		// The polynomial hash of the token alone keys its id.
+		wh := h - g.cat[i]*p
+		// The token's id: the slot holding its hash and its text, or a new one.
+		sl := ((wh ^ wh>>29) * 0x9E3779B97F4A7C15) >> shift
+		for {
+			ws := &g.words[sl]
+			if ws.id == 0 {
+				g.idCount = append(g.idCount, 0)
+				*ws = wordSlot{hash: wh, id: uint32(len(g.idCount)), first: int32(i)}
+				break
+			}
+			if ws.hash == wh {
+				if f := toks[ws.first]; text[f.Start:f.End] == w {
+					break
+				}
+			}
+			sl = (sl + 1) & mask
+		}
+		id := uint64(g.words[sl].id)
+		g.idCount[id-1]++
 		g.ids[i] = id
 		g.runes[i+1] = g.runes[i] + int32(utf8.RuneCountInString(w))
 		g.bytes[i+1] = g.bytes[i] + int32(len(w))
 		g.seq[i+1] = g.seq[i]*seqBase + id
-		h, p, ip := g.cat[i], g.pw[i], g.ipw[i]
-		for k := 0; k < len(w); k++ {
-			h = h*catBase + uint64(w[k]) + 1
-			p *= catBase
-			ip *= inv
-		}
-		g.cat[i+1], g.pw[i+1], g.ipw[i+1] = h, p, ip
 	}
+}
+
+// catPows holds catBase^k and its inverse for the token lengths of most text.
+var catPows = func() (t [64][2]uint64) {
+	t[0] = [2]uint64{1, 1}
+	inv := inverse(catBase)
+	for k := 1; k < len(t); k++ {
+		t[k] = [2]uint64{t[k-1][0] * catBase, t[k-1][1] * inv}
+	}
+	return t
+}()
+
+// catPow returns catBase^k and its inverse modulo 2^64.
+func catPow(k int) (p, ip uint64) {
+	if k < len(catPows) {
+		return catPows[k][0], catPows[k][1]
+	}
+	p, ip = catPows[len(catPows)-1][0], catPows[len(catPows)-1][1]
+	inv := inverse(catBase)
+	for k -= len(catPows) - 1; k > 0; k-- {
+		p *= catBase
+		ip *= inv
+	}
+	return p, ip
 }
 
 // inverse returns the inverse of an odd x modulo 2^64 (Newton's iteration).
@@ -576,41 +653,135 @@ func (g *nGrams) top(n int) (first, count, chars int, ok bool) {
 	if n < 1 || m <= 0 {
 		return 0, 0, 0, false
 	}
+	if g.candN == 0 {
+		// Words that occur twice or more: a repeating n-gram starts with one.
+		g.cand = g.cand[:0]
+		for i, id := range g.ids {
+			if g.idCount[id-1] >= 2 {
+				g.cand = append(g.cand, int32(i))
+			}
+		}
+		g.candN = 1
+	}
+	// Only the candidates can repeat; every other position holds an n-gram
+	// that occurs once. Without a list valid for n, every position counts.
+	all := g.candN > n
+	visit := m
+	if !all {
+		for len(g.cand) > 0 && int(g.cand[len(g.cand)-1]) >= m {
+			g.cand = g.cand[:len(g.cand)-1]
+		}
+		visit = len(g.cand)
+	}
 	t := &g.table
-	t.reset(m)
+	t.reset(visit)
+	g.bpos = grow(g.bpos, visit)
 	bs := g.buckets[:0]
 	var pw uint64 = 1
 	for k := 0; k < n; k++ {
 		pw *= seqBase
 	}
-	for i := 0; i < m; i++ {
+	for k := 0; k < visit; k++ {
+		i := k
+		if !all {
+			i = int(g.cand[k])
+		}
 		h := g.seq[i+n] - g.seq[i]*pw
 		sl := t.slot(h)
 		head := t.slots[sl].val - 1
-		found := false
+		found := int32(-1)
 		for b := head; b >= 0; b = bs[b].next {
 			if g.sameSeq(int(bs[b].first), i, n) {
 				bs[b].count++
-				found = true
+				found = b
 				break
 			}
 		}
-		if !found {
+		if found < 0 {
 			bs = append(bs, bucket{first: int32(i), count: 1, next: head})
+			found = int32(len(bs) - 1)
 			t.slots[sl] = slot{h, int32(len(bs))}
 		}
+		g.bpos[k] = found
 	}
 	g.buckets = bs
-	best := 0
+	// The positions whose n-gram repeats are the candidates of n+1 and more.
+	next := g.candNext[:0]
+	for k := 0; k < visit; k++ {
+		if bs[g.bpos[k]].count >= 2 {
+			i := int32(k)
+			if !all {
+				i = g.cand[k]
+			}
+			next = append(next, i)
+		}
+	}
+	g.cand, g.candNext, g.candN = next, g.cand, n
+	best := -1
 	for i := range bs {
-		if bs[i].count > bs[best].count {
+		if best < 0 || bs[i].count > bs[best].count {
 			best = i
 		}
 	}
-	first = int(bs[best].first)
-	count = int(bs[best].count)
+	if best < 0 || (!all && bs[best].count < 2) {
+		// Every n-gram occurs once: the first one is the most common.
+		first, count = 0, 1
+	} else {
+		first = int(bs[best].first)
+		count = int(bs[best].count)
+	}
 	length := int(g.runes[first+n]-g.runes[first]) + n - 1
 	return first, count, length * count, true
+}
+
+// dupCandidates returns the positions allDuplicate(n) must visit, in order:
+// those whose first 8 joined bytes start at another token too, and those
+// whose n-gram is shorter than 8 bytes. An n-gram holds the one of fewer
+// words it starts with, so the list made for n serves every larger n (it
+// may then hold positions that cannot repeat, which only costs a look-up).
+func (g *nGrams) dupCandidates(n int) []int32 {
+	if !g.keyDone {
+		g.repeatKeys()
+		g.listN = 0
+	}
+	if g.listN == 0 || g.listN > n {
+		list := g.list[:0]
+		for i := 0; i+n <= len(g.toks); i++ {
+			if g.keyRep[i] || g.bytes[i+n]-g.bytes[i] < 8 {
+				list = append(list, int32(i))
+			}
+		}
+		g.list, g.listN = list, n
+	}
+	return g.list
+}
+
+// repeatKeys sets keyRep: which tokens start 8 bytes of the concatenated
+// tokens that also start at another token.
+func (g *nGrams) repeatKeys() {
+	g.keyDone = true
+	g.concat = g.concat[:0]
+	for _, t := range g.toks {
+		g.concat = append(g.concat, g.text[t.Start:t.End]...)
+	}
+	n := len(g.toks)
+	g.keyRep = grow(g.keyRep, n)
+	g.keyIdx = grow(g.keyIdx, n)
+	t := &g.table
+	t.reset(n)
+	for i := 0; i < n; i++ {
+		g.keyIdx[i] = -1
+		if p := int(g.bytes[i]); p+8 <= len(g.concat) {
+			k := binary.LittleEndian.Uint64(g.concat[p:])
+			sl := t.slot(k)
+			t.slots[sl].key = k
+			t.slots[sl].val++
+			g.keyIdx[i] = int32(sl)
+		}
+	}
+	for i := 0; i < n; i++ {
+		g.keyRep[i] = g.keyIdx[i] >= 0 && t.slots[g.keyIdx[i]].val >= 2
+	}
 }
 
 // allDuplicate is datatrove's find_all_duplicate: it walks the n-grams joined
@@ -623,10 +794,19 @@ func (g *nGrams) allDuplicate(n int) (chars, first int) {
 	if n < 1 || m <= 0 {
 		return 0, -1
 	}
+	// The positions that can repeat or be repeated: those whose first 8
+	// joined bytes recur, and those whose n-gram is shorter than 8 bytes. The
+	// walk treats any other position as new, and none matches it later, so
+	// it need not be remembered.
+	list := g.dupCandidates(n)
+	for len(list) > 0 && int(list[len(list)-1]) >= m {
+		list = list[:len(list)-1]
+	}
 	t := &g.table
-	t.reset(m)
+	t.reset(len(list))
 	bs := g.buckets[:0]
-	for i := 0; i < m; {
+	for c := 0; c < len(list); {
+		i := int(list[c])
 		h := g.catHash(i, n)
 		sl := t.slot(h)
 		head := t.slots[sl].val - 1
@@ -642,12 +822,14 @@ func (g *nGrams) allDuplicate(n int) (chars, first int) {
 			if first < 0 {
 				first = i
 			}
-			i += n
+			for c < len(list) && int(list[c]) < i+n {
+				c++
+			}
 			continue
 		}
 		bs = append(bs, bucket{first: int32(i), next: head})
 		t.slots[sl] = slot{h, int32(len(bs))}
-		i++
+		c++
 	}
 	g.buckets = bs
 	return chars, first

@@ -46,6 +46,11 @@ func SplitLines(text string, fn func(start, end, next int)) {
 	start := 0
 	for i := 0; i < len(text); {
 		c := text[i]
+		if !lineBreakLead[c] {
+			// Most bytes start no line break: one table look-up each.
+			i++
+			continue
+		}
 		brk := 0
 		switch {
 		case c == '\n' || c == '\v' || c == '\f' || c == 0x1c || c == 0x1d || c == 0x1e:
@@ -72,3 +77,11 @@ func SplitLines(text string, fn func(start, end, next int)) {
 		fn(start, len(text), len(text))
 	}
 }
+
+// lineBreakLead marks the bytes a line break of SplitLines can start with.
+var lineBreakLead = func() (t [256]bool) {
+	for _, c := range []byte{'\n', '\v', '\f', '\r', 0x1c, 0x1d, 0x1e, 0xC2, 0xE2} {
+		t[c] = true
+	}
+	return t
+}()

@@ -1,7 +1,7 @@
 package spacy
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -226,7 +226,7 @@ var patterns, patternFirstMax = func() (map[string][][]string, int) {
 		}
 		var pat []string
 		allSpace := true
-		tokenizeAffixes(k, false, func(s, e int, space bool) {
+		tokenizeAffixes(k, false, nil, func(s, e int, space bool) {
 			pat = append(pat, k[s:e])
 			allSpace = allSpace && space
 		})
@@ -259,7 +259,18 @@ func hasInfix(s string) bool {
 // longest (then leftmost) of overlapping matches, and replaces each kept match whose
 // text is an exception (so not one across a space) by the exception's tokens.
 func applySpecials(text string, toks []tok) []tok {
+	return applySpecialsWith(text, toks, nil)
+}
+
+// applySpecialsWith is applySpecials writing into the spare arrays of sc when
+// sc is not nil: the tokens it replaces become sc's spare array for the next
+// document, so a document with a match allocates nothing.
+func applySpecialsWith(text string, toks []tok, sc *scratch) []tok {
 	var matches [][2]int
+	if sc != nil {
+		matches = sc.matches[:0]
+		defer func() { sc.matches = matches[:0] }()
+	}
 	for i := range toks {
 		t := text[toks[i].start:toks[i].end]
 		if len(t) > patternFirstMax || !patternSig.has(t) {
@@ -284,27 +295,59 @@ func applySpecials(text string, toks []tok) []tok {
 	if len(matches) == 0 {
 		return toks
 	}
-	sort.Slice(matches, func(a, b int) bool {
-		la, lb := matches[a][1]-matches[a][0], matches[b][1]-matches[b][0]
-		if la != lb {
-			return la > lb
+	// Longest first, then leftmost: a total order (equal keys are equal
+	// matches), so any sort gives the same sequence.
+	slices.SortFunc(matches, func(a, b [2]int) int {
+		if la, lb := a[1]-a[0], b[1]-b[0]; la != lb {
+			return lb - la
 		}
-		return matches[a][0] < matches[b][0]
+		return a[0] - b[0]
 	})
 	// _filter_special_spans keeps a match when neither its first nor its last token
-	// was seen, and every match, kept or not, marks its tokens seen
-	seen := map[int]bool{}
+	// was seen, and every match, kept or not, marks its tokens seen. A match
+	// spans a few tokens, so the seen tokens are listed, not mapped.
+	var seenBuf [32]int
+	seen := seenBuf[:0]
+	if sc != nil {
+		seen = sc.seen[:0]
+	}
+	isSeen := func(i int) bool { return slices.Contains(seen, i) }
+	var seenMap map[int]bool
 	kept := matches[:0]
 	for _, m := range matches {
-		if !seen[m[0]] && !seen[m[1]-1] {
+		if seenMap != nil {
+			if !seenMap[m[0]] && !seenMap[m[1]-1] {
+				kept = append(kept, m)
+			}
+			for i := m[0]; i < m[1]; i++ {
+				seenMap[i] = true
+			}
+			continue
+		}
+		if !isSeen(m[0]) && !isSeen(m[1]-1) {
 			kept = append(kept, m)
 		}
 		for i := m[0]; i < m[1]; i++ {
-			seen[i] = true
+			seen = append(seen, i)
+		}
+		if len(seen) > 64 {
+			// Many matches: a map keeps the filter linear.
+			seenMap = make(map[int]bool, 2*len(seen))
+			for _, i := range seen {
+				seenMap[i] = true
+			}
 		}
 	}
-	sort.Slice(kept, func(a, b int) bool { return kept[a][0] < kept[b][0] })
-	out := make([]tok, 0, len(toks))
+	if sc != nil {
+		sc.seen = seen[:0]
+	}
+	slices.SortFunc(kept, func(a, b [2]int) int { return a[0] - b[0] })
+	var out []tok
+	if sc != nil && cap(sc.spare) >= len(toks) {
+		out = sc.spare[:0]
+	} else {
+		out = make([]tok, 0, len(toks)+len(toks)/8)
+	}
 	i := 0
 	for _, m := range kept {
 		out = append(out, toks[i:m[0]]...)
@@ -318,7 +361,11 @@ func applySpecials(text string, toks []tok) []tok {
 		}
 		i = m[1]
 	}
-	return append(out, toks[i:]...)
+	out = append(out, toks[i:]...)
+	if sc != nil {
+		sc.spare = toks[:0]
+	}
+	return out
 }
 
 func emitPieces(text string, at int, pieces []int, emit func(start, end int, space bool)) {

@@ -354,20 +354,35 @@ type tok struct {
 // appended to buf[:0]: Tokenizer._tokenize_affixes followed by
 // _apply_special_cases.
 func tokens(text string, buf []tok) []tok {
+	return tokensWith(text, buf, nil)
+}
+
+// tokensWith is tokens with a document's scratch space (nil for none): the
+// memo of chunk tokenizations and the spare arrays of applySpecials.
+func tokensWith(text string, buf []tok, sc *scratch) []tok {
 	if buf == nil {
 		buf = make([]tok, 0, len(text)/5+1)
 	}
 	buf = buf[:0]
-	tokenizeAffixes(text, true, func(s, e int, space bool) {
+	emit := func(s, e int, space bool) {
 		buf = append(buf, tok{s, e, space})
-	})
+	}
+	if sc != nil {
+		sc.emit, sc.memo = emit, takeMemo()
+		tokenizeAffixes(text, true, sc, emit)
+		putMemo(sc.memo)
+		sc.emit, sc.memo = nil, nil
+		return applySpecialsWith(text, buf, sc)
+	}
+	tokenizeAffixes(text, true, nil, emit)
 	return applySpecials(text, buf)
 }
 
 // tokenizeAffixes splits text at white space as spaCy does and tokenizes each run
 // of non-space characters; with specials false the tokenizer exceptions are ignored
-// (spaCy builds its special-case patterns that way).
-func tokenizeAffixes(text string, specials bool, emit func(start, end int, space bool)) {
+// (spaCy builds its special-case patterns that way). With a scratch space sc
+// (only with specials), chunks go through its memo.
+func tokenizeAffixes(text string, specials bool, sc *scratch, emit func(start, end int, space bool)) {
 	if text == "" {
 		return
 	}
@@ -391,6 +406,8 @@ func tokenizeAffixes(text string, specials bool, emit func(start, end int, space
 			if start < i {
 				if inWS {
 					emit(start, i, true)
+				} else if sc != nil {
+					sc.chunk(text, start, i)
 				} else {
 					tokenizeChunk(text, start, i, specials, emit)
 				}
@@ -407,6 +424,8 @@ func tokenizeAffixes(text string, specials bool, emit func(start, end int, space
 	if start < len(text) {
 		if inWS {
 			emit(start, len(text), true)
+		} else if sc != nil {
+			sc.chunk(text, start, len(text))
 		} else {
 			tokenizeChunk(text, start, len(text), specials, emit)
 		}
@@ -531,6 +550,7 @@ func tokenizeChunk(text string, s, e int, specials bool, emit func(start, end in
 type docTokens struct {
 	toks  []tok
 	words []text.Span
+	sc    scratch
 }
 
 // Reset implements text.Reuser.
@@ -553,7 +573,7 @@ func docTokensOf(a *text.Analysis) *docTokens {
 		if cap(d.toks) == 0 {
 			d.toks = make([]tok, 0, len(txt)/5+1)
 		}
-		d.toks = tokens(txt, d.toks)
+		d.toks = tokensWith(txt, d.toks, &d.sc)
 		d.words = appendWords(d.words[:0], d.toks)
 		return d
 	})
