@@ -37,8 +37,12 @@ worker, on eight, and in the Beam pipeline. The message names the first
 copy's id, path and record and the number of copies; the score is that number.
 A document with no word (empty, or only punctuation) is never a duplicate.
 
-The safe fix drops the copy: ` + "`fix`" + ` moves a JSONL record to
-<name>.rejected.jsonl with the reason; a whole text file is never deleted.
+The fix drops the copy and is unsafe (--unsafe-fixes): ` + "`fix`" + ` then moves
+a JSONL record to <name>.rejected.jsonl with the reason; a whole text file is
+never deleted. It is unsafe because the copies are found on the text as read,
+while the other rules' fixes can make two different documents equal (the same
+article with different boilerplate removed): a second ` + "`fix`" + ` would then drop
+more, and fix twice must equal fix once.
 
 Memory: a map from the hash to the first copy (paths interned): 117 bytes per
 distinct text measured at a million documents with 10-byte ids
@@ -48,9 +52,7 @@ documents). Standard input cannot be read twice, so on "-" the rule sees no
 batch and reports nothing.
 
 Off by default: in a set of extractor outputs or a labelled evaluation set
-copies are often meant (one page in several files), and since its fix is safe,
-` + "`corpuslint fix`" + ` (and the pre-commit fix hook) would move records out of
-the files. Select it (--select duplicate-document) on a crawl batch or a
+copies are often meant (one page in several files). Select it (--select duplicate-document) on a crawl batch or a
 training corpus. near-duplicate finds the copies that differ a little.
 
 datatrove's equivalent is ExactDedupSignature / ExactFindDedups / ExactDedupFilter
@@ -159,7 +161,7 @@ func (duplicateDocument) Check(p *rules.Pass) {
 		Score:   &rules.Score{Name: "copies", Value: float64(e.copies), Op: ">", Threshold: 1},
 		Fix: &rules.Fix{
 			Message:       "drop the document: a copy of " + e.id,
-			Applicability: rules.Safe,
+			Applicability: rules.Unsafe,
 			Edits:         []rules.Edit{{Start: 0, End: len(txt)}},
 			Drop:          true,
 		},
