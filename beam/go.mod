@@ -4,7 +4,10 @@ go 1.26.8
 
 require github.com/corpuslint/corpuslint v0.0.0
 
-require github.com/abadojack/whatlanggo v1.0.1 // indirect
+require (
+	github.com/abadojack/whatlanggo v1.0.1 // indirect
+	golang.org/x/term v0.47.0 // indirect
+)
 
 require (
 	cel.dev/expr v0.25.2 // indirect

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/corpuslint/corpuslint/rules"
@@ -371,10 +370,15 @@ func (s *nearState) position(path string, record int64) (int, bool) {
 // figures).
 func (s *nearState) Documents() int { return len(s.docs) }
 
-// clusterID names a cluster after its kept member: the same on every run and
-// every machine, and shared by all its members.
-func clusterID(path string, record int64) string {
-	h, _ := textHash(path + "\x00" + strconv.FormatInt(record, 10))
+// clusterID names a cluster after its kept member's MinHash signature: the same
+// on every run and machine, wherever the files lie (a path would change with the
+// folder, and a Beam run reads them under another name), and shared by all its
+// members.
+func clusterID(sig []byte) string {
+	h := uint64(fnvOffset)
+	for _, b := range sig {
+		h = mix64(h ^ uint64(b))
+	}
 	return fmt.Sprintf("c%08x", uint32(h>>32))
 }
 
@@ -400,7 +404,7 @@ func (r nearDuplicate) Check(p *rules.Pass) {
 	kd := &st.docs[ki]
 	kpath := st.paths.names[kd.path]
 	est := estimate(st.sig(int(st.order[pos])), st.sig(ki))
-	cid := clusterID(kpath, kd.record)
+	cid := clusterID(st.sig(ki))
 	msg := fmt.Sprintf("near-duplicate of document %s (%s): cluster %s of %d documents, estimated Jaccard similarity %.2f to it (the kept member)",
 		st.id(ki), where(kpath, kd.record), cid, st.size[root], est)
 	p.Report(rules.Finding{
