@@ -280,6 +280,46 @@ def score_real(args):
         print("  (unjudged findings are new since real.tsv was written: judge them and add rows)")
 
 
+def score_sample(args):
+    """Score the binary's findings on sample.jsonl against sample.tsv: a finding
+    whose range overlaps a judged row takes that row's verdict; a finding no row
+    judges is new since the judging and is counted apart."""
+    with open(args.sample_tsv, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for r in rows:
+        r["start"], r["end"] = int(r["start"]), int(r["end"])
+    kinds = {}
+    with open(args.sample, encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            kinds[d["id"]] = d.get("kind", "?")
+    fs = run_lint(args.bin, args.sample)
+    tab = collections.defaultdict(collections.Counter)
+    listed = []
+    for f in fs:
+        sev = "pos" if f["severity"] in POSITIVE else "info"
+        kind = kinds.get(f["id"], "?")
+        m = [r for r in rows if r["id"] == f["id"] and overlaps(f["offset"], f["end_offset"], r["start"], r["end"])]
+        verdict = "unjudged" if not m else ("missing" if any(r["verdict"] == "missing" for r in m) else "attributed")
+        for k in (kind, "all"):
+            tab[k][f"{sev}_{verdict}"] += 1
+        if verdict != "missing":
+            listed.append((f["id"], f["offset"], f["severity"], verdict, m[0]["reason"] if m else ""))
+    print(f"\njudged sample: {args.sample_tsv} ({len(rows)} judged findings of an earlier binary)")
+    print(f"  {'kind':<12} {'warnings missing/judged':>24} {'+info missing/judged':>22} {'unjudged':>9}")
+    for k in sorted(tab, key=lambda k: (k == "all", k)):
+        c = tab[k]
+        pj = c["pos_missing"] + c["pos_attributed"]
+        aj = pj + c["info_missing"] + c["info_attributed"]
+        am = c["pos_missing"] + c["info_missing"]
+        pp = f"{c['pos_missing']}/{pj} = {c['pos_missing'] / pj:.2f}" if pj else "-"
+        ap_ = f"{am}/{aj} = {am / aj:.2f}" if aj else "-"
+        print(f"  {k:<12} {pp:>24} {ap_:>22} {c['pos_unjudged'] + c['info_unjudged']:>9}")
+    if args.list:
+        for row in listed:
+            print("   ", *row, sep="\t")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bin", required=True, help="corpuslint binary to score")
@@ -291,7 +331,13 @@ def main():
     ap.add_argument("--no-by-kind", dest="by_kind", action="store_false")
     ap.add_argument("--no-real", action="store_true", help="skip the real-text figures")
     ap.add_argument("--list", action="store_true", help="list false positives and missed quotes")
+    ap.add_argument("--sample", nargs="?", const=os.path.join(DATA, "sample.jsonl"), default=None,
+                    help="score only the judged sample (sample.jsonl against sample.tsv)")
+    ap.add_argument("--sample-tsv", default=os.path.join(DATA, "sample.tsv"))
     args = ap.parse_args()
+    if args.sample:
+        score_sample(args)
+        return
     score_docs(args)
     if not args.no_real:
         score_real(args)

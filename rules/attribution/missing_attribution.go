@@ -772,6 +772,9 @@ func (c *checker) sourceLineAfter(k int) bool {
 
 // sourceLine reports whether the trimmed line l of n words names a source.
 func sourceLine(l string, n int) bool {
+	if n > 8 && n <= 14 && byName(l) {
+		return true
+	}
 	if n == 0 || n > 8 {
 		return false
 	}
@@ -805,6 +808,31 @@ func sourceLine(l string, n int) bool {
 		}
 	}
 	return caps >= 1
+}
+
+// byName reports whether the line l ends in "by" and a capitalised name and has
+// no sentence end: a work and its author ("Madrak, in _Creatures of Light and
+// Darkness_, by Roger Zelazny").
+func byName(l string) bool {
+	lr, _ := utf8.DecodeLastRuneInString(l)
+	if lr == '.' || lr == '!' || lr == '?' || lr == ':' || strings.ContainsAny(l, "!?") || strings.Contains(l, ". ") {
+		return false
+	}
+	k := strings.LastIndex(l, " by ")
+	if k < 0 {
+		return false
+	}
+	name := strings.Fields(l[k+4:])
+	if len(name) == 0 || len(name) > 4 {
+		return false
+	}
+	for _, w := range name {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // refPattern reports whether l holds a reference: chapter and verse ("3:16"), a
@@ -1036,12 +1064,18 @@ func (c *checker) bylineAfter(k int) bool {
 	t := c.t
 	pt := c.parts[k]
 	i := pt.close
+	ownLine := false
 	for i < len(t) {
 		r, n := utf8.DecodeRuneInString(t[i:])
 		if !unicode.IsSpace(r) {
 			break
 		}
+		ownLine = ownLine || r == '\n'
 		i += n
+	}
+	para := c.paras[pt.para]
+	if ownLine && c.sourceBlockAt(pt, i) {
+		return true
 	}
 	r, n := utf8.DecodeRuneInString(t[i:])
 	switch r {
@@ -1053,7 +1087,6 @@ func (c *checker) bylineAfter(k int) bool {
 		r, _ = utf8.DecodeRuneInString(t[i:])
 		return unicode.IsUpper(r)
 	}
-	para := c.paras[pt.para]
 	if i >= para.End || !unicode.IsUpper(r) || k+1 < len(c.parts) && c.parts[k+1].para == pt.para {
 		return false
 	}
@@ -1067,6 +1100,65 @@ func (c *checker) bylineAfter(k int) bool {
 		}
 	}
 	return true
+}
+
+// sourceBlockAt reports whether the lines from i (the first byte after the
+// white space that follows the quotation part pt, on a line of its own) up to
+// the next blank line, or up to the next line that opens a quotation, are a
+// source set under the quote as quotation files and epigraphs set it: a
+// dash-led line ("-- from \"The Graduate\"", "-- an anonymous programmer",
+// "- broadcast from Apollo 11's LEM") or a line in parentheses ("(Linus
+// Torvalds about ...)"), with its wrapped continuation. Whatever follows the
+// dash says where the words come from, even "unknown": the page states the
+// source. At most one blank line may come between the quote and its source. A
+// dash-led line followed by another dash-led line is a list, not a source, and
+// a long block is prose.
+func (c *checker) sourceBlockAt(pt part, i int) bool {
+	t := c.t
+	if c.a.LineAt(i)-c.a.LineAt(pt.close) > 2 {
+		return false
+	}
+	j, lines := i, 0
+	for j < len(t) {
+		nl := strings.IndexByte(t[j:], '\n')
+		if nl < 0 {
+			j = len(t)
+			break
+		}
+		lines++
+		next := j + nl + 1
+		rest := t[next:]
+		if e := strings.IndexByte(rest, '\n'); e >= 0 {
+			rest = rest[:e]
+		}
+		rest = strings.TrimSpace(rest)
+		if rest == "" || lines > 3 {
+			j = next - 1
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		if r == '-' || r == '*' || r == '\u2013' || r == '\u2014' || r == '\u2022' {
+			return false // a list of dash-led items, not one source
+		}
+		if isDoubleQuote(r) {
+			j = next - 1
+			break
+		}
+		j = next
+	}
+	block := strings.TrimSpace(t[i:j])
+	if block == "" || lines > 3 || len(c.a.WordsIn(i, j)) > 30 {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(block, "--"), strings.HasPrefix(block, "\u2014"), strings.HasPrefix(block, "\u2015"):
+		return len(strings.TrimLeft(block, "-\u2014\u2015 \t")) > 0
+	case strings.HasPrefix(block, "- "), strings.HasPrefix(block, "\u2013 "):
+		return true
+	case block[0] == '(' && block[len(block)-1] == ')':
+		return true
+	}
+	return false
 }
 
 // labelLineBefore reports whether the quotation opens its paragraph right after a
