@@ -801,9 +801,10 @@ func relatedLine(heads []string, related func(string) bool) bool {
 const maxStrayWords = 25
 
 // strayInBlock reports whether line i, which is no headline, may stay inside the
-// block scanned so far (cls, from the bottom up): it is short, the block below
-// it already has two headlines, and more than three per stray line taken so
-// far, and the nearest non-blank line above it is a headline.
+// block scanned so far (cls, from the bottom up): it is short and no sentence,
+// three headlines stand around it (those below, and the nearest lines above,
+// at least one), and the block below has more than three headlines per stray
+// line taken so far.
 func strayInBlock(a *text.Analysis, i int, cls []headlineLine, strays int, buf *[]text.Word) bool {
 	l := a.Lines()[i]
 	if n := len(a.WordsIn(l.Start, l.End)); n == 0 || n > maxStrayWords {
@@ -828,16 +829,23 @@ func strayInBlock(a *text.Analysis, i int, cls []headlineLine, strays int, buf *
 		}
 		heads += len(c.heads)
 	}
-	if heads < 2 || heads <= 3*strays {
+	if strays > 0 && heads <= 3*strays {
 		return false
 	}
-	for j := i - 1; j >= 0; j-- {
+	// Headlines right above it make up for those below: three around it in all,
+	// at least one above (a stray under the last headline, a date line or "CLICK
+	// HERE" between the last two).
+	need := max(1, 3-heads)
+	for j := i - 1; j >= 0 && need > 0; j-- {
 		if a.IsBlank(j) {
 			continue
 		}
 		var c headlineLine
 		c, *buf = classify(a.LineText(j), *buf)
-		return c.kind == headline
+		if c.kind != headline {
+			return false
+		}
+		need -= max(1, len(c.heads))
 	}
-	return false
+	return need <= 0
 }
