@@ -389,7 +389,11 @@ func (c *checker) judge(p *rules.Pass, i, j int) {
 	}
 	lo, _ := c.sentenceRange(c.parts[i])
 	_, hi := c.sentenceRange(c.parts[j])
-	if !c.isEnglish(lo-1, hi+1) {
+	// The cues are English: a quotation in another language (a hadith between
+	// English paragraphs) cannot be judged by them, even where its neighbours
+	// are English. A quotation alone is short, so one function word in twelve
+	// will do for it.
+	if !c.isEnglish(lo-1, hi+1, 7) || !c.isEnglish(lo, hi, 12) {
 		return
 	}
 	for k := i; k <= j; k++ {
@@ -692,15 +696,15 @@ var englishWords = wordSet("the a an and of to in is was that for on with it he 
 	"my its which")
 
 // isEnglish reports whether sentences lo..hi (clamped to the document) read as
-// English: at least one word in seven are frequent English function words.
-func (c *checker) isEnglish(lo, hi int) bool {
+// English: at least one word in per is a frequent English function word.
+func (c *checker) isEnglish(lo, hi, per int) bool {
 	words, hits := 0, 0
 	for s := max(lo, 0); s <= min(hi, len(c.sents)-1); s++ {
 		c.sentenceFlags(s)
 		words += int(c.words[s])
 		hits += int(c.english[s])
 	}
-	return hits*7 >= words
+	return hits*per >= words
 }
 
 // attributed reports whether part k of a quotation (first and last say whether it
