@@ -32,6 +32,8 @@ chunk, id ...#N). Sources:
                      one `%%%%` entry per doc: quotes.txt: epigraph; FAQ.txt: faq;
                      help.txt, tutorial.txt, hints.txt, commands.txt: technical;
                      the rest (monster, god, item lore, monster speech): fiction
+  dict-devil         devil.dict.dz (Bierce, The Devil's Dictionary): one `WORD, n.` entry
+                     per doc: fiction (a satirical book: verse, dialogue, invented poets)
   bench              make_corpus.py --mb 40 --seed 23: news
 select: run the binary on the candidates; keep documents with at least one
 missing-attribution finding, at most CAP documents per source package
@@ -59,6 +61,7 @@ PKGS = {  # package -> version unpacked
     "python3.11-doc": "3.11.2-6+deb12u9",
     "perl-doc": "5.36.0-7+deb12u4",
     "crawl-common": "2:0.28.0-1.1",
+    "dict-devil": "1.0-13.1",
 }
 
 
@@ -184,6 +187,16 @@ def crawl(deb):
                     yield doc(f"crawl/{sub}/{name}/{n}", kind, src("crawl-common", rel, f" #{n}"), t + "\n")
 
 
+def devil(deb):
+    rel = "usr/share/dictd/devil.dict.dz"
+    raw = read(os.path.join(deb, rel))
+    for t in re.split(r"\n\s*\n(?=[A-Z][A-Z' -]*[A-Z], )", raw):
+        t = t.strip("\n")
+        m = re.match(r"([A-Z][A-Z' -]*[A-Z]), ", t)
+        if m:
+            yield doc(f"devil/{m.group(1)}", "fiction", src("dict-devil", rel, f" entry {m.group(1)!r}"), t + "\n")
+
+
 def collect(deb, bench):
     g = "usr/share/games/fortunes/"
     yield from fortune_file(deb, "fortune-anarchism", g + "anarchism", "epigraph")
@@ -212,6 +225,7 @@ def collect(deb, bench):
     yield from pydoc(deb)
     yield from perl(deb)
     yield from crawl(deb)
+    yield from devil(deb)
     if bench and os.path.exists(bench):
         with open(bench, encoding="utf-8") as fh:
             for n, line in enumerate(fh):
