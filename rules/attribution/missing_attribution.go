@@ -87,8 +87,13 @@ func (rule) Meta() rules.Meta {
 			"a weekday or month name, a wire service, ...; each counts), a figure in digits, an " +
 			"acronym (EU, NASA). A " +
 			"quotation whose source stands on the line after it is attributed too: a reference " +
-			"(\"Ecclesiastes 3:1\", \"p.82.\", \"(John 3:16)\"), a name (\"Mark Twain\"), or a " +
-			"dash and a name.",
+			"(\"Ecclesiastes 3:1\", \"p.82.\", \"(John 3:16)\"), a name (\"Mark Twain\"), a " +
+			"dash and a name, a dash-led or parenthesised source block (\"-- from \\\"The Graduate\\\"\", " +
+			"\"-- unknown\": the page states the source), or \"Title, by Name\". Not judged: a " +
+			"quotation whose own words are not English (the cues are English), and a glossary " +
+			"entry's usage example of its headword (an entry known by its headword line and a " +
+			"dictionary mark: \":word:\", a pronunciation between slashes, a part of speech, a " +
+			"\"<category>\" tag).",
 		Bad: "The council met on Tuesday to discuss the budget.\n" +
 			"\"We cannot keep raising taxes on families who are already struggling.\"\n" +
 			"The vote is expected next week.\n",
@@ -358,6 +363,10 @@ type checker struct {
 	// reporting (0 unknown, 1 yes, 2 no).
 	elsewhere string
 	reporting int8
+	// stems are the headword's stems when the text is a glossary entry (see
+	// headwordStems); stemsDone says they were computed.
+	stems     []string
+	stemsDone bool
 }
 
 // Sentence flags, computed from the words outside quotations.
@@ -400,6 +409,12 @@ func (c *checker) judge(p *rules.Pass, i, j int) {
 		if c.attributed(k, k == i, k == j) {
 			return
 		}
+	}
+	if !c.stemsDone {
+		c.stems, c.stemsDone = headwordStems(c.t), true
+	}
+	if usesHeadword(c.t[c.parts[i].in:c.parts[j].inEnd], c.stems) {
+		return // a glossary's usage example of its headword: nobody is quoted
 	}
 	first, last := c.parts[i], c.parts[j]
 	f := rules.Finding{Start: first.open, End: last.close}
