@@ -105,6 +105,7 @@ func cleanAction(c *cli.Context) error {
 	if c.IsSet("annotate") && cl.annotate == "" {
 		return usageError("--annotate needs a field name, such as corpuslint")
 	}
+	s.opt.Scores = cl.annotate != ""
 	if cl.format != "" {
 		if _, err := clean.FormatFor(outPath, cl.format); err != nil {
 			return usageError("--output-format: %v", err)
@@ -516,7 +517,7 @@ func (cl *cleaner) result(r *engine.Result) error {
 		if res.Dropped == nil && cl.emptied(doc.Text, res.Text) {
 			st.Decision, st.DropRule, st.DropReason, st.BytesRemoved = "drop", emptyRule, emptyReason, len(doc.Text)
 		}
-		stats, _ = json.Marshal(st)
+		stats, _ = report.StatsJSON(st)
 	}
 	if res.Dropped != nil || cl.emptied(doc.Text, res.Text) {
 		rule, reason := emptyRule, emptyReason
