@@ -49,6 +49,17 @@ type Entry struct {
 	// Complete is true when the input was read to its end and both outputs were
 	// committed; only complete inputs are skipped by a rerun.
 	Complete bool `json:"complete"`
+	// Shards lists the output files in order when --shard-size rolls them
+	// (Output and OutputBytes are then the first one's); nil otherwise.
+	Shards []Shard `json:"shards,omitempty"`
+}
+
+// Shard is one output file of an input whose output rolls every --shard-size
+// records.
+type Shard struct {
+	Path    string `json:"path"`
+	Bytes   int64  `json:"bytes"`
+	Records int    `json:"records"`
 }
 
 // ReadManifest reads the manifest of the output folder dir; a missing one is
@@ -107,6 +118,11 @@ func (m *Manifest) Done(input string, config []byte) (Entry, bool) {
 		}
 		if _, err := os.Stat(e.Rejected); err != nil {
 			return Entry{}, false
+		}
+		for _, sh := range e.Shards {
+			if st, err := os.Stat(sh.Path); err != nil || st.Size() != sh.Bytes {
+				return Entry{}, false
+			}
 		}
 		return e, true
 	}
