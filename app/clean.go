@@ -1,8 +1,6 @@
 package app
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,12 +14,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/clean"
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/fix"
-	"github.com/corpuslint/corpuslint/report"
 )
-
-// emptyRule is the "rule" of a rejected record whose text the fixes emptied
-// (kept instead with --keep-empty). No rule has this name.
-const emptyRule = "empty-after-fix"
 
 // cleanFlags are fix's flags for the streaming cleaner: `fix --output` writes
 // the fixed documents to a new place and leaves the input alone.
@@ -53,8 +46,8 @@ type target struct {
 	out, rej string // paths; rej "" when dropped documents go nowhere
 	// base is the output's name before sharding (--shard-size), whose shards
 	// are base-00000..., out being the current one; shards are those committed.
-	base   string
-	shards []clean.Shard
+	base     string
+	shards   []clean.Shard
 	w, rw    *clean.Writer
 	skip     bool // folder mode: done by an earlier run; results are discarded
 	failed   bool // the input could not be read to its end
@@ -326,20 +319,15 @@ func (cl *cleaner) configUsed() json.RawMessage {
 	for _, r := range cl.s.opt.Rules {
 		names = append(names, r.Meta().Name)
 	}
-	cfg := map[string]any{
-		"profile": res.Profile, "rules": names, "unsafe_fixes": cl.unsafe, "keep_empty": cl.keepEmpty,
-		"annotate": cl.annotate, "output_format": cl.format, "shard_size": cl.shardSize,
-		"text_field": cl.s.opt.Source.TextField, "id_field": cl.s.opt.Source.IDField,
-		"config_file": res.File,
-	}
+	rc := clean.RunConfig{Profile: res.Profile, Rules: names, Unsafe: cl.unsafe, KeepEmpty: cl.keepEmpty,
+		Annotate: cl.annotate, OutputFormat: cl.format, ShardSize: cl.shardSize,
+		TextField: cl.s.opt.Source.TextField, IDField: cl.s.opt.Source.IDField, ConfigFile: res.File}
 	if res.File != "" {
 		if b, err := os.ReadFile(res.File); err == nil {
-			sum := sha256.Sum256(b)
-			cfg["config_sha256"] = hex.EncodeToString(sum[:])
+			rc.ConfigData = b
 		}
 	}
-	b, _ := json.Marshal(cfg)
-	return b
+	return rc.JSON()
 }
 
 func (cl *cleaner) isSkipped(f string) bool {
@@ -601,38 +589,20 @@ func (cl *cleaner) result(r *engine.Result) error {
 		if r.Item.Raw != nil && t.rw != nil {
 			// Nothing read is lost: the unreadable record goes aside as it was.
 			t.rejected++
-			return t.rw.Add(fix.RejectedRecord(clean.ErrorRecord(e.Path, e.Record, r.Item.Raw), "input-error", e.Msg))
+			return t.rw.Add(clean.RejectedError(r.Item))
 		}
 		return nil
 	}
 	t.docs++
 	doc, res := r.Item.Doc, r.Fix
-	var stats []byte
-	if cl.annotate != "" {
-		st := report.StatsOf(r.Report, cl.unsafe)
-		if d := res.Dropped; d != nil {
-			st.Decision, st.DropRule, st.DropReason, st.BytesRemoved = "drop", d.Rule, d.Message, len(doc.Text)
-		}
-		if res.Dropped == nil && cl.emptied(doc.Text, res.Text) {
-			st.Decision, st.DropRule, st.DropReason, st.BytesRemoved = "drop", emptyRule, emptyReason, len(doc.Text)
-		}
-		stats, _ = report.StatsJSON(st)
-	}
-	if res.Dropped != nil || cl.emptied(doc.Text, res.Text) {
-		rule, reason := emptyRule, emptyReason
-		if d := res.Dropped; d != nil {
-			rule, reason = d.Rule, d.Message
-		}
+	out := clean.Decide(r.Item, r.Report, res, clean.Options{Unsafe: cl.unsafe, KeepEmpty: cl.keepEmpty, Annotate: cl.annotate})
+	if out.Rejected {
 		t.rejected++
 		cl.modified = true
 		if t.rw == nil {
 			return nil
 		}
-		rec := fix.RejectedRecord(clean.Record(r.Item, doc.Text), rule, reason)
-		if stats != nil {
-			rec = clean.AddField(rec, cl.annotate, stats)
-		}
-		return t.rw.Add(rec)
+		return t.rw.Add(out.Line)
 	}
 	if res.Text != doc.Text {
 		t.changed++
@@ -647,23 +617,11 @@ func (cl *cleaner) result(r *engine.Result) error {
 			}
 		}
 	}
-	rec := clean.Record(r.Item, res.Text)
-	if stats != nil {
-		rec = clean.AddField(rec, cl.annotate, stats)
-	}
 	if cl.shardSize > 0 && t.w.Len() >= cl.shardSize {
 		if err := t.roll(); err != nil {
 			return err
 		}
 	}
 	t.written++
-	return t.w.Add(rec)
-}
-
-const emptyReason = "the fixes removed all of its text (--keep-empty keeps such documents)"
-
-// emptied reports whether the fixes turned a document with text into one
-// without, which is rejected unless --keep-empty is given.
-func (cl *cleaner) emptied(before, after string) bool {
-	return !cl.keepEmpty && strings.TrimSpace(after) == "" && strings.TrimSpace(before) != ""
+	return t.w.Add(out.Line)
 }

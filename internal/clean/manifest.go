@@ -2,6 +2,8 @@ package clean
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -154,4 +156,40 @@ func Version() string {
 		}
 	}
 	return v
+}
+
+// RunConfig is what decides a clean's output besides its input, as the
+// manifest records it: a rerun with another one redoes every input. The single
+// binary and the Beam pipeline fill it alike, so either can resume the other's
+// folder.
+type RunConfig struct {
+	Profile      string
+	Rules        []string
+	Unsafe       bool
+	KeepEmpty    bool
+	Annotate     string
+	OutputFormat string
+	ShardSize    int
+	TextField    string
+	IDField      string
+	// ConfigFile is the configuration file's name, "" for none; ConfigData its
+	// content, whose SHA-256 is recorded.
+	ConfigFile string
+	ConfigData []byte
+}
+
+// JSON returns the manifest's "config" object.
+func (c RunConfig) JSON() json.RawMessage {
+	cfg := map[string]any{
+		"profile": c.Profile, "rules": c.Rules, "unsafe_fixes": c.Unsafe, "keep_empty": c.KeepEmpty,
+		"annotate": c.Annotate, "output_format": c.OutputFormat, "shard_size": c.ShardSize,
+		"text_field": c.TextField, "id_field": c.IDField,
+		"config_file": c.ConfigFile,
+	}
+	if c.ConfigFile != "" && c.ConfigData != nil {
+		sum := sha256.Sum256(c.ConfigData)
+		cfg["config_sha256"] = hex.EncodeToString(sum[:])
+	}
+	b, _ := json.Marshal(cfg)
+	return b
 }
