@@ -1,8 +1,6 @@
 package app
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,12 +14,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/clean"
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/fix"
-	"github.com/corpuslint/corpuslint/report"
 )
-
-// emptyRule is the "rule" of a rejected record whose text the fixes emptied
-// (kept instead with --keep-empty). No rule has this name.
-const emptyRule = "empty-after-fix"
 
 // cleanFlags are fix's flags for the streaming cleaner: `fix --output` writes
 // the fixed documents to a new place and leaves the input alone.
@@ -32,12 +25,13 @@ func cleanFlags() []cli.Flag {
 		&cli.StringFlag{Name: "rejected", Usage: "with --output: where dropped documents go, with the rule and reason (default: <output>.rejected.jsonl beside a file output, <name>.rejected.jsonl beside each output in a folder; nowhere for -); with --output -, - writes both to standard output in input order"},
 		&cli.BoolFlag{Name: "keep-empty", Usage: "with --output: keep a document whose text the fixes emptied (default: it goes to the rejected output)"},
 		&cli.StringFlag{Name: "annotate", Usage: "with --output: add each document's statistics (lint --format stats's object) to its record under this field"},
+		&cli.IntFlag{Name: "shard-size", Usage: "with --output DIR: roll each input's output every N written records, into NAME-00000.jsonl[.gz|.zst], NAME-00001... (listed in the manifest); 0 writes one file per input"},
 	}
 }
 
 // cleanMode reports whether fix was asked to write to a new place.
 func cleanMode(c *cli.Context) bool {
-	for _, f := range []string{"output", "output-format", "rejected", "keep-empty", "annotate"} {
+	for _, f := range []string{"output", "output-format", "rejected", "keep-empty", "annotate", "shard-size"} {
 		if c.IsSet(f) {
 			return true
 		}
@@ -50,6 +44,10 @@ func cleanMode(c *cli.Context) bool {
 type target struct {
 	input    string // folder mode: the input it is the output of
 	out, rej string // paths; rej "" when dropped documents go nowhere
+	// base is the output's name before sharding (--shard-size), whose shards
+	// are base-00000..., out being the current one; shards are those committed.
+	base     string
+	shards   []clean.Shard
 	w, rw    *clean.Writer
 	skip     bool // folder mode: done by an earlier run; results are discarded
 	failed   bool // the input could not be read to its end
@@ -74,6 +72,7 @@ type cleaner struct {
 	outDir    string
 	rejDir    string
 	format    string // --output-format, "" when not given
+	shardSize int    // --shard-size, 0 for one output per input
 	names     map[string]string
 	order     map[string]int // folder mode: each input's place in the input order
 	manifest  *clean.Manifest
@@ -105,6 +104,10 @@ func cleanAction(c *cli.Context) error {
 	if c.IsSet("annotate") && cl.annotate == "" {
 		return usageError("--annotate needs a field name, such as corpuslint")
 	}
+	s.opt.Scores = cl.annotate != ""
+	if cl.shardSize = c.Int("shard-size"); cl.shardSize < 0 {
+		return usageError("--shard-size must be a number of records, 0 or more")
+	}
 	if cl.format != "" {
 		if _, err := clean.FormatFor(outPath, cl.format); err != nil {
 			return usageError("--output-format: %v", err)
@@ -117,6 +120,9 @@ func cleanAction(c *cli.Context) error {
 		}
 	}
 	cl.dirMode = strings.HasSuffix(outPath, string(filepath.Separator)) || strings.HasSuffix(outPath, "/") || isDir(outPath)
+	if cl.shardSize > 0 && !cl.dirMode {
+		return usageError("--shard-size needs --output DIR (an existing folder or a path ending in /): the shards of each input are written there, listed in its manifest")
+	}
 	for _, e := range s.inputErr {
 		fmt.Fprintln(cl.errw, "error:", e)
 		cl.errors++
@@ -313,20 +319,15 @@ func (cl *cleaner) configUsed() json.RawMessage {
 	for _, r := range cl.s.opt.Rules {
 		names = append(names, r.Meta().Name)
 	}
-	cfg := map[string]any{
-		"profile": res.Profile, "rules": names, "unsafe_fixes": cl.unsafe, "keep_empty": cl.keepEmpty,
-		"annotate": cl.annotate, "output_format": cl.format,
-		"text_field": cl.s.opt.Source.TextField, "id_field": cl.s.opt.Source.IDField,
-		"config_file": res.File,
-	}
+	rc := clean.RunConfig{Profile: res.Profile, Rules: names, Unsafe: cl.unsafe, KeepEmpty: cl.keepEmpty,
+		Annotate: cl.annotate, OutputFormat: cl.format, ShardSize: cl.shardSize,
+		TextField: cl.s.opt.Source.TextField, IDField: cl.s.opt.Source.IDField, ConfigFile: res.File}
 	if res.File != "" {
 		if b, err := os.ReadFile(res.File); err == nil {
-			sum := sha256.Sum256(b)
-			cfg["config_sha256"] = hex.EncodeToString(sum[:])
+			rc.ConfigData = b
 		}
 	}
-	b, _ := json.Marshal(cfg)
-	return b
+	return rc.JSON()
 }
 
 func (cl *cleaner) isSkipped(f string) bool {
@@ -357,6 +358,10 @@ func (cl *cleaner) startInput(f string) error {
 		return nil
 	}
 	t.out, t.rej = cl.pathsOf(f)
+	if cl.shardSize > 0 {
+		t.base = t.out
+		t.out = clean.ShardName(t.base, 0)
+	}
 	if err := os.MkdirAll(filepath.Dir(t.out), 0o755); err != nil {
 		return err
 	}
@@ -394,17 +399,32 @@ func (cl *cleaner) finishCur(stopped bool) error {
 	switch {
 	case stopped:
 		t.abort()
+		t.removeShards()
 		return nil
 	case t.failed:
 		// Half an input is not its output: nothing is written, and the manifest
 		// says so, so a rerun tries it again.
 		t.abort()
+		t.removeShards()
 		fmt.Fprintf(cl.errw, "error: %s: not written because %s could not be read completely\n", t.out, t.input)
 	default:
+		if t.base != "" && t.w.Len() == 0 && len(t.shards) > 0 {
+			// The last shard filled up exactly: no empty shard after it.
+			t.w.Abort()
+			t.w = nil
+		}
 		if err := t.commit(); err != nil {
+			t.removeShards()
 			return err
 		}
-		if st, err := os.Stat(t.out); err == nil {
+		if t.base != "" {
+			if t.w != nil {
+				t.addShard()
+			}
+			e.Output, e.Shards = t.shards[0].Path, t.shards
+			cl.removeOldShards(t)
+		}
+		if st, err := os.Stat(e.Output); err == nil {
 			e.OutputBytes = st.Size()
 		}
 		e.Complete = true
@@ -419,18 +439,83 @@ func (cl *cleaner) finishCur(stopped bool) error {
 }
 
 // commit finishes the outputs: the rejected one first, so that a run stopped
-// between the two renames has every dropped record somewhere.
+// between the two renames has every dropped record somewhere. A sharded
+// output's last shard may be gone already (w nil): it filled up exactly.
 func (t *target) commit() error {
 	if t.rw != nil && t.rw != t.w {
 		if err := t.rw.Commit(); err != nil {
-			t.w.Abort()
+			if t.w != nil {
+				t.w.Abort()
+			}
 			return fmt.Errorf("%s: %w", t.rej, err)
 		}
+	}
+	if t.w == nil {
+		return nil
 	}
 	if err := t.w.Commit(); err != nil {
 		return fmt.Errorf("%s: %w", t.out, err)
 	}
 	return nil
+}
+
+// roll commits the current shard, full at --shard-size records, and starts the
+// next. The input's shards are removed again if it is not read to its end.
+func (t *target) roll() error {
+	if err := t.w.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", t.out, err)
+	}
+	t.addShard()
+	t.out = clean.ShardName(t.base, len(t.shards))
+	format, _ := clean.FormatFor(t.out, "")
+	w, err := clean.Create(t.out, format, nil)
+	if err != nil {
+		t.w = nil
+		return err
+	}
+	t.w = w
+	return nil
+}
+
+// addShard records the committed current shard.
+func (t *target) addShard() {
+	sh := clean.Shard{Path: t.out, Records: t.w.Len()}
+	if st, err := os.Stat(t.out); err == nil {
+		sh.Bytes = st.Size()
+	}
+	t.shards = append(t.shards, sh)
+}
+
+// removeShards deletes the shards committed for an input that ends without an
+// output: half an input is not its output.
+func (t *target) removeShards() {
+	for _, sh := range t.shards {
+		_ = os.Remove(sh.Path)
+	}
+	t.shards = nil
+}
+
+// removeOldShards deletes the shards an earlier run wrote for t's input beyond
+// those written now (the input shrank, or the shard size changed), so that the
+// folder holds only what the manifest lists.
+func (cl *cleaner) removeOldShards(t *target) {
+	if cl.previous == nil {
+		return
+	}
+	now := map[string]bool{}
+	for _, sh := range t.shards {
+		now[sh.Path] = true
+	}
+	for _, e := range cl.previous.Inputs {
+		if e.Input != t.input {
+			continue
+		}
+		for _, sh := range e.Shards {
+			if !now[sh.Path] {
+				_ = os.Remove(sh.Path)
+			}
+		}
+	}
 }
 
 func (t *target) abort() {
@@ -451,6 +536,9 @@ func (cl *cleaner) summary(t *target) {
 	name := t.out
 	if name == "-" {
 		name = "standard output"
+	}
+	if len(t.shards) > 1 {
+		name = fmt.Sprintf("%d shards %s ... %s", len(t.shards), t.shards[0].Path, t.shards[len(t.shards)-1].Path)
 	}
 	if t.input != "" {
 		fmt.Fprintf(cl.errw, "%s: ", t.input)
@@ -501,38 +589,20 @@ func (cl *cleaner) result(r *engine.Result) error {
 		if r.Item.Raw != nil && t.rw != nil {
 			// Nothing read is lost: the unreadable record goes aside as it was.
 			t.rejected++
-			return t.rw.Add(fix.RejectedRecord(clean.ErrorRecord(e.Path, e.Record, r.Item.Raw), "input-error", e.Msg))
+			return t.rw.Add(clean.RejectedError(r.Item))
 		}
 		return nil
 	}
 	t.docs++
 	doc, res := r.Item.Doc, r.Fix
-	var stats []byte
-	if cl.annotate != "" {
-		st := report.StatsOf(r.Report, cl.unsafe)
-		if d := res.Dropped; d != nil {
-			st.Decision, st.DropRule, st.DropReason, st.BytesRemoved = "drop", d.Rule, d.Message, len(doc.Text)
-		}
-		if res.Dropped == nil && cl.emptied(doc.Text, res.Text) {
-			st.Decision, st.DropRule, st.DropReason, st.BytesRemoved = "drop", emptyRule, emptyReason, len(doc.Text)
-		}
-		stats, _ = json.Marshal(st)
-	}
-	if res.Dropped != nil || cl.emptied(doc.Text, res.Text) {
-		rule, reason := emptyRule, emptyReason
-		if d := res.Dropped; d != nil {
-			rule, reason = d.Rule, d.Message
-		}
+	out := clean.Decide(r.Item, r.Report, res, clean.Options{Unsafe: cl.unsafe, KeepEmpty: cl.keepEmpty, Annotate: cl.annotate})
+	if out.Rejected {
 		t.rejected++
 		cl.modified = true
 		if t.rw == nil {
 			return nil
 		}
-		rec := fix.RejectedRecord(clean.Record(r.Item, doc.Text), rule, reason)
-		if stats != nil {
-			rec = clean.AddField(rec, cl.annotate, stats)
-		}
-		return t.rw.Add(rec)
+		return t.rw.Add(out.Line)
 	}
 	if res.Text != doc.Text {
 		t.changed++
@@ -547,18 +617,11 @@ func (cl *cleaner) result(r *engine.Result) error {
 			}
 		}
 	}
-	rec := clean.Record(r.Item, res.Text)
-	if stats != nil {
-		rec = clean.AddField(rec, cl.annotate, stats)
+	if cl.shardSize > 0 && t.w.Len() >= cl.shardSize {
+		if err := t.roll(); err != nil {
+			return err
+		}
 	}
 	t.written++
-	return t.w.Add(rec)
-}
-
-const emptyReason = "the fixes removed all of its text (--keep-empty keeps such documents)"
-
-// emptied reports whether the fixes turned a document with text into one
-// without, which is rejected unless --keep-empty is given.
-func (cl *cleaner) emptied(before, after string) bool {
-	return !cl.keepEmpty && strings.TrimSpace(after) == "" && strings.TrimSpace(before) != ""
+	return t.w.Add(out.Line)
 }

@@ -113,6 +113,7 @@ func lintAction(c *cli.Context) error {
 		return usageError("--format: %v", err)
 	}
 	s.opt.Fix = report.NeedsFixed(format)
+	s.opt.Scores = report.NeedsScores(format)
 	s.opt.UnsafeFixes = c.Bool("unsafe-fixes")
 
 	sum := report.NewSummary()

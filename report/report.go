@@ -42,6 +42,10 @@ type Document struct {
 	Text     string
 	Fixed    string
 	Findings []Item
+	// Scores are the measurements the rules recorded on the text as read,
+	// flagged or not (rules.Pass.ReportScore), when the format asked for them
+	// (NeedsScores); else nil.
+	Scores []rules.RuleScore
 }
 
 // Summary is what a reporter receives at the end of a run.
@@ -174,9 +178,10 @@ type Options struct {
 // format is one --format value: the name (a contract: scripts and configuration
 // files spell it), the constructor, and whether the reporter shows the fixed text.
 type format struct {
-	name       string
-	new        func(w io.Writer, opt Options) Reporter
-	needsFixed bool
+	name        string
+	new         func(w io.Writer, opt Options) Reporter
+	needsFixed  bool
+	needsScores bool
 }
 
 // formats is the one list of output formats, in the order --help names them.
@@ -190,7 +195,7 @@ var formats = []format{
 	{name: "sarif", new: func(w io.Writer, opt Options) Reporter { return NewSARIF(w, opt) }},
 	{name: "github", new: func(w io.Writer, opt Options) Reporter { return NewGitHub(w, opt) }},
 	{name: "statistics", new: func(w io.Writer, opt Options) Reporter { return NewStatistics(w, opt) }},
-	{name: "stats", new: func(w io.Writer, opt Options) Reporter { return NewStatsReporter(w, opt) }, needsFixed: true},
+	{name: "stats", new: func(w io.Writer, opt Options) Reporter { return NewStatsReporter(w, opt) }, needsFixed: true, needsScores: true},
 }
 
 // lookup returns the format named name.
@@ -217,6 +222,13 @@ func Formats() []string {
 func NeedsFixed(name string) bool {
 	f, _ := lookup(name)
 	return f.needsFixed
+}
+
+// NeedsScores reports whether a format shows every document's scores, flagged or
+// not (Document.Scores), so the engine collects them only then.
+func NeedsScores(name string) bool {
+	f, _ := lookup(name)
+	return f.needsScores
 }
 
 // New returns the reporter for the format named name writing to w.

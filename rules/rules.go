@@ -112,12 +112,21 @@ type Fix struct {
 // Score is a measurement behind a finding: the measured value and the threshold it
 // was compared with (Op is the comparison that failed, such as "<" or ">").
 // Keeping it apart from the decision lets reports show how far a document is from
-// the line and what a threshold change would flip.
+// the line and what a threshold change would flip. A score reported without a
+// finding (Pass.ReportScore) has the same shape: Op and Threshold are the
+// comparison that would flag the document, whether or not the value meets it.
 type Score struct {
 	Name      string
 	Value     float64
 	Op        string
 	Threshold float64
+}
+
+// RuleScore is a Score with the rule that measured it: what Pass.ReportScore
+// records for a document.
+type RuleScore struct {
+	Rule string
+	Score
 }
 
 // Finding is one problem at one place: a half-open byte span [Start, End) into the
@@ -273,6 +282,9 @@ type Pass struct {
 	Corpus CorpusState
 	meta   Meta
 	report func(Finding)
+	// score receives ReportScore's measurements; nil when the driver did not
+	// ask for them (RunScores), which is lint's case.
+	score func(RuleScore)
 }
 
 // NewPass returns a pass that runs rule r's Check on doc, sending findings to report.
@@ -296,6 +308,22 @@ func (p *Pass) Report(f Finding) {
 	p.report(f)
 }
 
+// ReportScore records a measurement the rule made on the whole document, whether
+// or not it crossed the threshold (a quality filter's ratios, the language
+// score), so that a data pipeline can choose thresholds afterwards from every
+// document's values. It reports no finding and changes no output of lint: the
+// engine collects scores only when statistics are asked for (RunScores), and
+// otherwise the call does nothing.
+func (p *Pass) ReportScore(s Score) {
+	if p.score != nil {
+		p.score(RuleScore{Rule: p.meta.Name, Score: s})
+	}
+}
+
+// WantScores reports whether ReportScore records anything, for a rule whose
+// scores cost work beyond its checks: it computes them only then.
+func (p *Pass) WantScores() bool { return p.score != nil }
+
 // Reportf reports a finding without a fix over [start, end).
 func (p *Pass) Reportf(start, end int, format string, args ...any) {
 	p.Report(Finding{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
@@ -306,6 +334,19 @@ func (p *Pass) Reportf(start, end int, format string, args ...any) {
 // merged state. It is the single-document entry point used by the engine, by tests
 // and by distributed runners.
 func Run(rs []Rule, doc *Document, a *text.Analysis, corpus map[string]CorpusState) []Finding {
+	return run(rs, doc, a, corpus, nil)
+}
+
+// RunScores is Run that also returns the scores the rules recorded with
+// Pass.ReportScore, in rule order: what per-document statistics (lint --format
+// stats, fix --output --annotate) carry besides the findings.
+func RunScores(rs []Rule, doc *Document, a *text.Analysis, corpus map[string]CorpusState) ([]Finding, []RuleScore) {
+	scores := []RuleScore{}
+	fs := run(rs, doc, a, corpus, func(s RuleScore) { scores = append(scores, s) })
+	return fs, scores
+}
+
+func run(rs []Rule, doc *Document, a *text.Analysis, corpus map[string]CorpusState, score func(RuleScore)) []Finding {
 	if a == nil {
 		a = text.NewAnalysis(doc.Text)
 	}
@@ -328,7 +369,7 @@ func Run(rs []Rule, doc *Document, a *text.Analysis, corpus map[string]CorpusSta
 		if corpus != nil {
 			st = corpus[m.Name]
 		}
-		*p = Pass{Doc: doc, Analysis: a, Corpus: st, meta: m, report: sink}
+		*p = Pass{Doc: doc, Analysis: a, Corpus: st, meta: m, report: sink, score: score}
 		r.Check(p)
 	}
 	return out

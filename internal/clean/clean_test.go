@@ -230,3 +230,16 @@ func TestManifestDone(t *testing.T) {
 		t.Errorf("missing manifest: %v, %v", m, err)
 	}
 }
+
+func TestShardName(t *testing.T) {
+	for in, want := range map[string]string{
+		"out/x.jsonl.zst": "out/x-00002.jsonl.zst",
+		"out/a/x.jsonl":   "out/a/x-00002.jsonl",
+		"out/x.JSONL.GZ":  "out/x-00002.JSONL.GZ",
+		"out/x":           "out/x-00002",
+	} {
+		if got := ShardName(in, 2); got != want {
+			t.Errorf("ShardName(%q, 2) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package clean
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -49,6 +51,17 @@ type Entry struct {
 	// Complete is true when the input was read to its end and both outputs were
 	// committed; only complete inputs are skipped by a rerun.
 	Complete bool `json:"complete"`
+	// Shards lists the output files in order when --shard-size rolls them
+	// (Output and OutputBytes are then the first one's); nil otherwise.
+	Shards []Shard `json:"shards,omitempty"`
+}
+
+// Shard is one output file of an input whose output rolls every --shard-size
+// records.
+type Shard struct {
+	Path    string `json:"path"`
+	Bytes   int64  `json:"bytes"`
+	Records int    `json:"records"`
 }
 
 // ReadManifest reads the manifest of the output folder dir; a missing one is
@@ -108,6 +121,11 @@ func (m *Manifest) Done(input string, config []byte) (Entry, bool) {
 		if _, err := os.Stat(e.Rejected); err != nil {
 			return Entry{}, false
 		}
+		for _, sh := range e.Shards {
+			if st, err := os.Stat(sh.Path); err != nil || st.Size() != sh.Bytes {
+				return Entry{}, false
+			}
+		}
 		return e, true
 	}
 	return Entry{}, false
@@ -138,4 +156,40 @@ func Version() string {
 		}
 	}
 	return v
+}
+
+// RunConfig is what decides a clean's output besides its input, as the
+// manifest records it: a rerun with another one redoes every input. The single
+// binary and the Beam pipeline fill it alike, so either can resume the other's
+// folder.
+type RunConfig struct {
+	Profile      string
+	Rules        []string
+	Unsafe       bool
+	KeepEmpty    bool
+	Annotate     string
+	OutputFormat string
+	ShardSize    int
+	TextField    string
+	IDField      string
+	// ConfigFile is the configuration file's name, "" for none; ConfigData its
+	// content, whose SHA-256 is recorded.
+	ConfigFile string
+	ConfigData []byte
+}
+
+// JSON returns the manifest's "config" object.
+func (c RunConfig) JSON() json.RawMessage {
+	cfg := map[string]any{
+		"profile": c.Profile, "rules": c.Rules, "unsafe_fixes": c.Unsafe, "keep_empty": c.KeepEmpty,
+		"annotate": c.Annotate, "output_format": c.OutputFormat, "shard_size": c.ShardSize,
+		"text_field": c.TextField, "id_field": c.IDField,
+		"config_file": c.ConfigFile,
+	}
+	if c.ConfigFile != "" && c.ConfigData != nil {
+		sum := sha256.Sum256(c.ConfigData)
+		cfg["config_sha256"] = hex.EncodeToString(sum[:])
+	}
+	b, _ := json.Marshal(cfg)
+	return b
 }

@@ -164,3 +164,17 @@ func RejectedName(output, format string) string {
 	dir, base := filepath.Split(output)
 	return filepath.Join(dir, stem(base)+".rejected"+Ext(format))
 }
+
+// ShardName returns the name of shard i of the output path: the number, five
+// digits from 00000, before the format's extension (out/x.jsonl.zst ->
+// out/x-00002.jsonl.zst), so that the shards sort in order.
+func ShardName(path string, i int) string {
+	ext := ""
+	for _, e := range []string{".jsonl.gz", ".jsonl.zst", ".jsonl"} {
+		if strings.HasSuffix(strings.ToLower(path), e) {
+			ext = path[len(path)-len(e):]
+			break
+		}
+	}
+	return fmt.Sprintf("%s-%05d%s", strings.TrimSuffix(path, ext), i, ext)
+}

@@ -28,8 +28,10 @@ func NewChecker(opt Options, corpus map[string]rules.CorpusState) *Checker {
 // left on the fixed text, see them after.
 func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
 	a := text.NewAnalysis(doc.Text)
-	fs := c.findings(doc, a)
 	rd := &report.Document{Path: doc.Path, Record: doc.Record, ID: doc.ID, URL: doc.URL, Text: doc.Text}
+	// Scores are of the text as read, like the findings reported; the fix
+	// loop's checks of the fixed text record none.
+	fs := c.run(doc, a, &rd.Scores)
 	if !c.opt.Fix {
 		rd.Findings = report.Items(c.present(doc, fs), a)
 		a.Release()
@@ -41,7 +43,7 @@ func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
 	check := func(txt string) []rules.Finding {
 		d := *doc
 		d.Text = txt
-		return c.findings(&d, text.NewAnalysis(txt))
+		return c.run(&d, text.NewAnalysis(txt), nil)
 	}
 	res := fix.Loop(doc.Text, fs, check, c.opt.UnsafeFixes)
 	rd.Fixed = res.Text
@@ -53,14 +55,20 @@ func (c *Checker) Check(doc *rules.Document) (*report.Document, *fix.Result) {
 	return rd, &res
 }
 
-// findings runs the rules and the processors that decide what is reported and
-// fixed: every step but the presentation ones.
-func (c *Checker) findings(doc *rules.Document, a *text.Analysis) []rules.Finding {
+// run runs the rules and the processors that decide what is reported and
+// fixed: every step but the presentation ones. When Options.Scores is set and
+// scores is not nil, it stores there the scores the rules recorded.
+func (c *Checker) run(doc *rules.Document, a *text.Analysis, scores *[]rules.RuleScore) []rules.Finding {
 	rs := c.opt.Rules
 	if c.opt.RulesFor != nil {
 		rs = c.opt.RulesFor(doc.Path)
 	}
-	fs := rules.Run(rs, doc, a, c.corpus)
+	var fs []rules.Finding
+	if c.opt.Scores && scores != nil {
+		fs, *scores = rules.RunScores(rs, doc, a, c.corpus)
+	} else {
+		fs = rules.Run(rs, doc, a, c.corpus)
+	}
 	for _, p := range c.opt.Processors {
 		if _, ok := p.(process.Presenter); ok {
 			continue

@@ -36,6 +36,10 @@ type Options struct {
 	Fix bool
 	// UnsafeFixes lets the fix loop apply unsafe fixes too.
 	UnsafeFixes bool
+	// Scores collects the scores the rules record for every document, flagged
+	// or not (rules.Pass.ReportScore), into report.Document.Scores: for
+	// per-document statistics. Off, the rules' calls do nothing.
+	Scores bool
 	// Processors run over each document's findings after the rules, in order;
 	// Setup builds the list. Run adds none of its own.
 	Processors []process.Processor

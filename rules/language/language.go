@@ -180,6 +180,7 @@ func (r languageRule) Check(p *rules.Pass) {
 	code := forward[info.Lang]
 	score := math.Round(info.Confidence*1000) / 1000
 	name := "language_score:" + code
+	p.ReportScore(rules.Score{Name: name, Value: score, Op: "<", Threshold: r.o.MinScore})
 	var msg string
 	var sc *rules.Score
 	// An unsure detection names no language to compare: it is reported as

@@ -325,6 +325,7 @@ func (r c4Rule) Check(p *rules.Pass) {
 		docFinding(p, fmt.Sprintf("line %d contains a curly bracket \"{\" (curly_bracket)", stopLine), "", 0, "", 0)
 		return
 	}
+	p.ReportScore(rules.Score{Name: "too_few_sentences", Value: float64(n), Op: "<", Threshold: float64(r.o.minNumSentences)})
 	if n < r.o.minNumSentences {
 		noun := "sentences"
 		if n == 1 {

@@ -183,6 +183,7 @@ func endsWithStop(line string, stop []string) bool {
 func (r fineWebRule) Check(p *rules.Pass) {
 	o := r.o
 	st := fineWebMeasure(p.Doc.Text, spacy.Words(p.Analysis), o)
+	fineWebScores(p, st, o)
 	report := func(check, msg string, v float64, op string, t float64) {
 		docFinding(p, msg+" ("+check+")", check, v, op, t)
 	}

@@ -199,6 +199,7 @@ func gopherMeasure(text string, words []text.Span, stopWords []string) gopherSta
 func (r gopherRule) Check(p *rules.Pass) {
 	o := r.o
 	st := gopherMeasure(p.Doc.Text, spacy.Words(p.Analysis), o.stopWords)
+	gopherScores(p, st, o)
 	report := func(check, msg string, v float64, op string, t float64) {
 		docFinding(p, msg+" ("+check+")", check, v, op, t)
 	}

@@ -6,7 +6,7 @@ import "github.com/corpuslint/corpuslint/rules/text/spacy"
 // failed checks of the default settings as reason, value and span.
 func GopherMeasure(text string) []ExportedFailure {
 	var out []ExportedFailure
-	for _, f := range gopherMeasure(text, spacy.WordsOf(text), gopherDefaults()) {
+	for _, f := range gopherMeasure(text, spacy.WordsOf(text), gopherDefaults(), nil) {
 		out = append(out, ExportedFailure{Reason: f.reason, Value: f.value, Start: f.start, End: f.end})
 	}
 	return out

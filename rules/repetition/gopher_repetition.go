@@ -211,7 +211,13 @@ func (r gopher) Check(p *rules.Pass) {
 	if text == "" {
 		return // datatrove divides by len(text) and fails on an empty document
 	}
-	for _, f := range gopherMeasure(text, spacy.Words(p.Analysis), r.opts) {
+	var score func(reason string, v, th float64)
+	if p.WantScores() {
+		score = func(reason string, v, th float64) {
+			p.ReportScore(rules.Score{Name: reason, Value: v, Op: ">", Threshold: th})
+		}
+	}
+	for _, f := range gopherMeasure(text, spacy.Words(p.Analysis), r.opts, score) {
 		p.Report(rules.Finding{
 			Start:   f.start,
 			End:     f.end,
@@ -229,22 +235,30 @@ func (r gopher) Check(p *rules.Pass) {
 
 // gopherMeasure runs every check of GopherRepetitionFilter on a non-empty text,
 // whose spaCy words are words, and returns the failed ones in datatrove's order.
-func gopherMeasure(txt string, words []text.Span, o gopherOpts) []failure {
+// score, when not nil, receives every measured value with its threshold,
+// failed or not (per-document statistics).
+func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reason string, v, th float64)) []failure {
 	var out []failure
+	over := func(reason string, v, th float64) bool {
+		if score != nil {
+			score(reason, v, th)
+		}
+		return v > th
+	}
 	total := float64(utf8.RuneCountInString(txt))
 
 	// Paragraphs: re.split(r"\n{2,}", text.strip()).
 	ps, pe := spacy.PyStrip(txt)
 	pd := findDuplicates(txt, splitNewlines(txt, ps, pe, 2))
 	if o.DupParaFrac != 0 {
-		if v := float64(pd.dups) / float64(pd.n); v > o.DupParaFrac {
+		if v := float64(pd.dups) / float64(pd.n); over("dup_para_frac", v, o.DupParaFrac) {
 			out = append(out, failure{"dup_para_frac", v, o.DupParaFrac, pd.first.Start, pd.first.End,
 				fmt.Sprintf("%d of %d paragraphs repeat an earlier paragraph: fraction %s is above %s (Gopher)",
 					pd.dups, pd.n, frac(v, o.DupParaFrac), gopherG(o.DupParaFrac))})
 		}
 	}
 	if o.DupParaCharFrac != 0 {
-		if v := float64(pd.chars) / total; v > o.DupParaCharFrac {
+		if v := float64(pd.chars) / total; over("dup_para_char_frac", v, o.DupParaCharFrac) {
 			out = append(out, failure{"dup_para_char_frac", v, o.DupParaCharFrac, pd.first.Start, pd.first.End,
 				fmt.Sprintf("repeated paragraphs hold %d of %d characters: fraction %s is above %s (Gopher)",
 					pd.chars, int(total), frac(v, o.DupParaCharFrac), gopherG(o.DupParaCharFrac))})
@@ -254,14 +268,14 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts) []failure {
 	// Lines: re.split("\n+", text).
 	ld := findDuplicates(txt, splitNewlines(txt, 0, len(txt), 1))
 	if o.DupLineFrac != 0 {
-		if v := float64(ld.dups) / float64(ld.n); v > o.DupLineFrac {
+		if v := float64(ld.dups) / float64(ld.n); over("dup_line_frac", v, o.DupLineFrac) {
 			out = append(out, failure{"dup_line_frac", v, o.DupLineFrac, ld.first.Start, ld.first.End,
 				fmt.Sprintf("%d of %d lines repeat an earlier line: fraction %s is above %s (Gopher)",
 					ld.dups, ld.n, frac(v, o.DupLineFrac), gopherG(o.DupLineFrac))})
 		}
 	}
 	if o.DupLineCharFrac != 0 {
-		if v := float64(ld.chars) / total; v > o.DupLineCharFrac {
+		if v := float64(ld.chars) / total; over("dup_line_char_frac", v, o.DupLineCharFrac) {
 			out = append(out, failure{"dup_line_char_frac", v, o.DupLineCharFrac, ld.first.Start, ld.first.End,
 				fmt.Sprintf("repeated lines hold %d of %d characters: fraction %s is above %s (Gopher)",
 					ld.chars, int(total), frac(v, o.DupLineCharFrac), gopherG(o.DupLineCharFrac))})
@@ -279,7 +293,7 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts) []failure {
 		if !ok {
 			continue // no n-grams: datatrove skips the check
 		}
-		if v := float64(chars) / total; v > l.Frac {
+		if v := float64(chars) / total; over("top_"+strconv.Itoa(l.N)+"_gram", v, l.Frac) {
 			s, e := g.toks[first].Start, g.toks[first+l.N-1].End
 			reason := "top_" + strconv.Itoa(l.N) + "_gram"
 			out = append(out, failure{reason, v, l.Frac, s, e,
@@ -289,7 +303,7 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts) []failure {
 	}
 	for _, l := range o.DupNGrams {
 		chars, first := g.allDuplicate(l.N)
-		if v := float64(chars) / total; v > l.Frac {
+		if v := float64(chars) / total; over("duplicated_"+strconv.Itoa(l.N)+"_n_grams", v, l.Frac) {
 			s, e := 0, len(txt)
 			if first >= 0 {
 				s, e = g.toks[first].Start, g.toks[first+l.N-1].End
