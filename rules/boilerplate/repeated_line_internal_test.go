@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -278,5 +279,47 @@ func TestRepeatedLineClustersMergeOrder(t *testing.T) {
 		if got := copies(merged); !slices.Equal(got, want) {
 			t.Fatalf("round %d: copies %v, want %v", round, got, want)
 		}
+	}
+}
+
+// BenchmarkRepeatedLineMemory observes a million generated documents (a shared
+// menu line and 40 distinct words in four lines, with a URL) and reports the
+// live heap of the whole state per document, and of its near-duplicate
+// signatures alone, after the first pass and once derived. Run it with
+// -run '^$' -bench RepeatedLineMemory -benchtime 1x.
+func BenchmarkRepeatedLineMemory(b *testing.B) {
+	const n = 1_000_000
+	for range b.N {
+		var words [40]string
+		doc := func(i int) *rules.Document {
+			for k := range words {
+				words[k] = fmt.Sprintf("w%x", (i*40+k)*2654435761%(1<<30))
+				if k%10 == 9 {
+					words[k] += "\n"
+				}
+			}
+			return &rules.Document{Text: "Home News Sport\n" + strings.Join(words[:], " "), Path: "part-00001.jsonl", Record: i + 1,
+				URL: fmt.Sprintf("https://site%d.example/p/%d", i%1000, i)}
+		}
+		runtime.GC()
+		var before, mid, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		st := RepeatedLine().(rules.CorpusRule).NewState().(*repeatedState)
+		for i := range n {
+			d := doc(i)
+			a := text.NewAnalysis(d.Text)
+			st.Observe(d, a)
+			a.Release()
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&mid)
+		st.derive()
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(mid.HeapAlloc-before.HeapAlloc)/n, "state-B/doc")
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "derived-B/doc")
+		b.ReportMetric(float64(cap(st.sigs)+8*cap(st.sigPlaces))/n, "signatures-B/doc")
+		b.ReportMetric(float64(st.pairs.Len()), "pairs")
+		runtime.KeepAlive(st)
 	}
 }
