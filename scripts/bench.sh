@@ -9,9 +9,12 @@
 #   scripts/bench.sh --cpu      # only CPU seconds by selection (--workers 1), BASE_BIN against this tree
 #
 # The first table gives, from one run, the ratio to the floor (ratio.sh: the median
-# of RUNS alternating pairs) of three selections: the default rules, the four
-# mission rules (trailing-headlines, broken-quotes, stray-dash, missing-attribution)
-# and datatrove's filters (--profile gopher plus c4-quality and fineweb-quality).
+# of RUNS alternating pairs) of four selections: the default rules, the four
+# mission rules (trailing-headlines, broken-quotes, stray-dash, missing-attribution),
+# datatrove's filters (--profile gopher plus c4-quality and fineweb-quality) and the
+# default rules with the off-by-default duplicate and language rules added
+# (duplicate-document, near-duplicate, language): its ratio against the first
+# row's is the cost of turning them on, measured in the same run.
 # With BASE_BIN set to another build (the commit before a change), each selection is
 # measured for both binaries in the same run, so the before/after ratios share the
 # machine's state of the moment.
@@ -66,7 +69,8 @@ if $only_cpu; then
   printf '| selection | binary | CPU s | wall s |\n|---|---|---|---|\n'
   for spec in "default rules|" \
     "the four mission rules|--select trailing-headlines,broken-quotes,stray-dash,missing-attribution" \
-    "--profile gopher + c4-quality + fineweb-quality|--profile gopher --extend-select c4-quality,fineweb-quality"; do
+    "--profile gopher + c4-quality + fineweb-quality|--profile gopher --extend-select c4-quality,fineweb-quality" \
+    "default rules + duplicate-document, near-duplicate, language|--extend-select duplicate-document,near-duplicate,language"; do
     name=${spec%%|*}; read -r -a args <<< "${spec#*|}"
     declare -A cpu=() wall=()
     for _ in $(seq "$runs"); do
@@ -89,7 +93,8 @@ fi
 echo "## Ratio to the floor by selection ($((bytes / 1000000)) MB, --workers 2, median of $runs pairs each)"
 selections=("default rules|"
   "the four mission rules|--select trailing-headlines,broken-quotes,stray-dash,missing-attribution"
-  "--profile gopher + c4-quality + fineweb-quality|--profile gopher --extend-select c4-quality,fineweb-quality")
+  "--profile gopher + c4-quality + fineweb-quality|--profile gopher --extend-select c4-quality,fineweb-quality"
+  "default rules + duplicate-document, near-duplicate, language|--extend-select duplicate-document,near-duplicate,language")
 bins=("$bin"); [[ -n ${BASE_BIN:-} ]] && bins=("$BASE_BIN" "$bin")
 printf '| selection | binary | corpuslint MB/s | floor MB/s | peak RSS MB | ratio to the floor |\n|---|---|---|---|---|---|\n'
 for spec in "${selections[@]}"; do

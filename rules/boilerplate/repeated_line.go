@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/minhash"
 )
 
 // RepeatedLine returns the repeated-line corpus rule: a line that occurs in many
@@ -98,16 +100,27 @@ A lone recurring line between lines of running text (a heading such as
 date) needs more from its site: at least half its documents and five of them.
 Lines are compared after normalization: lower case, numbers folded to 0 (so
 "Image 3 of 12" matches "Image 4 of 12"), words only. A line counts once per
-document, and copies of a document (the same text, or the same URL without
-scheme, "www.", fragment and final slash: a batch written twice, re-crawls)
-count once for its own lines, so a batch of identical records is never emptied.
-(Copies still count for the lines they share with other documents.) A document
+document, and copies of a document count once for its own lines, so a batch of
+identical records is never emptied. Copies are the documents with the same text
+after duplicate-document's normalisation (case, white space and punctuation do
+not count), with the same URL without scheme, "www.", fragment and final slash
+(a batch written twice, re-crawls), or in the same near-duplicate cluster: the
+MinHash signatures and LSH bands of near-duplicate with its defaults (5-word
+shingles, 14 bands of 8; rules/text/minhash holds them for both rules), so a
+page re-crawled under tracking URLs with a new date is one document here. A
+document's copies are taken off the counts of all its lines (and off its site's
+documents), which assumes every copy holds the line: for a near-duplicate that
+can count a line too low, never too high. (Copies still count for the lines they
+share with other documents.) A document
 whose long lines (10 words or more) recur for half their bytes or more is a copy
 of another document, not a page with chrome, and is left to deduplication.
 
 Memory stays bounded whatever the batch size: the first pass keeps 64-bit hashes
 of the lines (never the lines) with a count per (site, line) pair, at most
-2,097,152 pairs (about 80 MB). When the table fills, pairs seen once are
+2,097,152 pairs (about 80 MB). For the clusters it keeps 120 bytes per document of 5
+words or more (the 112-byte signature and a hash of the document's path and
+record), for at most 1,048,576 documents (about 126 MB); past that, documents
+are not clustered and count as themselves, as when a cluster is missed. When the table fills, pairs seen once are
 dropped, since they cannot be chrome yet; counts can then only fall short of the
 truth, so the rule may miss chrome but never flags a line that does not recur.
 States of several workers or machines merge by adding counts. Standard input
@@ -131,7 +144,7 @@ makes lone lines with the strong site signal safe; aggressive makes every fix sa
 
 // NewState implements CorpusRule.
 func (r repeatedLine) NewState() rules.CorpusState {
-	return &repeatedState{maxPairs: r.maxPairs, maxDocs: maxDocs, sites: map[uint64]uint32{}, pairs: newPairTable(), docs: map[uint64]uint32{}}
+	return &repeatedState{maxPairs: r.maxPairs, maxDocs: maxDocs, sites: map[uint64]uint32{}, pairs: newPairTable(), docs: map[uint64]uint32{}, signer: minhash.NewSigner(minhash.Defaults)}
 }
 
 // repeatedKey is a (site, line) pair, both as 64-bit hashes.
@@ -151,11 +164,22 @@ type repeatedState struct {
 	// maxDocs keys are kept; past that, copies count as documents.
 	maxDocs int
 	docs    map[uint64]uint32
+	// The near-duplicate signatures (rules/text/minhash, near-duplicate's with
+	// its defaults), one per document of at least 5 words, at most maxDocs:
+	// sigPlaces[i] is a hash of the i-th document's (path, record), and its
+	// signature is sigs[i*K : (i+1)*K]. Clustered on the first Check, so that
+	// a cluster of near-duplicates counts once for its own lines, as copies do.
+	signer    *minhash.Signer
+	sigPlaces []uint64
+	sigs      []byte
 
 	// Derived once, on the first Check: sites holding each line, keyed by
-	// (0, line).
-	once      sync.Once
-	lineSites pairTable
+	// (0, line); the signed documents in place-hash order (sigOrder, indexes
+	// into sigPlaces) with the size of each one's cluster (clusterSize).
+	once        sync.Once
+	lineSites   pairTable
+	sigOrder    []int32
+	clusterSize []int32
 }
 
 // Observe implements CorpusState: it counts the distinct normalized lines of doc.
@@ -165,6 +189,7 @@ func (s *repeatedState) Observe(doc *rules.Document, a *text.Analysis) {
 	for _, k := range docKeys(doc) {
 		s.addDoc(k, 1)
 	}
+	s.sign(doc, a)
 	hs := lineHashes(a, nil)
 	slices.Sort(hs)
 	hs = slices.Compact(hs)
@@ -185,8 +210,44 @@ func (s *repeatedState) addDoc(k uint64, n uint32) {
 	}
 }
 
+// sign keeps the near-duplicate signature of doc, while there is room.
+func (s *repeatedState) sign(doc *rules.Document, a *text.Analysis) {
+	if len(s.sigPlaces) >= s.maxDocs {
+		return
+	}
+	if s.signer == nil {
+		s.signer = minhash.NewSigner(minhash.Defaults)
+	}
+	k := minhash.Defaults.K()
+	s.sigs = slices.Grow(s.sigs, k)
+	sig := s.sigs[len(s.sigs) : len(s.sigs)+k]
+	if !s.signer.Sign(a.Text(), sig) {
+		return // fewer than 5 words: never a near-duplicate
+	}
+	s.sigs = s.sigs[:len(s.sigs)+k]
+	s.sigPlaces = append(s.sigPlaces, placeHash(doc))
+}
+
+// placeHash hashes where a document is (its path and record): the same in the
+// corpus pass and in every round of the fix loop, whose texts change.
+func placeHash(doc *rules.Document) uint64 {
+	h := uint64(fnvOffset) ^ 'p'
+	for i := 0; i < len(doc.Path); i++ {
+		h = (h ^ uint64(doc.Path[i])) * fnvPrime
+	}
+	h = (h ^ 0) * fnvPrime
+	for r := uint64(doc.Record); ; r >>= 8 {
+		h = (h ^ (r & 0xff)) * fnvPrime
+		if r < 0x100 {
+			break
+		}
+	}
+	return h
+}
+
 // copies returns how many documents of the batch are doc itself: those with its
-// text, or with its URL (at least 1).
+// text (after duplicate-document's normalisation), those with its URL, and the
+// members of its near-duplicate cluster (at least 1).
 func (s *repeatedState) copies(doc *rules.Document) int {
 	n := uint32(1)
 	for _, k := range docKeys(doc) {
@@ -194,16 +255,31 @@ func (s *repeatedState) copies(doc *rules.Document) int {
 			n = max(n, s.docs[k])
 		}
 	}
+	h := placeHash(doc)
+	if p, ok := slices.BinarySearchFunc(s.sigOrder, h, func(i int32, h uint64) int { return cmpU64(s.sigPlaces[i], h) }); ok {
+		n = max(n, uint32(s.clusterSize[p]))
+	}
 	return int(n)
 }
 
-// docKeys returns the keys a document counts under: a hash of its text and one
-// of its URL (without scheme, "www.", fragment and trailing slash), 0 when it
-// has none.
+func cmpU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// docKeys returns the keys a document counts under: a hash of its normalised
+// text (the words of duplicate-document: case, white space and punctuation do
+// not count), 0 when it has no word, and one of its URL (without scheme, "www.",
+// fragment and trailing slash), 0 when it has none.
 func docKeys(doc *rules.Document) [2]uint64 {
-	h := uint64(fnvOffset) ^ 't'
-	for i := 0; i < len(doc.Text); i++ {
-		h = (h ^ uint64(doc.Text[i])) * fnvPrime
+	h, ok := minhash.TextHash(doc.Text)
+	if !ok {
+		h = 0
 	}
 	var u uint64
 	if host := repeatedHost(doc.URL); host != "" {
@@ -267,6 +343,14 @@ func (s *repeatedState) Merge(other rules.CorpusState) {
 	for k, n := range o.docs {
 		s.addDoc(k, n)
 	}
+	k := minhash.Defaults.K()
+	for i, h := range o.sigPlaces {
+		if len(s.sigPlaces) >= s.maxDocs {
+			break
+		}
+		s.sigPlaces = append(s.sigPlaces, h)
+		s.sigs = append(s.sigs, o.sigs[i*k:(i+1)*k]...)
+	}
 	s.pruned = s.pruned || o.pruned
 }
 
@@ -282,7 +366,39 @@ func (s *repeatedState) derive() {
 				s.lineSites.insert(line, 1)
 			}
 		})
+		s.deriveClusters()
 	})
+}
+
+// deriveClusters joins the signed documents into near-duplicate clusters (as
+// near-duplicate does, rules/text/minhash) and records each one's cluster size.
+// The documents are first sorted by place hash, then signature, and a place
+// signed twice counts once, so the sizes depend only on the documents, not on
+// the order they were observed and merged in.
+func (s *repeatedState) deriveClusters() {
+	k := minhash.Defaults.K()
+	sig := func(i int32) []byte { return s.sigs[int(i)*k : (int(i)+1)*k] }
+	order := make([]int32, len(s.sigPlaces))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		if c := cmpU64(s.sigPlaces[x], s.sigPlaces[y]); c != 0 {
+			return c
+		}
+		return bytes.Compare(sig(x), sig(y))
+	})
+	order = slices.CompactFunc(order, func(x, y int32) bool { return s.sigPlaces[x] == s.sigPlaces[y] })
+	root := minhash.Cluster(minhash.Defaults, len(order), func(p int) []byte { return sig(order[p]) })
+	count := make([]int32, len(order))
+	for _, r := range root {
+		count[r]++
+	}
+	size := make([]int32, len(order))
+	for p, r := range root {
+		size[p] = count[r]
+	}
+	s.sigOrder, s.clusterSize = order, size
 }
 
 // options declares the rule's options, bound to the fields of r.

@@ -1,10 +1,13 @@
 package boilerplate
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"slices"
 	"sync"
+
+	"github.com/corpuslint/corpuslint/rules/text/minhash"
 )
 
 // The binary form of an repeatedState, so that a distributed runner can move partial
@@ -17,10 +20,12 @@ import (
 //	    8-byte line hash, uvarint documents
 //	uvarint maxDocs, uvarint number of document keys, then per key (in order):
 //	    8-byte key, uvarint documents
+//	uvarint K (bytes per signature), uvarint number of signed documents, then per
+//	    document (in place-hash, then signature order): 8-byte place hash, K bytes
 //
 // Hashes are little-endian. Entries are sorted so that equal states encode to
 // equal bytes.
-const codecVersion = 2
+const codecVersion = 3
 
 var errRLCorrupt = errors.New("repeated-line: corrupt state encoding")
 
@@ -82,6 +87,24 @@ func (s *repeatedState) MarshalBinary() ([]byte, error) {
 	for _, k := range keys {
 		b = binary.LittleEndian.AppendUint64(b, k)
 		b = binary.AppendUvarint(b, uint64(s.docs[k]))
+	}
+	k := minhash.Defaults.K()
+	sig := func(i int) []byte { return s.sigs[i*k : (i+1)*k] }
+	order := make([]int, len(s.sigPlaces))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int {
+		if c := cmpU64(s.sigPlaces[x], s.sigPlaces[y]); c != 0 {
+			return c
+		}
+		return bytes.Compare(sig(x), sig(y))
+	})
+	b = binary.AppendUvarint(b, uint64(k))
+	b = binary.AppendUvarint(b, uint64(len(order)))
+	for _, i := range order {
+		b = binary.LittleEndian.AppendUint64(b, s.sigPlaces[i])
+		b = append(b, sig(i)...)
 	}
 	return b, nil
 }
@@ -166,6 +189,21 @@ func (s *repeatedState) UnmarshalBinary(b []byte) error {
 		k := u64()
 		docs[k] = count()
 	}
+	k := minhash.Defaults.K()
+	if uv() != uint64(k) {
+		return errRLCorrupt
+	}
+	nSigs := uv()
+	if bad || nSigs > uint64(len(b))/uint64(8+k) {
+		return errRLCorrupt
+	}
+	places := make([]uint64, 0, nSigs)
+	sigs := make([]byte, 0, int(nSigs)*k)
+	for range nSigs {
+		places = append(places, u64())
+		sigs = append(sigs, b[:k]...)
+		b = b[k:]
+	}
 	if bad || len(b) != 0 {
 		return errRLCorrupt
 	}
@@ -175,7 +213,9 @@ func (s *repeatedState) UnmarshalBinary(b []byte) error {
 	s.maxDocs = int(maxDocs)
 	s.docs = docs
 	s.pruned = pruned
+	s.sigPlaces, s.sigs = places, sigs
 	s.once = sync.Once{}
 	s.lineSites = pairTable{}
+	s.sigOrder, s.clusterSize = nil, nil
 	return nil
 }

@@ -2,12 +2,16 @@ package boilerplate
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/minhash"
 )
 
 // hashLineByWords is the plain definition hashLine implements in one pass:
@@ -156,6 +160,9 @@ func TestRepeatedStateCodecRoundTrip(t *testing.T) {
 	if !bytes.Equal(b, b2) {
 		t.Fatalf("re-encoding differs: %d bytes, then %d", len(b), len(b2))
 	}
+	if len(s.sigPlaces) != 300 || len(d.sigPlaces) != len(s.sigPlaces) || !bytes.Equal(d.sigs, sortedSigs(s)) {
+		t.Fatalf("decoded signatures differ: %d/%d documents", len(d.sigPlaces), len(s.sigPlaces))
+	}
 	if d.pairs.Len() != s.pairs.Len() || len(d.sites) != len(s.sites) || len(d.docs) != len(s.docs) || !d.pruned || d.maxPairs != s.maxPairs || d.maxDocs != s.maxDocs {
 		t.Fatalf("decoded state differs: %d/%d pairs, %d/%d sites, %d/%d docs", d.pairs.Len(), s.pairs.Len(), len(d.sites), len(s.sites), len(d.docs), len(s.docs))
 	}
@@ -194,5 +201,125 @@ func TestRepeatedSiteMatchesHost(t *testing.T) {
 		if got := repeatedSite(u); got != want {
 			t.Fatalf("repeatedSite(%q) = %x, want %x (host %q)", u, got, want, repeatedHost(u))
 		}
+	}
+}
+
+// sortedSigs returns the signatures of s in the codec's order (place hash, then
+// signature).
+func sortedSigs(s *repeatedState) []byte {
+	k := minhash.Defaults.K()
+	idx := make([]int, len(s.sigPlaces))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(x, y int) int {
+		if c := cmpU64(s.sigPlaces[x], s.sigPlaces[y]); c != 0 {
+			return c
+		}
+		return bytes.Compare(s.sigs[x*k:(x+1)*k], s.sigs[y*k:(y+1)*k])
+	})
+	var out []byte
+	for _, i := range idx {
+		out = append(out, s.sigs[i*k:(i+1)*k]...)
+	}
+	return out
+}
+
+// The near-duplicate clusters, and so every document's copies, are the same
+// whatever the order of observing and merging, and after a round trip through
+// the codec.
+func TestRepeatedLineClustersMergeOrder(t *testing.T) {
+	body := strings.Repeat("The council approved the new budget on Tuesday after a long debate about schools. ", 4)
+	var docs []*rules.Document
+	for i := range 40 {
+		txt := fmt.Sprintf("Home\n%s\nUpdated at %d.\n", body, i%7)
+		if i%3 == 0 {
+			txt = fmt.Sprintf("Home\nStory %d: a different page about the harbour and the ferry, the storm and the %d closed roads.\n", i, i)
+		}
+		docs = append(docs, &rules.Document{Text: txt, Path: fmt.Sprintf("f%d.jsonl", i%4), Record: i, URL: fmt.Sprintf("https://x.example/p%d?v=%d", i%5, i)})
+	}
+	r := RepeatedLine().(rules.CorpusRule)
+	copies := func(st *repeatedState) []int {
+		st.derive()
+		out := make([]int, len(docs))
+		for i, d := range docs {
+			out[i] = st.copies(d)
+		}
+		return out
+	}
+	whole := r.NewState().(*repeatedState)
+	for _, d := range docs {
+		whole.Observe(d, text.NewAnalysis(d.Text))
+	}
+	want := copies(whole)
+	if want[1] < 20 || want[0] != 1 {
+		t.Fatalf("copies = %v: want the 26 near-duplicates in one cluster and the other pages alone", want)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 5 {
+		parts := make([]*repeatedState, 1+round)
+		for i := range parts {
+			parts[i] = r.NewState().(*repeatedState)
+		}
+		for _, i := range rng.Perm(len(docs)) {
+			parts[rng.IntN(len(parts))].Observe(docs[i], text.NewAnalysis(docs[i].Text))
+		}
+		merged := r.NewState().(*repeatedState)
+		for _, i := range rng.Perm(len(parts)) {
+			b, err := parts[i].MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := r.NewState().(*repeatedState)
+			if err := d.UnmarshalBinary(b); err != nil {
+				t.Fatal(err)
+			}
+			merged.Merge(d)
+		}
+		if got := copies(merged); !slices.Equal(got, want) {
+			t.Fatalf("round %d: copies %v, want %v", round, got, want)
+		}
+	}
+}
+
+// BenchmarkRepeatedLineMemory observes a million generated documents (a shared
+// menu line and 40 distinct words in four lines, with a URL) and reports the
+// live heap of the whole state per document, and of its near-duplicate
+// signatures alone, after the first pass and once derived. Run it with
+// -run '^$' -bench RepeatedLineMemory -benchtime 1x.
+func BenchmarkRepeatedLineMemory(b *testing.B) {
+	const n = 1_000_000
+	for range b.N {
+		var words [40]string
+		doc := func(i int) *rules.Document {
+			for k := range words {
+				words[k] = fmt.Sprintf("w%x", (i*40+k)*2654435761%(1<<30))
+				if k%10 == 9 {
+					words[k] += "\n"
+				}
+			}
+			return &rules.Document{Text: "Home News Sport\n" + strings.Join(words[:], " "), Path: "part-00001.jsonl", Record: i + 1,
+				URL: fmt.Sprintf("https://site%d.example/p/%d", i%1000, i)}
+		}
+		runtime.GC()
+		var before, mid, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		st := RepeatedLine().(rules.CorpusRule).NewState().(*repeatedState)
+		for i := range n {
+			d := doc(i)
+			a := text.NewAnalysis(d.Text)
+			st.Observe(d, a)
+			a.Release()
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&mid)
+		st.derive()
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(mid.HeapAlloc-before.HeapAlloc)/n, "state-B/doc")
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "derived-B/doc")
+		b.ReportMetric(float64(cap(st.sigs)+8*cap(st.sigPlaces))/n, "signatures-B/doc")
+		b.ReportMetric(float64(st.pairs.Len()), "pairs")
+		runtime.KeepAlive(st)
 	}
 }

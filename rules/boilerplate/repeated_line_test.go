@@ -1,6 +1,7 @@
 package boilerplate_test
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/internal/engine"
 	"github.com/corpuslint/corpuslint/internal/fix"
+	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/boilerplate"
 	"github.com/corpuslint/corpuslint/rules/rulestest"
@@ -390,4 +392,59 @@ func BenchmarkRepeatedLine(b *testing.B) {
 			}
 		}
 	})
+}
+
+// The engine's two passes give the same findings on 1, 2 and 8 workers when the
+// batch holds near-duplicate copies under other URLs (the clusters are derived
+// from the merged workers' signatures), and the copies' own lines are left.
+func TestRepeatedLineClustersWorkers(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for f := range 3 {
+		var b strings.Builder
+		for _, d := range repeatedPages(12, "example.com")[f*4 : f*4+4] {
+			line, _ := json.Marshal(map[string]string{"id": "p" + d.ID, "text": d.Text, "url": d.URL})
+			b.Write(append(line, '\n'))
+		}
+		for i := range 4 {
+			txt := "Home\nNews\nSport\nWeather\n\nLemon drizzle cake\nServes eight, takes one hour\n225g softened butter\n225g caster sugar\n" +
+				"Four eggs, beaten\n275g self-raising flour\nFinely grated zest of two lemons\nHeat the oven to 180C\n" +
+				fmt.Sprintf("Updated %d May\n", f*4+i)
+			line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("c%d-%d", f, i), "text": txt, "url": fmt.Sprintf("https://example.com/cake?utm=%d", f*4+i)})
+			b.Write(append(line, '\n'))
+		}
+		name := filepath.Join(dir, fmt.Sprintf("part%d.jsonl", f))
+		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	run := func(workers int) string {
+		var out strings.Builder
+		err := engine.Run(names, engine.Options{Rules: []rules.Rule{boilerplate.RepeatedLine()}, Workers: workers, Source: source.Options{TextField: "text", IDField: "id"}},
+			func(res *engine.Result) error {
+				if res.Report == nil {
+					return fmt.Errorf("input error: %v", res.Item.Err)
+				}
+				for _, f := range res.Report.Findings {
+					fmt.Fprintf(&out, "%s:%d %d-%d %s\n", filepath.Base(res.Report.Path), res.Report.Record, f.Start, f.End, f.Message)
+				}
+				return nil
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	one := run(1)
+	// The menu on all 24 documents and the footer on the 12 pages: 36, and
+	// nothing of the cake's lines.
+	if !strings.Contains(one, "4 lines recur in 13 of 13 documents of example.com") || strings.Count(one, "\n") != 36 {
+		t.Fatalf("want the menu flagged on the 12 pages and the 12 copies (counted as one), the footer on the pages, got\n%s", one)
+	}
+	for _, w := range []int{2, 8} {
+		if got := run(w); got != one {
+			t.Errorf("workers=%d: findings differ from one worker's\n--- 1\n%s--- %d\n%s", w, one, w, got)
+		}
+	}
 }

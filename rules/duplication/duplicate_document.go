@@ -5,6 +5,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/minhash"
 )
 
 // DuplicateDocument returns the duplicate-document corpus rule: a document whose
@@ -112,7 +113,7 @@ func (s *dupState) add(h uint64, path string, record int64, id string, copies ui
 
 // Observe implements rules.CorpusState.
 func (s *dupState) Observe(doc *rules.Document, a *text.Analysis) {
-	h, ok := textHash(a.Text())
+	h, ok := minhash.TextHash(a.Text())
 	if !ok {
 		return
 	}
@@ -140,7 +141,7 @@ func (duplicateDocument) Check(p *rules.Pass) {
 		return // no first pass (standard input): nothing to compare with
 	}
 	txt := p.Analysis.Text()
-	h, ok := textHash(txt)
+	h, ok := minhash.TextHash(txt)
 	if !ok {
 		return
 	}

@@ -9,22 +9,19 @@ import (
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/minhash"
 )
 
 // NearDuplicate returns the near-duplicate corpus rule: documents whose MinHash
 // signatures collide in a band of the batch's LSH index, clustered, every member
 // but the kept one flagged.
 func NearDuplicate() rules.Rule {
-	return nearDuplicate{o: nearOptions{NGrams: 5, Buckets: 14, PerBucket: 8, Seed: 1}}
+	return nearDuplicate{o: nearOptions(minhash.Defaults)}
 }
 
-// nearOptions are datatrove's MinhashConfig fields, with its defaults.
-type nearOptions struct {
-	NGrams    int // words per shingle
-	Buckets   int // LSH bands
-	PerBucket int // minhashes per band
-	Seed      int // seed of the hash functions' parameters
-}
+// nearOptions are datatrove's MinhashConfig fields (words per shingle, LSH
+// bands, minhashes per band, seed), with its defaults.
+type nearOptions minhash.Config
 
 func (o *nearOptions) set() *option.Set {
 	s := option.New("near-duplicate")
@@ -37,9 +34,7 @@ func (o *nearOptions) set() *option.Set {
 
 // threshold is the similarity at which two documents share a band with
 // probability one half, about (1/b)^(1/r): 0.719 with the defaults.
-func (o nearOptions) threshold() float64 {
-	return math.Pow(1/float64(o.Buckets), 1/float64(o.PerBucket))
-}
+func (o nearOptions) threshold() float64 { return minhash.Config(o).Threshold() }
 
 type nearDuplicate struct{ o nearOptions }
 
@@ -118,16 +113,7 @@ func (r nearDuplicate) NewState() rules.CorpusState {
 }
 
 func newNearState(o nearOptions) *nearState {
-	k := o.Buckets * o.PerBucket
-	s := &nearState{o: o, a: make([]uint64, k), b: make([]uint64, k), mins: make([]uint64, k)}
-	// The hash functions' parameters, from the seed: the same on every worker.
-	x := uint64(o.Seed)
-	next := func() uint64 { x += 0x9e3779b97f4a7c15; return mix64(x) }
-	for i := range k {
-		s.a[i] = next() | 1 // odd: a·x+b is then a permutation of the 64-bit words
-		s.b[i] = next()
-	}
-	return s
+	return &nearState{o: o, signer: minhash.NewSigner(minhash.Config(o))}
 }
 
 // nearDoc is where one observed document is: its record, its path (an index
@@ -143,16 +129,13 @@ type nearDoc struct {
 // hashes per bucket bytes in sigs, and where it is. The clusters are derived
 // from it once, on the first Check.
 type nearState struct {
-	o    nearOptions
-	a, b []uint64
+	o      nearOptions
+	signer *minhash.Signer // the shared signatures (rules/text/minhash)
 
 	paths paths
 	docs  []nearDoc
 	ids   []byte
 	sigs  []byte
-
-	// scratch of Observe (a state observes on one goroutine at a time)
-	words, mins []uint64
 
 	once sync.Once
 	// Derived: order lists the documents in (path, record) order, one per
@@ -168,33 +151,10 @@ func (s *nearState) k() int { return s.o.Buckets * s.o.PerBucket }
 // signature fills sig (K bytes) with the b-bit MinHash signature of t and
 // reports whether t has a shingle at all.
 func (s *nearState) signature(t string, sig []byte) bool {
-	ws := s.words[:0]
-	eachWord(t, func(h uint64) { ws = append(ws, h) })
-	s.words = ws
-	n := s.o.NGrams
-	if len(ws) < n {
-		return false
+	if s.signer == nil {
+		s.signer = minhash.NewSigner(minhash.Config(s.o))
 	}
-	mins := s.mins
-	for i := range mins {
-		mins[i] = math.MaxUint64
-	}
-	a, b := s.a, s.b
-	for i := 0; i+n <= len(ws); i++ {
-		x := uint64(fnvOffset)
-		for _, w := range ws[i : i+n] {
-			x = mix64(x ^ w)
-		}
-		for j := range mins {
-			if v := a[j]*x + b[j]; v < mins[j] {
-				mins[j] = v
-			}
-		}
-	}
-	for j, m := range mins {
-		sig[j] = byte(mix64(m))
-	}
-	return true
+	return s.signer.Sign(t, sig)
 }
 
 // Observe implements rules.CorpusState.
@@ -274,87 +234,13 @@ func (s *nearState) sorted() []int32 {
 func (s *nearState) derive() {
 	s.once.Do(func() {
 		s.order = s.sorted()
-		n := len(s.order)
-		parent := make([]int32, n)
-		for i := range parent {
-			parent[i] = int32(i)
+		root := minhash.Cluster(minhash.Config(s.o), len(s.order), func(p int) []byte { return s.sig(int(s.order[p])) })
+		size := make([]int32, len(root))
+		for _, r := range root {
+			size[r]++
 		}
-		find := func(x int32) int32 {
-			for parent[x] != x {
-				parent[x] = parent[parent[x]]
-				x = parent[x]
-			}
-			return x
-		}
-		type entry struct {
-			key uint64
-			pos int32
-		}
-		keys := make([]entry, n)
-		r := s.o.PerBucket
-		for band := range s.o.Buckets {
-			for p, i := range s.order {
-				keys[p] = entry{bandKey(s.sig(int(i))[band*r : (band+1)*r]), int32(p)}
-			}
-			slices.SortFunc(keys, func(x, y entry) int {
-				switch {
-				case x.key < y.key:
-					return -1
-				case x.key > y.key:
-					return 1
-				}
-				return int(x.pos - y.pos)
-			})
-			for j := 1; j < n; j++ {
-				if keys[j].key != keys[j-1].key {
-					continue
-				}
-				ra, rb := find(keys[j-1].pos), find(keys[j].pos)
-				switch {
-				case ra < rb:
-					parent[rb] = ra
-				case rb < ra:
-					parent[ra] = rb
-				}
-			}
-		}
-		size := make([]int32, n)
-		for p := range parent {
-			parent[p] = find(int32(p))
-			size[parent[p]]++
-		}
-		s.root, s.size = parent, size
+		s.root, s.size = root, size
 	})
-}
-
-// bandKey is the key of one band: its bytes, packed, when they fit in a word,
-// else their hash.
-func bandKey(b []byte) uint64 {
-	if len(b) <= 8 {
-		var k uint64
-		for _, c := range b {
-			k = k<<8 | uint64(c)
-		}
-		return k
-	}
-	h := uint64(fnvOffset)
-	for _, c := range b {
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return h
-}
-
-// estimate is the Jaccard similarity of two documents estimated from their
-// b-bit signatures: one-byte minhashes agree with probability s + (1-s)/256.
-func estimate(x, y []byte) float64 {
-	eq := 0
-	for i := range x {
-		if x[i] == y[i] {
-			eq++
-		}
-	}
-	const c = 1.0 / 256
-	return max(0, (float64(eq)/float64(len(x))-c)/(1-c))
 }
 
 // position returns the position in order of the document at (path, record).
@@ -377,7 +263,7 @@ func (s *nearState) Documents() int { return len(s.docs) }
 func clusterID(sig []byte) string {
 	h := uint64(fnvOffset)
 	for _, b := range sig {
-		h = mix64(h ^ uint64(b))
+		h = minhash.Mix64(h ^ uint64(b))
 	}
 	return fmt.Sprintf("c%08x", uint32(h>>32))
 }
@@ -403,7 +289,7 @@ func (r nearDuplicate) Check(p *rules.Pass) {
 	ki := int(st.order[root])
 	kd := &st.docs[ki]
 	kpath := st.paths.names[kd.path]
-	est := estimate(st.sig(int(st.order[pos])), st.sig(ki))
+	est := minhash.Estimate(st.sig(int(st.order[pos])), st.sig(ki))
 	cid := clusterID(st.sig(ki))
 	msg := fmt.Sprintf("near-duplicate of document %s (%s): cluster %s of %d documents, estimated Jaccard similarity %.2f to it (the kept member)",
 		st.id(ki), where(kpath, kd.record), cid, st.size[root], est)

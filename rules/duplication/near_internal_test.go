@@ -9,6 +9,7 @@ import (
 
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/minhash"
 )
 
 // shingleJaccard is the exact Jaccard similarity of the 5-word shingle sets.
@@ -52,7 +53,7 @@ func TestNearDuplicateEstimate(t *testing.T) {
 			x, y := make([]byte, k), make([]byte, k)
 			s.signature(strings.Join(base, " "), x)
 			s.signature(strings.Join(other, " "), y)
-			got := estimate(x, y)
+			got := minhash.Estimate(x, y)
 			sumErr += math.Abs(got - want)
 			trials++
 			if math.Abs(got-want) > 0.2 {
@@ -60,7 +61,7 @@ func TestNearDuplicateEstimate(t *testing.T) {
 			}
 			collide := false
 			for band := range 14 {
-				if bandKey(x[band*8:band*8+8]) == bandKey(y[band*8:band*8+8]) {
+				if minhash.BandKey(x[band*8:band*8+8]) == minhash.BandKey(y[band*8:band*8+8]) {
 					collide = true
 				}
 			}
