@@ -355,13 +355,16 @@ func isQuotePunct(r rune) bool {
 	return false
 }
 
-// codeWordMax is the length of the longest of codeWords.
-var codeWordMax = func() int {
-	n := 0
+// codeWordMax is the length of the longest of codeWords; codeWordLens and
+// codeWordFirst mark their lengths and first letters, so that most ASCII words
+// are ruled out before a map look-up.
+var codeWordMax, codeWordLens, codeWordFirst = func() (n int, lens uint64, first [256]bool) {
 	for w := range codeWords {
 		n = max(n, len(w))
+		lens |= 1 << len(w)
+		first[w[0]] = true
 	}
-	return n
+	return n, lens, first
 }()
 
 // isCodeWord reports whether codeWords holds strings.ToLower(w), lowering an
@@ -385,6 +388,9 @@ func isCodeWord(w string) bool {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
+	}
+	if codeWordLens&(1<<len(w)) == 0 || !codeWordFirst[buf[0]] {
+		return false
 	}
 	return codeWords[string(buf[:len(w)])]
 }
