@@ -92,6 +92,36 @@ func HasLetter(w string) bool {
 	return false
 }
 
+// WordStats returns, in one pass over w, what GopherQualityFilter asks of a
+// word: its length in characters, IsSymbol(w) and HasLetter(w).
+func WordStats(w string) (chars int, symbol, letter bool) {
+	symbol = true
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			i++
+			chars++
+			if symbol && !punctuation.ascii[c] {
+				symbol = false
+			}
+			if !letter && ('a' <= c|0x20 && c|0x20 <= 'z') {
+				letter = true
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+		chars++
+		if symbol && !punctuation.Has(r) {
+			symbol = false
+		}
+		if !letter && unicode.IsLetter(r) {
+			letter = true
+		}
+	}
+	return chars, symbol, letter
+}
+
 // runes is a set of characters with a table for ASCII, which the hot loops mostly
 // ask about.
 type runes struct {
