@@ -306,8 +306,8 @@ func proseAboutCode(s string) bool {
 	if letters*10 < utf8.RuneCountInString(s)*8 {
 		return false // page code or a table row, not a sentence
 	}
-	for _, w := range strings.Fields(s) {
-		w = strings.Trim(w, "\"'“”‘’,;:!?")
+	for w := range strings.FieldsSeq(s) {
+		w = trimQuotePunct(w)
 		if w == "" {
 			continue
 		}
@@ -320,11 +320,79 @@ func proseAboutCode(s string) bool {
 		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && isIdent(w) && hasLowerCamel(w) {
 			return true
 		}
-		if codeWords[strings.ToLower(strings.TrimSuffix(w, "."))] {
+		if isCodeWord(strings.TrimSuffix(w, ".")) {
 			words++
 		}
 	}
 	return words >= 3
+}
+
+// trimQuotePunct is strings.Trim(w, "\"'“”‘’,;:!?") without building the cut
+// set on every call: this runs on every word of every long prose line.
+func trimQuotePunct(w string) string {
+	for w != "" {
+		r, n := utf8.DecodeRuneInString(w)
+		if !isQuotePunct(r) {
+			break
+		}
+		w = w[n:]
+	}
+	for w != "" {
+		r, n := utf8.DecodeLastRuneInString(w)
+		if !isQuotePunct(r) {
+			break
+		}
+		w = w[:len(w)-n]
+	}
+	return w
+}
+
+func isQuotePunct(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', ',', ';', ':', '!', '?':
+		return true
+	}
+	return false
+}
+
+// codeWordMax is the length of the longest of codeWords; codeWordLens and
+// codeWordFirst mark their lengths and first letters, so that most ASCII words
+// are ruled out before a map look-up.
+var codeWordMax, codeWordLens, codeWordFirst = func() (n int, lens uint64, first [256]bool) {
+	for w := range codeWords {
+		n = max(n, len(w))
+		lens |= 1 << len(w)
+		first[w[0]] = true
+	}
+	return n, lens, first
+}()
+
+// isCodeWord reports whether codeWords holds strings.ToLower(w), lowering an
+// ASCII word on the stack instead of allocating. codeWords are ASCII, and a rune
+// lowers to ASCII from at most 3 bytes (the Kelvin sign to k), so a longer word
+// than 3*codeWordMax bytes cannot be one.
+func isCodeWord(w string) bool {
+	if len(w) > 3*codeWordMax {
+		return false
+	}
+	var buf [64]byte
+	if len(w) > len(buf) {
+		return codeWords[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return codeWords[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if codeWordLens&(1<<len(w)) == 0 || !codeWordFirst[buf[0]] {
+		return false
+	}
+	return codeWords[string(buf[:len(w)])]
 }
 
 // isIdent reports whether s is a dotted identifier: letters, digits, _ and inner dots.

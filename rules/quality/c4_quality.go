@@ -184,8 +184,19 @@ func c4Walk(text string, o c4Options, doc *text.Analysis, fn func(c4Line)) int {
 // in characters of the longest.
 func pySplitStats(line string) (words, longest int) {
 	n := 0
-	for _, r := range line {
-		if spacy.IsPySpace(r) {
+	for i := 0; i < len(line); {
+		// Bytes, not a range over runes: most are ASCII, and a table says
+		// which of them are white space.
+		c := line[i]
+		space := pySpaceASCII[c&0x7f]
+		if c < utf8.RuneSelf {
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(line[i:])
+			space = spacy.IsPySpace(r)
+			i += size
+		}
+		if space {
 			if n > 0 {
 				words++
 				longest = max(longest, n)
@@ -201,6 +212,14 @@ func pySplitStats(line string) (words, longest int) {
 	}
 	return words, longest
 }
+
+// pySpaceASCII is spacy.IsPySpace for the ASCII characters.
+var pySpaceASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = spacy.IsPySpace(rune(c))
+	}
+	return t
+}()
 
 // c4EndsTerminal is line.endswith(END_PUNCTUATION): . ? ! " '.
 func c4EndsTerminal(line string) bool {

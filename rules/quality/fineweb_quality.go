@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
@@ -133,7 +134,15 @@ type fineWebStats struct {
 // does.
 func fineWebMeasure(text string, words []text.Span, o fineWebOptions) fineWebStats {
 	var st fineWebStats
-	seen := map[string]struct{}{}
+	seen := seenPool.Get().(map[string]struct{})
+	defer func() {
+		// A map that grew for a document of many lines is left to the
+		// collector: clearing it would cost every later document its size.
+		if len(seen) <= maxPooledSeen {
+			clear(seen)
+			seenPool.Put(seen)
+		}
+	}()
 	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -166,6 +175,13 @@ func fineWebMeasure(text string, words []text.Span, o fineWebOptions) fineWebSta
 	}
 	return st
 }
+
+// seenPool keeps fineWebMeasure's sets of lines seen from document to
+// document, sparing a new map and its growth for each.
+var seenPool = sync.Pool{New: func() any { return map[string]struct{}{} }}
+
+// maxPooledSeen bounds the sets seenPool keeps.
+const maxPooledSeen = 4096
 
 func endsWithStop(line string, stop []string) bool {
 	if stop == nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/option"
@@ -131,8 +130,14 @@ func gopherMeasure(text string, words []text.Span, stopWords []string) gopherSta
 	found := make([]bool, len(stopWords))
 	longest := 0
 	var index map[string]int
+	// first marks the first bytes of the stop words: most short tokens start
+	// with none of them and need no comparison.
+	var first [256]bool
 	for i, s := range stopWords {
 		longest = max(longest, len(s))
+		if s != "" {
+			first[s[0]] = true
+		}
 		if len(stopWords) > 16 {
 			if index == nil {
 				index = make(map[string]int, len(stopWords))
@@ -146,14 +151,15 @@ func gopherMeasure(text string, words []text.Span, stopWords []string) gopherSta
 	for _, w := range words {
 		t := text[w.Start:w.End]
 		st.Tokens++
-		if !spacy.IsSymbol(t) {
+		chars, symbol, letter := spacy.WordStats(t)
+		if !symbol {
 			st.Words++
-			sumLen += utf8.RuneCountInString(t)
+			sumLen += chars
 		}
-		if spacy.HasLetter(t) {
+		if letter {
 			st.AlphaTokens++
 		}
-		if len(t) <= longest {
+		if len(t) <= longest && (t == "" || first[t[0]]) {
 			if index != nil {
 				if i, ok := index[t]; ok {
 					found[i] = true

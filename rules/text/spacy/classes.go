@@ -92,6 +92,29 @@ func HasLetter(w string) bool {
 	return false
 }
 
+// WordStats returns what GopherQualityFilter asks of a word: its length in
+// characters, IsSymbol(w) and HasLetter(w). Both answers are usually known at
+// the first character; the rest is only counted.
+func WordStats(w string) (chars int, symbol, letter bool) {
+	symbol = true
+	i := 0
+	for i < len(w) && (symbol || !letter) {
+		c := w[i]
+		chars++
+		if c < utf8.RuneSelf {
+			i++
+			symbol = symbol && punctuation.ascii[c]
+			letter = letter || 'a' <= c|0x20 && c|0x20 <= 'z'
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+		symbol = symbol && punctuation.Has(r)
+		letter = letter || unicode.IsLetter(r)
+	}
+	return chars + utf8.RuneCountInString(w[i:]), symbol, letter
+}
+
 // runes is a set of characters with a table for ASCII, which the hot loops mostly
 // ask about.
 type runes struct {
