@@ -456,9 +456,8 @@ func similarity(ls []line, content []uint64, rs, re int, sim []float32, vocab *h
 			continue
 		}
 		for _, h := range content[ls[i].wFrom:ls[i].wTo] {
-			e := vocab.slot(h)
+			e := vocab.insert(h)
 			if e.count == 0 || e.last != int32(i) {
-				e.key = h
 				e.count++
 				e.last = int32(i)
 			}

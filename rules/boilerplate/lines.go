@@ -656,9 +656,7 @@ func markDuplicates(ls []line, counts *hashTable) {
 	counts.reset(len(ls))
 	for i := range ls {
 		if ls[i].words > 0 {
-			e := counts.slot(ls[i].hash)
-			e.key = ls[i].hash
-			e.count++
+			counts.insert(ls[i].hash).count++
 		}
 	}
 	for i := range ls {

@@ -38,10 +38,14 @@ func grow[T any](b []T, n int) []T {
 }
 
 // hashTable counts 64-bit word hashes in an open-addressing table that keeps
-// its array between documents. A slot is empty when its count is zero.
+// its array between documents. A slot is empty when its count is zero. The
+// table grows with the keys it holds, not with the occurrences it is told to
+// expect: sized for every content word of 10 MB of prose it took 64 MB, for a
+// vocabulary of a few ten thousand words.
 type hashTable struct {
 	slots []hashSlot
 	shift uint
+	used  int // slots holding a key
 }
 
 type hashSlot struct {
@@ -50,13 +54,18 @@ type hashSlot struct {
 	last  int32 // the last line counted
 }
 
-// reset empties the table and sizes it for up to n keys.
+// hashTableStart is the most slots reset gives a table before any key is in.
+const hashTableStart = 1 << 12
+
+// reset empties the table for up to n keys, which it does not allocate for
+// beforehand (see hashTable).
 func (t *hashTable) reset(n int) {
 	size, shift := 16, uint(60)
-	for size < 2*n {
+	for size < 2*n && size < hashTableStart {
 		size *= 2
 		shift--
 	}
+	t.used = 0
 	if cap(t.slots) < size {
 		// A new array is all zeros already; a document of many alike lines
 		// then touches only a few of its pages.
@@ -69,13 +78,42 @@ func (t *hashTable) reset(n int) {
 }
 
 // slot returns the slot of key: the one holding it, or the empty one where it
-// goes.
+// would go. A caller that sets a key in an empty slot uses insert instead.
 func (t *hashTable) slot(key uint64) *hashSlot {
 	mask := len(t.slots) - 1
 	for s := int((key * 0x9e3779b97f4a7c15) >> t.shift); ; s = (s + 1) & mask {
 		e := &t.slots[s]
 		if e.count == 0 || e.key == key {
 			return e
+		}
+	}
+}
+
+// insert returns the slot of key, putting key in an empty one when the table
+// does not hold it; the caller must then raise its count above zero. The table
+// doubles when it is half full.
+func (t *hashTable) insert(key uint64) *hashSlot {
+	e := t.slot(key)
+	if e.count != 0 {
+		return e
+	}
+	if 2*(t.used+1) > len(t.slots) {
+		t.grow()
+		e = t.slot(key)
+	}
+	t.used++
+	e.key = key
+	return e
+}
+
+// grow doubles the table, moving its keys to a new array.
+func (t *hashTable) grow() {
+	old := t.slots
+	t.slots = make([]hashSlot, 2*len(old))
+	t.shift--
+	for _, o := range old {
+		if o.count != 0 {
+			*t.slot(o.key) = o
 		}
 	}
 }

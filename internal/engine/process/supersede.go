@@ -90,12 +90,16 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 		}
 		if absorbed[o] == nil {
 			absorbed[o] = map[string]int{}
-			covers[o] = fs[o].Covers
+			// A copy of the owner's array, which this loop then owns and
+			// counts into in place: AddCovered's copy for each absorbed
+			// finding was 40 MB of garbage on a document of 500,000 lines
+			// a filter drops.
+			covers[o] = rules.AddCovered(fs[o].Covers, fs[i].Rule, fs[i].Category, 0)
 		}
 		absorbed[o][fs[i].Rule]++
-		covers[o] = rules.AddCovered(covers[o], fs[i].Rule, fs[i].Category, 1)
+		covers[o] = addCovered(covers[o], fs[i].Rule, fs[i].Category, 1)
 		for _, c := range fs[i].Covers {
-			covers[o] = rules.AddCovered(covers[o], c.Rule, c.Category, c.Count)
+			covers[o] = addCovered(covers[o], c.Rule, c.Category, c.Count)
 		}
 	}
 	out := fs[:0]
@@ -235,4 +239,16 @@ func describeCounts(m map[string]int) string {
 		}
 	}
 	return b.String()
+}
+
+// addCovered is rules.AddCovered on an array the caller owns: it counts into
+// it in place, and allocates only to add a rule.
+func addCovered(covers []rules.Covered, rule string, cat rules.Category, n int) []rules.Covered {
+	for k := range covers {
+		if covers[k].Rule == rule {
+			covers[k].Count += n
+			return covers
+		}
+	}
+	return rules.AddCovered(covers, rule, cat, n)
 }

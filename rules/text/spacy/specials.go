@@ -272,7 +272,7 @@ func applySpecialsWith(text string, toks []tok, sc *scratch) []tok {
 		defer func() { sc.matches = matches[:0] }()
 	}
 	for i := range toks {
-		t := text[toks[i].start:toks[i].end]
+		t := text[toks[i].start:toks[i].end()]
 		if len(t) > patternFirstMax || !patternSig.has(t) {
 			continue
 		}
@@ -282,7 +282,7 @@ func applySpecialsWith(text string, toks []tok, sc *scratch) []tok {
 			}
 			ok := true
 			for k := 1; k < len(pat); k++ {
-				if text[toks[i+k].start:toks[i+k].end] != pat[k] {
+				if text[toks[i+k].start:toks[i+k].end()] != pat[k] {
 					ok = false
 					break
 				}
@@ -351,10 +351,10 @@ func applySpecialsWith(text string, toks []tok, sc *scratch) []tok {
 	i := 0
 	for _, m := range kept {
 		out = append(out, toks[i:m[0]]...)
-		span := text[toks[m[0]].start:toks[m[1]-1].end]
+		span := text[toks[m[0]].start:toks[m[1]-1].end()]
 		if p, ok := specialCase(span); ok {
 			emitPieces(text, toks[m[0]].start, p, func(s, e int, space bool) {
-				out = append(out, tok{s, e, space})
+				out = append(out, mkTok(s, e, space))
 			})
 		} else {
 			out = append(out, toks[m[0]:m[1]]...)

@@ -342,13 +342,36 @@ func infixAt(s string, i int, c rune, cn int) int {
 	return i
 }
 
-// tok is one token of spaCy's tokenizer as byte offsets; space marks the
+// tok is one token of spaCy's tokenizer as byte offsets; space() marks the
 // white-space tokens spaCy keeps (a run of white space other than the single space
 // after a token), which datatrove drops.
+//
+// It is two words, not three: a document of 10 MB holds about two million
+// tokens, and the tokenizer keeps two arrays of them (see applySpecialsWith).
+// The white-space flag is the sign of e: e is the end offset, or its
+// complement (^end, negative) for a white-space token.
 type tok struct {
-	start, end int
-	space      bool
+	start, e int
 }
+
+// mkTok returns the token [start, end), white space when space is set.
+func mkTok(start, end int, space bool) tok {
+	if space {
+		return tok{start, ^end}
+	}
+	return tok{start, end}
+}
+
+// end returns the offset just past the token.
+func (t tok) end() int {
+	if t.e < 0 {
+		return ^t.e
+	}
+	return t.e
+}
+
+// space reports whether the token is a run of white space.
+func (t tok) space() bool { return t.e < 0 }
 
 // tokens returns the tokens spaCy's blank English pipeline makes of text, in order,
 // appended to buf[:0]: Tokenizer._tokenize_affixes followed by
@@ -365,7 +388,7 @@ func tokensWith(text string, buf []tok, sc *scratch) []tok {
 	}
 	buf = buf[:0]
 	emit := func(s, e int, space bool) {
-		buf = append(buf, tok{s, e, space})
+		buf = append(buf, mkTok(s, e, space))
 	}
 	if sc != nil {
 		sc.emit, sc.memo = emit, takeMemo()
@@ -596,8 +619,8 @@ func WordsOf(txt string) []text.Span {
 // appendWords appends the spans of the tokens of toks that are not white space.
 func appendWords(out []text.Span, toks []tok) []text.Span {
 	for _, t := range toks {
-		if !t.space {
-			out = append(out, text.Span{Start: t.start, End: t.end})
+		if !t.space() {
+			out = append(out, text.Span{Start: t.start, End: t.end()})
 		}
 	}
 	return out
@@ -619,7 +642,7 @@ func SentenceCountIn(a *text.Analysis, start, end int) int {
 	toks := docTokensOf(a).toks
 	i, _ := slices.BinarySearchFunc(toks, start, func(t tok, off int) int { return t.start - off })
 	j := i
-	for j < len(toks) && toks[j].end <= end {
+	for j < len(toks) && toks[j].end() <= end {
 		j++
 	}
 	return sentenceCount(a.Text(), toks[i:j])
@@ -638,7 +661,7 @@ func sentenceCount(text string, toks []tok) int {
 	n := 1
 	seen := false
 	for _, tok := range toks {
-		t := text[tok.start:tok.end]
+		t := text[tok.start:tok.end()]
 		r, size := utf8.DecodeRuneInString(t)
 		inPunct := size == len(t) && sentencePunct.Has(r)
 		if seen && !inPunct && !allPunct(t) {
