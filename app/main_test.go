@@ -3,6 +3,8 @@ package app
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha1" //nolint:gosec // WARC-Block-Digest is SHA-1
+	"encoding/base32"
 	"fmt"
 	"os"
 	"os/exec"
@@ -140,6 +142,7 @@ func writeBinaryFixtures(dir string) error {
 		"misnamed.jsonl":     gz(batch),
 		"truncated.jsonl.gz": whole[:len(whole)/2],
 		"invalid-utf8.jsonl": []byte("{\"id\":\"u1\",\"text\":\"ok\"}\n{\"id\":\"u2\",\"text\":\"bad \xff byte\"}\n"),
+		"bad-digests.warc":   badDigestsWARC(),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
@@ -147,6 +150,26 @@ func writeBinaryFixtures(dir string) error {
 		}
 	}
 	return nil
+}
+
+// badDigestsWARC is a WET file (CRLF line ends, as WARC needs) of three
+// conversion records: the first and the third carry a WARC-Block-Digest that is
+// not their content's (as a tool that rewrote the text and kept the header
+// leaves it), the second a right one. Each text has a dangling dash.
+func badDigestsWARC() []byte {
+	var b bytes.Buffer
+	for n, wrong := range []bool{true, false, true} {
+		text := fmt.Sprintf("Record %d has a dangling dash -\nNext line.\n", n+1)
+		sum := sha1.Sum([]byte(text))
+		digest := "sha1:" + base32.StdEncoding.EncodeToString(sum[:])
+		if wrong {
+			digest = "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+		}
+		fmt.Fprintf(&b, "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000000%d>\r\n"+
+			"WARC-Target-URI: https://a.example/%d\r\nWARC-Block-Digest: %s\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n",
+			n+1, n+1, digest, len(text), text)
+	}
+	return b.Bytes()
 }
 
 // skipOrFail skips a test that needs something outside the repository, with
