@@ -9,10 +9,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/corpuslint/corpuslint/rules"
 )
@@ -94,6 +96,12 @@ func TestScripts(t *testing.T) {
 			return true, nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// hook ID FILE... runs a hook of .pre-commit-hooks.yaml as pre-commit
+			// does (TestPreCommitHooks runs pre-commit itself, which needs it
+			// installed and takes minutes): the entry as written with the files
+			// its `files` pattern passes, and the hook fails when the entry fails
+			// or when it modified a file.
+			"hook": runHook,
 			// contract INPUT FINDINGS.jsonl checks findings against DESIGN.md's output
 			// contract with the shared checker.
 			"contract": func(ts *testscript.TestScript, neg bool, args []string) {
@@ -150,6 +158,51 @@ func writeBinaryFixtures(dir string) error {
 		}
 	}
 	return nil
+}
+
+// runHook is the testscript command hook (see its use in TestScripts).
+func runHook(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 {
+		ts.Fatalf("usage: hook ID FILE...")
+	}
+	raw, err := os.ReadFile(filepath.Join("..", ".pre-commit-hooks.yaml"))
+	ts.Check(err)
+	var hooks []struct {
+		ID, Entry, Files string
+	}
+	ts.Check(yaml.Unmarshal(raw, &hooks))
+	for _, h := range hooks {
+		if h.ID != args[0] {
+			continue
+		}
+		files := regexp.MustCompile(h.Files)
+		before := map[string][]byte{}
+		for _, f := range args[1:] {
+			if !files.MatchString(f) {
+				ts.Fatalf("pre-commit would not pass %s to %s (files: %s)", f, h.ID, h.Files)
+			}
+			b, err := os.ReadFile(ts.MkAbs(f))
+			ts.Check(err)
+			before[f] = b
+		}
+		entry := strings.Fields(h.Entry)
+		runErr := ts.Exec(entry[0], append(entry[1:], args[1:]...)...)
+		var modified []string
+		for _, f := range args[1:] {
+			b, err := os.ReadFile(ts.MkAbs(f))
+			ts.Check(err)
+			if !bytes.Equal(b, before[f]) {
+				modified = append(modified, f)
+			}
+		}
+		failed := runErr != nil || len(modified) > 0
+		ts.Logf("hook %s: exit error %v; files were modified by this hook: %v", h.ID, runErr, modified)
+		if failed != neg {
+			ts.Fatalf("hook %s: failed=%v, want %v", h.ID, failed, neg)
+		}
+		return
+	}
+	ts.Fatalf("no hook %q in .pre-commit-hooks.yaml", args[0])
 }
 
 // badDigestsWARC is a WET file (CRLF line ends, as WARC needs) of three
