@@ -43,14 +43,12 @@ Examples:
 			}
 			err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 				if r.Item.Err != nil {
-					ep.Print(r.Item.Err, r.Item.Raw)
-					errs++
+					errs += ep.Print(r.Item.Err, r.Item.Raw)
 					return nil //nolint:nilerr // an unreadable record is reported and the run goes on
 				}
 				rec.Add(r.Item.Doc, findingsOf(r))
 				return nil
 			})
-			ep.Flush()
 			if err != nil {
 				return cli.Exit(err.Error(), exitTrouble)
 			}

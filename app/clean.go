@@ -65,6 +65,7 @@ type cleaner struct {
 	c         *cli.Context
 	s         *setup
 	errw      io.Writer
+	printer   *errorPrinter // input errors and warnings, as lint prints them
 	unsafe    bool
 	keepEmpty bool
 	annotate  string
@@ -98,7 +99,7 @@ func cleanAction(c *cli.Context) error {
 		return err
 	}
 	s.opt.Fix = true
-	cl := &cleaner{c: c, s: s, errw: c.App.ErrWriter, unsafe: c.Bool("unsafe-fixes"),
+	cl := &cleaner{c: c, s: s, errw: c.App.ErrWriter, printer: newErrorPrinter(c.App.ErrWriter), unsafe: c.Bool("unsafe-fixes"),
 		keepEmpty: c.Bool("keep-empty"), annotate: c.String("annotate"), format: c.String("output-format")}
 	s.opt.UnsafeFixes = cl.unsafe
 	if c.IsSet("annotate") && cl.annotate == "" {
@@ -579,8 +580,13 @@ func (cl *cleaner) result(r *engine.Result) error {
 		return nil
 	}
 	if e := r.Item.Err; e != nil {
-		fmt.Fprintln(cl.errw, "error:", e)
-		cl.errors++
+		n := cl.printer.Print(e, r.Item.Raw)
+		cl.errors += n
+		if e.Warning || e.Omitted > 0 {
+			// A warning's document follows and is cleaned; a summary's errors
+			// were counted and set aside as they came.
+			return nil
+		}
 		if e.Record == 0 {
 			t.failed = true
 			return nil

@@ -12,107 +12,57 @@ import (
 	"github.com/corpuslint/corpuslint/internal/source"
 )
 
-// errorRepeat is how many times one error is printed for a file before the
-// rest are counted: a wrong --text-field fails every record alike, and 2,673
-// identical lines bury everything else.
-const errorRepeat = 5
-
 // errorPrinter prints input errors, each as "error: path:record: message", and
-// after errorRepeat of the same error in one file, counts the others and prints
-// one line for them when the file's errors end: the run still reads every
-// record and the exit status still says some could not be read. Errors of one
-// file arrive together (results come in input order).
+// warnings as "warning: path:record: message". The reader has already capped
+// repeated errors (source.MaxRepeatedErrors: after five of the same error in a
+// file, one summary line counts the rest), so every command that reads inputs
+// prints the same lines; the printer adds what the record itself can tell (the
+// fields it has, for a missing text field).
 type errorPrinter struct {
-	w     io.Writer
-	path  string
-	seen  map[string]*repeat // by the message with its numbers taken out
-	order []string
-}
-
-// repeat counts the errors of one kind left unprinted in the current file.
-type repeat struct {
-	msg         string // the first one's message
-	n           int    // how many were seen
-	first, last int    // records of the unprinted ones
+	w io.Writer
 }
 
 func newErrorPrinter(w io.Writer) *errorPrinter {
-	return &errorPrinter{w: w, seen: map[string]*repeat{}}
+	return &errorPrinter{w: w}
 }
 
 // Print reports the input error of it (raw is its record, for what the
-// message can add about it; nil when there is none).
-func (p *errorPrinter) Print(err error, raw []byte) {
+// message can add about it; nil when there is none) and returns what it adds
+// to the inputs that could not be read: 1 for an error (printed, or Unlisted:
+// counted in the summary printed later), 0 for a summary (its errors were
+// counted as they came) and for a warning (its document was read and checked).
+func (p *errorPrinter) Print(err error, raw []byte) int {
 	var ie *source.InputError
-	path, record, msg := "", 0, err.Error()
-	if asInputError(err, &ie) {
-		path, record, msg = ie.Path, ie.Record, ie.Msg
+	if !asInputError(err, &ie) {
+		fmt.Fprintln(p.w, "error:", err)
+		return 1
 	}
-	if path != p.path {
-		p.Flush()
-		p.path = path
+	if ie.Unlisted {
+		return errorCount(ie)
 	}
-	key := errorKind(msg)
-	r := p.seen[key]
-	if r == nil {
-		r = &repeat{msg: msg}
-		p.seen[key] = r
-		p.order = append(p.order, key)
-	}
-	r.n++
-	if r.n > errorRepeat {
-		if r.first == 0 {
-			r.first = record
-		}
-		r.last = record
-		return
-	}
-	line := err.Error()
-	if strings.HasPrefix(msg, "missing text field ") && raw != nil {
+	line := ie.Error()
+	if strings.HasPrefix(ie.Msg, "missing text field ") && raw != nil {
 		line += fieldsOf(raw, ie)
 	}
-	fmt.Fprintln(p.w, "error:", line)
+	if ie.Warning {
+		fmt.Fprintln(p.w, "warning:", line)
+	} else {
+		fmt.Fprintln(p.w, "error:", line)
+	}
+	return errorCount(ie)
 }
 
-// Flush prints the counts of the current file's repeated errors.
-func (p *errorPrinter) Flush() {
-	for _, key := range p.order {
-		r := p.seen[key]
-		if more := r.n - errorRepeat; more > 0 {
-			where := ""
-			if r.first > 0 {
-				where = fmt.Sprintf("records %d-%d; ", r.first, r.last)
-			}
-			fmt.Fprintf(p.w, "error: %s: %d more of: %s (%s%d in all, the first %d shown)\n",
-				p.path, more, r.msg, where, r.n, errorRepeat)
-		}
+// errorCount is what an input error adds to the inputs that could not be read.
+func errorCount(ie *source.InputError) int {
+	if ie.Warning || ie.Omitted > 0 {
+		return 0
 	}
-	clear(p.seen)
-	p.order = p.order[:0]
+	return 1
 }
 
 // asInputError is errors.As for *source.InputError.
 func asInputError(err error, target **source.InputError) bool {
 	return errors.As(err, target)
-}
-
-// errorKind is msg with its numbers taken out, so that "invalid JSON: unexpected
-// end of input at byte 35" and "... at byte 41" count as the same error.
-func errorKind(msg string) string {
-	var b strings.Builder
-	digits := false
-	for _, r := range msg {
-		if r >= '0' && r <= '9' {
-			if !digits {
-				b.WriteByte('#')
-			}
-			digits = true
-			continue
-		}
-		digits = false
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // fieldsOf says which fields a record without its text field has, so that the

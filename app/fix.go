@@ -123,9 +123,9 @@ func fixAction(c *cli.Context) error {
 	// Findings left after fixing are listed like lint's table, against the fixed text.
 	left := report.NewTable(out, report.Options{Color: useColor(out), Quiet: true})
 	sum := report.NewSummary()
+	errs := newErrorPrinter(errw)
 	for _, e := range s.inputErr {
-		fmt.Fprintln(errw, "error:", e)
-		sum.Errors++
+		sum.Errors += errs.Print(e, nil)
 	}
 	failed := false
 	// modified: some file was changed (or, with --diff, would be); with
@@ -183,8 +183,7 @@ func fixAction(c *cli.Context) error {
 			cur.failed = true
 		}
 		if r.Item.Err != nil {
-			fmt.Fprintln(errw, "error:", r.Item.Err)
-			sum.Errors++
+			sum.Errors += errs.Print(r.Item.Err, r.Item.Raw)
 			if r.Item.Err.Record == 0 && r.Item.Err.Omitted == 0 {
 				cur.failed = true
 			}

@@ -125,8 +125,7 @@ func lintAction(c *cli.Context) error {
 	failed := false
 	err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 		if r.Item.Err != nil {
-			errs.Print(r.Item.Err, r.Item.Raw)
-			sum.Errors++
+			sum.Errors += errs.Print(r.Item.Err, r.Item.Raw)
 			return nil //nolint:nilerr // an unreadable record is reported and the run goes on
 		}
 		bar.AddDocs(1)
@@ -140,7 +139,6 @@ func lintAction(c *cli.Context) error {
 		}
 		return rep.Document(r.Report)
 	})
-	errs.Flush()
 	bar.Stop() // the summary prints after the bar is gone
 	if cerr := rep.Close(sum); err == nil {
 		err = cerr

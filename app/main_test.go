@@ -3,14 +3,18 @@ package app
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha1" //nolint:gosec // WARC-Block-Digest is SHA-1
+	"encoding/base32"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/corpuslint/corpuslint/rules"
 )
@@ -92,6 +96,12 @@ func TestScripts(t *testing.T) {
 			return true, nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// hook ID FILE... runs a hook of .pre-commit-hooks.yaml as pre-commit
+			// does (TestPreCommitHooks runs pre-commit itself, which needs it
+			// installed and takes minutes): the entry as written with the files
+			// its `files` pattern passes, and the hook fails when the entry fails
+			// or when it modified a file.
+			"hook": runHook,
 			// contract INPUT FINDINGS.jsonl checks findings against DESIGN.md's output
 			// contract with the shared checker.
 			"contract": func(ts *testscript.TestScript, neg bool, args []string) {
@@ -140,6 +150,7 @@ func writeBinaryFixtures(dir string) error {
 		"misnamed.jsonl":     gz(batch),
 		"truncated.jsonl.gz": whole[:len(whole)/2],
 		"invalid-utf8.jsonl": []byte("{\"id\":\"u1\",\"text\":\"ok\"}\n{\"id\":\"u2\",\"text\":\"bad \xff byte\"}\n"),
+		"bad-digests.warc":   badDigestsWARC(),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
@@ -147,6 +158,71 @@ func writeBinaryFixtures(dir string) error {
 		}
 	}
 	return nil
+}
+
+// runHook is the testscript command hook (see its use in TestScripts).
+func runHook(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 {
+		ts.Fatalf("usage: hook ID FILE...")
+	}
+	raw, err := os.ReadFile(filepath.Join("..", ".pre-commit-hooks.yaml"))
+	ts.Check(err)
+	var hooks []struct {
+		ID, Entry, Files string
+	}
+	ts.Check(yaml.Unmarshal(raw, &hooks))
+	for _, h := range hooks {
+		if h.ID != args[0] {
+			continue
+		}
+		files := regexp.MustCompile(h.Files)
+		before := map[string][]byte{}
+		for _, f := range args[1:] {
+			if !files.MatchString(f) {
+				ts.Fatalf("pre-commit would not pass %s to %s (files: %s)", f, h.ID, h.Files)
+			}
+			b, err := os.ReadFile(ts.MkAbs(f))
+			ts.Check(err)
+			before[f] = b
+		}
+		entry := strings.Fields(h.Entry)
+		runErr := ts.Exec(entry[0], append(entry[1:], args[1:]...)...)
+		var modified []string
+		for _, f := range args[1:] {
+			b, err := os.ReadFile(ts.MkAbs(f))
+			ts.Check(err)
+			if !bytes.Equal(b, before[f]) {
+				modified = append(modified, f)
+			}
+		}
+		failed := runErr != nil || len(modified) > 0
+		ts.Logf("hook %s: exit error %v; files were modified by this hook: %v", h.ID, runErr, modified)
+		if failed != neg {
+			ts.Fatalf("hook %s: failed=%v, want %v", h.ID, failed, neg)
+		}
+		return
+	}
+	ts.Fatalf("no hook %q in .pre-commit-hooks.yaml", args[0])
+}
+
+// badDigestsWARC is a WET file (CRLF line ends, as WARC needs) of three
+// conversion records: the first and the third carry a WARC-Block-Digest that is
+// not their content's (as a tool that rewrote the text and kept the header
+// leaves it), the second a right one. Each text has a dangling dash.
+func badDigestsWARC() []byte {
+	var b bytes.Buffer
+	for n, wrong := range []bool{true, false, true} {
+		text := fmt.Sprintf("Record %d has a dangling dash -\nNext line.\n", n+1)
+		sum := sha1.Sum([]byte(text))
+		digest := "sha1:" + base32.StdEncoding.EncodeToString(sum[:])
+		if wrong {
+			digest = "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+		}
+		fmt.Fprintf(&b, "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000000%d>\r\n"+
+			"WARC-Target-URI: https://a.example/%d\r\nWARC-Block-Digest: %s\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n",
+			n+1, n+1, digest, len(text), text)
+	}
+	return b.Bytes()
 }
 
 // skipOrFail skips a test that needs something outside the repository, with

@@ -41,6 +41,7 @@ func commonFlags() []cli.Flag {
 		&cli.StringFlag{Name: "text-field", Usage: "JSON field holding the text; a dotted path such as meta.body reaches into nested objects", DefaultText: "text"},
 		&cli.StringFlag{Name: "id-field", Usage: "JSON field holding the document id (else path:record is used)", DefaultText: "id"},
 		&cli.StringFlag{Name: "max-record-size", Usage: "largest record or document read (a JSONL line, a file, a WARC record, a Parquet page), after decompression; larger ones are input errors (bytes, or with KiB, MiB, GiB)", DefaultText: "256MiB"},
+		&cli.BoolFlag{Name: "verify-digests", Usage: "check each WARC-Block-Digest of a WARC record that becomes a document; a mismatch is a warning and the text is still checked (default: digests are not checked)"},
 		&cli.StringFlag{Name: "select", Usage: "run only these rules or categories, comma separated (\"all\" for every rule)"},
 		&cli.StringFlag{Name: "extend-select", Usage: "add these rules or categories to the selection"},
 		&cli.StringFlag{Name: "ignore", Usage: "skip these rules or categories, comma separated"},
@@ -130,6 +131,7 @@ func resolveConfig(c *cli.Context, extraFlags config.Flags) (*config.Resolved, e
 	flags.FailOn = c.String("fail-on")
 	flags.TextField = c.String("text-field")
 	flags.IDField = c.String("id-field")
+	flags.VerifyDigests = c.Bool("verify-digests")
 	if v := c.String("max-record-size"); v != "" {
 		n, err := source.ParseSize(v)
 		if err != nil {

@@ -131,9 +131,10 @@ func reportAction(c *cli.Context) error {
 		}
 		err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 			if r.Item.Err != nil {
-				ep.Print(r.Item.Err, r.Item.Raw)
-				agg.AddError()
-				troubled = true
+				for range ep.Print(r.Item.Err, r.Item.Raw) {
+					agg.AddError()
+					troubled = true
+				}
 				return nil //nolint:nilerr // an unreadable record is reported and the run goes on
 			}
 			agg.Add(r.Report)
@@ -146,7 +147,6 @@ func reportAction(c *cli.Context) error {
 			}
 			return nil
 		})
-		ep.Flush()
 		if err != nil {
 			return cli.Exit(err.Error(), exitTrouble)
 		}

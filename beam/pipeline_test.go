@@ -89,8 +89,12 @@ func coreRun(t *testing.T, files []string, flags config.Flags, fixes bool) (find
 	}
 	err = engine.Run(files, opt, func(r *engine.Result) error {
 		if r.Item.Err != nil {
-			errs = append(errs, r.Item.Err.Error())
-			agg.AddError()
+			// As the pipeline's errors file: every unreadable record (Unlisted
+			// ones too), not the reader's summary of them.
+			if r.Item.Err.Omitted == 0 && !r.Item.Err.Warning {
+				errs = append(errs, r.Item.Err.Error())
+				agg.AddError()
+			}
 			return nil //nolint:nilerr // an unreadable record is counted and the run goes on
 		}
 		agg.Add(r.Report)

@@ -76,6 +76,9 @@ type Input struct {
 	SuppressField string
 	// MaxRecordSize is input.max-record-size in bytes; 0 when not set.
 	MaxRecordSize int64
+	// VerifyDigests is input.verify-digests: WARC block digests are checked
+	// and a mismatch is a warning (source.Options.VerifyDigests).
+	VerifyDigests bool
 }
 
 // RuleSettings is a rule's severity override and options.
@@ -188,7 +191,7 @@ var topKeys = map[string]string{
 	"extend-select": "a list of rules or categories",
 	"fail-on":       "error, warning, info or never",
 	"format":        "an output format",
-	"input":         "a mapping with text-field, id-field, url-field, suppress-field, max-record-size",
+	"input":         "a mapping with text-field, id-field, url-field, suppress-field, max-record-size, verify-digests",
 	"rules":         "a mapping from rule name to its severity and options",
 	"per-path":      "a list of {paths, select, ignore, rules}",
 	"ignore-ids":    "a list of document ids",
@@ -347,7 +350,7 @@ func (p *parser) top(n *yaml.Node, cfg *Config) {
 	})
 }
 
-var inputKeys = map[string]string{"text-field": "", "id-field": "", "url-field": "", "suppress-field": "", "max-record-size": ""}
+var inputKeys = map[string]string{"text-field": "", "id-field": "", "url-field": "", "suppress-field": "", "max-record-size": "", "verify-digests": ""}
 
 func (p *parser) input(n *yaml.Node, in *Input) {
 	p.mapping(n, "input", func(k, v *yaml.Node) {
@@ -369,6 +372,12 @@ func (p *parser) input(n *yaml.Node, in *Input) {
 				}
 				in.MaxRecordSize = n
 			}
+		case "verify-digests":
+			b, err := strconv.ParseBool(p.str(v, key))
+			if err != nil {
+				p.fail(v, key, "want true or false")
+			}
+			in.VerifyDigests = b
 		default:
 			p.unknownKey(k, key, inputKeys)
 		}

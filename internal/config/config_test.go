@@ -32,7 +32,7 @@ func TestParseErrorsQuoteFileLineAndKey(t *testing.T) {
 	for _, tc := range []struct{ yml, want string }{
 		{"selct: [quotes]\n", `corpuslint.yaml:1:1: selct: unknown key; did you mean "select"? (allowed: baseline, custom-rules, extend-select, fail-on, format, ignore, ignore-ids, input, per-path, profile, rules, select)`},
 		{"fail-on: sometimes\n", `corpuslint.yaml:1:10: fail-on: unknown fail-on "sometimes" (want error, warning, info or never)`},
-		{"input:\n  txt-field: body\n", `corpuslint.yaml:2:3: input.txt-field: unknown key; did you mean "text-field"? (allowed: id-field, max-record-size, suppress-field, text-field, url-field)`},
+		{"input:\n  txt-field: body\n", `corpuslint.yaml:2:3: input.txt-field: unknown key; did you mean "text-field"? (allowed: id-field, max-record-size, suppress-field, text-field, url-field, verify-digests)`},
 		{"select: {a: b}\n", `corpuslint.yaml:1:9: select: want a list, got a mapping`},
 		{"per-path:\n  - ignore: [quotes]\n", `corpuslint.yaml:2:5: per-path[0].paths: at least one glob is required`},
 		{"per-path:\n  - path: [a]\n", `corpuslint.yaml:2:5: per-path[0].path: unknown key; did you mean "paths"?`},

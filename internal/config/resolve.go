@@ -32,6 +32,8 @@ type Flags struct {
 	Baseline     string
 	// MaxRecordSize is --max-record-size in bytes; 0 when not given.
 	MaxRecordSize int64
+	// VerifyDigests is --verify-digests; false leaves it to the file.
+	VerifyDigests bool
 	// Ungrouped reports every finding on its own, even of rules whose findings
 	// in one document are reported as one (rules.Meta.Grouped).
 	Ungrouped bool
@@ -151,6 +153,7 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 		URLField:      first(cfg.Input.URLField, "url"),
 		SuppressField: first(cfg.Input.SuppressField, "corpuslint"),
 		MaxRecordSize: cmp.Or(flags.MaxRecordSize, cfg.Input.MaxRecordSize, source.DefaultMaxRecordSize),
+		VerifyDigests: flags.VerifyDigests || cfg.Input.VerifyDigests,
 	}
 	for _, id := range cfg.IgnoreIDs {
 		r.IgnoreIDs[id] = true

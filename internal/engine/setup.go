@@ -26,6 +26,7 @@ func Setup(res *config.Resolved, base *baseline.Baseline) Options {
 			URLField:      res.Input.URLField,
 			SuppressField: res.Input.SuppressField,
 			MaxRecordSize: res.Input.MaxRecordSize,
+			VerifyDigests: res.Input.VerifyDigests,
 		},
 		Processors: processors(res, base),
 	}

@@ -21,8 +21,17 @@ type InputError struct {
 	// Omitted is set on the summary that stands for errors of one kind not
 	// listed one by one (MaxRepeatedErrors): how many. Record is then 0 although
 	// the file was read whole, so callers must not take it for a file that
-	// could not be read (fix still rewrites it).
+	// could not be read (fix still rewrites it). Those errors came before it,
+	// each marked Unlisted: the summary is for printing, not one more error.
 	Omitted int
+	// Unlisted marks an error past MaxRepeatedErrors of its kind in its file:
+	// it is counted and its record handled as any other, but not printed; the
+	// summary (Omitted) at the end of the file stands for it.
+	Unlisted bool
+	// Warning marks a notice, not an error: the record was read and its
+	// document follows as the next item (a WARC-Block-Digest mismatch under
+	// Options.VerifyDigests). It does not count as input that could not be read.
+	Warning bool
 }
 
 // Error formats the error as "path:record: message", leaving out the record when it

@@ -36,6 +36,12 @@ func summary(it Item) string {
 		if it.Doc != nil {
 			return "BOTH DOC AND ERR"
 		}
+		switch {
+		case it.Err.Warning:
+			return "warn " + it.Err.Error()
+		case it.Err.Unlisted:
+			return "unlisted " + it.Err.Error()
+		}
 		return "err " + it.Err.Error()
 	}
 	d := it.Doc

@@ -7,11 +7,17 @@ import (
 
 // MaxRepeatedErrors is how many errors of one kind a file reports one by one;
 // the rest are counted and reported in one summary line at the end of the file, so
-// that a file with a damaged stretch does not bury the rest of the output.
-const MaxRepeatedErrors = 20
+// that a file with a damaged stretch, or a wrong --text-field that fails every
+// record alike, does not bury the rest of the output. This is the only cap:
+// every command prints what the reader yields, so lint, fix, baseline, report
+// and the Beam pipeline summarise alike. Warnings (InputError.Warning) are
+// capped the same way, apart from errors.
+const MaxRepeatedErrors = 5
 
-// errorCap passes a file's items through, holding back errors of a kind already
-// reported MaxRepeatedErrors times, and reports them as one summary at the end.
+// errorCap passes a file's items through, marking the errors of a kind already
+// reported MaxRepeatedErrors times as Unlisted, and reports those as one summary
+// at the end. Every item still comes through, so that nothing is lost where the
+// record matters (fix --output sets every unreadable record aside).
 type errorCap struct {
 	yield func(Item) bool
 	count map[string]int
@@ -21,7 +27,7 @@ type errorCap struct {
 	stopped bool
 }
 
-// heldErrors counts the errors of one kind that were not listed.
+// heldErrors counts the errors of one kind that are not listed.
 type heldErrors struct {
 	n           int
 	first, last int    // their records
@@ -39,6 +45,9 @@ func (c *errorCap) Yield(it Item) bool {
 		return c.pass(it)
 	}
 	k := errorKind(it.Err.Msg)
+	if it.Err.Warning {
+		k = "warning " + k
+	}
 	if c.count == nil {
 		c.count = map[string]int{}
 		c.held = map[string]*heldErrors{}
@@ -57,7 +66,10 @@ func (c *errorCap) Yield(it Item) bool {
 	}
 	h.n++
 	h.last = it.Err.Record
-	return true
+	e := *it.Err
+	e.Unlisted = true
+	it.Err = &e
+	return c.pass(it)
 }
 
 func (c *errorCap) pass(it Item) bool {
@@ -80,10 +92,11 @@ func (c *errorCap) Finish() {
 		if h.example.Format == JSONL {
 			what = "line"
 		}
-		msg := fmt.Sprintf("%d more errors like %s %d's (%s) were not listed one by one, %ss %d to %d; the rest of the file was read",
-			h.n, what, e.Record, h.kind, what, h.first, h.last)
+		msg := fmt.Sprintf("%d more of: %s (%ss %d-%d; %d in all, the first %d shown)",
+			h.n, h.kind, what, h.first, h.last, h.n+MaxRepeatedErrors, MaxRepeatedErrors)
 		it := errItem(e.Path, 0, msg, h.example.Format, h.example.Compression)
 		it.Err.Omitted = h.n
+		it.Err.Warning = e.Warning
 		c.pass(it)
 	}
 }

@@ -47,17 +47,20 @@ func TestNotJSONLIsOneError(t *testing.T) {
 func TestFewBadLinesAreListed(t *testing.T) {
 	content := strings.Repeat("not json\n", NotJSONLLines-1) + `{"id":"a","text":"fine"}` + "\n" + strings.Repeat("not json\n", NotJSONLLines+5)
 	items := readFile(writeTemp(t, "b.jsonl", []byte(content)), Options{})
-	docs, errs, omitted := 0, 0, 0
+	docs, errs, unlisted, omitted := 0, 0, 0, 0
 	for _, it := range items {
-		if it.Doc != nil {
+		switch {
+		case it.Doc != nil:
 			docs++
-		} else if it.Err.Record > 0 {
+		case it.Err.Unlisted:
+			unlisted++
+		case it.Err.Record > 0:
 			errs++
-		} else {
+		default:
 			omitted += it.Err.Omitted
 		}
 	}
-	if docs != 1 || errs != MaxRepeatedErrors || errs+omitted != 2*NotJSONLLines+4 {
+	if docs != 1 || errs != MaxRepeatedErrors || errs+omitted != 2*NotJSONLLines+4 || unlisted != omitted {
 		t.Fatalf("%d docs, %d errors: %q", docs, errs, summaries(items))
 	}
 	if items[NotJSONLLines-1].Doc == nil {
@@ -66,8 +69,8 @@ func TestFewBadLinesAreListed(t *testing.T) {
 }
 
 // TestRepeatedErrorsCapped: past MaxRepeatedErrors errors of one kind, the rest
-// become one summary with their count at the end of the file; other kinds and
-// the documents still come through.
+// come through marked Unlisted and one summary with their count follows at the
+// end of the file; other kinds and the documents still come through.
 func TestRepeatedErrorsCapped(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"id":"first","text":"fine"}` + "\n")
@@ -79,7 +82,7 @@ func TestRepeatedErrorsCapped(t *testing.T) {
 	}
 	b.WriteString(`{"id":"last","text":"fine"}` + "\n")
 	items := readFile(writeTemp(t, "c.jsonl", []byte(b.String())), Options{})
-	var docs, utf, missing int
+	var docs, utf, missing, unlisted int
 	var sums []*InputError
 	for _, it := range items {
 		switch {
@@ -87,19 +90,20 @@ func TestRepeatedErrorsCapped(t *testing.T) {
 			docs++
 		case it.Err.Omitted > 0:
 			sums = append(sums, it.Err)
+		case it.Err.Unlisted:
+			unlisted++
 		case strings.Contains(it.Err.Msg, "invalid UTF-8"):
 			utf++
 		case strings.Contains(it.Err.Msg, "missing text field"):
 			missing++
 		}
 	}
-	if docs != 2 || utf != MaxRepeatedErrors || missing != 5 || len(sums) != 1 {
-		t.Fatalf("docs %d, utf-8 errors %d, missing %d, summaries %d", docs, utf, missing, len(sums))
+	if docs != 2 || utf != MaxRepeatedErrors || missing != 5 || unlisted != 500-MaxRepeatedErrors || len(sums) != 1 {
+		t.Fatalf("docs %d, utf-8 errors %d, missing %d, unlisted %d, summaries %d", docs, utf, missing, unlisted, len(sums))
 	}
 	s := sums[0]
 	if s.Omitted != 500-MaxRepeatedErrors || s.Record != 0 || items[len(items)-1].Err != s ||
-		!strings.Contains(s.Msg, fmt.Sprintf("%d more errors like line", 500-MaxRepeatedErrors)) ||
-		!strings.Contains(s.Msg, "(invalid UTF-8 in text field \"text\" at byte 21) were not listed one by one, lines 23 to 506;") {
+		s.Msg != fmt.Sprintf("%d more of: invalid UTF-8 in text field \"text\" at byte 20 (lines 8-506; 500 in all, the first 5 shown)", 500-MaxRepeatedErrors) {
 		t.Errorf("summary: %+v", s)
 	}
 }

@@ -53,6 +53,12 @@ type Options struct {
 	// page); 0 means DefaultMaxRecordSize. A larger record is an input error
 	// naming it, found before it is held in memory, and reading goes on.
 	MaxRecordSize int64
+	// VerifyDigests checks each WARC-Block-Digest of a WARC record that becomes
+	// a document against its content. A mismatch is a warning item
+	// (InputError.Warning) just before the document, which is still read and
+	// checked. Off, digests are not checked at all (as warcio and FastWARC do
+	// by default): a wrong one does not make a record unreadable.
+	VerifyDigests bool
 }
 
 func (o Options) withDefaults() Options {
@@ -112,7 +118,8 @@ const (
 )
 
 // Item is one unit the reader yields, in input order: a document, or an error tied
-// to a path and record after which the stream goes on.
+// to a path and record after which the stream goes on, or a warning
+// (Err.Warning) about the document that follows it.
 //
 // Provenance by format: Doc.Record is the 1-based JSONL line, the 1-based WARC
 // record among all the records of the file (warcinfo and request records
@@ -142,6 +149,8 @@ type Item struct {
 	// Compression is how the file was compressed: CompressionGzip,
 	// CompressionZstd, or "" for none. A rewrite must compress the same way.
 	Compression string
+	// warning is yielded as an item of its own before this one (readWARC).
+	warning *InputError
 	// Date and ContentType are a WARC record's WARC-Date and the media type of
 	// its text (the conversion record's Content-Type, or the HTTP response's),
 	// which `fix --output` carries into the JSONL it writes; "" elsewhere.
@@ -339,7 +348,7 @@ func readStream(name string, r io.Reader, format Format, size int64, opt Options
 	head, _ := br.Peek(len(warcMagic))
 	switch {
 	case bytes.Equal(head, warcMagic):
-		readWARC(name, br, comp, opt.maxRecord(), yield)
+		readWARC(name, br, comp, opt.maxRecord(), opt.VerifyDigests, yield)
 		return
 	case bytes.HasPrefix(head, parquetMagic):
 		where := "a stream"

@@ -85,7 +85,11 @@ var warcOptions = []gowarc.WarcRecordOption{
 // Records whose Content-Length is over limit, and headers longer than
 // maxHeaderSize, are errors found before the parser reads them (see
 // checkWARCHeader).
-func readWARC(path string, br *bufio.Reader, comp string, limit int64, yield func(Item) bool) {
+//
+// verify reports a WARC-Block-Digest that disagrees with the content of a record
+// that becomes a document (VerifyDigests): as a warning item just before the
+// document, which is still checked.
+func readWARC(path string, br *bufio.Reader, comp string, limit int64, verify bool, yield func(Item) bool) {
 	src := &stickyReader{r: br}
 	wbr := bufio.NewReaderSize(src, maxHeaderSize)
 	u := gowarc.NewUnmarshaler(warcOptions...)
@@ -99,7 +103,10 @@ func readWARC(path string, br *bufio.Reader, comp string, limit int64, yield fun
 	flush := func(next *Item) bool {
 		ok := true
 		if held != nil {
-			ok = yield(*held)
+			if w := held.warning; w != nil {
+				ok = yield(Item{Err: w, Format: WARC, Gzip: held.Gzip, Compression: held.Compression})
+			}
+			ok = ok && yield(*held)
 		}
 		held = next
 		return ok
@@ -173,7 +180,7 @@ func readWARC(path string, br *bufio.Reader, comp string, limit int64, yield fun
 				return
 			}
 		} else {
-			it = warcItem(path, record, comp, rec, validation, limit)
+			it = warcItem(path, record, comp, rec, validation, limit, verify)
 			closeRecord(rec)
 		}
 		// The previous record is sound now that this one started where it
@@ -273,33 +280,47 @@ func warcErrMsg(err error) string {
 }
 
 // damage returns the validation finding that makes a record untrustworthy: it
-// does not end where its header says (a wrong Content-Length, a file cut short),
-// or, for a record whose content becomes a document, its block digest disagrees
-// with its content. Other findings are tolerated: they concern the header only
-// (a missing CR, a non-standard field), or they are the payload digest, which
-// crawlers compute inconsistently over chunked transfers.
-func damage(validation []error, content bool) error {
+// does not end where its header says (a wrong Content-Length, a file cut short).
+// Other findings are tolerated: they concern the header only (a missing CR, a
+// non-standard field), or they are digests. A wrong digest does not stop a record
+// from being read, as in warcio and FastWARC, which verify digests only when
+// asked: tools that rewrite records (re-encoding, deduplication) often leave the
+// old digest behind, and the text is as readable as before. --verify-digests
+// reports a block digest mismatch as a warning (blockDigestMismatch); the payload
+// digest is never checked, since crawlers compute it inconsistently over chunked
+// transfers.
+func damage(validation []error) error {
 	for _, v := range validation {
 		var cl *gowarc.ContentLengthError
-		var de *gowarc.DigestError
-		switch {
-		case errors.As(v, &cl), strings.Contains(v.Error(), "end of record"):
-			return v
-		case content && errors.As(v, &de) && strings.HasPrefix(v.Error(), "block: "):
+		if errors.As(v, &cl) || strings.Contains(v.Error(), "end of record") {
 			return v
 		}
 	}
 	return nil
 }
 
+// blockDigestMismatch returns the warning for a WARC-Block-Digest that is not
+// the digest of the record's content, or "" when it is (or there is none).
+func blockDigestMismatch(validation []error) string {
+	for _, v := range validation {
+		var de *gowarc.DigestError
+		if errors.As(v, &de) && strings.HasPrefix(v.Error(), "block: ") {
+			return "WARC-Block-Digest mismatch: the header says " + de.Algorithm + ":" + de.Expected +
+				", the content hashes to " + de.Algorithm + ":" + de.Computed + "; the text is checked as read"
+		}
+	}
+	return ""
+}
+
 // warcItem turns one parsed record into an Item, or nil for a record that is not
 // a document.
-func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, validation []error, limit int64) *Item {
+// With verify, a block digest mismatch is set as the item's warning.
+func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, validation []error, limit int64, verify bool) *Item {
 	fail := func(msg string) *Item {
 		it := errItem(path, record, msg, WARC, comp)
 		return &it
 	}
-	if d := damage(validation, false); d != nil {
+	if d := damage(validation); d != nil {
 		return fail("damaged WARC record: " + warcErrMsg(d))
 	}
 	h := rec.WarcHeader()
@@ -313,9 +334,6 @@ func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, valid
 		}
 		if kind == contentOther {
 			return nil
-		}
-		if d := damage(validation, true); d != nil {
-			return fail("damaged WARC record: " + warcErrMsg(d))
 		}
 		r, err := rec.Block().RawBytes()
 		if err != nil {
@@ -352,9 +370,6 @@ func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, valid
 		if kind == contentOther {
 			return nil
 		}
-		if d := damage(validation, true); d != nil {
-			return fail("damaged WARC record: " + warcErrMsg(d))
-		}
 		r, err := hb.PayloadBytes()
 		if err != nil {
 			return fail("cannot read WARC record content: " + warcErrMsg(err))
@@ -379,8 +394,12 @@ func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, valid
 	if doc.ID == "" {
 		doc.ID = path + ":" + strconv.Itoa(record)
 	}
-	return &Item{Doc: doc, Format: WARC, Gzip: comp == CompressionGzip, Compression: comp,
+	it := &Item{Doc: doc, Format: WARC, Gzip: comp == CompressionGzip, Compression: comp,
 		Date: validUTF8(h.Get(gowarc.WarcDate)), ContentType: validUTF8(ct)}
+	if msg := blockDigestMismatch(validation); verify && msg != "" {
+		it.warning = &InputError{Path: path, Record: record, Msg: msg, Warning: true}
+	}
+	return it
 }
 
 // textKind classifies a media type: text to take as it is, HTML to convert, or

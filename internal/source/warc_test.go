@@ -102,9 +102,8 @@ func TestReadWARC(t *testing.T) {
 		{"Content-Length too large on the last record", warcFile(t, false, conversion(2, "https://a.example/", "First."), tooLong),
 			[]string{`1 ` + id(2) + ` text="First." url=https://a.example/`,
 				`err w.warc:2: damaged WARC record: Content-Length is 60 but the content has 14 bytes (file cut short?)`}},
-		{"wrong block digest", warcFile(t, false, badDigest, conversion(3, "https://b.example/", "Fine.")),
-			[]string{`err w.warc:1: damaged WARC record: block: wrong digest: expected sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA, computed: sha1:SYTESSM4RK6ESD44E2K2O2GU6G22A7A6`,
-				`2 ` + id(3) + ` text="Fine." url=https://b.example/`}},
+		{"wrong block digest is not checked by default", warcFile(t, false, badDigest, conversion(3, "https://b.example/", "Fine.")),
+			[]string{`1 ` + id(2) + ` text="Text." url=https://a.example/`, `2 ` + id(3) + ` text="Fine." url=https://b.example/`}},
 		{"bad Content-Length value", []byte("WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <urn:x:1>\r\nContent-Length: many\r\n\r\nHi\r\n\r\n" +
 			string(conversion(3, "https://b.example/", "Fine.").bytes())),
 			[]string{`err w.warc:1: record is followed by 6 bytes that are not a WARC record (Content-Length too small, or damaged data)`, `2 ` + id(3) + ` text="Fine." url=https://b.example/`}},
@@ -258,7 +257,7 @@ func FuzzWARC(f *testing.F) {
 			}
 		}
 		var items []Item
-		readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", DefaultMaxRecordSize, func(it Item) bool {
+		readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", DefaultMaxRecordSize, false, func(it Item) bool {
 			items = append(items, it)
 			return true
 		})
@@ -267,7 +266,7 @@ func FuzzWARC(f *testing.F) {
 		// Stopping after any item stops: yield is not called again.
 		for stop := 1; stop <= len(items); stop++ {
 			n := 0
-			readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", DefaultMaxRecordSize, func(Item) bool {
+			readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", DefaultMaxRecordSize, false, func(Item) bool {
 				n++
 				return n < stop
 			})
@@ -307,5 +306,63 @@ func BenchmarkReadWET(b *testing.B) {
 		if docs != n {
 			b.Fatalf("%d documents, want %d", docs, n)
 		}
+	}
+}
+
+// TestVerifyDigests: with VerifyDigests, a WARC-Block-Digest that disagrees with
+// the content is a warning item just before the document, which is still read;
+// a right digest, a missing one and a non-document record give no warning; the
+// warnings of one file are capped like errors.
+func TestVerifyDigests(t *testing.T) {
+	id := func(n int) string { return "id=" + recordID(n) }
+	bad := func(n int, text string) warcRecord {
+		r := conversion(n, "https://a.example/", text)
+		r.fields = append(r.fields, "WARC-Block-Digest: sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+		r.noDigest = true
+		return r
+	}
+	noDigest := conversion(4, "https://c.example/", "No digest.")
+	noDigest.noDigest = true
+	badMeta := metadata(5, "https://a.example/")
+	badMeta.fields = append(badMeta.fields, "WARC-Block-Digest: sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+	badMeta.noDigest = true
+	in := warcFile(t, false, bad(2, "Text."), conversion(3, "https://b.example/", "Fine."), noDigest, badMeta)
+	want := []string{
+		`warn w.warc:1: WARC-Block-Digest mismatch: the header says sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA, ` +
+			`the content hashes to sha1:SYTESSM4RK6ESD44E2K2O2GU6G22A7A6; the text is checked as read`,
+		`1 ` + id(2) + ` text="Text." url=https://a.example/`,
+		`2 ` + id(3) + ` text="Fine." url=https://b.example/`,
+		`3 ` + id(4) + ` text="No digest." url=https://c.example/`,
+	}
+	diffLists(t, summaries(collect("w.warc", in, Text, Options{VerifyDigests: true})), want)
+	// Off (the default), the same file gives the documents alone.
+	diffLists(t, summaries(collect("w.warc", in, Text, Options{})), want[1:])
+
+	// Eight bad digests: five warnings listed, three unlisted, one summary at
+	// the end (a warning too, standing for three), and every document.
+	var recs []warcRecord
+	for n := 1; n <= 8; n++ {
+		recs = append(recs, bad(n, "Text."))
+	}
+	p := writeTemp(t, "many.warc", warcFile(t, false, recs...))
+	var docs, listed, unlisted int
+	var sum *InputError
+	for _, it := range readFile(p, Options{VerifyDigests: true}) {
+		switch {
+		case it.Doc != nil:
+			docs++
+		case !it.Err.Warning:
+			t.Errorf("not a warning: %v", it.Err)
+		case it.Err.Omitted > 0:
+			sum = it.Err
+		case it.Err.Unlisted:
+			unlisted++
+		default:
+			listed++
+		}
+	}
+	if docs != 8 || listed != MaxRepeatedErrors || unlisted != 8-MaxRepeatedErrors || sum == nil ||
+		sum.Omitted != 8-MaxRepeatedErrors || sum.Msg != "3 more of: WARC-Block-Digest mismatch (records 6-8; 8 in all, the first 5 shown)" {
+		t.Errorf("docs %d, listed %d, unlisted %d, summary %+v", docs, listed, unlisted, sum)
 	}
 }
