@@ -53,3 +53,20 @@ func FuzzScratch(f *testing.F) {
 		buf = checkScratch(t, sc, buf, a+" "+b)
 	})
 }
+
+// Every special case of ASCII letters that splits must pass mayLetterSplit,
+// or tokenizeChunk would keep such a word whole.
+func TestMayLetterSplitKeepsEverySplit(t *testing.T) {
+	n := 0
+	for k, p := range specialCases {
+		if asciiLetters(k) && len(p) > 1 {
+			n++
+			if !mayLetterSplit(k) {
+				t.Errorf("mayLetterSplit(%q) = false; it splits into %v", k, p)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no special case of letters that splits: the test checks nothing")
+	}
+}

@@ -19,6 +19,51 @@ var specialSig = func() *sig {
 	return s
 }()
 
+// letterSplits marks, by their last two letters lowered, the special cases of
+// ASCII letters only that split into more than one token ("dont" -> "do" "nt");
+// one of one token is what the tokenizer makes of the word anyway. So a word of
+// ASCII letters whose ending is not marked needs no look-up; most are not.
+// letterSplitsShort is set when such a special case is shorter than two
+// letters (none is), and then every word is looked up.
+var letterSplits, letterSplitsShort = func() (t [26 * 26]bool, short bool) {
+	for k, p := range specialCases {
+		if len(p) < 2 || !asciiLetters(k) {
+			continue
+		}
+		if len(k) < 2 {
+			short = true
+			continue
+		}
+		t[letterPair(k)] = true
+	}
+	return t, short
+}()
+
+// asciiLetters reports whether s is a non-empty run of ASCII letters.
+func asciiLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// letterPair indexes letterSplits by the last two letters of w, a run of
+// ASCII letters of at least two.
+func letterPair(w string) int {
+	return int((w[len(w)-2]|0x20)-'a')*26 + int((w[len(w)-1]|0x20)-'a')
+}
+
+// mayLetterSplit reports whether w, a run of ASCII letters, may be a special
+// case of more than one token (see letterSplits).
+func mayLetterSplit(w string) bool {
+	if len(w) < 2 {
+		return letterSplitsShort
+	}
+	return letterSplits[letterPair(w)]
+}
+
 func buildSpecials() (map[string][]int, int) {
 	exc := map[string][]string{}
 	one := func(ss ...string) {

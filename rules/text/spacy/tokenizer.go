@@ -472,11 +472,8 @@ func tokenizeChunk(text string, s, e int, specials bool, emit func(start, end in
 		}
 		return specialCase(t)
 	}
-	if p, ok := special(text[s:e]); ok {
-		emitPieces(text, s, p, emit)
-		return
-	}
-	// A run of ASCII letters (most words) has no prefix, suffix, infix or URL.
+	// A run of ASCII letters (most words) has no prefix, suffix, infix or URL:
+	// it is a special case or one token.
 	letters := true
 	for i := s; i < e; i++ {
 		if c := text[i] | 0x20; c < 'a' || c > 'z' {
@@ -485,7 +482,17 @@ func tokenizeChunk(text string, s, e int, specials bool, emit func(start, end in
 		}
 	}
 	if letters {
+		if specials && mayLetterSplit(text[s:e]) {
+			if p, ok := specialCase(text[s:e]); ok {
+				emitPieces(text, s, p, emit)
+				return
+			}
+		}
 		emit(s, e, false)
+		return
+	}
+	if p, ok := special(text[s:e]); ok {
+		emitPieces(text, s, p, emit)
 		return
 	}
 	var preBuf, sufBuf [8][2]int
