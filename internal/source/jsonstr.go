@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -88,8 +89,15 @@ func hex4(s []byte) rune {
 // readable, U+2028 and U+2029 are escaped so the line stays valid JavaScript, and
 // invalid UTF-8 becomes \ufffd so the output is always valid JSON.
 func appendQuoted(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
+	dst = appendEscaped(dst, s)
+	return append(dst, '"')
+}
+
+// appendEscaped appends the body of appendQuoted's JSON string for s, without
+// the quotes.
+func appendEscaped(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -135,8 +143,7 @@ func appendQuoted(dst []byte, s string) []byte {
 		}
 		i += size
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	return append(dst, s[start:]...)
 }
 
 // ReplaceText is how fix rewrites a JSONL record without disturbing it: it returns
@@ -152,6 +159,91 @@ func ReplaceText(raw []byte, span [2]int, newText string) []byte {
 	}
 	out := make([]byte, 0, len(raw)-(span[1]-span[0])+len(newText)+len(newText)/16+2)
 	out = append(out, raw[:span[0]]...)
-	out = appendQuoted(out, newText)
+	if lone := loneSurrogates(raw[span[0]:span[1]]); lone != nil {
+		out = appendQuotedKeeping(out, newText, lone)
+	} else {
+		out = appendQuoted(out, newText)
+	}
 	return append(out, raw[span[1]:]...)
+}
+
+// loneSurrogates returns, for a JSON string (quotes included) that holds a lone
+// UTF-16 surrogate escape ("\ud800" with no partner), one entry per U+FFFD of
+// its decoded text in order: the escape's six bytes where the U+FFFD came from a
+// lone surrogate, nil where it came from anything else (a literal U+FFFD, a
+// \ufffd escape, an invalid byte). It returns nil when the string holds no lone
+// surrogate, the common case, after one scan for a backslash.
+//
+// Decoding makes a lone surrogate U+FFFD (as encoding/json does), but Python's
+// json and others keep it, so writing U+FFFD back would change the value for
+// them: ReplaceText writes the escape back instead.
+func loneSurrogates(q []byte) [][]byte {
+	if bytes.IndexByte(q, '\\') < 0 {
+		return nil
+	}
+	var out [][]byte
+	found := false
+	for i := 1; i < len(q)-1; {
+		c := q[i]
+		if c == '\\' && i+1 < len(q) {
+			if q[i+1] != 'u' {
+				i += 2
+				continue
+			}
+			r := hex4(q[i:])
+			switch {
+			case utf16.IsSurrogate(r) && utf16.DecodeRune(r, hex4(q[i+6:])) != utf8.RuneError:
+				i += 12
+			case utf16.IsSurrogate(r):
+				out = append(out, q[i:i+6])
+				found = true
+				i += 6
+			case r == utf8.RuneError:
+				out = append(out, nil)
+				i += 6
+			default:
+				i += 6
+			}
+			continue
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(q[i:])
+		if r == utf8.RuneError {
+			out = append(out, nil) // a literal U+FFFD or an invalid byte
+		}
+		i += size
+	}
+	if !found {
+		return nil
+	}
+	return out
+}
+
+// appendQuotedKeeping is appendQuoted for a text whose U+FFFD characters stand,
+// in order, for the forms in lone: where an entry is a lone surrogate escape, it
+// is written back as it was. When the text's count of U+FFFD differs from
+// len(lone) (a fix removed or added one), the correspondence is unknown and the
+// text is written as appendQuoted writes it.
+func appendQuotedKeeping(dst []byte, s string, lone [][]byte) []byte {
+	if strings.Count(s, "\ufffd") != len(lone) {
+		return appendQuoted(dst, s)
+	}
+	dst = append(dst, '"')
+	for k := 0; ; k++ {
+		j := strings.Index(s, "\ufffd")
+		if j < 0 {
+			dst = appendEscaped(dst, s)
+			return append(dst, '"')
+		}
+		dst = appendEscaped(dst, s[:j])
+		if lone[k] != nil {
+			dst = append(dst, lone[k]...)
+		} else {
+			dst = append(dst, "\ufffd"...)
+		}
+		s = s[j+len("\ufffd"):]
+	}
 }

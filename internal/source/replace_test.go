@@ -116,3 +116,25 @@ func TestReplaceTextBadSpanPanics(t *testing.T) {
 	}()
 	ReplaceText([]byte(`{"text":"a"}`), [2]int{8, 99}, "x")
 }
+
+// A lone surrogate escape decodes to U+FFFD, but Python's json and others keep
+// it: a rewrite of the record writes the escape back where its U+FFFD survived.
+func TestReplaceTextKeepsLoneSurrogates(t *testing.T) {
+	for _, tt := range []struct{ raw, newText, want string }{
+		{`{"text":"\ud800 Tom &amp; Jerry"}`, "\ufffd Tom & Jerry", `{"text":"\ud800 Tom & Jerry"}`},
+		{`{"text":"a\uDC00b\ufffdc\ud83d\ude00d\ud801"}`, "A\ufffdB\ufffdC😀D\ufffd", `{"text":"A\uDC00B` + "\ufffd" + `C😀D\ud801"}`},
+		// A fix removed one U+FFFD: which is which is unknown, so all are U+FFFD.
+		{`{"text":"\ud800 x \ud801"}`, "\ufffd x", `{"text":"` + "\ufffd" + ` x"}`},
+		// No lone surrogate: the plain encoding.
+		{`{"text":"\ufffd ok"}`, "\ufffd fine", `{"text":"` + "\ufffd" + ` fine"}`},
+	} {
+		d := newJSONLDecoder("t", "", Options{}.withDefaults())
+		it := d.decode([]byte(tt.raw), 0, 1)
+		if it.Err != nil {
+			t.Fatalf("%s: %v", tt.raw, it.Err)
+		}
+		if got := string(ReplaceText([]byte(tt.raw), it.TextSpan, tt.newText)); got != tt.want {
+			t.Errorf("ReplaceText(%s, %q)\n got %s\nwant %s", tt.raw, tt.newText, got, tt.want)
+		}
+	}
+}
