@@ -81,6 +81,10 @@ type Options struct {
 	ReshuffleDocuments bool
 	// Settings select and configure the rules.
 	Settings Settings
+	// Clean, when set, runs the cleaning mode instead of linting (clean.go):
+	// Output is then the folder the cleaned and rejected files and the
+	// manifest go to, and Shards and ReshuffleDocuments do not apply.
+	Clean *CleanOptions
 }
 
 // ShardName is the name of findings shard i under prefix.
@@ -116,6 +120,9 @@ func Build(s sdk.Scope, o Options) error {
 	}
 	if o.Output == "" {
 		return fmt.Errorf("no output prefix given")
+	}
+	if o.Clean != nil {
+		return buildClean(s, o)
 	}
 	if o.Shards <= 0 {
 		o.Shards = DefaultShards

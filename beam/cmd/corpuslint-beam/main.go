@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	sdk "github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -81,6 +82,11 @@ var (
 	noConfig  = flag.Bool("no-config", false, "ignore any configuration file")
 	shards    = flag.Int("shards", clbeam.DefaultShards, "number of findings files")
 	reshuffle = flag.Bool("reshuffle-documents", false, "redistribute documents between reading and checking (for inputs of few large files)")
+	cleanMode = flag.Bool("clean", false, "cleaning mode (corpuslint fix --output DIR/): write each input's fixed documents, its rejected records and corpuslint-manifest.json to the --output folder, as the binary does; local or mounted paths only")
+	keepEmpty = flag.Bool("keep-empty", false, "with --clean: keep a document whose text the fixes emptied")
+	annotate  = flag.String("annotate", "", "with --clean: add each document's statistics under this field")
+	unsafe    = flag.Bool("unsafe-fixes", false, "with --clean: apply unsafe fixes too")
+	outFormat = flag.String("output-format", "", "with --clean: jsonl, jsonl.gz or jsonl.zst (default: each input's compression)")
 	fixes     = flag.Bool("fixes", true, "run the fix loop so that the aggregate has fix totals and the worst documents' diffs, as `corpuslint report` does (--fixes=false is faster; findings are the same)")
 )
 
@@ -119,13 +125,17 @@ func run(ctx context.Context) int {
 		}
 	}
 	p, s := sdk.NewPipelineWithRoot()
-	err := clbeam.Build(s, clbeam.Options{
+	o := clbeam.Options{
 		Inputs:             inputs.vals,
 		Output:             *output,
 		Shards:             *shards,
 		ReshuffleDocuments: *reshuffle,
 		Settings:           settings,
-	})
+	}
+	if *cleanMode {
+		o.Clean = &clbeam.CleanOptions{UnsafeFixes: *unsafe, KeepEmpty: *keepEmpty, Annotate: *annotate, OutputFormat: *outFormat}
+	}
+	err := clbeam.Build(s, o)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "corpuslint-beam:", err)
 		return 2
@@ -133,6 +143,10 @@ func run(ctx context.Context) int {
 	if err := beamx.Run(ctx, p); err != nil {
 		fmt.Fprintln(os.Stderr, "corpuslint-beam: pipeline failed:", err)
 		return 2
+	}
+	if *cleanMode {
+		fmt.Fprintf(os.Stderr, "cleaned into %s; manifest: %s\n", *output, filepath.Join(*output, "corpuslint-manifest.json"))
+		return 0
 	}
 	return summarize(ctx, *output)
 }
