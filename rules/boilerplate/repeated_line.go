@@ -236,7 +236,7 @@ func placeHash(doc *rules.Document) uint64 {
 	for i := 0; i < len(doc.Path); i++ {
 		h = (h ^ uint64(doc.Path[i])) * fnvPrime
 	}
-	h = (h ^ 0) * fnvPrime
+	h *= fnvPrime // a 0 byte between the path and the record
 	for r := uint64(doc.Record); ; r >>= 8 {
 		h = (h ^ (r & 0xff)) * fnvPrime
 		if r < 0x100 {
