@@ -101,10 +101,11 @@ date) needs more from its site: at least half its documents and five of them.
 Lines are compared after normalization: lower case, numbers folded to 0 (so
 "Image 3 of 12" matches "Image 4 of 12"), words only. A line counts once per
 document, and copies of a document count once for its own lines, so a batch of
-identical records is never emptied. Copies are the documents with the same text
-after duplicate-document's normalisation (case, white space and punctuation do
-not count), with the same URL without scheme, "www.", fragment and final slash
-(a batch written twice, re-crawls), or in the same near-duplicate cluster: the
+identical records is never emptied. Copies are the documents with the same text,
+with the same URL without scheme, "www.", fragment and final slash (a batch
+written twice, re-crawls), or in the same near-duplicate cluster (which joins
+texts equal but for case, white space and punctuation, when they have 5 words or
+more): the
 MinHash signatures and LSH bands of near-duplicate with its defaults (5-word
 shingles, 14 bands of 8; rules/text/minhash holds them for both rules), so a
 page re-crawled under tracking URLs with a new date is one document here. A
@@ -235,7 +236,7 @@ func placeHash(doc *rules.Document) uint64 {
 	for i := 0; i < len(doc.Path); i++ {
 		h = (h ^ uint64(doc.Path[i])) * fnvPrime
 	}
-	h = (h ^ 0) * fnvPrime
+	h *= fnvPrime // a 0 byte between the path and the record
 	for r := uint64(doc.Record); ; r >>= 8 {
 		h = (h ^ (r & 0xff)) * fnvPrime
 		if r < 0x100 {
@@ -246,8 +247,8 @@ func placeHash(doc *rules.Document) uint64 {
 }
 
 // copies returns how many documents of the batch are doc itself: those with its
-// text (after duplicate-document's normalisation), those with its URL, and the
-// members of its near-duplicate cluster (at least 1).
+// text, those with its URL, and the members of its near-duplicate cluster (at
+// least 1).
 func (s *repeatedState) copies(doc *rules.Document) int {
 	n := uint32(1)
 	for _, k := range docKeys(doc) {
@@ -272,14 +273,16 @@ func cmpU64(a, b uint64) int {
 	return 0
 }
 
-// docKeys returns the keys a document counts under: a hash of its normalised
-// text (the words of duplicate-document: case, white space and punctuation do
-// not count), 0 when it has no word, and one of its URL (without scheme, "www.",
-// fragment and trailing slash), 0 when it has none.
+// docKeys returns the keys a document counts under: a hash of its text as it
+// is, and one of its URL (without scheme, "www.", fragment and trailing slash),
+// 0 when it has none. Texts equal after duplicate-document's normalisation
+// have equal signatures, so the clusters join them (when they have 5 words or
+// more); the raw hash here is for the shorter ones and costs a tenth of the
+// normalised one.
 func docKeys(doc *rules.Document) [2]uint64 {
-	h, ok := minhash.TextHash(doc.Text)
-	if !ok {
-		h = 0
+	h := uint64(fnvOffset) ^ 't'
+	for i := 0; i < len(doc.Text); i++ {
+		h = (h ^ uint64(doc.Text[i])) * fnvPrime
 	}
 	var u uint64
 	if host := repeatedHost(doc.URL); host != "" {

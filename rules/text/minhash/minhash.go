@@ -149,16 +149,17 @@ func (s *Signer) Sign(t string, sig []byte) bool {
 	for i := range mins {
 		mins[i] = math.MaxUint64
 	}
-	a, b := s.a, s.b
+	// The inner loop is the first pass's main cost (every document of a batch
+	// with repeated-line on): slicing a and b to the length of mins lets the
+	// compiler drop their bounds checks, and min compiles to a conditional move.
+	a, b := s.a[:len(mins)], s.b[:len(mins)]
 	for i := 0; i+n <= len(ws); i++ {
 		x := uint64(fnvOffset)
 		for _, w := range ws[i : i+n] {
 			x = Mix64(x ^ w)
 		}
 		for j := range mins {
-			if v := a[j]*x + b[j]; v < mins[j] {
-				mins[j] = v
-			}
+			mins[j] = min(mins[j], a[j]*x+b[j])
 		}
 	}
 	for j, m := range mins {
