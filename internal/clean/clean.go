@@ -9,12 +9,12 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/klauspost/compress/zstd"
+	"github.com/parquet-go/parquet-go"
 
 	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/internal/jsonenc"
@@ -28,12 +28,8 @@ const (
 	JSONLZstd = "jsonl.zst"
 )
 
-// errParquet says why there is no Parquet output: a record keeps every field of
-// its input, however nested, which one fixed Parquet schema cannot hold.
-var errParquet = errors.New("parquet output is not written: records keep every field of their input, which a fixed Parquet schema cannot hold; write .jsonl.zst and convert it (DuckDB, pyarrow)")
-
 // Formats lists the accepted --output-format values.
-var Formats = []string{JSONL, JSONLGzip, JSONLZstd}
+var Formats = []string{JSONL, JSONLGzip, JSONLZstd, Parquet}
 
 // FormatFor returns the output format: explicit when given, else from the
 // output's name (standard input, "-", is plain JSONL).
@@ -44,9 +40,6 @@ func FormatFor(name, explicit string) (string, error) {
 				return f, nil
 			}
 		}
-		if explicit == "parquet" {
-			return "", errParquet
-		}
 		return "", fmt.Errorf("unknown output format %q (want %s)", explicit, strings.Join(Formats, ", "))
 	}
 	switch n := strings.ToLower(name); {
@@ -55,7 +48,7 @@ func FormatFor(name, explicit string) (string, error) {
 	case strings.HasSuffix(n, ".zst"):
 		return JSONLZstd, nil
 	case strings.HasSuffix(n, ".parquet"):
-		return "", errParquet
+		return Parquet, nil
 	}
 	return JSONL, nil
 }
@@ -67,6 +60,10 @@ type Writer struct {
 	comp io.WriteCloser // the compressor, nil for plain JSONL
 	w    io.Writer      // where lines go
 	n    int
+	// pq writes Parquet rows instead of lines (format parquet); rows buffers
+	// them for one Write call per batch.
+	pq   *parquet.GenericWriter[ParquetRow]
+	rows []ParquetRow
 }
 
 // Create starts the output at path in format; "-" writes to stdout. A file is
@@ -96,6 +93,9 @@ func Create(path, format string, stdout io.Writer) (*Writer, error) {
 		}
 		w.comp = zw
 	}
+	if format == Parquet {
+		w.pq = newParquetWriter(w.buf)
+	}
 	w.w = w.buf
 	if w.comp != nil {
 		w.w = w.comp
@@ -106,6 +106,16 @@ func Create(path, format string, stdout io.Writer) (*Writer, error) {
 // Add writes one record line (without its line ending).
 func (w *Writer) Add(line []byte) error {
 	w.n++
+	if w.pq != nil {
+		row, err := parquetRow(line)
+		if err != nil {
+			return err
+		}
+		if w.rows = append(w.rows, row); len(w.rows) == 256 {
+			return w.flushRows()
+		}
+		return nil
+	}
 	if _, err := w.w.Write(line); err != nil {
 		return err
 	}
@@ -120,6 +130,11 @@ func (w *Writer) Len() int { return w.n }
 // syncs it and renames it into place.
 func (w *Writer) Commit() error {
 	var err error
+	if w.pq != nil {
+		if err = w.flushRows(); err == nil {
+			err = w.pq.Close()
+		}
+	}
 	if w.comp != nil {
 		err = w.comp.Close()
 	}
@@ -134,6 +149,14 @@ func (w *Writer) Commit() error {
 		return err
 	}
 	return w.file.Commit()
+}
+
+// flushRows hands the buffered Parquet rows to the Parquet writer.
+func (w *Writer) flushRows() error {
+	_, err := w.pq.Write(w.rows)
+	clear(w.rows)
+	w.rows = w.rows[:0]
+	return err
 }
 
 // Abort discards a file output; on standard output what was written stays.
