@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -257,20 +258,10 @@ func (s *repeatedState) copies(doc *rules.Document) int {
 		}
 	}
 	h := placeHash(doc)
-	if p, ok := slices.BinarySearchFunc(s.sigOrder, h, func(i int32, h uint64) int { return cmpU64(s.sigPlaces[i], h) }); ok {
+	if p, ok := slices.BinarySearchFunc(s.sigOrder, h, func(i int32, h uint64) int { return cmp.Compare(s.sigPlaces[i], h) }); ok {
 		n = max(n, uint32(s.clusterSize[p]))
 	}
 	return int(n)
-}
-
-func cmpU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // docKeys returns the keys a document counts under: a hash of its text as it
@@ -386,7 +377,7 @@ func (s *repeatedState) deriveClusters() {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(x, y int32) int {
-		if c := cmpU64(s.sigPlaces[x], s.sigPlaces[y]); c != 0 {
+		if c := cmp.Compare(s.sigPlaces[x], s.sigPlaces[y]); c != 0 {
 			return c
 		}
 		return bytes.Compare(sig(x), sig(y))

@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"slices"
@@ -95,7 +96,7 @@ func (s *repeatedState) MarshalBinary() ([]byte, error) {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(x, y int) int {
-		if c := cmpU64(s.sigPlaces[x], s.sigPlaces[y]); c != 0 {
+		if c := cmp.Compare(s.sigPlaces[x], s.sigPlaces[y]); c != 0 {
 			return c
 		}
 		return bytes.Compare(sig(x), sig(y))

@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
@@ -213,7 +214,7 @@ func sortedSigs(s *repeatedState) []byte {
 		idx[i] = i
 	}
 	slices.SortFunc(idx, func(x, y int) int {
-		if c := cmpU64(s.sigPlaces[x], s.sigPlaces[y]); c != 0 {
+		if c := cmp.Compare(s.sigPlaces[x], s.sigPlaces[y]); c != 0 {
 			return c
 		}
 		return bytes.Compare(s.sigs[x*k:(x+1)*k], s.sigs[y*k:(y+1)*k])

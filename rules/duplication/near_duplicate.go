@@ -1,6 +1,7 @@
 package duplication
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -200,17 +201,7 @@ func (s *nearState) compare(i, j int) int {
 	if c := compareRef(s.paths.names[di.path], di.record, s.paths.names[dj.path], dj.record); c != 0 {
 		return c
 	}
-	return compareStr(s.id(i), s.id(j))
-}
-
-func compareStr(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(s.id(i), s.id(j))
 }
 
 // sorted returns the documents in (path, record) order, one per place (a place
