@@ -134,7 +134,13 @@ The message gives the number of documents holding the line and the threshold;
 the score is that count. The fix deletes the lines with their line break. At the
 default level (option level: conservative) it is safe only for a block of two
 recurring lines or more that five documents (or sites) hold; single lines and
-smaller counts get an unsafe fix, and the message says why. Level balanced also
+smaller counts get an unsafe fix, and the message says why. A block is a run of
+recurring lines with only blank lines between them, whichever test each passes
+(a site's "Advertisement" beside a generic "Continue reading the main story"),
+and each line counts as held when five documents of its site or five sites hold
+it: deciding a line by the first test it passed let fixes elsewhere in the
+batch move it from one test to the other, and a second run of fix delete what
+the first had left. Level balanced also
 makes lone lines with the strong site signal safe; aggressive makes every fix safe.`,
 		SafeFixes: "precision 1.000 on the held-out check part of the site split (1,481 boilerplate lines deleted, no body line; " +
 			"aeb-dev, readability-dev and the own kinds set, each extractor's records one batch) and 1.000 on the tuning part (2,934 and 0): " + measuredBy,
@@ -433,11 +439,19 @@ func (r repeatedLine) Check(p *rules.Pass) {
 	needSite := max(r.minSiteDocs, int(math.Ceil(r.minSiteShare*float64(siteDocs))))
 	needSites := max(r.minSites, int(math.Ceil(r.minSitesShare*float64(len(st.sites)))))
 
+	// A hit records both tests, each with the copies taken off: a line can
+	// pass one, the other or both, and the block and its safety are decided on
+	// the two together. Deciding a line by the first test it passes made the
+	// result move when a fix moved a count: a line of one site's chrome that
+	// is also generic ("Advertisement") fell to the cross-site test once fixes
+	// took it off some of its site's pages, joined a block it had been kept
+	// out of, and a second fix deleted what the first had left.
 	type hit struct {
-		line    int
-		count   int // documents (per-site test) or sites (cross-site test) holding it
-		need    int
-		perSite bool
+		line      int
+		siteCount int // documents of the site holding it
+		sitesCnt  int // sites holding it
+		perSite   bool
+		crossSite bool
 	}
 	// A copy of this document (the same text or URL) holds every line of it:
 	// the copies count as one document here. Finding them hashes the whole
@@ -470,13 +484,13 @@ func (r repeatedLine) Check(p *rules.Pass) {
 		if extra < 0 {
 			extra = st.copies(p.Doc) - 1
 		}
-		if c := siteCount - extra; words <= r.maxSiteWords && c >= needSite {
-			hits = append(hits, hit{i, c, needSite, true})
-		} else if c := sitesCount - extra; words <= r.maxCrossWords && c >= needSites {
-			hits = append(hits, hit{i, c, needSites, false})
-		} else {
+		x := hit{line: i, siteCount: siteCount - extra, sitesCnt: sitesCount - extra}
+		x.perSite = words <= r.maxSiteWords && x.siteCount >= needSite
+		x.crossSite = words <= r.maxCrossWords && x.sitesCnt >= needSites
+		if !x.perSite && !x.crossSite {
 			continue
 		}
+		hits = append(hits, x)
 		if long {
 			longDup += l.End - l.Start
 		}
@@ -487,47 +501,68 @@ func (r repeatedLine) Check(p *rules.Pass) {
 	strong := max(strongSiteDocs, int(math.Ceil(strongSiteShare*float64(siteDocs-extra))))
 	host := repeatedHost(p.Doc.URL)
 	for k := 0; k < len(hits); {
-		// A block: hits on consecutive non-blank lines, decided by the same test.
+		// A block: hits on consecutive non-blank lines, by either test.
 		j := k
-		for j+1 < len(hits) && hits[j+1].perSite == hits[k].perSite && adjacent(a, hits[j].line, hits[j+1].line) {
+		for j+1 < len(hits) && adjacent(a, hits[j].line, hits[j+1].line) {
 			j++
 		}
-		minCount := hits[k].count
-		for _, h := range hits[k : j+1] {
-			minCount = min(minCount, h.count)
-		}
-		first, last := hits[k].line, hits[j].line
-		n := j - k + 1
 		block := hits[k : j+1]
+		first, last := hits[k].line, hits[j].line
+		n := len(block)
 		k = j + 1
+		allSite, allCross := true, true
+		minSite, minSites := math.MaxInt, math.MaxInt
+		// held: every line is held by conservativeDocs documents of its site
+		// or as many sites, by a test it passes.
+		held := true
+		for _, h := range block {
+			allSite = allSite && h.perSite
+			allCross = allCross && h.crossSite
+			if h.perSite {
+				minSite = min(minSite, h.siteCount)
+			}
+			if h.crossSite {
+				minSites = min(minSites, h.sitesCnt)
+			}
+			held = held && (h.perSite && h.siteCount >= max(needSite, conservativeDocs) ||
+				h.crossSite && h.sitesCnt >= max(needSites, conservativeDocs))
+		}
 		// A lone line between lines of running text is a heading, a formula or a
 		// date the site's pages share, not chrome, unless nearly every page of
 		// the site holds it.
 		inner := firstProse >= 0 && first > firstProse && last < lastProse
-		lone := n == 1
-		siteStrong := block[0].perSite && minCount >= strong
-		if lone && inner && !siteStrong && block[0].perSite {
+		siteStrong := allSite && minSite >= strong
+		if n == 1 && inner && !siteStrong && block[0].perSite {
 			continue
 		}
 		var msg string
-		if block[0].perSite {
-			where := "of this batch"
-			if host != "" {
-				where = "of " + host
-			}
+		score := &rules.Score{Name: "documents_with_line", Op: ">="}
+		where := "of this batch"
+		if host != "" {
+			where = "of " + host
+		}
+		switch {
+		case allSite:
 			msg = fmt.Sprintf("%s in %d of %d documents %s (%d or more make site chrome)",
-				repeatedLines(n), minCount, siteDocs-extra, where, block[0].need)
-		} else {
+				repeatedLines(n), minSite, siteDocs-extra, where, needSite)
+			score.Value, score.Threshold = float64(minSite), float64(needSite)
+		case allCross:
 			what := "line of %d words or fewer recurs"
 			if n > 1 {
 				what = fmt.Sprint(n) + " lines of %d words or fewer recur"
 			}
 			msg = fmt.Sprintf(what+" on %d sites of this batch (%d or more make generic chrome)",
-				r.maxCrossWords, minCount, block[0].need)
+				r.maxCrossWords, minSites, needSites)
+			score.Value, score.Threshold = float64(minSites), float64(needSites)
+		default:
+			// Some lines are the site's chrome, the others generic chrome.
+			msg = fmt.Sprintf("%d lines recur, each as site chrome (in %d or more of %d documents %s; %d or more make it) "+
+				"or generic chrome (on %d or more sites of this batch; %d or more make it)",
+				n, minSite, siteDocs-extra, where, needSite, minSites, needSites)
+			score.Value, score.Threshold = float64(minSite), float64(needSite)
 		}
 		fix := &rules.Fix{Message: "delete the repeated lines", Applicability: rules.Safe, Edits: []rules.Edit{deleteLines(a, first, last)}}
-		safe := r.safe(n, minCount, block[0].need, siteStrong)
-		if safe {
+		if r.safe(n, held, siteStrong) {
 			msg += "; safe to delete: the lines recur together in many documents"
 		} else {
 			fix.Applicability = rules.Unsafe
@@ -541,21 +576,22 @@ func (r repeatedLine) Check(p *rules.Pass) {
 			End:     end,
 			Message: msg,
 			Fix:     fix,
-			Score:   &rules.Score{Name: "documents_with_line", Value: float64(minCount), Op: ">=", Threshold: float64(block[0].need)},
+			Score:   score,
 		})
 	}
 }
 
-// safe reports whether the deletion of a block of n recurring lines, each held
-// by at least count documents (or sites) of need, is safe at the rule's level.
-func (r repeatedLine) safe(n, count, need int, siteStrong bool) bool {
+// safe reports whether the deletion of a block of n recurring lines is safe at
+// the rule's level; held says every line passes one of its tests with
+// conservativeDocs documents (or sites) or more.
+func (r repeatedLine) safe(n int, held, siteStrong bool) bool {
 	switch r.level {
 	case levelAggressive:
 		return true
 	case levelBalanced:
 		return n >= 2 || siteStrong
 	}
-	return n >= 2 && count >= max(need, conservativeDocs)
+	return n >= 2 && held
 }
 
 func (r repeatedLine) unsafeWhy(n int) string {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -445,6 +446,90 @@ func TestRepeatedLineClustersWorkers(t *testing.T) {
 	for _, w := range []int{2, 8} {
 		if got := run(w); got != one {
 			t.Errorf("workers=%d: findings differ from one worker's\n--- 1\n%s--- %d\n%s", w, one, w, got)
+		}
+	}
+}
+
+// fixBatch runs the fix loop of rs over every document of docs with the state
+// of a first pass over docs, as `corpuslint fix` does on one batch, and
+// returns the fixed documents.
+func fixBatch(rs []rules.Rule, docs []*rules.Document) []*rules.Document {
+	states := engine.ObserveDocuments(rs, docs)
+	out := make([]*rules.Document, len(docs))
+	for i, d := range docs {
+		check := func(s string) []rules.Finding {
+			c := *d
+			c.Text = s
+			return rules.Run(rs, &c, nil, states)
+		}
+		c := *d
+		c.Text = fix.Loop(d.Text, nil, check, false).Text
+		out[i] = &c
+	}
+	return out
+}
+
+// chromeBatch returns a batch of pages of several sites, each page a few lines
+// of its own between chrome lines: the site's menu and footer on most of its
+// pages, and generic lines ("Advertisement") that many sites share, each
+// placed alone or next to other chrome at random.
+func chromeBatch(r *rand.Rand) []*rules.Document {
+	generic := []string{"Advertisement", "Continue reading the main story", "Share this article", "Sign up for our newsletter"}
+	var docs []*rules.Document
+	for site := range 8 {
+		menu := []string{fmt.Sprintf("Home %d", site), "News", fmt.Sprintf("Sport in %s", repeatedWord(site))}
+		pages := 3 + r.IntN(12)
+		for pg := range pages {
+			var b strings.Builder
+			put := func(s string) { b.WriteString(s + "\n") }
+			if r.IntN(4) > 0 {
+				for _, m := range menu[:1+r.IntN(len(menu))] {
+					put(m)
+				}
+			}
+			for k := range 2 + r.IntN(4) {
+				w := repeatedWord(site*1000 + pg*10 + k)
+				put(fmt.Sprintf("The report on %s said the works in %s would take until the spring of next year.", w, w))
+				if r.IntN(3) == 0 {
+					put(generic[r.IntN(len(generic))])
+					if r.IntN(2) == 0 {
+						put(generic[r.IntN(len(generic))])
+					}
+				}
+			}
+			if r.IntN(3) > 0 {
+				put(fmt.Sprintf("© %s. All rights reserved.", repeatedWord(site)))
+			}
+			docs = append(docs, &rules.Document{Text: b.String(), Path: "batch.jsonl", Record: len(docs) + 1,
+				ID: fmt.Sprint(len(docs)), URL: fmt.Sprintf("https://site%d.example/page/%d", site, pg)})
+		}
+	}
+	return docs
+}
+
+// Fix twice is fix once over a batch, whose counts the first run's fixes
+// move: the second run sees a batch from which the first deleted chrome on
+// some pages, so a line's counts fall (a site's chrome can become only generic
+// chrome), and nothing may become newly safe to delete.
+func TestRepeatedLineFixTwiceOverBatch(t *testing.T) {
+	rs := []rules.Rule{boilerplate.RepeatedLine()}
+	for seed := range uint64(100) {
+		docs := chromeBatch(rand.New(rand.NewPCG(seed, 7)))
+		once := fixBatch(rs, docs)
+		changed := 0
+		for i := range docs {
+			if once[i].Text != docs[i].Text {
+				changed++
+			}
+		}
+		if changed == 0 {
+			t.Fatalf("seed %d: the first run fixed nothing: the batch tests nothing", seed)
+		}
+		twice := fixBatch(rs, once)
+		for i := range once {
+			if twice[i].Text != once[i].Text {
+				t.Errorf("seed %d, page %s: the second run changed\n%s\ninto\n%s", seed, once[i].URL, once[i].Text, twice[i].Text)
+			}
 		}
 	}
 }

@@ -13,7 +13,11 @@ import (
 // fixing the larger one removes them anyway, so listing them repeats the same
 // problem (DESIGN.md "Fixes"). Into an unsafe deletion (a boilerplate block
 // that fix leaves to --unsafe-fixes) everything but a safe deletion folds: a
-// safe deletion inside it would be lost to a plain fix.
+// safe deletion inside it would be lost to a plain fix. Into an unsafe drop
+// (a near-duplicate) no finding with a safe fix folds: a plain fix keeps the
+// document, so its safe fixes must apply; folded, they applied or not as the
+// batch-level decision went, and the next run of fix, on a batch whose fixes
+// had moved that decision, applied them then.
 type Supersede struct{}
 
 // Name implements Processor.
@@ -62,7 +66,7 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 			if d.owner == i || f.End-f.Start >= d.end-d.start || owner[d.owner] >= 0 {
 				continue
 			}
-			if fs[d.owner].Fix.Applicability != rules.Safe && safeDeletion(f.Fix) {
+			if o := fs[d.owner].Fix; o.Applicability != rules.Safe && (safeDeletion(f.Fix) || o.Drop && safeFix(f.Fix)) {
 				continue
 			}
 			if best < 0 || supLonger(d, idx.dels[best]) {
@@ -128,6 +132,11 @@ func safeDeletion(fix *rules.Fix) bool {
 		}
 	}
 	return false
+}
+
+// safeFix reports whether fix is safe and edits the text (a drop or not).
+func safeFix(fix *rules.Fix) bool {
+	return fix != nil && fix.Applicability == rules.Safe && len(fix.Edits) > 0
 }
 
 // supDel is a deletion [start, end) of finding owner.

@@ -14,7 +14,7 @@ import (
 // each finding goes to the longest containing deletion longer than itself
 // (ties: earlier start, then lower owner) whose finding was not folded before,
 // and stays when that finding is folded after it; a safe deletion never goes
-// into an unsafe one.
+// into an unsafe one, and no safe fix into an unsafe drop.
 func supersedeByScan(fs []rules.Finding) []rules.Finding {
 	type del struct{ start, end, owner int }
 	var dels []del
@@ -37,7 +37,7 @@ func supersedeByScan(fs []rules.Finding) []rules.Finding {
 			if d.owner == i || f.Start < d.start || f.End > d.end || f.End-f.Start >= d.end-d.start || owner[d.owner] >= 0 {
 				continue
 			}
-			if fs[d.owner].Fix.Applicability != rules.Safe && safeDeletion(f.Fix) {
+			if o := fs[d.owner].Fix; o.Applicability != rules.Safe && (safeDeletion(f.Fix) || o.Drop && f.Fix != nil && f.Fix.Applicability == rules.Safe) {
 				continue
 			}
 			if best < 0 || supLonger(supDel(d), supDel(dels[best])) {
@@ -98,6 +98,14 @@ func randomFindings(r *rand.Rand, n, textLen int) []rules.Finding {
 				app = rules.Unsafe
 			}
 			fs[i].Fix = &rules.Fix{Applicability: app, Edits: []rules.Edit{{Start: ds, End: de}}}
+			switch r.IntN(6) {
+			case 0: // a replacement, not a deletion
+				fs[i].Fix.Edits[0].NewText = "x"
+			case 1: // a drop of the whole text
+				fs[i].Start, fs[i].End = 0, textLen
+				fs[i].Fix.Edits[0] = rules.Edit{Start: 0, End: textLen}
+				fs[i].Fix.Drop = true
+			}
 		}
 	}
 	return fs
@@ -156,6 +164,24 @@ func TestSupersede(t *testing.T) {
 	got := Supersede{}.Process(nil, fs)
 	if len(got) != 3 || got[0].Message != "block (also covers 2 dash findings, 1 quote finding)" ||
 		got[1].Message != "u (also covers 1 outside finding)" || got[2].Rule != "safe-inside" {
+		t.Errorf("got %+v", got)
+	}
+}
+
+// A finding with a safe fix stays beside an unsafe drop (a near-duplicate),
+// which a plain fix does not apply: folded, its fix was lost to that run, and
+// the next run of fix, once the batch no longer made the document a
+// near-duplicate, applied it then. Findings without a safe fix still fold.
+func TestSupersedeKeepsSafeFixesBesideUnsafeDrop(t *testing.T) {
+	drop := &rules.Fix{Message: "drop", Applicability: rules.Unsafe, Edits: []rules.Edit{{Start: 0, End: 100}}, Drop: true}
+	quote := &rules.Fix{Message: "straighten", Applicability: rules.Safe, Edits: []rules.Edit{{Start: 40, End: 43, NewText: "\""}}}
+	fs := []rules.Finding{
+		{Rule: "near-duplicate", Start: 0, End: 100, Message: "near", Fix: drop},
+		{Rule: "broken-quotes", Start: 40, End: 43, Message: "quote", Fix: quote},
+		{Rule: "missing-attribution", Start: 50, End: 60, Message: "who"},
+	}
+	got := Supersede{}.Process(nil, fs)
+	if len(got) != 2 || got[0].Message != "near (also covers 1 missing-attribution finding)" || got[1].Rule != "broken-quotes" {
 		t.Errorf("got %+v", got)
 	}
 }
