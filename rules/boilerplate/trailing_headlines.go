@@ -49,6 +49,10 @@ const (
 	// prose line and this many words.
 	minBodyProse = 2
 	minBodyWords = 60
+	// Or one line of minParagraphWords words or more, whatever it ends with, and
+	// minBodyWordsOneLine words in all.
+	minParagraphWords   = 25
+	minBodyWordsOneLine = 40
 	// Before three headlines ending in " -", one prose line of this many words.
 	minShortBody = 6
 	// Footer lines (copyright, "powered by") allowed after the block.
@@ -96,7 +100,9 @@ stay.
 
 The rule flags the block when:
   - a body comes before it: two prose lines ending in terminal punctuation, or
-    one and 60 words; the line just before it is no "Key points:" style intro;
+    one and 60 words, or a paragraph of 25 words or more and 40 in all whatever
+    it ends with (a post ending in a hashtag or a link); the line just before it
+    is no "Key points:" style intro;
   - the headlines average 5 words or more (menus such as "About Us" are shorter);
   - without a lead-in line: 3 headlines or more, at least 60% of them strong
     (or 5 or more, none of them sharing the body's topic), no
@@ -585,6 +591,11 @@ func hasBody(a *text.Analysis, last int) bool {
 			}
 		}
 		if prose >= minBodyProse || (prose >= 1 && words >= minBodyWords) {
+			return true
+		}
+		// A paragraph without a final full stop (a post that ends in a
+		// hashtag or a link, an embedded tweet) is a body too when it is long.
+		if len(ws) >= minParagraphWords && words >= minBodyWordsOneLine {
 			return true
 		}
 	}
