@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/urfave/cli/v2"
@@ -11,6 +13,7 @@ import (
 	"github.com/corpuslint/corpuslint/internal/fix"
 	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/report"
+	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/text"
 )
 
@@ -23,7 +26,10 @@ func fixCommand() *cli.Command {
 temporary file and a rename, so an interrupted run leaves the original intact. In
 JSONL only the bytes of the text field's value change: other fields, key order,
 number formatting, blank lines and line endings stay as they were. After fixing, the
-rules run again on the new text; what is left is listed as unfixed.
+rules run again on the new text; what is left is listed as unfixed. With
+--unsafe-fixes and a corpus rule selected, fix runs rounds over the batch until one
+changes nothing (at most 4): a drop or a cut changes the batch the corpus rules
+decided from.
 
 Prints one summary line per changed file, then the findings left unfixed.
 Exit status (ruff's): 0 when nothing at or above --fail-on is left, 1 when
@@ -105,6 +111,127 @@ func fixAction(c *cli.Context) error {
 		}
 	}
 
+	// With --unsafe-fixes, a corpus rule's drops and deletions change the
+	// batch its decisions were made from (a page whose boilerplate was cut
+	// becomes a near-duplicate of its clean copy), so one pass is not a
+	// fixed point: fix runs rounds over the batch until one changes nothing,
+	// at most maxBatchRounds. Safe fixes do not need this: their corpus
+	// decisions only weaken as fixes remove lines (see repeated-line), and a
+	// second round costs a whole pass.
+	rounds := 1
+	if !dryRun && s.opt.UnsafeFixes && hasCorpusRule(s) {
+		rounds = maxBatchRounds
+	}
+	var (
+		sum      *report.Summary
+		modified bool // some round changed a file
+		failed   bool
+	)
+	for round := 1; round <= rounds; round++ {
+		last := round == rounds
+		// Only the last round's table of what is left is shown: it is
+		// written to a temporary file until the round is known to be the last.
+		tableOut, spool, serr := roundOutput(out, last)
+		if serr != nil {
+			return serr
+		}
+		var changed bool
+		sum, changed, failed, err = fixRound(s, roundOptions{
+			round: round, dryRun: dryRun, out: out, table: tableOut, errw: errw,
+		})
+		modified = modified || changed
+		if spool != nil {
+			if !changed || err != nil {
+				if _, cerr := spool.WriteTo(out); cerr != nil && err == nil {
+					err = cerr
+				}
+				last = true
+			}
+			spool.Close()
+		}
+		if last || !changed || err != nil {
+			break
+		}
+	}
+	if modified && c.Bool("exit-non-zero-on-fix") {
+		failed = true
+	}
+	return exitStatus(err, sum.Errors, failed)
+}
+
+// maxBatchRounds bounds the rounds fix runs over a batch under --unsafe-fixes.
+const maxBatchRounds = 4
+
+// hasCorpusRule reports whether a corpus rule (one with a first pass over the
+// batch) checks some input of s.
+func hasCorpusRule(s *setup) bool {
+	has := func(rs []rules.Rule) bool {
+		for _, r := range rs {
+			if _, ok := r.(rules.CorpusRule); ok {
+				return true
+			}
+		}
+		return false
+	}
+	if has(s.opt.Rules) {
+		return true
+	}
+	if s.opt.RulesFor != nil {
+		for _, f := range s.files {
+			if has(s.opt.RulesFor(f)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roundOutput returns where a round writes its table of findings left: out
+// itself for the last round, else a spool file the caller copies to out if the
+// round turns out to be the last (it changed nothing).
+func roundOutput(out io.Writer, last bool) (io.Writer, *spoolFile, error) {
+	if last {
+		return out, nil, nil
+	}
+	f, err := os.CreateTemp("", "corpuslint-fix-table-*")
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot create a temporary file for the findings left: %w", err)
+	}
+	_ = os.Remove(f.Name()) // unnamed: nothing is left behind, whatever happens
+	return f, &spoolFile{f}, nil
+}
+
+// spoolFile is an unnamed temporary file holding a round's table.
+type spoolFile struct{ f *os.File }
+
+// WriteTo copies the spooled table to w.
+func (sp *spoolFile) WriteTo(w io.Writer) (int64, error) {
+	if _, err := sp.f.Seek(0, io.SeekStart); err != nil {
+		return 0, err
+	}
+	return io.Copy(w, sp.f)
+}
+
+// Close closes the file.
+func (sp *spoolFile) Close() { _ = sp.f.Close() }
+
+// roundOptions are the settings of one round of fix over the batch.
+type roundOptions struct {
+	round  int
+	dryRun bool
+	out    io.Writer // summary lines
+	table  io.Writer // the table of findings left
+	errw   io.Writer
+}
+
+// fixRound runs one round of fix over every input of s: it reads the batch
+// (both passes), fixes each document and rewrites the files. It returns the
+// summary of what is left, whether a file was changed (or with --diff would
+// be), and whether a finding at or above --fail-on is left. Input errors are
+// printed in the first round only: later rounds read the same records.
+func fixRound(s *setup, ro roundOptions) (*report.Summary, bool, bool, error) {
+	dryRun, out, errw := ro.dryRun, ro.out, ro.errw
+	var err error
 	// What each file looked like before reading began: a file that changes
 	// during the run is not replaced (another process appending to it).
 	snaps := map[string]*fix.Snapshot{}
@@ -121,11 +248,20 @@ func fixAction(c *cli.Context) error {
 		diff = report.NewDiff(out)
 	}
 	// Findings left after fixing are listed like lint's table, against the fixed text.
-	left := report.NewTable(out, report.Options{Color: useColor(out), Quiet: true})
+	left := report.NewTable(ro.table, report.Options{Color: useColor(out), Quiet: true})
 	sum := report.NewSummary()
 	errs := newErrorPrinter(errw)
+	if ro.round > 1 {
+		errs = newErrorPrinter(io.Discard) // printed in the first round
+	}
 	for _, e := range s.inputErr {
 		sum.Errors += errs.Print(e, nil)
+	}
+	// A later round's summary lines say so: the first round's fixes changed
+	// the batch the corpus rules decided from.
+	suffix := ""
+	if ro.round > 1 {
+		suffix = fmt.Sprintf(" (round %d)", ro.round)
 	}
 	failed := false
 	// modified: some file was changed (or, with --diff, would be); with
@@ -146,7 +282,7 @@ func fixAction(c *cli.Context) error {
 			sum.Errors++
 		} else if cur.changed > 0 || cur.dropped > 0 {
 			modified = true
-			if sn := cur.snap; !dryRun && sn != nil && sn.Links > 1 {
+			if sn := cur.snap; !dryRun && sn != nil && sn.Links > 1 && ro.round == 1 {
 				fmt.Fprintf(errw, "warning: %s has %d hard links: the fixed file replaces this name only, the other %d keep the old content\n",
 					cur.path, sn.Links, sn.Links-1)
 			}
@@ -163,7 +299,7 @@ func fixAction(c *cli.Context) error {
 				}
 				fmt.Fprintf(out, "; %s %d records to %s", moved, cur.dropped, fix.RejectedPath(cur.path))
 			}
-			fmt.Fprintln(out)
+			fmt.Fprintln(out, suffix)
 		}
 		if cur.unfinished > 0 {
 			fmt.Fprintf(errw, "warning: %s: %d documents still had fixes to apply after %d rounds, or their fixes undo each other; run fix again to go on\n",
@@ -249,10 +385,7 @@ func fixAction(c *cli.Context) error {
 	if cerr := left.Close(nil); err == nil {
 		err = cerr
 	}
-	if modified && c.Bool("exit-non-zero-on-fix") {
-		failed = true
-	}
-	return exitStatus(err, sum.Errors, failed)
+	return sum, modified, failed, err
 }
 
 // remainingReport is the document as it stands after fixing, with the findings that
