@@ -92,7 +92,8 @@ also like", "Read more", "Lire aussi", "Mehr zum Thema", "Leer más", ...), lone
 separator lines ("-", "*", "***", "|", "•"), and, right under a lead-in line, up
 to two one- or two-word tag lines ("More in Milan" / "Milan"), and, between
 headlines, a short stray line that is no sentence (an address, a sponsor's
-label, "CLICK HERE TO GET THE APP"; one per three headlines below it). One line holding
+label, "CLICK HERE TO GET THE APP", a headline of two sentences in Title Case;
+one per three headlines below it). One line holding
 three or more headlines joined by "|" counts as that many headlines. Up to two
 copyright or "powered by" lines may follow the block, and the markdown
 reference definitions ("[5]: https://…") a Markdown extractor writes last; they
@@ -831,7 +832,12 @@ func strayInBlock(a *text.Analysis, i int, cls []headlineLine, strays int, buf *
 		t = t[:len(t)-n]
 	}
 	if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '!' || r == '?' || r == '\u2026' || r == ':' {
-		return false
+		// Unless it is written in Title Case, as headlines are and body
+		// sentences are not ("Tim Alberta Is a First-Rate Journalist. The DNC
+		// Should Quit Whining.").
+		if r == ':' || !titleCaseLine(t, buf) {
+			return false
+		}
 	}
 	heads := 0
 	for _, c := range cls {
@@ -859,4 +865,39 @@ func strayInBlock(a *text.Analysis, i int, cls []headlineLine, strays int, buf *
 		need -= max(1, len(c.heads))
 	}
 	return need <= 0
+}
+
+// titleCaseLine reports whether t is written in Title Case: its first word
+// capitalised, and at least titleShare of the others (minor words such as "of"
+// and "the" aside), as headlineFeatures decides, with three such words at least.
+func titleCaseLine(t string, buf *[]text.Word) bool {
+	*buf = text.AppendWords((*buf)[:0], t, 0, len(t))
+	ws := *buf
+	if len(ws) < minWords {
+		return false
+	}
+	caps, base := 0, 0
+	var lbuf [64]byte
+	for k, w := range ws {
+		word := t[w.Start:w.End]
+		r, _ := utf8.DecodeRuneInString(word)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		upper := unicode.IsUpper(r) || unicode.IsTitle(r)
+		if k == 0 {
+			if !upper {
+				return false
+			}
+			continue
+		}
+		if !upper && minorWords[string(headlineAppendLower(lbuf[:0], word))] {
+			continue
+		}
+		base++
+		if upper {
+			caps++
+		}
+	}
+	return base >= 3 && float64(caps) >= titleShare*float64(base)
 }
