@@ -93,7 +93,8 @@ separator lines ("-", "*", "***", "|", "•"), and, right under a lead-in line, 
 to two one- or two-word tag lines ("More in Milan" / "Milan"), and, between
 headlines, a short stray line that is no sentence (an address, a sponsor's
 label, "CLICK HERE TO GET THE APP", a headline of two sentences in Title Case;
-one per three headlines below it). One line holding
+one per three headlines around it, counting those of the four lines above it,
+past one more such line; none above a lead-in line). One line holding
 three or more headlines joined by "|" counts as that many headlines. Up to two
 copyright or "powered by" lines may follow the block, and the markdown
 reference definitions ("[5]: https://…") a Markdown extractor writes last; they
@@ -841,30 +842,65 @@ func strayInBlock(a *text.Analysis, i int, cls []headlineLine, strays int, buf *
 	}
 	heads := 0
 	for _, c := range cls {
+		if c.kind == headlineLeadIn || c.lead != "" {
+			// Above a lead-in line ("More in Amsterdam") the block under it has
+			// begun: what is above is another list (the article's own list of
+			// works, "Portam Civitatis by Peter Snijder"), and a stray line there
+			// would join it to the widget.
+			return false
+		}
 		if c.kind == headlineStray {
 			continue
 		}
 		heads += len(c.heads)
 	}
-	if strays > 0 && heads <= 3*strays {
-		return false
-	}
 	// Headlines right above it make up for those below: three around it in all,
 	// at least one above (a stray under the last headline, a date line or "CLICK
-	// HERE" between the last two).
-	need := max(1, 3-heads)
-	for j := i - 1; j >= 0 && need > 0; j-- {
+	// HERE" between the last two). The nearest four lines above are read, past
+	// one more short line that is no sentence (widgets mix a date, a sponsor's
+	// label and "Follow X on Twitter" among their links), and the headlines
+	// found there count for the budget of one stray per three headlines too.
+	above, seen, skipped := 0, 0, false
+	for j := i - 1; j >= 0 && seen < strayLookahead; j-- {
 		if a.IsBlank(j) {
 			continue
 		}
+		seen++
 		var c headlineLine
 		c, *buf = classify(a.LineText(j), *buf)
-		if c.kind != headline {
-			return false
+		if c.kind == headline {
+			above += max(1, len(c.heads))
+			continue
 		}
-		need -= max(1, len(c.heads))
+		if !skipped && shortNonSentence(a, j) {
+			skipped = true
+			continue
+		}
+		break
 	}
-	return need <= 0
+	return above >= 1 && heads+above >= 3 && heads+above > 3*strays
+}
+
+// strayLookahead is how many non-blank lines above a stray line are read.
+const strayLookahead = 4
+
+// shortNonSentence reports whether line i is short (at most maxStrayWords
+// words, one at least) and does not end as a sentence does.
+func shortNonSentence(a *text.Analysis, i int) bool {
+	l := a.Lines()[i]
+	if n := len(a.WordsIn(l.Start, l.End)); n == 0 || n > maxStrayWords {
+		return false
+	}
+	t := text.TrimSpace(a.Text()[l.Start:l.End])
+	for t != "" {
+		r, n := utf8.DecodeLastRuneInString(t)
+		if !text.IsCloser(r) {
+			break
+		}
+		t = t[:len(t)-n]
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return !(r == '.' || r == '!' || r == '?' || r == '\u2026' || r == ':')
 }
 
 // titleCaseLine reports whether t is written in Title Case: its first word
