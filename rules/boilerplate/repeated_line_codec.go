@@ -26,7 +26,9 @@ import (
 //
 // Hashes are little-endian. Entries are sorted so that equal states encode to
 // equal bytes.
-const codecVersion = 3
+// Version 4: document keys hash the text with xxhash (version 3: FNV-1a), so
+// states of older versions, whose keys would never match, are refused.
+const codecVersion = 4
 
 var errRLCorrupt = errors.New("repeated-line: corrupt state encoding")
 
