@@ -11,8 +11,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/cespare/xxhash/v2"
-
 	"github.com/corpuslint/corpuslint/rules"
 	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
@@ -273,16 +271,16 @@ func (s *repeatedState) copies(doc *rules.Document) int {
 }
 
 // docKeys returns the keys a document counts under: a hash of its text as it
-// is (xxhash), and one of its URL (without scheme, "www.", fragment and trailing slash),
+// is (text.Hash64), and one of its URL (without scheme, "www.", fragment and trailing slash),
 // 0 when it has none. Texts equal after duplicate-document's normalisation
 // have equal signatures, so the clusters join them (when they have 5 words or
 // more); the raw hash here is for the shorter ones and costs a tenth of the
 // normalised one.
 func docKeys(doc *rules.Document) [2]uint64 {
-	// xxhash, not the byte-at-a-time FNV of the line hashes: it reads the whole
-	// text of every document, and FNV there was 4% of the default rules' time.
-	// A key of 0 means none, so an (unlikely) 0 becomes 1.
-	h := max(xxhash.Sum64String(doc.Text), 1)
+	// text.Hash64, not the byte-at-a-time FNV of the line hashes: it reads the
+	// whole text of every document, and FNV there was 4% of the default rules'
+	// time. A key of 0 means none, so an (unlikely) 0 becomes 1.
+	h := max(text.Hash64(doc.Text, 't'), 1)
 	var u uint64
 	if host := repeatedHost(doc.URL); host != "" {
 		rest := doc.URL

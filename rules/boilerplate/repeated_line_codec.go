@@ -26,7 +26,7 @@ import (
 //
 // Hashes are little-endian. Entries are sorted so that equal states encode to
 // equal bytes.
-// Version 4: document keys hash the text with xxhash (version 3: FNV-1a), so
+// Version 4: document keys hash the text with text.Hash64 (version 3: FNV-1a), so
 // states of older versions, whose keys would never match, are refused.
 const codecVersion = 4
 
