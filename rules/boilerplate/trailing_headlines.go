@@ -202,6 +202,7 @@ func headlineCheck(a *text.Analysis, report func(rules.Finding)) {
 	cls := make([]headlineLine, 0, 16) // cls[k] is line scanEnd-k
 	last, top := -1, -1                // the block's last and first non-blank lines
 	strays := 0                        // stray lines taken into the block
+	var memo classMemo                 // the stray test's look above, reused below
 	for i := scanEnd; i >= 0; i-- {
 		var c headlineLine
 		if i > 0 && len(cls) < maxBlockLines {
@@ -223,13 +224,13 @@ func headlineCheck(a *text.Analysis, report func(rules.Finding)) {
 				continue
 			}
 		}
-		c, buf = classify(a.LineText(i), buf)
+		c = memo.classify(a, i, &buf)
 		if c.kind == headlineOther {
 			// One stray line inside a widget (an address, a sponsor's label,
 			// "CLICK HERE TO GET THE APP", a line with a full stop) does not end
 			// it: a short line with two headlines below and one above it is the
 			// block's, once per three headlines.
-			if !strayInBlock(a, i, cls, strays, &buf) {
+			if !strayInBlock(a, i, cls, strays, &memo, &buf) {
 				break
 			}
 			strays++
@@ -818,7 +819,7 @@ const maxStrayWords = 25
 // three headlines stand around it (those below, and the nearest lines above,
 // at least one), and the block below has more than three headlines per stray
 // line taken so far.
-func strayInBlock(a *text.Analysis, i int, cls []headlineLine, strays int, buf *[]text.Word) bool {
+func strayInBlock(a *text.Analysis, i int, cls []headlineLine, strays int, memo *classMemo, buf *[]text.Word) bool {
 	l := a.Lines()[i]
 	if n := len(a.WordsIn(l.Start, l.End)); n == 0 || n > maxStrayWords {
 		return false
@@ -866,8 +867,7 @@ func strayInBlock(a *text.Analysis, i int, cls []headlineLine, strays int, buf *
 			continue
 		}
 		seen++
-		var c headlineLine
-		c, *buf = classify(a.LineText(j), *buf)
+		c := memo.classify(a, j, buf)
 		if c.kind == headline {
 			above += max(1, len(c.heads))
 			continue
@@ -879,6 +879,29 @@ func strayInBlock(a *text.Analysis, i int, cls []headlineLine, strays int, buf *
 		break
 	}
 	return above >= 1 && heads+above >= 3 && heads+above > 3*strays
+}
+
+// classMemo remembers the classes of the last few lines classified: the
+// backward scan classifies each line, and the stray test the lines just above
+// a stray, which the scan reaches next.
+type classMemo struct {
+	line [8]int // line index + 1 (0: empty slot)
+	c    [8]headlineLine
+	next int
+}
+
+// classify returns classify of line i of a, from the memo when it is there.
+func (m *classMemo) classify(a *text.Analysis, i int, buf *[]text.Word) headlineLine {
+	for k := range m.line {
+		if m.line[k] == i+1 {
+			return m.c[k]
+		}
+	}
+	var c headlineLine
+	c, *buf = classify(a.LineText(i), *buf)
+	m.line[m.next], m.c[m.next] = i+1, c
+	m.next = (m.next + 1) % len(m.line)
+	return c
 }
 
 // strayLookahead is how many non-blank lines above a stray line are read.
