@@ -26,10 +26,10 @@ func fixCommand() *cli.Command {
 temporary file and a rename, so an interrupted run leaves the original intact. In
 JSONL only the bytes of the text field's value change: other fields, key order,
 number formatting, blank lines and line endings stay as they were. After fixing, the
-rules run again on the new text; what is left is listed as unfixed. With
---unsafe-fixes and a corpus rule selected, fix runs rounds over the batch until one
-changes nothing (at most 4): a drop or a cut changes the batch the corpus rules
-decided from.
+rules run again on the new text; what is left is listed as unfixed. With a corpus
+rule selected, and --unsafe-fixes given or records dropped, fix runs rounds over the
+batch until one changes nothing (at most 4): a drop or a cut changes the batch the
+corpus rules decided from.
 
 Prints one summary line per changed file, then the findings left unfixed.
 Exit status (ruff's): 0 when nothing at or above --fail-on is left, 1 when
@@ -111,15 +111,17 @@ func fixAction(c *cli.Context) error {
 		}
 	}
 
-	// With --unsafe-fixes, a corpus rule's drops and deletions change the
-	// batch its decisions were made from (a page whose boilerplate was cut
-	// becomes a near-duplicate of its clean copy), so one pass is not a
-	// fixed point: fix runs rounds over the batch until one changes nothing,
-	// at most maxBatchRounds. Safe fixes do not need this: their corpus
-	// decisions only weaken as fixes remove lines (see repeated-line), and a
-	// second round costs a whole pass.
+	// A corpus rule decides from the batch as it was read. With --unsafe-fixes
+	// its drops and cuts change that batch (a page whose boilerplate was cut
+	// becomes a near-duplicate of its clean copy), and a round that drops
+	// records changes the batch's counts of documents (per site, and of sites)
+	// the thresholds are shares of. Then one pass is not a fixed point: fix runs
+	// rounds over the batch until one changes nothing, at most maxBatchRounds.
+	// Safe fixes that only edit texts need no second round (their corpus
+	// decisions only weaken as fixes remove lines; see repeated-line), so the
+	// default run stays one pass.
 	rounds := 1
-	if !dryRun && s.opt.UnsafeFixes && hasCorpusRule(s) {
+	if !dryRun && hasCorpusRule(s) {
 		rounds = maxBatchRounds
 	}
 	var (
@@ -135,13 +137,15 @@ func fixAction(c *cli.Context) error {
 		if serr != nil {
 			return serr
 		}
-		var changed bool
-		sum, changed, failed, err = fixRound(s, roundOptions{
+		var changed, dropped bool
+		sum, changed, dropped, failed, err = fixRound(s, roundOptions{
 			round: round, dryRun: dryRun, out: out, table: tableOut, errw: errw,
 		})
 		modified = modified || changed
+		// Another round only when this one can have moved a corpus decision.
+		again := changed && (s.opt.UnsafeFixes || dropped)
 		if spool != nil {
-			if !changed || err != nil {
+			if !again || err != nil {
 				if _, cerr := spool.WriteTo(out); cerr != nil && err == nil {
 					err = cerr
 				}
@@ -149,7 +153,7 @@ func fixAction(c *cli.Context) error {
 			}
 			spool.Close()
 		}
-		if last || !changed || err != nil {
+		if last || !again || err != nil {
 			break
 		}
 	}
@@ -159,7 +163,7 @@ func fixAction(c *cli.Context) error {
 	return exitStatus(err, sum.Errors, failed)
 }
 
-// maxBatchRounds bounds the rounds fix runs over a batch under --unsafe-fixes.
+// maxBatchRounds bounds the rounds fix runs over a batch.
 const maxBatchRounds = 4
 
 // hasCorpusRule reports whether a corpus rule (one with a first pass over the
@@ -227,9 +231,10 @@ type roundOptions struct {
 // fixRound runs one round of fix over every input of s: it reads the batch
 // (both passes), fixes each document and rewrites the files. It returns the
 // summary of what is left, whether a file was changed (or with --diff would
-// be), and whether a finding at or above --fail-on is left. Input errors are
+// be), whether records were moved to a rejected file, and whether a finding at
+// or above --fail-on is left. Input errors are
 // printed in the first round only: later rounds read the same records.
-func fixRound(s *setup, ro roundOptions) (*report.Summary, bool, bool, error) {
+func fixRound(s *setup, ro roundOptions) (*report.Summary, bool, bool, bool, error) {
 	dryRun, out, errw := ro.dryRun, ro.out, ro.errw
 	var err error
 	// What each file looked like before reading began: a file that changes
@@ -264,6 +269,7 @@ func fixRound(s *setup, ro roundOptions) (*report.Summary, bool, bool, error) {
 		suffix = fmt.Sprintf(" (round %d)", ro.round)
 	}
 	failed := false
+	dropped := false // some record was moved to a rejected file
 	// modified: some file was changed (or, with --diff, would be); with
 	// --exit-non-zero-on-fix that alone fails the run.
 	modified := false
@@ -282,6 +288,7 @@ func fixRound(s *setup, ro roundOptions) (*report.Summary, bool, bool, error) {
 			sum.Errors++
 		} else if cur.changed > 0 || cur.dropped > 0 {
 			modified = true
+			dropped = dropped || cur.dropped > 0
 			if sn := cur.snap; !dryRun && sn != nil && sn.Links > 1 && ro.round == 1 {
 				fmt.Fprintf(errw, "warning: %s has %d hard links: the fixed file replaces this name only, the other %d keep the old content\n",
 					cur.path, sn.Links, sn.Links-1)
@@ -385,7 +392,7 @@ func fixRound(s *setup, ro roundOptions) (*report.Summary, bool, bool, error) {
 	if cerr := left.Close(nil); err == nil {
 		err = cerr
 	}
-	return sum, modified, failed, err
+	return sum, modified, dropped, failed, err
 }
 
 // remainingReport is the document as it stands after fixing, with the findings that
