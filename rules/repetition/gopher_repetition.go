@@ -3,6 +3,7 @@ package repetition
 import (
 	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"strconv"
 	"strings"
@@ -247,9 +248,12 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 	}
 	total := float64(utf8.RuneCountInString(txt))
 
+	g := nGramPool.Get().(*nGrams)
+	defer func() { g.text = ""; g.toks = nil; nGramPool.Put(g) }()
+
 	// Paragraphs: re.split(r"\n{2,}", text.strip()).
 	ps, pe := spacy.PyStrip(txt)
-	pd := findDuplicates(txt, splitNewlines(txt, ps, pe, 2))
+	pd := g.pieces.findDuplicates(txt, ps, pe, 2)
 	if o.DupParaFrac != 0 {
 		if v := float64(pd.dups) / float64(pd.n); over("dup_para_frac", v, o.DupParaFrac) {
 			out = append(out, failure{"dup_para_frac", v, o.DupParaFrac, pd.first.Start, pd.first.End,
@@ -266,7 +270,7 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 	}
 
 	// Lines: re.split("\n+", text).
-	ld := findDuplicates(txt, splitNewlines(txt, 0, len(txt), 1))
+	ld := g.pieces.findDuplicates(txt, 0, len(txt), 1)
 	if o.DupLineFrac != 0 {
 		if v := float64(ld.dups) / float64(ld.n); over("dup_line_frac", v, o.DupLineFrac) {
 			out = append(out, failure{"dup_line_frac", v, o.DupLineFrac, ld.first.Start, ld.first.End,
@@ -285,8 +289,6 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 	if len(o.TopNGrams) == 0 && len(o.DupNGrams) == 0 {
 		return out
 	}
-	g := nGramPool.Get().(*nGrams)
-	defer func() { g.text = ""; nGramPool.Put(g) }()
 	g.load(txt, words)
 	for _, l := range o.TopNGrams {
 		first, count, chars, ok := g.top(l.N)
@@ -341,10 +343,64 @@ func times(n int) string {
 
 func gopherG(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
-// splitNewlines splits text[s:e] at every run of at least min "\n" (Python's
-// re.split(r"\n{min,}")), keeping empty pieces.
-func splitNewlines(txt string, s, e, min int) []text.Span {
-	var out []text.Span
+// duplicates is datatrove's find_duplicates over a list of pieces.
+type duplicates struct {
+	n, dups, chars int
+	first          text.Span // the first duplicate piece
+}
+
+// pieceSet is the set of pieces (paragraphs or lines) find_duplicates has
+// seen: an open-addressing table of their hashes and offsets, reused from
+// document to document, where a Go map of strings cost a string header and
+// a map entry per line.
+type pieceSet struct {
+	slots []pieceSlot
+	used  int
+	mask  uint64
+	shift uint
+}
+
+// pieceSlot is one piece of a pieceSet; end == 0 marks an empty slot (a
+// piece ending at 0 is empty, and a hash of its own says so: see empty).
+type pieceSlot struct {
+	hash       uint64
+	start, end int32
+}
+
+// pieceSeed hashes the pieces; the results do not depend on it.
+var pieceSeed = maphash.MakeSeed()
+
+// findDuplicates is find_duplicates over the pieces of txt[s:e] split at
+// every run of at least min "\n" (Python's re.split(r"\n{min,}"), empty pieces
+// kept), without making the list.
+func (ps *pieceSet) findDuplicates(txt string, s, e, min int) duplicates {
+	d := duplicates{first: text.Span{Start: 0, End: len(txt)}}
+	ps.reset(64)
+	// The empty piece has no slot (its end may be 0): a flag says whether
+	// one was seen.
+	emptySeen := false
+	piece := func(a, b int) {
+		d.n++
+		if a == b {
+			if emptySeen {
+				if d.dups == 0 {
+					d.first = text.Span{Start: a, End: b}
+				}
+				d.dups++
+				return
+			}
+			emptySeen = true
+			return
+		}
+		if ps.add(txt, a, b) {
+			return
+		}
+		if d.dups == 0 {
+			d.first = text.Span{Start: a, End: b}
+		}
+		d.dups++
+		d.chars += utf8.RuneCountInString(txt[a:b])
+	}
 	start := s
 	for i := s; i < e; {
 		j := strings.IndexByte(txt[i:e], '\n')
@@ -357,57 +413,88 @@ func splitNewlines(txt string, s, e, min int) []text.Span {
 			k++
 		}
 		if k-i >= min {
-			out = append(out, text.Span{Start: start, End: i})
+			piece(start, i)
 			start = k
 		}
 		i = k
 	}
-	return append(out, text.Span{Start: start, End: e})
-}
-
-// duplicates is datatrove's find_duplicates over a list of pieces.
-type duplicates struct {
-	n, dups, chars int
-	first          text.Span // the first duplicate piece
-}
-
-func findDuplicates(txt string, pieces []text.Span) duplicates {
-	d := duplicates{n: len(pieces), first: text.Span{Start: 0, End: len(txt)}}
-	seen := make(map[string]struct{}, len(pieces))
-	for _, p := range pieces {
-		s := txt[p.Start:p.End]
-		if _, ok := seen[s]; ok {
-			if d.dups == 0 {
-				d.first = p
-			}
-			d.dups++
-			d.chars += utf8.RuneCountInString(s)
-			continue
-		}
-		seen[s] = struct{}{}
-	}
+	piece(start, e)
 	return d
+}
+
+func (ps *pieceSet) reset(size int) {
+	bits := uint(4)
+	for 1<<bits < size {
+		bits++
+	}
+	size = 1 << bits
+	if cap(ps.slots) >= size {
+		ps.slots = ps.slots[:size]
+		clear(ps.slots)
+	} else {
+		ps.slots = make([]pieceSlot, size)
+	}
+	ps.used, ps.mask, ps.shift = 0, uint64(size-1), 64-bits
+}
+
+// add adds the non-empty piece txt[a:b] and reports whether it was new.
+func (ps *pieceSet) add(txt string, a, b int) bool {
+	w := txt[a:b]
+	h := maphash.String(pieceSeed, w)
+	i := (h * 0x9E3779B97F4A7C15) >> ps.shift
+	for {
+		sl := &ps.slots[i]
+		if sl.end == 0 {
+			break
+		}
+		if sl.hash == h && txt[sl.start:sl.end] == w {
+			return false
+		}
+		i = (i + 1) & ps.mask
+	}
+	ps.slots[i] = pieceSlot{h, int32(a), int32(b)}
+	ps.used++
+	if 2*ps.used > len(ps.slots) {
+		old := ps.slots
+		ps.slots = make([]pieceSlot, 2*len(old))
+		ps.mask, ps.shift = uint64(len(ps.slots)-1), ps.shift-1
+		for _, sl := range old {
+			if sl.end == 0 {
+				continue
+			}
+			j := (sl.hash * 0x9E3779B97F4A7C15) >> ps.shift
+			for ps.slots[j].end != 0 {
+				j = (j + 1) & ps.mask
+			}
+			ps.slots[j] = sl
+		}
+	}
+	return true
 }
 
 // nGrams indexes the tokens of a text for n-gram counting: token ids for
 // word-sequence identity (datatrove joins with " " for the top n-gram) and
-// rolling hashes of the concatenated bytes (find_all_duplicate joins with "").
+// polynomial hashes of the concatenated bytes (find_all_duplicate joins with
+// ""). Per token it keeps an id, two prefix sums and one prefix hash; the
+// n-gram hashes of the ids are rolled along the text, and those of the bytes
+// come from the prefix hash and a table of powers by length.
 type nGrams struct {
 	text  string
 	toks  []text.Span
-	ids   []uint64 // token id + 1
+	ids   []uint32 // token id + 1
 	runes []int32  // prefix sums of token lengths in code points
 	bytes []int32  // prefix sums of token lengths in bytes
-	// Polynomial hashes modulo 2^64: seq over ids, cat over the bytes of the
-	// concatenated tokens, with powers of the base at token boundaries.
-	seq          []uint64
-	cat, pw, ipw []uint64
-	table        table
-	buckets      []bucket
+	// cat is the polynomial hash modulo 2^64 of the concatenated tokens'
+	// bytes up to each token boundary.
+	cat     []uint64
+	table   table
+	buckets []bucket
 	// words assigns token ids: a flat table of token hashes, each slot naming
-	// the first token with that text (a string map cost 70% of load).
+	// the first token with that text (a string map cost 70% of load). It
+	// grows with the distinct words, far fewer than the tokens.
 	words   []wordSlot
 	idCount []int32 // tokens per id (index id-1)
+	pieces  pieceSet
 
 	// Candidates of top: the positions whose candN-gram (as words) occurs
 	// twice or more. An n-gram that repeats starts with a repeating shorter
@@ -422,7 +509,7 @@ type nGrams struct {
 	// positions whose joined n-grams are equal and 8 bytes or longer have
 	// equal first 8 bytes, so any other position can neither repeat nor be
 	// repeated, and the walk passes it without a table look-up.
-	concat  []byte
+	concat  []byte // the tokens' bytes without the space between them
 	keyRep  []bool
 	keyIdx  []int32
 	keyDone bool
@@ -454,6 +541,11 @@ func grow[T any](s []T, n int) []T {
 	return make([]T, n, n+n/4)
 }
 
+// wordHashSlot is the first slot of hash h in a words table of 2^(64-shift) slots.
+func wordHashSlot(h uint64, shift uint) uint64 {
+	return ((h ^ h>>29) * 0x9E3779B97F4A7C15) >> shift
+}
+
 // load indexes the tokens toks of text, reusing g's arrays.
 func (g *nGrams) load(text string, toks []text.Span) {
 	g.text, g.toks = text, toks
@@ -461,13 +553,17 @@ func (g *nGrams) load(text string, toks []text.Span) {
 	g.ids = grow(g.ids, n)
 	g.runes = grow(g.runes, n+1)
 	g.bytes = grow(g.bytes, n+1)
-	g.seq = grow(g.seq, n+1)
 	g.cat = grow(g.cat, n+1)
-	g.pw = grow(g.pw, n+1)
-	g.ipw = grow(g.ipw, n+1)
+	total := 0
+	for _, t := range toks {
+		total += t.End - t.Start
+	}
+	g.concat = grow(g.concat, total)
 	g.candN, g.keyDone = 0, false
+	// The words table starts at a size for the distinct words of a page and
+	// doubles when half full.
 	size, bits := 16, uint(4)
-	for size < 2*n {
+	for size < 2*n && size < 1<<12 {
 		size <<= 1
 		bits++
 	}
@@ -479,20 +575,27 @@ func (g *nGrams) load(text string, toks []text.Span) {
 	}
 	shift, mask := 64-bits, uint64(size-1)
 	g.idCount = g.idCount[:0]
-	g.runes[0], g.bytes[0], g.seq[0], g.cat[0] = 0, 0, 0, 0
-	g.pw[0], g.ipw[0] = 1, 1
+	g.runes[0], g.bytes[0], g.cat[0] = 0, 0, 0
+	nb := 0 // bytes in concat
 	for i, t := range toks {
 		w := text[t.Start:t.End]
+		// One walk over the token's bytes: its hash, its copy into concat,
+		// and whether it is ASCII (then its length is its rune count).
 		h := g.cat[i]
+		var high byte
+		c := g.concat[nb : nb+len(w)]
 		for k := 0; k < len(w); k++ {
-			h = h*catBase + uint64(w[k]) + 1
+			b := w[k]
+			h = h*catBase + uint64(b) + 1
+			c[k] = b
+			high |= b
 		}
-		p, ip := catPow(len(w))
-		g.cat[i+1], g.pw[i+1], g.ipw[i+1] = h, g.pw[i]*p, g.ipw[i]*ip
+		nb += len(w)
+		g.cat[i+1] = h
 		// The polynomial hash of the token alone keys its id.
-		wh := h - g.cat[i]*p
+		wh := h - g.cat[i]*catPowLen(len(w))
 		// The token's id: the slot holding its hash and its text, or a new one.
-		sl := ((wh ^ wh>>29) * 0x9E3779B97F4A7C15) >> shift
+		sl := wordHashSlot(wh, shift)
 		for {
 			ws := &g.words[sl]
 			if ws.id == 0 {
@@ -507,50 +610,69 @@ func (g *nGrams) load(text string, toks []text.Span) {
 			}
 			sl = (sl + 1) & mask
 		}
-		id := uint64(g.words[sl].id)
+		id := g.words[sl].id
+		if 2*len(g.idCount) > len(g.words) {
+			shift--
+			mask = mask<<1 | 1
+			g.growWords(shift)
+		}
 		g.idCount[id-1]++
 		g.ids[i] = id
-		g.runes[i+1] = g.runes[i] + int32(utf8.RuneCountInString(w))
+		r := len(w)
+		if high >= utf8.RuneSelf {
+			r = utf8.RuneCountInString(w)
+		}
+		g.runes[i+1] = g.runes[i] + int32(r)
 		g.bytes[i+1] = g.bytes[i] + int32(len(w))
-		g.seq[i+1] = g.seq[i]*seqBase + id
+	}
+	g.concat = g.concat[:nb]
+}
+
+// growWords doubles the words table, whose slots now start at shift.
+func (g *nGrams) growWords(shift uint) {
+	old := g.words
+	g.words = make([]wordSlot, 2*len(old))
+	mask := uint64(len(g.words) - 1)
+	for _, ws := range old {
+		if ws.id == 0 {
+			continue
+		}
+		sl := wordHashSlot(ws.hash, shift)
+		for g.words[sl].id != 0 {
+			sl = (sl + 1) & mask
+		}
+		g.words[sl] = ws
 	}
 }
 
-// catPows holds catBase^k and its inverse for the token lengths of most text.
-var catPows = func() (t [64][2]uint64) {
-	t[0] = [2]uint64{1, 1}
-	inv := inverse(catBase)
+// catPows holds catBase^k for the byte lengths of most tokens and n-grams.
+var catPows = func() (t [1 << 12]uint64) {
+	t[0] = 1
 	for k := 1; k < len(t); k++ {
-		t[k] = [2]uint64{t[k-1][0] * catBase, t[k-1][1] * inv}
+		t[k] = t[k-1] * catBase
 	}
 	return t
 }()
 
-// catPow returns catBase^k and its inverse modulo 2^64.
-func catPow(k int) (p, ip uint64) {
+// catPowLen returns catBase^k modulo 2^64.
+func catPowLen(k int) uint64 {
 	if k < len(catPows) {
-		return catPows[k][0], catPows[k][1]
+		return catPows[k]
 	}
-	p, ip = catPows[len(catPows)-1][0], catPows[len(catPows)-1][1]
-	inv := inverse(catBase)
-	for k -= len(catPows) - 1; k > 0; k-- {
-		p *= catBase
-		ip *= inv
+	// Square and multiply for the rare longer ones.
+	p, b := uint64(1), uint64(catBase)
+	for ; k > 0; k >>= 1 {
+		if k&1 != 0 {
+			p *= b
+		}
+		b *= b
 	}
-	return p, ip
+	return p
 }
 
-// inverse returns the inverse of an odd x modulo 2^64 (Newton's iteration).
-func inverse(x uint64) uint64 {
-	y := x
-	for i := 0; i < 6; i++ {
-		y *= 2 - x*y
-	}
-	return y
-}
-
+// catHash is the hash of tokens i..i+n joined without spaces.
 func (g *nGrams) catHash(i, n int) uint64 {
-	return g.cat[i+n] - g.cat[i]*g.pw[i+n]*g.ipw[i]
+	return g.cat[i+n] - g.cat[i]*catPowLen(int(g.bytes[i+n]-g.bytes[i]))
 }
 
 func (g *nGrams) sameSeq(a, b, n int) bool {
@@ -691,16 +813,25 @@ func (g *nGrams) top(n int) (first, count, chars int, ok bool) {
 	t.reset(visit)
 	g.bpos = grow(g.bpos, visit)
 	bs := g.buckets[:0]
-	var pw uint64 = 1
+	var pw uint64 = 1 // seqBase^n
 	for k := 0; k < n; k++ {
 		pw *= seqBase
 	}
+	// The hash of the n ids from position i on, rolled one position at a
+	// time over every position (cheaper than a prefix array per token).
+	var h uint64
+	for k := 0; k < n; k++ {
+		h = h*seqBase + uint64(g.ids[k])
+	}
+	at := 0 // the position h is the hash of
 	for k := 0; k < visit; k++ {
 		i := k
 		if !all {
 			i = int(g.cand[k])
 		}
-		h := g.seq[i+n] - g.seq[i]*pw
+		for ; at < i; at++ {
+			h = h*seqBase - uint64(g.ids[at])*pw + uint64(g.ids[at+n])
+		}
 		sl := t.slot(h)
 		head := t.slots[sl].val - 1
 		found := int32(-1)
@@ -774,10 +905,6 @@ func (g *nGrams) dupCandidates(n int) []int32 {
 // tokens that also start at another token.
 func (g *nGrams) repeatKeys() {
 	g.keyDone = true
-	g.concat = g.concat[:0]
-	for _, t := range g.toks {
-		g.concat = append(g.concat, g.text[t.Start:t.End]...)
-	}
 	n := len(g.toks)
 	g.keyRep = grow(g.keyRep, n)
 	g.keyIdx = grow(g.keyIdx, n)

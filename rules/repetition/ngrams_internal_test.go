@@ -1,7 +1,10 @@
 package repetition
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -131,5 +134,72 @@ func FuzzNGrams(f *testing.F) {
 			return
 		}
 		checkNGrams(t, g, s)
+	})
+}
+
+// refFindDuplicates is datatrove's find_duplicates over re.split(r"\n{min,}",
+// txt[s:e]) written plainly, with the first duplicate's offsets.
+func refFindDuplicates(txt string, s, e, min int) duplicates {
+	re := regexp.MustCompile(`\n{` + strconv.Itoa(min) + `,}`)
+	d := duplicates{first: text.Span{Start: 0, End: len(txt)}}
+	seen := map[string]bool{}
+	at := s
+	var cuts [][]int
+	cuts = append(cuts, re.FindAllStringIndex(txt[s:e], -1)...)
+	cuts = append(cuts, []int{e - s, e - s})
+	for _, c := range cuts {
+		p := txt[at : s+c[0]]
+		d.n++
+		if seen[p] {
+			if d.dups == 0 {
+				d.first = text.Span{Start: at, End: s + c[0]}
+			}
+			d.dups++
+			d.chars += utf8.RuneCountInString(p)
+		}
+		seen[p] = true
+		at = s + c[1]
+	}
+	return d
+}
+
+// The table of pieces finds what a map of strings finds, on texts of few
+// distinct lines, blank ones included, and across its growth.
+func TestFindDuplicatesMatchesDefinition(t *testing.T) {
+	var ps pieceSet
+	r := rand.New(rand.NewPCG(3, 4))
+	parts := []string{"a", "b", "ab", "é", "\n", "\n", "\n\n", " ", "\r"}
+	for iter := 0; iter < 3000; iter++ {
+		var b strings.Builder
+		for n := r.IntN(1 + iter/10); n > 0; n-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		checkFindDuplicates(t, &ps, b.String())
+	}
+	var b strings.Builder
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&b, "line %d\n\n", i%3000)
+	}
+	checkFindDuplicates(t, &ps, b.String())
+}
+
+func checkFindDuplicates(t *testing.T, ps *pieceSet, txt string) {
+	t.Helper()
+	for _, min := range []int{1, 2} {
+		s, e := 0, len(txt)
+		if min == 2 {
+			s, e = len(txt)/3, len(txt)-len(txt)/4
+		}
+		if got, want := ps.findDuplicates(txt, s, e, min), refFindDuplicates(txt, s, e, min); got != want {
+			t.Fatalf("%q [%d:%d] min %d: %+v, want %+v", txt, s, e, min, got, want)
+		}
+	}
+}
+
+func FuzzFindDuplicates(f *testing.F) {
+	f.Add("a\n\nb\na\n\n\nb\n\n")
+	var ps pieceSet
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFindDuplicates(t, &ps, s)
 	})
 }
