@@ -9,7 +9,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/corpuslint/corpuslint/rules/rulestest"
 	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
 
 // refTop is datatrove's find_top_duplicate written plainly: a counter of the
@@ -203,3 +205,42 @@ func FuzzFindDuplicates(f *testing.F) {
 		checkFindDuplicates(t, &ps, s)
 	})
 }
+
+// benchDocs cuts rulestest.ShuffledText into documents of about size bytes at
+// line ends, with their spaCy words.
+func benchDocs(b *testing.B, size int) (docs []string, words [][]text.Span, total int) {
+	txt := rulestest.ShuffledText(b, "repeated-paragraph")
+	for len(txt) > 0 {
+		n := min(size, len(txt))
+		if j := strings.IndexByte(txt[n:], '\n'); j >= 0 {
+			n += j + 1
+		} else {
+			n = len(txt)
+		}
+		docs = append(docs, txt[:n])
+		words = append(words, spacy.WordsOf(txt[:n]))
+		total += n
+		txt = txt[n:]
+	}
+	return docs, words, total
+}
+
+func benchMeasure(b *testing.B, size int) {
+	docs, words, total := benchDocs(b, size)
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for d, txt := range docs {
+			gopherMeasure(txt, words[d], gopherDefaults(), nil)
+		}
+	}
+}
+
+// BenchmarkGopherMeasurePages measures the checks of gopher-repetition after
+// the tokenizer on documents of about 2 KB (the generated bench corpus's
+// mean), where the cost of each document's set-up counts.
+func BenchmarkGopherMeasurePages(b *testing.B) { benchMeasure(b, 2<<10) }
+
+// BenchmarkGopherMeasureLong measures them on one document of 1 MB.
+func BenchmarkGopherMeasureLong(b *testing.B) { benchMeasure(b, 1<<20) }

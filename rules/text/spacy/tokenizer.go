@@ -604,6 +604,11 @@ func docTokensOf(a *text.Analysis) *docTokens {
 			d.toks = make([]tok, 0, len(txt)/5+1)
 		}
 		d.toks = tokensWith(txt, d.toks, &d.sc)
+		if cap(d.words) < len(d.toks) {
+			// Sized once for every word: grown by append, the array of a
+			// long document was copied a dozen times (5x its size allocated).
+			d.words = make([]text.Span, 0, len(d.toks))
+		}
 		d.words = appendWords(d.words[:0], d.toks)
 		return d
 	})
