@@ -3,7 +3,6 @@ package repetition
 import (
 	"encoding/binary"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
+	"github.com/corpuslint/corpuslint/rules/text/spanset"
 )
 
 // GopherRepetition returns the gopher-repetition rule: datatrove's
@@ -253,7 +253,7 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 
 	// Paragraphs: re.split(r"\n{2,}", text.strip()).
 	ps, pe := spacy.PyStrip(txt)
-	pd := g.pieces.findDuplicates(txt, ps, pe, 2)
+	pd := findDuplicates(&g.pieces, txt, ps, pe, 2)
 	if o.DupParaFrac != 0 {
 		if v := float64(pd.dups) / float64(pd.n); over("dup_para_frac", v, o.DupParaFrac) {
 			out = append(out, failure{"dup_para_frac", v, o.DupParaFrac, pd.first.Start, pd.first.End,
@@ -270,7 +270,7 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 	}
 
 	// Lines: re.split("\n+", text).
-	ld := g.pieces.findDuplicates(txt, 0, len(txt), 1)
+	ld := findDuplicates(&g.pieces, txt, 0, len(txt), 1)
 	if o.DupLineFrac != 0 {
 		if v := float64(ld.dups) / float64(ld.n); over("dup_line_frac", v, o.DupLineFrac) {
 			out = append(out, failure{"dup_line_frac", v, o.DupLineFrac, ld.first.Start, ld.first.End,
@@ -349,50 +349,15 @@ type duplicates struct {
 	first          text.Span // the first duplicate piece
 }
 
-// pieceSet is the set of pieces (paragraphs or lines) find_duplicates has
-// seen: an open-addressing table of their hashes and offsets, reused from
-// document to document, where a Go map of strings cost a string header and
-// a map entry per line.
-type pieceSet struct {
-	slots []pieceSlot
-	used  int
-	mask  uint64
-	shift uint
-}
-
-// pieceSlot is one piece of a pieceSet; end == 0 marks an empty slot (a
-// piece ending at 0 is empty, and a hash of its own says so: see empty).
-type pieceSlot struct {
-	hash       uint64
-	start, end int32
-}
-
-// pieceSeed hashes the pieces; the results do not depend on it.
-var pieceSeed = maphash.MakeSeed()
-
 // findDuplicates is find_duplicates over the pieces of txt[s:e] split at
 // every run of at least min "\n" (Python's re.split(r"\n{min,}"), empty pieces
-// kept), without making the list.
-func (ps *pieceSet) findDuplicates(txt string, s, e, min int) duplicates {
+// kept), without making the list; seen is the set of pieces it fills.
+func findDuplicates(seen *spanset.Set, txt string, s, e, min int) duplicates {
 	d := duplicates{first: text.Span{Start: 0, End: len(txt)}}
-	ps.reset(64)
-	// The empty piece has no slot (its end may be 0): a flag says whether
-	// one was seen.
-	emptySeen := false
+	seen.Reset(64)
 	piece := func(a, b int) {
 		d.n++
-		if a == b {
-			if emptySeen {
-				if d.dups == 0 {
-					d.first = text.Span{Start: a, End: b}
-				}
-				d.dups++
-				return
-			}
-			emptySeen = true
-			return
-		}
-		if ps.add(txt, a, b) {
+		if seen.Add(txt, a, b) {
 			return
 		}
 		if d.dups == 0 {
@@ -422,56 +387,6 @@ func (ps *pieceSet) findDuplicates(txt string, s, e, min int) duplicates {
 	return d
 }
 
-func (ps *pieceSet) reset(size int) {
-	bits := uint(4)
-	for 1<<bits < size {
-		bits++
-	}
-	size = 1 << bits
-	if cap(ps.slots) >= size {
-		ps.slots = ps.slots[:size]
-		clear(ps.slots)
-	} else {
-		ps.slots = make([]pieceSlot, size)
-	}
-	ps.used, ps.mask, ps.shift = 0, uint64(size-1), 64-bits
-}
-
-// add adds the non-empty piece txt[a:b] and reports whether it was new.
-func (ps *pieceSet) add(txt string, a, b int) bool {
-	w := txt[a:b]
-	h := maphash.String(pieceSeed, w)
-	i := (h * 0x9E3779B97F4A7C15) >> ps.shift
-	for {
-		sl := &ps.slots[i]
-		if sl.end == 0 {
-			break
-		}
-		if sl.hash == h && txt[sl.start:sl.end] == w {
-			return false
-		}
-		i = (i + 1) & ps.mask
-	}
-	ps.slots[i] = pieceSlot{h, int32(a), int32(b)}
-	ps.used++
-	if 2*ps.used > len(ps.slots) {
-		old := ps.slots
-		ps.slots = make([]pieceSlot, 2*len(old))
-		ps.mask, ps.shift = uint64(len(ps.slots)-1), ps.shift-1
-		for _, sl := range old {
-			if sl.end == 0 {
-				continue
-			}
-			j := (sl.hash * 0x9E3779B97F4A7C15) >> ps.shift
-			for ps.slots[j].end != 0 {
-				j = (j + 1) & ps.mask
-			}
-			ps.slots[j] = sl
-		}
-	}
-	return true
-}
-
 // nGrams indexes the tokens of a text for n-gram counting: token ids for
 // word-sequence identity (datatrove joins with " " for the top n-gram) and
 // polynomial hashes of the concatenated bytes (find_all_duplicate joins with
@@ -493,8 +408,8 @@ type nGrams struct {
 	// the first token with that text (a string map cost 70% of load). It
 	// grows with the distinct words, far fewer than the tokens.
 	words   []wordSlot
-	idCount []int32 // tokens per id (index id-1)
-	pieces  pieceSet
+	idCount []int32     // tokens per id (index id-1)
+	pieces  spanset.Set // the lines or paragraphs seen
 
 	// Candidates of top: the positions whose candN-gram (as words) occurs
 	// twice or more. An n-gram that repeats starts with a repeating shorter

@@ -12,6 +12,7 @@ import (
 	"github.com/corpuslint/corpuslint/rules/rulestest"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
+	"github.com/corpuslint/corpuslint/rules/text/spanset"
 )
 
 // refTop is datatrove's find_top_duplicate written plainly: a counter of the
@@ -168,7 +169,7 @@ func refFindDuplicates(txt string, s, e, min int) duplicates {
 // The table of pieces finds what a map of strings finds, on texts of few
 // distinct lines, blank ones included, and across its growth.
 func TestFindDuplicatesMatchesDefinition(t *testing.T) {
-	var ps pieceSet
+	var ps spanset.Set
 	r := rand.New(rand.NewPCG(3, 4))
 	parts := []string{"a", "b", "ab", "é", "\n", "\n", "\n\n", " ", "\r"}
 	for iter := 0; iter < 3000; iter++ {
@@ -185,14 +186,14 @@ func TestFindDuplicatesMatchesDefinition(t *testing.T) {
 	checkFindDuplicates(t, &ps, b.String())
 }
 
-func checkFindDuplicates(t *testing.T, ps *pieceSet, txt string) {
+func checkFindDuplicates(t *testing.T, ps *spanset.Set, txt string) {
 	t.Helper()
 	for _, min := range []int{1, 2} {
 		s, e := 0, len(txt)
 		if min == 2 {
 			s, e = len(txt)/3, len(txt)-len(txt)/4
 		}
-		if got, want := ps.findDuplicates(txt, s, e, min), refFindDuplicates(txt, s, e, min); got != want {
+		if got, want := findDuplicates(ps, txt, s, e, min), refFindDuplicates(txt, s, e, min); got != want {
 			t.Fatalf("%q [%d:%d] min %d: %+v, want %+v", txt, s, e, min, got, want)
 		}
 	}
@@ -200,7 +201,7 @@ func checkFindDuplicates(t *testing.T, ps *pieceSet, txt string) {
 
 func FuzzFindDuplicates(f *testing.F) {
 	f.Add("a\n\nb\na\n\n\nb\n\n")
-	var ps pieceSet
+	var ps spanset.Set
 	f.Fuzz(func(t *testing.T, s string) {
 		checkFindDuplicates(t, &ps, s)
 	})
