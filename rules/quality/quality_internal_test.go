@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/corpuslint/corpuslint/rules/rulestest"
 	rtext "github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
@@ -328,4 +329,38 @@ func TestFineWebCountsMatchText(t *testing.T) {
 			t.Fatalf("%q: %d duplicate characters, want %d", s, st.DupChars, dup)
 		}
 	}
+}
+
+// BenchmarkMeasures measures each quality rule's own work on about 1 MB of
+// the golden inputs once the shared pieces exist (spaCy's tokens and the
+// lines, computed once per document in its analysis), and the splitting of
+// the lines.
+func BenchmarkMeasures(b *testing.B) {
+	var docs []string
+	var as []*rtext.Analysis
+	size := 0
+	for size < 1<<20 {
+		for _, s := range rulestest.GoldenInputs(b, "../../testdata/rules/gopher-quality") {
+			a := rtext.NewUnshared(s)
+			spacy.Words(a)
+			linesOf(a)
+			docs, as = append(docs, s), append(as, a)
+			size += len(s)
+		}
+	}
+	run := func(name string, f func(i int)) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for n := 0; n < b.N; n++ {
+				for i := range docs {
+					f(i)
+				}
+			}
+		})
+	}
+	run("lines", func(i int) { appendLines(nil, docs[i]) })
+	run("gopher-quality", func(i int) { gopherMeasure(docs[i], spacy.Words(as[i]), linesOf(as[i]), gopherStopWords) })
+	run("c4-quality", func(i int) { c4Walk(docs[i], linesOf(as[i]), c4Defaults(), as[i], func(c4Line) {}) })
+	run("fineweb-quality", func(i int) { fineWebMeasure(docs[i], spacy.Words(as[i]), fineWebDefaults()) })
 }
