@@ -131,9 +131,9 @@ type fineWebStats struct {
 	Words      int // datatrove's words; counted only when there is a non-blank line
 }
 
-// fineWebMeasure measures text, split into words, as FineWebQualityFilter.filter
+// fineWebMeasure measures txt, split into words, as FineWebQualityFilter.filter
 // does.
-func fineWebMeasure(text string, words []text.Span, o fineWebOptions) fineWebStats {
+func fineWebMeasure(txt string, words []text.Span, o fineWebOptions) fineWebStats {
 	var st fineWebStats
 	seen := seenPool.Get().(*spanset.Set)
 	defer seenPool.Put(seen)
@@ -141,15 +141,15 @@ func fineWebMeasure(text string, words []text.Span, o fineWebOptions) fineWebSta
 	// The characters of the text but line feeds are those of its lines: a
 	// code point never spans a line feed, nor does an invalid byte sequence.
 	chars := 0
-	for start := 0; start <= len(text); {
-		end := strings.IndexByte(text[start:], '\n')
+	for start := 0; start <= len(txt); {
+		end := strings.IndexByte(txt[start:], '\n')
 		if end < 0 {
-			end = len(text)
+			end = len(txt)
 		} else {
 			end += start
 		}
-		line := text[start:end]
-		n := utf8.RuneCountInString(line)
+		line := txt[start:end]
+		n := text.RuneCount(line)
 		chars += n
 		if a, b := spacy.PyStrip(line); a < b {
 			st.Lines++
@@ -159,7 +159,7 @@ func fineWebMeasure(text string, words []text.Span, o fineWebOptions) fineWebSta
 			if n <= o.shortLineLength {
 				st.ShortLines++
 			}
-			if !seen.Add(text, start, end) {
+			if !seen.Add(txt, start, end) {
 				st.DupChars += n
 			}
 		}

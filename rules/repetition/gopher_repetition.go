@@ -246,7 +246,7 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 		}
 		return v > th
 	}
-	total := float64(utf8.RuneCountInString(txt))
+	total := float64(text.RuneCount(txt))
 
 	g := nGramPool.Get().(*nGrams)
 	defer func() { g.text = ""; g.toks = nil; nGramPool.Put(g) }()
@@ -364,7 +364,7 @@ func findDuplicates(seen *spanset.Set, txt string, s, e, min int) duplicates {
 			d.first = text.Span{Start: a, End: b}
 		}
 		d.dups++
-		d.chars += utf8.RuneCountInString(txt[a:b])
+		d.chars += text.RuneCount(txt[a:b])
 	}
 	start := s
 	for i := s; i < e; {
