@@ -664,22 +664,20 @@ func (g *nGrams) joined(i, n int) string {
 
 // table maps n-gram hashes to bucket indexes: open addressing with linear
 // probing, reused for every n (Go maps cost several times more here). A slot
-// belongs to the table's current use only when it carries the table's
-// generation, so a reset is a count, not a clear of the slots: nine resets
-// per document, several times the document's bytes to clear on a short one.
+// keeps 32 bits of the hash and the bucket: 8 bytes, half a slot of the whole
+// hash, for a table of twice the positions it counts. Hashes that agree on
+// those bits share a slot and their buckets a chain, which the comparison of
+// the n-grams' words or bytes tells apart, as for whole hashes that collide.
 type table struct {
 	slots []slot
 	mask  uint64
 	shift uint
-	gen   uint32
 }
 
-// slot keeps a key next to its value: one cache miss per probe. The
-// generation fills what was padding.
+// slot keeps a key next to its value: one cache miss per probe.
 type slot struct {
-	key uint64
-	val int32 // bucket index + 1
-	gen uint32
+	tag uint32 // the low 32 bits of the hash
+	val int32  // bucket index + 1; 0 marks an empty slot
 }
 
 // reset empties the table and sizes it for n keys.
@@ -690,29 +688,24 @@ func (t *table) reset(n int) {
 		bits++
 	}
 	t.shift = 64 - bits
-	t.gen++
 	if cap(t.slots) >= size {
 		t.slots = t.slots[:size]
-		if t.gen == 0 {
-			// The count wrapped: slots of every earlier generation go.
-			clear(t.slots[:cap(t.slots)])
-			t.gen = 1
-		}
+		clear(t.slots)
 	} else {
 		t.slots = make([]slot, size)
-		t.gen = 1
 	}
 	t.mask = uint64(size - 1)
 }
 
-// slot returns the slot of h: the one holding it, or the empty one where it
-// goes.
+// slot returns the slot of h: the one holding its tag, or the empty one where
+// it goes.
 func (t *table) slot(h uint64) uint64 {
 	// Fibonacci hashing: the top bits of the product depend on every bit of h.
 	i := ((h ^ h>>32) * 0x9E3779B97F4A7C15) >> t.shift
+	tag := uint32(h) & tagMask
 	for {
-		s := &t.slots[i]
-		if s.gen != t.gen || s.key == h {
+		s := t.slots[i]
+		if s.val == 0 || s.tag == tag {
 			return i
 		}
 		i = (i + 1) & t.mask
@@ -720,17 +713,15 @@ func (t *table) slot(h uint64) uint64 {
 }
 
 // head returns the bucket index slot i holds, -1 when it is empty.
-func (t *table) head(i uint64) int32 {
-	if s := &t.slots[i]; s.gen == t.gen {
-		return s.val - 1
-	}
-	return -1
+func (t *table) head(i uint64) int32 { return t.slots[i].val - 1 }
+
+// set stores the tag of hash h and bucket index+1 v in slot i.
+func (t *table) set(i, h uint64, v int32) {
+	t.slots[i] = slot{tag: uint32(h) & tagMask, val: v}
 }
 
-// set stores key h and bucket index+1 v in slot i.
-func (t *table) set(i, h uint64, v int32) {
-	t.slots[i] = slot{key: h, val: v, gen: t.gen}
-}
+// tagMask keeps the bits of a tag; tests narrow it to make tags collide.
+var tagMask = ^uint32(0)
 
 // bucket is one distinct n-gram: where it first occurs, how often, and the
 // next bucket with the same hash.

@@ -128,6 +128,26 @@ func TestNGramsMatchDefinitions(t *testing.T) {
 	}
 }
 
+// With tags of 2 bits nearly every n-gram shares its slot with others, and
+// the chains of buckets tell them apart.
+func TestNGramsCollidingTags(t *testing.T) {
+	defer func(m uint32) { tagMask = m }(tagMask)
+	tagMask = 3
+	g := &nGrams{}
+	r := rand.New(rand.NewPCG(11, 12))
+	al := []string{"a", "b", "ab", "ba", "c", "abcdefgh", "abcd", "efgh"}
+	for iter := 0; iter < 1000; iter++ {
+		var b strings.Builder
+		for n := r.IntN(80); n > 0; n-- {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(al[r.IntN(len(al))])
+		}
+		checkNGrams(t, g, b.String())
+	}
+}
+
 func FuzzNGrams(f *testing.F) {
 	f.Add("ab c d e f a bc d e f")
 	f.Add("abcdefghij k abcdefgh ij k")
