@@ -55,7 +55,7 @@ func (r c4LinesRule) Configure(opts map[string]any) (rules.Rule, error) {
 
 func (r c4LinesRule) Check(p *rules.Pass) {
 	text := p.Doc.Text
-	c4Walk(text, r.o, nil, func(ln c4Line) {
+	c4Walk(text, docLines(p), r.o, nil, func(ln c4Line) {
 		for _, c := range ln.cites {
 			msg := fmt.Sprintf("wiki citation marker %q that C4 removes", text[c[0]:c[1]])
 			p.Report(rules.Finding{Start: c[0], End: c[1], Message: msg, Fix: &rules.Fix{

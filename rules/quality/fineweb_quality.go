@@ -13,6 +13,7 @@ import (
 	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
+	"github.com/corpuslint/corpuslint/rules/text/spanset"
 )
 
 // FineWebQuality returns the fineweb-quality rule: datatrove's FineWebQualityFilter,
@@ -130,46 +131,43 @@ type fineWebStats struct {
 	Words      int // datatrove's words; counted only when there is a non-blank line
 }
 
-// fineWebMeasure measures text, split into words, as FineWebQualityFilter.filter
+// fineWebMeasure measures txt, split into words, as FineWebQualityFilter.filter
 // does.
-func fineWebMeasure(text string, words []text.Span, o fineWebOptions) fineWebStats {
+func fineWebMeasure(txt string, words []text.Span, o fineWebOptions) fineWebStats {
 	var st fineWebStats
-	seen := seenPool.Get().(map[string]struct{})
-	defer func() {
-		// A map that grew for a document of many lines is left to the
-		// collector: clearing it would cost every later document its size.
-		if len(seen) <= maxPooledSeen {
-			clear(seen)
-			seenPool.Put(seen)
-		}
-	}()
-	for start := 0; start <= len(text); {
-		end := strings.IndexByte(text[start:], '\n')
+	seen := seenPool.Get().(*spanset.Set)
+	defer seenPool.Put(seen)
+	seen.Reset(64)
+	// The characters of the text but line feeds are those of its lines: a
+	// code point never spans a line feed, nor does an invalid byte sequence.
+	chars := 0
+	for start := 0; start <= len(txt); {
+		end := strings.IndexByte(txt[start:], '\n')
 		if end < 0 {
-			end = len(text)
+			end = len(txt)
 		} else {
 			end += start
 		}
-		line := text[start:end]
+		line := txt[start:end]
+		n := text.RuneCount(line)
+		chars += n
 		if a, b := spacy.PyStrip(line); a < b {
 			st.Lines++
 			if endsWithStop(line, o.stopChars) {
 				st.PunctLines++
 			}
-			n := utf8.RuneCountInString(line)
 			if n <= o.shortLineLength {
 				st.ShortLines++
 			}
-			if _, dup := seen[line]; dup {
+			if !seen.Add(txt, start, end) {
 				st.DupChars += n
-			} else {
-				seen[line] = struct{}{}
 			}
 		}
+		st.NewLines++
 		start = end + 1
 	}
-	st.NewLines = strings.Count(text, "\n")
-	st.Chars = utf8.RuneCountInString(text) - st.NewLines
+	st.NewLines-- // one line more than line feeds
+	st.Chars = chars
 	if st.Lines > 0 {
 		st.Words = len(words)
 	}
@@ -177,11 +175,9 @@ func fineWebMeasure(text string, words []text.Span, o fineWebOptions) fineWebSta
 }
 
 // seenPool keeps fineWebMeasure's sets of lines seen from document to
-// document, sparing a new map and its growth for each.
-var seenPool = sync.Pool{New: func() any { return map[string]struct{}{} }}
-
-// maxPooledSeen bounds the sets seenPool keeps.
-const maxPooledSeen = 4096
+// document, sparing a new table and its growth for each (a reset clears only
+// the size a short document needs).
+var seenPool = sync.Pool{New: func() any { return new(spanset.Set) }}
 
 func endsWithStop(line string, stop []string) bool {
 	if stop == nil {

@@ -124,8 +124,9 @@ type gopherStats struct {
 	StopWords     []string // the distinct stop words found, in the order of the list
 }
 
-// gopherMeasure measures text, split into words, as GopherQualityFilter.filter does.
-func gopherMeasure(text string, words []text.Span, stopWords []string) gopherStats {
+// gopherMeasure measures text, split into words and lines, as
+// GopherQualityFilter.filter does.
+func gopherMeasure(text string, words []text.Span, lines []pyLine, stopWords []string) gopherStats {
 	var st gopherStats
 	found := make([]bool, len(stopWords))
 	longest := 0
@@ -185,26 +186,24 @@ func gopherMeasure(text string, words []text.Span, stopWords []string) gopherSta
 	}
 	st.Hashes = strings.Count(text, "#")
 	st.Ellipses = strings.Count(text, "...") + strings.Count(text, "…")
-	spacy.SplitLines(text, func(start, end, _ int) {
-		st.Lines++
-		a, b := spacy.PyStrip(text[start:end])
-		line := text[start:end]
-		lead := line[a:]
+	st.Lines = len(lines)
+	for _, ln := range lines {
+		lead := text[ln.a:ln.end]
 		if strings.HasPrefix(lead, "•") || strings.HasPrefix(lead, "-") {
 			st.BulletLines++
 		}
 		// rstrip keeps leading space, which a trailing ellipsis never needs
-		trail := line[:b]
+		trail := text[ln.start:ln.b]
 		if strings.HasSuffix(trail, "...") || strings.HasSuffix(trail, "…") {
 			st.EllipsisLines++
 		}
-	})
+	}
 	return st
 }
 
 func (r gopherRule) Check(p *rules.Pass) {
 	o := r.o
-	st := gopherMeasure(p.Doc.Text, spacy.Words(p.Analysis), o.stopWords)
+	st := gopherMeasure(p.Doc.Text, spacy.Words(p.Analysis), docLines(p), o.stopWords)
 	gopherScores(p, st, o)
 	report := func(check, msg string, v float64, op string, t float64) {
 		docFinding(p, msg+" ("+check+")", check, v, op, t)

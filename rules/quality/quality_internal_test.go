@@ -2,10 +2,14 @@ package quality
 
 import (
 	"math"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/corpuslint/corpuslint/rules/rulestest"
 	rtext "github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
 )
@@ -148,7 +152,7 @@ func TestQualitySplitLines(t *testing.T) {
 // datatrove's punctuation, "'s" has a letter.
 func TestGopherMeasure(t *testing.T) {
 	text := "The cat sat. It's #1!\n- item ...\n  • next…\n"
-	st := gopherMeasure(text, spacy.WordsOf(text), gopherStopWords)
+	st := gopherMeasure(text, spacy.WordsOf(text), appendLines(nil, text), gopherStopWords)
 	want := gopherStats{Tokens: 15, Words: 9, MeanLength: 23.0 / 9, Hashes: 1, Ellipses: 2,
 		Lines: 3, BulletLines: 2, EllipsisLines: 2, AlphaTokens: 7}
 	if !reflect.DeepEqual(st, want) {
@@ -156,19 +160,19 @@ func TestGopherMeasure(t *testing.T) {
 	}
 
 	// stop words are matched case-sensitively and counted once each
-	st = gopherMeasure("The the the and The AND", spacy.WordsOf("The the the and The AND"), gopherStopWords)
+	st = gopherMeasure("The the the and The AND", spacy.WordsOf("The the the and The AND"), appendLines(nil, "The the the and The AND"), gopherStopWords)
 	if !reflect.DeepEqual(st.StopWords, []string{"the", "and"}) {
 		t.Errorf("stop words = %q, want [the and]", st.StopWords)
 	}
 	// "...." holds one "..." and a dot; "......" two
-	if st := gopherMeasure("a.... b...... c…", spacy.WordsOf("a.... b...... c…"), nil); st.Ellipses != 4 {
+	if st := gopherMeasure("a.... b...... c…", spacy.WordsOf("a.... b...... c…"), appendLines(nil, "a.... b...... c…"), nil); st.Ellipses != 4 {
 		t.Errorf("ellipses = %d, want 4", st.Ellipses)
 	}
-	if st := gopherMeasure("", spacy.WordsOf(""), nil); st.Tokens != 0 || st.Lines != 0 || !math.IsNaN(st.MeanLength) {
+	if st := gopherMeasure("", spacy.WordsOf(""), appendLines(nil, ""), nil); st.Tokens != 0 || st.Lines != 0 || !math.IsNaN(st.MeanLength) {
 		t.Errorf("empty measure = %+v", st)
 	}
 	// only • and - are bullets, after leading white space
-	if st := gopherMeasure("* a\n‣ b\n - c\n\t• d\n–e\n", spacy.WordsOf("* a\n‣ b\n - c\n\t• d\n–e\n"), nil); st.BulletLines != 2 || st.Lines != 5 {
+	if st := gopherMeasure("* a\n‣ b\n - c\n\t• d\n–e\n", spacy.WordsOf("* a\n‣ b\n - c\n\t• d\n–e\n"), appendLines(nil, "* a\n‣ b\n - c\n\t• d\n–e\n"), nil); st.BulletLines != 2 || st.Lines != 5 {
 		t.Errorf("bullets = %d of %d, want 2 of 5", st.BulletLines, st.Lines)
 	}
 }
@@ -220,7 +224,7 @@ func TestC4Measure(t *testing.T) {
 	var reasons []string
 	text := "Heading\n\nA line with three.\nYes.\nOK then...\nEnable JavaScript now please.\nRead our Terms of Use today.\n" +
 		"Two sentences here. And a second one.[1]\n" + strings.Repeat("x", 1001) + " word end.\n"
-	n := c4Walk(text, c4Defaults(), rtext.NewAnalysis(text), func(ln c4Line) { reasons = append(reasons, ln.reason) })
+	n := c4Walk(text, appendLines(nil, text), c4Defaults(), rtext.NewAnalysis(text), func(ln c4Line) { reasons = append(reasons, ln.reason) })
 	want := []string{"no_terminal_punc", "no_terminal_punc", "", "too_few_words", "no_terminal_punc", "javascript", "policy", "", "too_long_word"}
 	if !reflect.DeepEqual(reasons, want) {
 		t.Errorf("reasons = %q\nwant      %q", reasons, want)
@@ -244,4 +248,119 @@ func TestQualityFormat(t *testing.T) {
 			t.Errorf("qFormat(%v, %v) = %q, want %q", tc.v, tc.t, got, tc.want)
 		}
 	}
+}
+
+// c4PolicyIn finds the phrase the plain loop over c4Policy finds, and every
+// phrase it skips without "cookie" holds "cookie".
+func TestC4PolicyInMatchesLoop(t *testing.T) {
+	for _, ph := range c4Policy[c4CookieFrom:] {
+		if !strings.Contains(ph, string(c4Cookie)) {
+			t.Fatalf("policy phrase %q lacks %q", ph, c4Cookie)
+		}
+	}
+	parts := append([]string{"cookie", "cookies", "use ", "of ", "terms", "privacy", " policy", "x", " "}, c4Policy...)
+	r := rand.New(rand.NewPCG(5, 6))
+	for iter := 0; iter < 20000; iter++ {
+		var b strings.Builder
+		for n := r.IntN(6); n > 0; n-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		line := b.String()
+		want := -1
+		for i, ph := range c4Policy {
+			if strings.Contains(line, ph) {
+				want = i
+				break
+			}
+		}
+		if got := c4PolicyIn([]byte(line)); got != want {
+			t.Fatalf("c4PolicyIn(%q) = %d, want %d", line, got, want)
+		}
+	}
+}
+
+// The lines split once in the analysis are Python's splitlines with
+// PyStrip's bounds, blank and white-space lines included.
+func TestLinesOfMatchesSplitLines(t *testing.T) {
+	for _, s := range []string{"", "a", "a\n", " a \r\n\n\tb\u2028 \x1c c \u0085", "  \n \t", "x\r\ry"} {
+		var want []pyLine
+		spacy.SplitLines(s, func(start, end, next int) {
+			a, b := spacy.PyStrip(s[start:end])
+			want = append(want, pyLine{start, end, next, start + a, start + b})
+		})
+		a := rtext.NewAnalysis(s)
+		got := linesOf(a)
+		if !slices.Equal(got, want) {
+			t.Errorf("linesOf(%q) = %v, want %v", s, got, want)
+		}
+		if again := linesOf(a); len(again) > 0 && &again[0] != &got[0] {
+			t.Errorf("linesOf(%q) split the text twice", s)
+		}
+		a.Release()
+	}
+}
+
+// fineWebMeasure counts the characters but line feeds line by line; they
+// are the text's, invalid UTF-8 included, and its duplicate lines are a map's.
+func TestFineWebCountsMatchText(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	parts := []string{"a", "é", "\n", "\xe2\x80", "\xff", "\xe2", " ", "ab.", "\n\n"}
+	for iter := 0; iter < 5000; iter++ {
+		var b strings.Builder
+		for n := r.IntN(30); n > 0; n-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		st := fineWebMeasure(s, nil, fineWebDefaults())
+		nl := strings.Count(s, "\n")
+		if st.NewLines != nl || st.Chars != utf8.RuneCountInString(s)-nl {
+			t.Fatalf("%q: %d line feeds, %d characters; want %d, %d", s, st.NewLines, st.Chars, nl, utf8.RuneCountInString(s)-nl)
+		}
+		dup, seen := 0, map[string]bool{}
+		for _, line := range strings.Split(s, "\n") {
+			if a, b := spacy.PyStrip(line); a < b {
+				if seen[line] {
+					dup += utf8.RuneCountInString(line)
+				}
+				seen[line] = true
+			}
+		}
+		if st.DupChars != dup {
+			t.Fatalf("%q: %d duplicate characters, want %d", s, st.DupChars, dup)
+		}
+	}
+}
+
+// BenchmarkMeasures measures each quality rule's own work on about 1 MB of
+// the golden inputs once the shared pieces exist (spaCy's tokens and the
+// lines, computed once per document in its analysis), and the splitting of
+// the lines.
+func BenchmarkMeasures(b *testing.B) {
+	var docs []string
+	var as []*rtext.Analysis
+	size := 0
+	for size < 1<<20 {
+		for _, s := range rulestest.GoldenInputs(b, "../../testdata/rules/gopher-quality") {
+			a := rtext.NewUnshared(s)
+			spacy.Words(a)
+			linesOf(a)
+			docs, as = append(docs, s), append(as, a)
+			size += len(s)
+		}
+	}
+	run := func(name string, f func(i int)) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for n := 0; n < b.N; n++ {
+				for i := range docs {
+					f(i)
+				}
+			}
+		})
+	}
+	run("lines", func(i int) { appendLines(nil, docs[i]) })
+	run("gopher-quality", func(i int) { gopherMeasure(docs[i], spacy.Words(as[i]), linesOf(as[i]), gopherStopWords) })
+	run("c4-quality", func(i int) { c4Walk(docs[i], linesOf(as[i]), c4Defaults(), as[i], func(c4Line) {}) })
+	run("fineweb-quality", func(i int) { fineWebMeasure(docs[i], spacy.Words(as[i]), fineWebDefaults()) })
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/corpuslint/corpuslint/rules/option"
 	"github.com/corpuslint/corpuslint/rules/text"
 	"github.com/corpuslint/corpuslint/rules/text/spacy"
+	"github.com/corpuslint/corpuslint/rules/text/spanset"
 )
 
 // GopherRepetition returns the gopher-repetition rule: datatrove's
@@ -245,11 +246,14 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 		}
 		return v > th
 	}
-	total := float64(utf8.RuneCountInString(txt))
+	total := float64(text.RuneCount(txt))
+
+	g := nGramPool.Get().(*nGrams)
+	defer func() { g.text = ""; g.toks = nil; nGramPool.Put(g) }()
 
 	// Paragraphs: re.split(r"\n{2,}", text.strip()).
 	ps, pe := spacy.PyStrip(txt)
-	pd := findDuplicates(txt, splitNewlines(txt, ps, pe, 2))
+	pd := findDuplicates(&g.pieces, txt, ps, pe, 2)
 	if o.DupParaFrac != 0 {
 		if v := float64(pd.dups) / float64(pd.n); over("dup_para_frac", v, o.DupParaFrac) {
 			out = append(out, failure{"dup_para_frac", v, o.DupParaFrac, pd.first.Start, pd.first.End,
@@ -266,7 +270,7 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 	}
 
 	// Lines: re.split("\n+", text).
-	ld := findDuplicates(txt, splitNewlines(txt, 0, len(txt), 1))
+	ld := findDuplicates(&g.pieces, txt, 0, len(txt), 1)
 	if o.DupLineFrac != 0 {
 		if v := float64(ld.dups) / float64(ld.n); over("dup_line_frac", v, o.DupLineFrac) {
 			out = append(out, failure{"dup_line_frac", v, o.DupLineFrac, ld.first.Start, ld.first.End,
@@ -285,8 +289,6 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 	if len(o.TopNGrams) == 0 && len(o.DupNGrams) == 0 {
 		return out
 	}
-	g := nGramPool.Get().(*nGrams)
-	defer func() { g.text = ""; nGramPool.Put(g) }()
 	g.load(txt, words)
 	for _, l := range o.TopNGrams {
 		first, count, chars, ok := g.top(l.N)
@@ -341,10 +343,29 @@ func times(n int) string {
 
 func gopherG(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
-// splitNewlines splits text[s:e] at every run of at least min "\n" (Python's
-// re.split(r"\n{min,}")), keeping empty pieces.
-func splitNewlines(txt string, s, e, min int) []text.Span {
-	var out []text.Span
+// duplicates is datatrove's find_duplicates over a list of pieces.
+type duplicates struct {
+	n, dups, chars int
+	first          text.Span // the first duplicate piece
+}
+
+// findDuplicates is find_duplicates over the pieces of txt[s:e] split at
+// every run of at least min "\n" (Python's re.split(r"\n{min,}"), empty pieces
+// kept), without making the list; seen is the set of pieces it fills.
+func findDuplicates(seen *spanset.Set, txt string, s, e, min int) duplicates {
+	d := duplicates{first: text.Span{Start: 0, End: len(txt)}}
+	seen.Reset(64)
+	piece := func(a, b int) {
+		d.n++
+		if seen.Add(txt, a, b) {
+			return
+		}
+		if d.dups == 0 {
+			d.first = text.Span{Start: a, End: b}
+		}
+		d.dups++
+		d.chars += text.RuneCount(txt[a:b])
+	}
 	start := s
 	for i := s; i < e; {
 		j := strings.IndexByte(txt[i:e], '\n')
@@ -357,57 +378,38 @@ func splitNewlines(txt string, s, e, min int) []text.Span {
 			k++
 		}
 		if k-i >= min {
-			out = append(out, text.Span{Start: start, End: i})
+			piece(start, i)
 			start = k
 		}
 		i = k
 	}
-	return append(out, text.Span{Start: start, End: e})
-}
-
-// duplicates is datatrove's find_duplicates over a list of pieces.
-type duplicates struct {
-	n, dups, chars int
-	first          text.Span // the first duplicate piece
-}
-
-func findDuplicates(txt string, pieces []text.Span) duplicates {
-	d := duplicates{n: len(pieces), first: text.Span{Start: 0, End: len(txt)}}
-	seen := make(map[string]struct{}, len(pieces))
-	for _, p := range pieces {
-		s := txt[p.Start:p.End]
-		if _, ok := seen[s]; ok {
-			if d.dups == 0 {
-				d.first = p
-			}
-			d.dups++
-			d.chars += utf8.RuneCountInString(s)
-			continue
-		}
-		seen[s] = struct{}{}
-	}
+	piece(start, e)
 	return d
 }
 
 // nGrams indexes the tokens of a text for n-gram counting: token ids for
 // word-sequence identity (datatrove joins with " " for the top n-gram) and
-// rolling hashes of the concatenated bytes (find_all_duplicate joins with "").
+// polynomial hashes of the concatenated bytes (find_all_duplicate joins with
+// ""). Per token it keeps an id, two prefix sums and one prefix hash; the
+// n-gram hashes of the ids are rolled along the text, and those of the bytes
+// come from the prefix hash and a table of powers by length.
 type nGrams struct {
 	text  string
 	toks  []text.Span
-	ids   []uint64 // token id + 1
+	ids   []uint32 // token id + 1
 	runes []int32  // prefix sums of token lengths in code points
 	bytes []int32  // prefix sums of token lengths in bytes
-	// Polynomial hashes modulo 2^64: seq over ids, cat over the bytes of the
-	// concatenated tokens, with powers of the base at token boundaries.
-	seq          []uint64
-	cat, pw, ipw []uint64
-	table        table
-	buckets      []bucket
+	// cat is the polynomial hash modulo 2^64 of the concatenated tokens'
+	// bytes up to each token boundary.
+	cat     []uint64
+	table   table
+	buckets []bucket
 	// words assigns token ids: a flat table of token hashes, each slot naming
-	// the first token with that text (a string map cost 70% of load).
+	// the first token with that text (a string map cost 70% of load). It
+	// grows with the distinct words, far fewer than the tokens.
 	words   []wordSlot
-	idCount []int32 // tokens per id (index id-1)
+	idCount []int32     // tokens per id (index id-1)
+	pieces  spanset.Set // the lines or paragraphs seen
 
 	// Candidates of top: the positions whose candN-gram (as words) occurs
 	// twice or more. An n-gram that repeats starts with a repeating shorter
@@ -417,17 +419,19 @@ type nGrams struct {
 	candN          int
 	bpos           []int32 // bucket of each position top visited
 
-	// Candidates of allDuplicate: keyRep[i] is set when the 8 bytes of the
-	// concatenated tokens from token i on also start at another token. Two
-	// positions whose joined n-grams are equal and 8 bytes or longer have
-	// equal first 8 bytes, so any other position can neither repeat nor be
-	// repeated, and the walk passes it without a table look-up.
-	concat  []byte
-	keyRep  []bool
-	keyIdx  []int32
-	keyDone bool
-	list    []int32 // candidates of allDuplicate for n >= listN
-	listN   int
+	// Candidates of allDuplicate: keyRep[i] has rep8 set when the 8 bytes of
+	// the concatenated tokens from token i on may also start at another
+	// token, rep16 the same for 16 bytes. Two positions whose joined n-grams
+	// are equal and 8 (16) bytes or longer have equal first 8 (16) bytes, so
+	// any other position can neither repeat nor be repeated, and the walk
+	// passes it without a table look-up. (On the generated bench corpus 23%
+	// of the 5-grams have a recurring 8-byte key, 12% a 16-byte one.)
+	concat      []byte // the tokens' bytes without the space between them
+	keyRep      []uint8
+	once, twice []uint64 // bit sets of repeatKeys
+	keyDone     bool
+	list        []int32 // candidates of allDuplicate for n >= listN
+	listN       int
 }
 
 // wordSlot is one slot of nGrams.words: a token hash, its id (0 marks an empty
@@ -447,11 +451,26 @@ const (
 // by default but runs on whole corpora when selected.
 var nGramPool = sync.Pool{New: func() any { return &nGrams{} }}
 
+// reserve returns s emptied, with room for n elements: the arrays are sized
+// once for their bound, where growing by append allocated several times the
+// final size on a long document.
+func reserve[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:0]
+	}
+	return make([]T, 0, n)
+}
+
 func grow[T any](s []T, n int) []T {
 	if cap(s) >= n {
 		return s[:n]
 	}
 	return make([]T, n, n+n/4)
+}
+
+// wordHashSlot is the first slot of hash h in a words table of 2^(64-shift) slots.
+func wordHashSlot(h uint64, shift uint) uint64 {
+	return ((h ^ h>>29) * 0x9E3779B97F4A7C15) >> shift
 }
 
 // load indexes the tokens toks of text, reusing g's arrays.
@@ -461,13 +480,17 @@ func (g *nGrams) load(text string, toks []text.Span) {
 	g.ids = grow(g.ids, n)
 	g.runes = grow(g.runes, n+1)
 	g.bytes = grow(g.bytes, n+1)
-	g.seq = grow(g.seq, n+1)
 	g.cat = grow(g.cat, n+1)
-	g.pw = grow(g.pw, n+1)
-	g.ipw = grow(g.ipw, n+1)
+	total := 0
+	for _, t := range toks {
+		total += t.End - t.Start
+	}
+	g.concat = grow(g.concat, total)
 	g.candN, g.keyDone = 0, false
+	// The words table starts at a size for the distinct words of a page and
+	// doubles when half full.
 	size, bits := 16, uint(4)
-	for size < 2*n {
+	for size < 2*n && size < 1<<12 {
 		size <<= 1
 		bits++
 	}
@@ -479,20 +502,27 @@ func (g *nGrams) load(text string, toks []text.Span) {
 	}
 	shift, mask := 64-bits, uint64(size-1)
 	g.idCount = g.idCount[:0]
-	g.runes[0], g.bytes[0], g.seq[0], g.cat[0] = 0, 0, 0, 0
-	g.pw[0], g.ipw[0] = 1, 1
+	g.runes[0], g.bytes[0], g.cat[0] = 0, 0, 0
+	nb := 0 // bytes in concat
 	for i, t := range toks {
 		w := text[t.Start:t.End]
+		// One walk over the token's bytes: its hash, its copy into concat,
+		// and whether it is ASCII (then its length is its rune count).
 		h := g.cat[i]
+		var high byte
+		c := g.concat[nb : nb+len(w)]
 		for k := 0; k < len(w); k++ {
-			h = h*catBase + uint64(w[k]) + 1
+			b := w[k]
+			h = h*catBase + uint64(b) + 1
+			c[k] = b
+			high |= b
 		}
-		p, ip := catPow(len(w))
-		g.cat[i+1], g.pw[i+1], g.ipw[i+1] = h, g.pw[i]*p, g.ipw[i]*ip
+		nb += len(w)
+		g.cat[i+1] = h
 		// The polynomial hash of the token alone keys its id.
-		wh := h - g.cat[i]*p
+		wh := h - g.cat[i]*catPowLen(len(w))
 		// The token's id: the slot holding its hash and its text, or a new one.
-		sl := ((wh ^ wh>>29) * 0x9E3779B97F4A7C15) >> shift
+		sl := wordHashSlot(wh, shift)
 		for {
 			ws := &g.words[sl]
 			if ws.id == 0 {
@@ -507,50 +537,69 @@ func (g *nGrams) load(text string, toks []text.Span) {
 			}
 			sl = (sl + 1) & mask
 		}
-		id := uint64(g.words[sl].id)
+		id := g.words[sl].id
+		if 2*len(g.idCount) > len(g.words) {
+			shift--
+			mask = mask<<1 | 1
+			g.growWords(shift)
+		}
 		g.idCount[id-1]++
 		g.ids[i] = id
-		g.runes[i+1] = g.runes[i] + int32(utf8.RuneCountInString(w))
+		r := len(w)
+		if high >= utf8.RuneSelf {
+			r = utf8.RuneCountInString(w)
+		}
+		g.runes[i+1] = g.runes[i] + int32(r)
 		g.bytes[i+1] = g.bytes[i] + int32(len(w))
-		g.seq[i+1] = g.seq[i]*seqBase + id
+	}
+	g.concat = g.concat[:nb]
+}
+
+// growWords doubles the words table, whose slots now start at shift.
+func (g *nGrams) growWords(shift uint) {
+	old := g.words
+	g.words = make([]wordSlot, 2*len(old))
+	mask := uint64(len(g.words) - 1)
+	for _, ws := range old {
+		if ws.id == 0 {
+			continue
+		}
+		sl := wordHashSlot(ws.hash, shift)
+		for g.words[sl].id != 0 {
+			sl = (sl + 1) & mask
+		}
+		g.words[sl] = ws
 	}
 }
 
-// catPows holds catBase^k and its inverse for the token lengths of most text.
-var catPows = func() (t [64][2]uint64) {
-	t[0] = [2]uint64{1, 1}
-	inv := inverse(catBase)
+// catPows holds catBase^k for the byte lengths of most tokens and n-grams.
+var catPows = func() (t [1 << 12]uint64) {
+	t[0] = 1
 	for k := 1; k < len(t); k++ {
-		t[k] = [2]uint64{t[k-1][0] * catBase, t[k-1][1] * inv}
+		t[k] = t[k-1] * catBase
 	}
 	return t
 }()
 
-// catPow returns catBase^k and its inverse modulo 2^64.
-func catPow(k int) (p, ip uint64) {
+// catPowLen returns catBase^k modulo 2^64.
+func catPowLen(k int) uint64 {
 	if k < len(catPows) {
-		return catPows[k][0], catPows[k][1]
+		return catPows[k]
 	}
-	p, ip = catPows[len(catPows)-1][0], catPows[len(catPows)-1][1]
-	inv := inverse(catBase)
-	for k -= len(catPows) - 1; k > 0; k-- {
-		p *= catBase
-		ip *= inv
+	// Square and multiply for the rare longer ones.
+	p, b := uint64(1), uint64(catBase)
+	for ; k > 0; k >>= 1 {
+		if k&1 != 0 {
+			p *= b
+		}
+		b *= b
 	}
-	return p, ip
+	return p
 }
 
-// inverse returns the inverse of an odd x modulo 2^64 (Newton's iteration).
-func inverse(x uint64) uint64 {
-	y := x
-	for i := 0; i < 6; i++ {
-		y *= 2 - x*y
-	}
-	return y
-}
-
+// catHash is the hash of tokens i..i+n joined without spaces.
 func (g *nGrams) catHash(i, n int) uint64 {
-	return g.cat[i+n] - g.cat[i]*g.pw[i+n]*g.ipw[i]
+	return g.cat[i+n] - g.cat[i]*catPowLen(int(g.bytes[i+n]-g.bytes[i]))
 }
 
 func (g *nGrams) sameSeq(a, b, n int) bool {
@@ -614,7 +663,11 @@ func (g *nGrams) joined(i, n int) string {
 }
 
 // table maps n-gram hashes to bucket indexes: open addressing with linear
-// probing, reused for every n (Go maps cost several times more here).
+// probing, reused for every n (Go maps cost several times more here). A slot
+// keeps 32 bits of the hash and the bucket: 8 bytes, half a slot of the whole
+// hash, for a table of twice the positions it counts. Hashes that agree on
+// those bits share a slot and their buckets a chain, which the comparison of
+// the n-grams' words or bytes tells apart, as for whole hashes that collide.
 type table struct {
 	slots []slot
 	mask  uint64
@@ -623,10 +676,11 @@ type table struct {
 
 // slot keeps a key next to its value: one cache miss per probe.
 type slot struct {
-	key uint64
-	val int32 // bucket index + 1; 0 marks an empty slot
+	tag uint32 // the low 32 bits of the hash
+	val int32  // bucket index + 1; 0 marks an empty slot
 }
 
+// reset empties the table and sizes it for n keys.
 func (t *table) reset(n int) {
 	size, bits := 16, uint(4)
 	for size < 2*n {
@@ -643,14 +697,31 @@ func (t *table) reset(n int) {
 	t.mask = uint64(size - 1)
 }
 
+// slot returns the slot of h: the one holding its tag, or the empty one where
+// it goes.
 func (t *table) slot(h uint64) uint64 {
 	// Fibonacci hashing: the top bits of the product depend on every bit of h.
 	i := ((h ^ h>>32) * 0x9E3779B97F4A7C15) >> t.shift
-	for t.slots[i].val != 0 && t.slots[i].key != h {
+	tag := uint32(h) & tagMask
+	for {
+		s := t.slots[i]
+		if s.val == 0 || s.tag == tag {
+			return i
+		}
 		i = (i + 1) & t.mask
 	}
-	return i
 }
+
+// head returns the bucket index slot i holds, -1 when it is empty.
+func (t *table) head(i uint64) int32 { return t.slots[i].val - 1 }
+
+// set stores the tag of hash h and bucket index+1 v in slot i.
+func (t *table) set(i, h uint64, v int32) {
+	t.slots[i] = slot{tag: uint32(h) & tagMask, val: v}
+}
+
+// tagMask keeps the bits of a tag; tests narrow it to make tags collide.
+var tagMask = ^uint32(0)
 
 // bucket is one distinct n-gram: where it first occurs, how often, and the
 // next bucket with the same hash.
@@ -669,7 +740,7 @@ func (g *nGrams) top(n int) (first, count, chars int, ok bool) {
 	}
 	if g.candN == 0 {
 		// Words that occur twice or more: a repeating n-gram starts with one.
-		g.cand = g.cand[:0]
+		g.cand = reserve(g.cand, len(g.ids))
 		for i, id := range g.ids {
 			if g.idCount[id-1] >= 2 {
 				g.cand = append(g.cand, int32(i))
@@ -690,19 +761,28 @@ func (g *nGrams) top(n int) (first, count, chars int, ok bool) {
 	t := &g.table
 	t.reset(visit)
 	g.bpos = grow(g.bpos, visit)
-	bs := g.buckets[:0]
-	var pw uint64 = 1
+	bs := reserve(g.buckets, visit)
+	var pw uint64 = 1 // seqBase^n
 	for k := 0; k < n; k++ {
 		pw *= seqBase
 	}
+	// The hash of the n ids from position i on, rolled one position at a
+	// time over every position (cheaper than a prefix array per token).
+	var h uint64
+	for k := 0; k < n; k++ {
+		h = h*seqBase + uint64(g.ids[k])
+	}
+	at := 0 // the position h is the hash of
 	for k := 0; k < visit; k++ {
 		i := k
 		if !all {
 			i = int(g.cand[k])
 		}
-		h := g.seq[i+n] - g.seq[i]*pw
+		for ; at < i; at++ {
+			h = h*seqBase - uint64(g.ids[at])*pw + uint64(g.ids[at+n])
+		}
 		sl := t.slot(h)
-		head := t.slots[sl].val - 1
+		head := t.head(sl)
 		found := int32(-1)
 		for b := head; b >= 0; b = bs[b].next {
 			if g.sameSeq(int(bs[b].first), i, n) {
@@ -714,13 +794,13 @@ func (g *nGrams) top(n int) (first, count, chars int, ok bool) {
 		if found < 0 {
 			bs = append(bs, bucket{first: int32(i), count: 1, next: head})
 			found = int32(len(bs) - 1)
-			t.slots[sl] = slot{h, int32(len(bs))}
+			t.set(sl, h, int32(len(bs)))
 		}
 		g.bpos[k] = found
 	}
 	g.buckets = bs
 	// The positions whose n-gram repeats are the candidates of n+1 and more.
-	next := g.candNext[:0]
+	next := reserve(g.candNext, visit)
 	for k := 0; k < visit; k++ {
 		if bs[g.bpos[k]].count >= 2 {
 			i := int32(k)
@@ -748,20 +828,30 @@ func (g *nGrams) top(n int) (first, count, chars int, ok bool) {
 	return first, count, length * count, true
 }
 
+// Bits of nGrams.keyRep.
+const (
+	rep8  = 1 << iota // the 8 joined bytes from the token on may recur
+	rep16             // the 16 joined bytes from the token on may recur
+)
+
 // dupCandidates returns the positions allDuplicate(n) must visit, in order:
-// those whose first 8 joined bytes start at another token too, and those
-// whose n-gram is shorter than 8 bytes. An n-gram holds the one of fewer
-// words it starts with, so the list made for n serves every larger n (it
-// may then hold positions that cannot repeat, which only costs a look-up).
+// those whose n-gram is shorter than 8 bytes, those whose n-gram is shorter
+// than 16 bytes and whose first 8 joined bytes may start at another token
+// too, and those whose first 16 joined bytes may. An n-gram holds the one
+// of fewer words it starts with, so the list made for n serves every larger
+// n (it may then hold positions that cannot repeat, which only costs a
+// look-up): a larger n-gram that repeats has recurring first 8 and, when
+// long enough, 16 bytes.
 func (g *nGrams) dupCandidates(n int) []int32 {
 	if !g.keyDone {
 		g.repeatKeys()
 		g.listN = 0
 	}
 	if g.listN == 0 || g.listN > n {
-		list := g.list[:0]
+		list := reserve(g.list, len(g.toks))
 		for i := 0; i+n <= len(g.toks); i++ {
-			if g.keyRep[i] || g.bytes[i+n]-g.bytes[i] < 8 {
+			l, k := g.bytes[i+n]-g.bytes[i], g.keyRep[i]
+			if l < 8 || (l < 16 && k&rep8 != 0) || k&rep16 != 0 {
 				list = append(list, int32(i))
 			}
 		}
@@ -770,31 +860,66 @@ func (g *nGrams) dupCandidates(n int) []int32 {
 	return g.list
 }
 
-// repeatKeys sets keyRep: which tokens start 8 bytes of the concatenated
-// tokens that also start at another token.
+// repeatKeys sets keyRep: which tokens start 8 and 16 bytes of the
+// concatenated tokens that may also start at another token. The keys are
+// counted in two bit sets by hash, once and twice: keys of one hash count as
+// one, so a key that occurs once may be marked (1 in 32 or fewer, for a
+// look-up that finds nothing), but a key that recurs always is. 16 bytes per
+// token and no probing, where a table of the 8-byte keys alone took 32 to 64.
 func (g *nGrams) repeatKeys() {
 	g.keyDone = true
-	g.concat = g.concat[:0]
-	for _, t := range g.toks {
-		g.concat = append(g.concat, g.text[t.Start:t.End]...)
-	}
 	n := len(g.toks)
 	g.keyRep = grow(g.keyRep, n)
-	g.keyIdx = grow(g.keyIdx, n)
-	t := &g.table
-	t.reset(n)
+	bits := uint(6)
+	for 1<<bits < 64*n {
+		bits++
+	}
+	words := 1 << (bits - 6)
+	g.once = grow(g.once, words)
+	g.twice = grow(g.twice, words)
+	clear(g.once)
+	clear(g.twice)
+	shift := 64 - bits
+	// keys returns the bit of token i's 8-byte key and of its 16-byte key;
+	// ok8 and ok16 say whether the concatenated tokens hold that many bytes.
+	keys := func(i int) (h8, h16 uint64, ok8, ok16 bool) {
+		p := int(g.bytes[i])
+		if p+8 > len(g.concat) {
+			return 0, 0, false, false
+		}
+		k := binary.LittleEndian.Uint64(g.concat[p:])
+		h8 = ((k ^ k>>32) * 0x9E3779B97F4A7C15) >> shift
+		if p+16 > len(g.concat) {
+			return h8, 0, true, false
+		}
+		x := k*0xD6E8FEB86659FD93 ^ binary.LittleEndian.Uint64(g.concat[p+8:])
+		h16 = ((x ^ x>>32) * 0x9E3779B97F4A7C15) >> shift
+		return h8, h16, true, true
+	}
+	count := func(h uint64) {
+		w, b := h>>6, uint64(1)<<(h&63)
+		g.twice[w] |= g.once[w] & b
+		g.once[w] |= b
+	}
 	for i := 0; i < n; i++ {
-		g.keyIdx[i] = -1
-		if p := int(g.bytes[i]); p+8 <= len(g.concat) {
-			k := binary.LittleEndian.Uint64(g.concat[p:])
-			sl := t.slot(k)
-			t.slots[sl].key = k
-			t.slots[sl].val++
-			g.keyIdx[i] = int32(sl)
+		h8, h16, ok8, ok16 := keys(i)
+		if ok8 {
+			count(h8)
+		}
+		if ok16 {
+			count(h16)
 		}
 	}
 	for i := 0; i < n; i++ {
-		g.keyRep[i] = g.keyIdx[i] >= 0 && t.slots[g.keyIdx[i]].val >= 2
+		h8, h16, ok8, ok16 := keys(i)
+		var k uint8
+		if ok8 && g.twice[h8>>6]&(1<<(h8&63)) != 0 {
+			k |= rep8
+		}
+		if ok16 && g.twice[h16>>6]&(1<<(h16&63)) != 0 {
+			k |= rep16
+		}
+		g.keyRep[i] = k
 	}
 }
 
@@ -818,12 +943,12 @@ func (g *nGrams) allDuplicate(n int) (chars, first int) {
 	}
 	t := &g.table
 	t.reset(len(list))
-	bs := g.buckets[:0]
+	bs := reserve(g.buckets, len(list))
 	for c := 0; c < len(list); {
 		i := int(list[c])
 		h := g.catHash(i, n)
 		sl := t.slot(h)
-		head := t.slots[sl].val - 1
+		head := t.head(sl)
 		found := false
 		for b := head; b >= 0; b = bs[b].next {
 			if g.sameCat(int(bs[b].first), i, n) {
@@ -842,7 +967,7 @@ func (g *nGrams) allDuplicate(n int) (chars, first int) {
 			continue
 		}
 		bs = append(bs, bucket{first: int32(i), next: head})
-		t.slots[sl] = slot{h, int32(len(bs))}
+		t.set(sl, h, int32(len(bs)))
 		c++
 	}
 	g.buckets = bs

@@ -1,12 +1,18 @@
 package repetition
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/corpuslint/corpuslint/rules/rulestest"
 	"github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
+	"github.com/corpuslint/corpuslint/rules/text/spanset"
 )
 
 // refTop is datatrove's find_top_duplicate written plainly: a counter of the
@@ -122,6 +128,26 @@ func TestNGramsMatchDefinitions(t *testing.T) {
 	}
 }
 
+// With tags of 2 bits nearly every n-gram shares its slot with others, and
+// the chains of buckets tell them apart.
+func TestNGramsCollidingTags(t *testing.T) {
+	defer func(m uint32) { tagMask = m }(tagMask)
+	tagMask = 3
+	g := &nGrams{}
+	r := rand.New(rand.NewPCG(11, 12))
+	al := []string{"a", "b", "ab", "ba", "c", "abcdefgh", "abcd", "efgh"}
+	for iter := 0; iter < 1000; iter++ {
+		var b strings.Builder
+		for n := r.IntN(80); n > 0; n-- {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(al[r.IntN(len(al))])
+		}
+		checkNGrams(t, g, b.String())
+	}
+}
+
 func FuzzNGrams(f *testing.F) {
 	f.Add("ab c d e f a bc d e f")
 	f.Add("abcdefghij k abcdefgh ij k")
@@ -133,3 +159,109 @@ func FuzzNGrams(f *testing.F) {
 		checkNGrams(t, g, s)
 	})
 }
+
+// refFindDuplicates is datatrove's find_duplicates over re.split(r"\n{min,}",
+// txt[s:e]) written plainly, with the first duplicate's offsets.
+func refFindDuplicates(txt string, s, e, min int) duplicates {
+	re := regexp.MustCompile(`\n{` + strconv.Itoa(min) + `,}`)
+	d := duplicates{first: text.Span{Start: 0, End: len(txt)}}
+	seen := map[string]bool{}
+	at := s
+	var cuts [][]int
+	cuts = append(cuts, re.FindAllStringIndex(txt[s:e], -1)...)
+	cuts = append(cuts, []int{e - s, e - s})
+	for _, c := range cuts {
+		p := txt[at : s+c[0]]
+		d.n++
+		if seen[p] {
+			if d.dups == 0 {
+				d.first = text.Span{Start: at, End: s + c[0]}
+			}
+			d.dups++
+			d.chars += utf8.RuneCountInString(p)
+		}
+		seen[p] = true
+		at = s + c[1]
+	}
+	return d
+}
+
+// The table of pieces finds what a map of strings finds, on texts of few
+// distinct lines, blank ones included, and across its growth.
+func TestFindDuplicatesMatchesDefinition(t *testing.T) {
+	var ps spanset.Set
+	r := rand.New(rand.NewPCG(3, 4))
+	parts := []string{"a", "b", "ab", "é", "\n", "\n", "\n\n", " ", "\r"}
+	for iter := 0; iter < 3000; iter++ {
+		var b strings.Builder
+		for n := r.IntN(1 + iter/10); n > 0; n-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		checkFindDuplicates(t, &ps, b.String())
+	}
+	var b strings.Builder
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&b, "line %d\n\n", i%3000)
+	}
+	checkFindDuplicates(t, &ps, b.String())
+}
+
+func checkFindDuplicates(t *testing.T, ps *spanset.Set, txt string) {
+	t.Helper()
+	for _, min := range []int{1, 2} {
+		s, e := 0, len(txt)
+		if min == 2 {
+			s, e = len(txt)/3, len(txt)-len(txt)/4
+		}
+		if got, want := findDuplicates(ps, txt, s, e, min), refFindDuplicates(txt, s, e, min); got != want {
+			t.Fatalf("%q [%d:%d] min %d: %+v, want %+v", txt, s, e, min, got, want)
+		}
+	}
+}
+
+func FuzzFindDuplicates(f *testing.F) {
+	f.Add("a\n\nb\na\n\n\nb\n\n")
+	var ps spanset.Set
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFindDuplicates(t, &ps, s)
+	})
+}
+
+// benchDocs cuts rulestest.ShuffledText into documents of about size bytes at
+// line ends, with their spaCy words.
+func benchDocs(b *testing.B, size int) (docs []string, words [][]text.Span, total int) {
+	txt := rulestest.ShuffledText(b, "repeated-paragraph")
+	for len(txt) > 0 {
+		n := min(size, len(txt))
+		if j := strings.IndexByte(txt[n:], '\n'); j >= 0 {
+			n += j + 1
+		} else {
+			n = len(txt)
+		}
+		docs = append(docs, txt[:n])
+		words = append(words, spacy.WordsOf(txt[:n]))
+		total += n
+		txt = txt[n:]
+	}
+	return docs, words, total
+}
+
+func benchMeasure(b *testing.B, size int) {
+	docs, words, total := benchDocs(b, size)
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for d, txt := range docs {
+			gopherMeasure(txt, words[d], gopherDefaults(), nil)
+		}
+	}
+}
+
+// BenchmarkGopherMeasurePages measures the checks of gopher-repetition after
+// the tokenizer on documents of about 2 KB (the generated bench corpus's
+// mean), where the cost of each document's set-up counts.
+func BenchmarkGopherMeasurePages(b *testing.B) { benchMeasure(b, 2<<10) }
+
+// BenchmarkGopherMeasureLong measures them on one document of 1 MB.
+func BenchmarkGopherMeasureLong(b *testing.B) { benchMeasure(b, 1<<20) }

@@ -83,7 +83,12 @@ func (sc *scratch) chunk(text string, s, e int) {
 			break
 		}
 	}
-	if letters || len(c) > memoKeyMax {
+	if letters {
+		// tokenizeChunk's first case, without scanning the letters again.
+		letterChunk(text, s, e, sc.emit)
+		return
+	}
+	if len(c) > memoKeyMax {
 		tokenizeChunk(text, s, e, true, sc.emit)
 		return
 	}

@@ -463,6 +463,18 @@ var pySpaceASCII = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// letterChunk tokenizes text[s:e], a run of ASCII letters, with the special
+// cases: a special case or one token.
+func letterChunk(text string, s, e int, emit func(start, end int, space bool)) {
+	if mayLetterSplit(text[s:e]) {
+		if p, ok := specialCase(text[s:e]); ok {
+			emitPieces(text, s, p, emit)
+			return
+		}
+	}
+	emit(s, e, false)
+}
+
 // tokenizeChunk tokenizes text[s:e], a run of non-space characters, as spaCy's
 // Tokenizer._split_affixes and _attach_tokens do.
 func tokenizeChunk(text string, s, e int, specials bool, emit func(start, end int, space bool)) {
@@ -482,13 +494,11 @@ func tokenizeChunk(text string, s, e int, specials bool, emit func(start, end in
 		}
 	}
 	if letters {
-		if specials && mayLetterSplit(text[s:e]) {
-			if p, ok := specialCase(text[s:e]); ok {
-				emitPieces(text, s, p, emit)
-				return
-			}
+		if specials {
+			letterChunk(text, s, e, emit)
+		} else {
+			emit(s, e, false)
 		}
-		emit(s, e, false)
 		return
 	}
 	if p, ok := special(text[s:e]); ok {
@@ -604,6 +614,11 @@ func docTokensOf(a *text.Analysis) *docTokens {
 			d.toks = make([]tok, 0, len(txt)/5+1)
 		}
 		d.toks = tokensWith(txt, d.toks, &d.sc)
+		if cap(d.words) < len(d.toks) {
+			// Sized once for every word: grown by append, the array of a
+			// long document was copied a dozen times (5x its size allocated).
+			d.words = make([]text.Span, 0, len(d.toks))
+		}
 		d.words = appendWords(d.words[:0], d.toks)
 		return d
 	})
