@@ -130,14 +130,36 @@ type checker struct {
 	convOK    bool
 }
 
+// countCurlyDoubles counts the low, left and right curly double quotes of s
+// („ “ ”, U+201E, U+201C, U+201D) in one pass: the three share their first
+// two bytes (E2 80), and three strings.Count calls read the whole text three
+// times (half of the rule's time on news text).
+func countCurlyDoubles(s string) (low, left, right int) {
+	for {
+		i := strings.IndexByte(s, 0xE2)
+		if i < 0 || len(s)-i < 3 {
+			return
+		}
+		if s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0x9E:
+				low++
+			case 0x9C:
+				left++
+			case 0x9D:
+				right++
+			}
+		}
+		s = s[i+1:]
+	}
+}
+
 // Check reports the broken-quotes findings of one document.
 func (rule) Check(p *rules.Pass) {
 	a := p.Analysis
 	text := a.Text()
 	c := &checker{text: text, firstStraight: -1, firstCurly: -1}
-	nLow := strings.Count(text, "\u201e")
-	nLeft := strings.Count(text, "\u201c")
-	nRight := strings.Count(text, "\u201d")
+	nLow, nLeft, nRight := countCurlyDoubles(text)
 	c.low = nLow > 0
 	c.misdir = !c.low && nLeft > 0 && nRight > 0
 	c.curlyBal = !(nLeft == 0 && nRight >= 2) && !(nRight == 0 && nLeft >= 2)
