@@ -35,6 +35,10 @@ into chunks of whole paragraphs of about 6000 bytes (id ...#N). Sources
   r-cran-janeaustenr data/Rdata.rdb (R lazy-load database: zlib blobs, each an
                      XDR-serialised character vector, one line per element): the six
                      novels, cut into chunks: fiction
+  r-cran-modeldata   data/Rdata.rdb, small_fine_foods (Amazon fine-food reviews,
+                     5000): one review per doc: review
+  r-cran-tokenizers  data/Rdata.rdb, mobydick (Project Gutenberg's Moby Dick, with
+                     its front and back matter), cut into chunks: fiction
   bench              make_corpus.py --mb 30 --seed 41: news
 select: run the binary; keep every document with at least one finding (at most
 CAP per package, random.Random(41) sample; the bench capped so that it holds
@@ -62,6 +66,8 @@ PKGS = {  # package -> version unpacked (apt-get download, Debian bookworm)
     "freeciv-data": "3.0.6-1+deb12u1",
     "debian-handbook": "11.20220922",
     "r-cran-janeaustenr": "1.0.0-1",
+    "r-cran-modeldata": "1.1.0-1",
+    "r-cran-tokenizers": "0.3.0-1",
 }
 CAMPAIGNS = {"Heir_To_The_Throne": "wesnoth-1.16-httt", "The_South_Guard": "wesnoth-1.16-tsg",
              "Sceptre_of_Fire": "wesnoth-1.16-sof"}
@@ -182,45 +188,137 @@ def handbook(deb):
             yield cb.doc(f"handbook/{os.path.basename(p)}#{n}", "technical", src("debian-handbook", rel, f" chunk {n}"), c)
 
 
+class _Unser:
+    """Just enough of R's XDR unserialisation to collect every character
+    vector (STRSXP) of an object: data frames, lists, attributes, ALTREP."""
+
+    def __init__(self, x):
+        self.x, self.i = x, 0
+
+    def int(self):
+        v = struct.unpack(">i", self.x[self.i:self.i + 4])[0]
+        self.i += 4
+        return v
+
+    def item(self, out):
+        f = self.int()
+        t, attr, tag = f & 0xFF, f & 512, f & 1024
+        if t in (254, 242, 253, 252, 251, 250):  # NULL, environments, markers
+            return None
+        if t == 255:  # reference
+            if f >> 8 == 0:
+                self.int()
+            return None
+        if t == 1:  # symbol: its name
+            self.item(out)
+            return None
+        if t == 4:  # environment: locked, enclos, frame, hashtab, attrib
+            self.int()
+            for _ in range(4):
+                self.item(out)
+            return None
+        if t in (2, 3, 5, 6, 17):  # pairlist-like: [attr] [tag] car cdr
+            if attr:
+                self.item(out)
+            if tag:
+                self.item(out)
+            self.item(out)
+            self.item(out)
+            return None
+        if t == 238:  # ALTREP: info, state, attributes
+            for _ in range(3):
+                self.item(out)
+            return None
+        if t == 9:  # CHARSXP
+            n = self.int()
+            if n < 0:
+                return None
+            v = self.x[self.i:self.i + n].decode("utf-8", "replace")
+            self.i += n
+            return v
+        n = self.int()
+        if t in (10, 13):
+            self.i += 4 * n
+        elif t == 14:
+            self.i += 8 * n
+        elif t == 15:
+            self.i += 16 * n
+        elif t == 24:
+            self.i += n
+        elif t == 16:
+            out.append([self.item(out) or "" for _ in range(n)])
+        elif t in (19, 20):
+            for _ in range(n):
+                self.item(out)
+        else:
+            raise ValueError(f"R type {t} not read")
+        if attr:
+            self.item(out)
+        return None
+
+
 def rdb_strings(path):
-    """Character vectors of an R lazy-load database (.rdb): each object is a
-    4-byte length and a zlib stream of R's XDR serialisation ("X\\n", version
-    ints, then the object); only top-level STRSXPs are read."""
+    """Per object of an R lazy-load database (.rdb), its character vectors.
+    Each object is a 4-byte length and either a zlib stream, or a type byte
+    and a stream ('Z': raw LZMA2, '2': bzip2, '0': none), of R's XDR
+    serialisation ("X\\n", version ints, then the object)."""
+    import bz2, lzma
     b = open(path, "rb").read()
     i = 0
     while i < len(b):
-        d = zlib.decompressobj()
-        x = d.decompress(b[i + 4:])
+        kind = b[i + 4:i + 5]
+        if kind == b"Z":
+            d = lzma.LZMADecompressor(format=lzma.FORMAT_RAW,
+                                      filters=[{"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME}])
+            body = b[i + 5:]
+        elif kind == b"2":
+            d, body = bz2.BZ2Decompressor(), b[i + 5:]
+        else:
+            d, body = zlib.decompressobj(), b[i + 4:]
+        x = d.decompress(body)
         i = len(b) - len(d.unused_data)
-        if x[:2] != b"X\n":
-            continue
-        j = 2
-        ver = struct.unpack(">i", x[j:j + 4])[0]
-        j += 12
+        u = _Unser(x)
+        u.i = 2
+        ver = u.int()
+        u.int()
+        u.int()
         if ver == 3:
-            j += 4 + struct.unpack(">i", x[j:j + 4])[0]
-        flags, n = struct.unpack(">ii", x[j:j + 8])
-        j += 8
-        if flags & 0xFF != 16:
-            continue
+            u.i += 4 + struct.unpack(">i", x[u.i:u.i + 4])[0]
         out = []
-        for _ in range(n):
-            _, ln = struct.unpack(">ii", x[j:j + 8])
-            j += 8
-            if ln < 0:
-                out.append("")
-                continue
-            out.append(x[j:j + ln].decode("utf-8", "replace"))
-            j += ln
+        u.item(out)
         yield out
 
 
 def austen(deb):
     rel = "usr/lib/R/site-library/janeaustenr/data/Rdata.rdb"
-    for lines in rdb_strings(os.path.join(deb, rel)):
+    for vecs in rdb_strings(os.path.join(deb, rel)):
+        lines = vecs[0]
         title = re.sub(r"\W+", "-", lines[0].strip().lower())
         for n, c in enumerate(cb.chunks("\n".join(lines) + "\n")):
             yield cb.doc(f"austen/{title}#{n}", "fiction", src("r-cran-janeaustenr", rel, f" {lines[0].strip()} chunk {n}"), c)
+
+
+def fine_foods(deb):
+    """modeldata's small_fine_foods: the review-text columns (training, 4000;
+    testing, 1000), told from the other columns by their length."""
+    rel = "usr/lib/R/site-library/modeldata/data/Rdata.rdb"
+    part = 0
+    for vecs in rdb_strings(os.path.join(deb, rel)):
+        for v in vecs:
+            if len(v) >= 1000 and sum(map(len, v)) / len(v) > 150:
+                for n, t in enumerate(v):
+                    yield cb.doc(f"finefoods/{part}/{n}", "review",
+                                 src("r-cran-modeldata", rel, f" small_fine_foods part {part} review {n}"), t.strip() + "\n")
+                part += 1
+
+
+def mobydick(deb):
+    rel = "usr/lib/R/site-library/tokenizers/data/Rdata.rdb"
+    for vecs in rdb_strings(os.path.join(deb, rel)):
+        if vecs and len(vecs[0]) == 1 and len(vecs[0][0]) > 100000:
+            text = vecs[0][0].lstrip("\ufeff").replace("\r\n", "\n")
+            for n, c in enumerate(cb.chunks(text)):
+                yield cb.doc(f"mobydick#{n}", "fiction", src("r-cran-tokenizers", rel, f" mobydick chunk {n}"), c)
 
 
 def collect(deb, bench):
@@ -237,6 +335,8 @@ def collect(deb, bench):
     yield from freeciv(deb)
     yield from handbook(deb)
     yield from austen(deb)
+    yield from fine_foods(deb)
+    yield from mobydick(deb)
     if bench and os.path.exists(bench):
         with open(bench, encoding="utf-8") as fh:
             for n, line in enumerate(fh):
