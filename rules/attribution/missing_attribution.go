@@ -81,7 +81,10 @@ func (rule) Meta() rules.Meta {
 			"its words outside quotations are words of news: according, spokesman, officials, " +
 			"statement, reporters, percent, a weekday or month name, a wire service, ...) may quote " +
 			"without naming anyone: fiction's dialogue, a review's excerpts, an epigraph, a page of " +
-			"sayings. There a finding is only info (option elsewhere: info, warning or off). A text " +
+			"sayings. There a finding is only info (option elsewhere: info, warning or off), and " +
+			"none where three quotations or more of the text are attributed: a narrative with " +
+			"dialogue, whose untagged lines belong to a scene whose speakers alternation and " +
+			"the narration make clear (elsewhere: warning reports them too). A text " +
 			"reads as reporting when the writer's own words (outside quotations) show two of: " +
 			"distinct words of news (according, spokesman, officials, statement, percent, police, " +
 			"a weekday or month name, a wire service, ...; each counts), a figure in digits, an " +
@@ -363,6 +366,8 @@ type checker struct {
 	// reporting (0 unknown, 1 yes, 2 no).
 	elsewhere string
 	reporting int8
+	// dialog caches dialogue (0 unknown, 1 yes, 2 no).
+	dialog int8
 	// stems are the headword's stems when the text is a glossary entry (see
 	// headwordStems); stemsDone says they were computed.
 	stems     []string
@@ -424,6 +429,13 @@ func (c *checker) judge(p *rules.Pass, i, j int) {
 		f.Message = fmt.Sprintf("quotation of %d words has no speaker: no speech verb (said, told, ...) or Name: lead-in in its sentence or the sentences around it", words)
 	}
 	if !c.isReporting() {
+		// Narrative with dialogue: where three quotations or more are
+		// attributed, the others are lines of the same scene, whose speakers
+		// alternation and the narration make clear (the issue's "dialogue in
+		// fiction"). Only reporting holds every quotation to a tag.
+		if c.elsewhere != "warning" && c.dialogue() {
+			return
+		}
 		switch c.elsewhere {
 		case "off":
 			return
@@ -435,6 +447,32 @@ func (c *checker) judge(p *rules.Pass, i, j int) {
 	}
 	p.Report(f)
 }
+
+// dialogue reports whether at least minTagged of the text's quotations are
+// attributed (a speech verb, a name or a pronoun in or next to their sentence,
+// a lead-in, a tag after them): a narrative with dialogue. Computed once per
+// document.
+func (c *checker) dialogue() bool {
+	if c.dialog != 0 {
+		return c.dialog == 1
+	}
+	c.dialog = 2
+	tagged := 0
+	for k, pt := range c.parts {
+		if !pt.closed || !c.attributed(k, true, true) {
+			continue
+		}
+		if tagged++; tagged >= minTagged {
+			c.dialog = 1
+			break
+		}
+	}
+	return c.dialog == 1
+}
+
+// minTagged is how many attributed quotations make a text that does not read
+// as reporting a narrative with dialogue.
+const minTagged = 3
 
 // newsWords are words of reporting that fiction, reviews and reference pages
 // seldom use outside quotations: the institutions, the sources, the dates.
