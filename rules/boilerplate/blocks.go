@@ -2,7 +2,6 @@ package boilerplate
 
 import (
 	"fmt"
-	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -329,12 +328,9 @@ func (r blockRule) Configure(opts map[string]any) (rules.Rule, error) {
 // document is a whole-page dump.
 type doc struct {
 	ls []line
-	// x1 holds the distinct first-stage vectors and x the distinct second-stage
-	// keys (keyWidth), row-major; xid the index among the keys of each line's
-	// (see row).
-	x1   []float32
-	x    []float32
-	xid  []int32
+	// w holds the model's contexts of the lines, from which row computes
+	// their vectors (see runModel); nil when there are no lines.
+	w    *work
 	prob []float64
 	pos  []pos
 	page bool
@@ -374,18 +370,14 @@ func (d *doc) row(i int) []float32 {
 
 // fillRow writes the second-stage vector of line i to row.
 func (d *doc) fillRow(i int, row []float32) {
-	k := int(d.xid[i])
-	key := d.x[k*keyWidth : (k+1)*keyWidth]
-	k1 := int(math.Float32bits(key[0]))
-	copy(row, d.x1[k1*numFeatures:(k1+1)*numFeatures])
-	copy(row[numFeatures:], key[1:])
+	d.w.lctx.row(i, row[:numFeatures])
+	d.w.sctx.row(i, row[numFeatures:])
 }
 
 // analyze runs the model over the document and places its lines; f, when not
 // nil, holds the model's trees flattened.
 func analyze(a *text.Analysis, m *model.Model, f *fast, kept *docBuf) *doc {
 	w := workPool.Get().(*work)
-	defer workPool.Put(w)
 	buf := kept.take()
 	ls, content := w.scan(a, buf.ls)
 	n := len(ls)
@@ -393,15 +385,19 @@ func analyze(a *text.Analysis, m *model.Model, f *fast, kept *docBuf) *doc {
 	clear(pos)
 	d := &doc{ls: ls, pos: pos}
 	if n == 0 {
+		workPool.Put(w)
 		return d
 	}
+	// The contexts stay in w for d's explanations (fillRow); the reading
+	// gives w back (reading.Reset).
+	d.w = w
 	marks := grow(w.marks, 3*n)
 	w.marks = marks
 	clear(marks)
 	tags, code, thread := marks[:n], marks[n:2*n], marks[2*n:]
 	markupLeaks(a.Text(), ls, tags, code)
 	c := w.lineContext(ls, content)
-	d.x1, d.x, d.xid, d.prob = runModel(m, w, buf, f, n, c.row)
+	d.prob = runModel(m, w, buf.prob, f, n, c.row)
 	var scratch []uint64
 	for i := range ls {
 		s := a.Text()[ls[i].start:ls[i].end]
@@ -503,6 +499,10 @@ type reading struct {
 
 // Reset implements Reuser: the reading's arrays are kept for the next document.
 func (r *reading) Reset() {
+	if r.doc != nil && r.doc.w != nil {
+		workPool.Put(r.doc.w)
+		r.doc.w = nil
+	}
 	r.buf.keep(r.doc)
 	r.doc, r.model = nil, nil
 }

@@ -2,17 +2,21 @@ package boilerplate
 
 import "sync"
 
-// work holds the buffers of one document's boilerplate analysis that do not
-// outlive it: the scan's scratch, the first-stage vectors, lineContext's arrays and
-// tables, the scoring memo. analyze takes one from workPool and puts it back,
-// so a worker reuses them from document to document instead of allocating them
-// anew for the garbage collector. Every buffer is cleared or overwritten before
-// it is read.
+// work holds the buffers of one document's boilerplate analysis: the scan's
+// scratch, lineContext's and stageContext's arrays and tables, the scoring
+// memo. analyze takes one from workPool and the document's reading puts it
+// back when it is released (reading.Reset), so a worker reuses them from
+// document to document instead of allocating them anew for the garbage
+// collector. The two contexts stay valid until then: explanations compute the
+// vectors of a few lines again from them. Every buffer is cleared or
+// overwritten before it is read.
 type work struct {
 	sc     scratch
-	ids1   []int32   // each line's first-stage vector among the distinct ones
-	row2   []float32 // a second-stage vector
-	p1     []float64 // first-stage probabilities
+	ids1   []int32    // each line's first-stage vector among the distinct ones
+	ids2   []int32    // ... and second-stage key
+	facts  []lineFact // what the second stage reads of each first-stage vector
+	row2   []float32  // a second-stage vector
+	p1     []float64  // first-stage probabilities
 	ints   []int
 	shape  []uint16
 	simA   []float32
@@ -123,9 +127,6 @@ func (t *hashTable) grow() {
 // clears it here, and Release gives it back.
 type docBuf struct {
 	ls   []line
-	x1   []float32
-	x    []float32
-	xid  []int32
 	prob []float64
 	pos  []pos
 }
@@ -135,7 +136,7 @@ func (b *docBuf) keep(d *doc) {
 	if d == nil {
 		return
 	}
-	b.ls, b.x1, b.x, b.xid, b.prob, b.pos = d.ls[:0], d.x1[:0], d.x[:0], d.xid[:0], d.prob[:0], d.pos[:0]
+	b.ls, b.prob, b.pos = d.ls[:0], d.prob[:0], d.pos[:0]
 }
 
 // take returns the kept arrays and forgets them; a nil b gives none.
