@@ -391,6 +391,7 @@ func analyze(a *text.Analysis, m *model.Model, f *fast, kept *docBuf) *doc {
 	// The contexts stay in w for d's explanations (fillRow); the reading
 	// gives w back (reading.Reset).
 	d.w = w
+	defer w.shed()
 	marks := grow(w.marks, 3*n)
 	w.marks = marks
 	clear(marks)

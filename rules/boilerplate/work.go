@@ -32,6 +32,30 @@ type work struct {
 
 var workPool = sync.Pool{New: func() any { return new(work) }}
 
+// shedLimit is the most elements shed lets a buffer keep.
+const shedLimit = 1 << 12
+
+// shed drops the large buffers that the document's rows, computed again for
+// explanations, do not read: all but the contexts' arrays. A document keeps
+// its work while the other rules check it, and the scan's content-word hashes,
+// the scoring memo and the per-line scratch were as large again as its lines.
+// Small buffers stay, for the next document.
+func (w *work) shed() {
+	w.sc.low, w.sc.lw, w.sc.wi, w.sc.content = shedBuf(w.sc.low), shedBuf(w.sc.lw), shedBuf(w.sc.wi), shedBuf(w.sc.content)
+	w.ids1, w.ids2, w.facts, w.marks = shedBuf(w.ids1), shedBuf(w.ids2), shedBuf(w.facts), shedBuf(w.marks)
+	w.tab.slots = shedBuf(w.tab.slots)
+	m := &w.memo
+	m.slots, m.first, m.hashes, m.prob = shedBuf(m.slots), shedBuf(m.first), shedBuf(m.hashes), shedBuf(m.prob)
+}
+
+// shedBuf returns b, or nil when it holds more than shedLimit elements.
+func shedBuf[T any](b []T) []T {
+	if cap(b) > shedLimit {
+		return nil
+	}
+	return b
+}
+
 // grow returns b resized to n elements, reusing its array when it is large
 // enough; the contents are unspecified.
 func grow[T any](b []T, n int) []T {
