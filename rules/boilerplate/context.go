@@ -74,7 +74,7 @@ func stage2(x []float32, p1 []float64) []float32 {
 type stageCtx struct {
 	p1                   []float64
 	prefix               []float64
-	run                  []int
+	run                  []int32
 	first, last, anchors int
 	high, lead, trail    int
 	sum                  float64
@@ -126,7 +126,7 @@ func (w *work) stageContext(n int, prose func(int) bool, words func(int) int, nu
 			j++
 		}
 		for k := i; k < j; k++ {
-			run[k] = j - i
+			run[k] = int32(j - i)
 		}
 		i = j
 	}

@@ -150,8 +150,11 @@ func features(a *text.Analysis) ([]line, []float32) {
 // of each line to them. Rows are computed one at a time from it (row), so that
 // a document's vectors need not all be held at once.
 type lineCtx struct {
-	ls           []line
-	pl, pw, run  []int // prefix sums of running-text lines and their words; runs of other lines
+	ls []line
+	// Prefix sums of running-text lines and of their words; runs of other
+	// lines. Counts of lines are int32, as a document has fewer than 2^31.
+	pl, run      []int32
+	pw           []int
 	shape        []uint16
 	sim, coreSim []float32
 	rs, re       int // the main-text region
@@ -173,8 +176,10 @@ func (w *work) lineContext(ls []line, content []uint64) *lineCtx {
 	}
 	// Prefix sums of running-text lines and of their words, and runs of lines
 	// that are not running text.
-	w.ints = grow(w.ints, 3*(n+1))
-	pl, pw, run := w.ints[:n+1], w.ints[n+1:2*(n+1)], w.ints[2*(n+1):3*(n+1)-1]
+	w.ints = grow(w.ints, n+1)
+	w.counts = grow(w.counts, 2*n+1)
+	pw := w.ints
+	pl, run := w.counts[:n+1], w.counts[n+1:]
 	pl[0], pw[0] = 0, 0
 	links, words := 0, 0
 	for i := range ls {
@@ -224,7 +229,7 @@ func (w *work) lineContext(ls []line, content []uint64) *lineCtx {
 			j++
 		}
 		for k := i; k < j; k++ {
-			run[k] = j - i
+			run[k] = int32(j - i)
 		}
 		i = j
 	}

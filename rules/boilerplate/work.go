@@ -18,13 +18,14 @@ type work struct {
 	row2   []float32  // a second-stage vector
 	p1     []float64  // first-stage probabilities
 	ints   []int
+	counts []int32
 	shape  []uint16
 	simA   []float32
 	simB   []float32
 	tab    hashTable
 	memo   memo
 	prefix []float64
-	run2   []int
+	run2   []int32
 	lctx   lineCtx
 	sctx   stageCtx
 	marks  []bool // markupLeaks' and commentThread's per-line answers
