@@ -370,8 +370,13 @@ func (d *doc) row(i int) []float32 {
 
 // fillRow writes the second-stage vector of line i to row.
 func (d *doc) fillRow(i int, row []float32) {
-	d.w.lctx.row(i, row[:numFeatures])
-	d.w.sctx.row(i, row[numFeatures:])
+	w := d.w
+	if w.lctx.pl == nil {
+		w.lineArrays(&w.lctx)
+		w.stageArrays(&w.sctx)
+	}
+	w.lctx.row(i, row[:numFeatures])
+	w.sctx.row(i, row[numFeatures:])
 }
 
 // analyze runs the model over the document and places its lines; f, when not

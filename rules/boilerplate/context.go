@@ -96,9 +96,6 @@ func (w *work) stageContext(n int, prose func(int) bool, words func(int) int, nu
 	first, last, anchors := -1, -1, 0
 	var sum float64
 	high := 0
-	w.prefix = grow(w.prefix, n+1)
-	prefix := w.prefix
-	prefix[0] = 0
 	for i := 0; i < n; i++ {
 		if anchor(i) {
 			if first < 0 {
@@ -111,6 +108,31 @@ func (w *work) stageContext(n int, prose func(int) bool, words func(int) int, nu
 		if p1[i] >= 0.9 {
 			high++
 		}
+	}
+	w.stageArrays(c)
+	lead, trail := n, n
+	if first >= 0 {
+		lead, trail = first, n-1-last
+	}
+	*c = stageCtx{
+		p1: p1, prefix: c.prefix, run: c.run, first: first, last: last, anchors: anchors,
+		high: high, lead: lead, trail: trail, sum: sum,
+		reg: mainText(n, prose, words, numeric, p1),
+	}
+	return c
+}
+
+// stageArrays computes the per-line arrays of c from its probabilities, with
+// w's buffers: their prefix sums and the runs of lines at 0.5 or more. A
+// large document's are dropped once its lines are scored (shed) and computed
+// again for its first explanation (doc.fillRow).
+func (w *work) stageArrays(c *stageCtx) {
+	p1 := c.p1
+	n := len(p1)
+	w.prefix = grow(w.prefix, n+1)
+	prefix := w.prefix
+	prefix[0] = 0
+	for i := 0; i < n; i++ {
 		prefix[i+1] = prefix[i] + p1[i]
 	}
 	w.run2 = grow(w.run2, n)
@@ -130,16 +152,7 @@ func (w *work) stageContext(n int, prose func(int) bool, words func(int) int, nu
 		}
 		i = j
 	}
-	lead, trail := n, n
-	if first >= 0 {
-		lead, trail = first, n-1-last
-	}
-	*c = stageCtx{
-		p1: p1, prefix: prefix, run: run, first: first, last: last, anchors: anchors,
-		high: high, lead: lead, trail: trail, sum: sum,
-		reg: mainText(n, prose, words, numeric, p1),
-	}
-	return c
+	c.prefix, c.run = prefix, run
 }
 
 // window is the mean first-stage probability of the k lines on each side of

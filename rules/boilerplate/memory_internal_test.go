@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"strings"
@@ -91,5 +92,39 @@ func TestAnalyzeMemory(t *testing.T) {
 	}
 	if kept > 400 {
 		t.Errorf("a document keeps %.0f bytes a line of prose, want at most 400", kept)
+	}
+}
+
+// TestRowsAfterShed: a large document's context arrays are dropped once its
+// lines are scored and computed again for its explanations; the rows are then
+// bit for bit the vectors that computing everything at once gives.
+func TestRowsAfterShed(t *testing.T) {
+	txt := strings.Repeat("Home\nNews\n", 1500) + proseDoc(300<<10) + strings.Repeat("Share this:\nFacebook\n", 1500)
+	m := model.Builtin()
+	f := newFast(m)
+	d := analyze(text.NewUnshared(txt), m, f, nil)
+	if d.w.lctx.pl != nil || d.w.sctx.prefix != nil {
+		t.Fatal("the context arrays of a large document were kept")
+	}
+	_, x := features(text.NewUnshared(txt))
+	n := len(x) / numFeatures
+	if n != len(d.ls) {
+		t.Fatalf("%d lines, want %d", len(d.ls), n)
+	}
+	p1 := make([]float64, n)
+	for i := range p1 {
+		p1[i] = model.Prob(model.ScoreFlat(m.Line.Bias, f.line, x[i*numFeatures:(i+1)*numFeatures]))
+	}
+	x2 := stage2(x, p1)
+	for i := 0; i < n; i++ {
+		got, want := d.row(i), x2[i*numStage2:(i+1)*numStage2]
+		for k := range got {
+			if math.Float32bits(got[k]) != math.Float32bits(want[k]) {
+				t.Fatalf("line %d feature %d (%s): %v, want %v", i, k, contextNames[k], got[k], want[k])
+			}
+		}
+		if i == 0 && d.w.lctx.pl == nil {
+			t.Fatal("the context arrays were not computed again")
+		}
 	}
 }
