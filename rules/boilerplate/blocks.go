@@ -344,15 +344,15 @@ type doc struct {
 	leadTable bool
 	// skip, flagged and evidence are the rules' arrays (scratch).
 	skip, flagged []bool
-	evidence      []string
+	evidence      []uint8 // evidenceNames indexes
 }
 
 // scratch returns the per-line arrays of one rule's Check, cleared: the three
 // rules, which run one after the other, share them.
-func (d *doc) scratch() (skip, flagged []bool, evidence []string) {
+func (d *doc) scratch() (skip, flagged []bool, evidence []uint8) {
 	n := len(d.ls)
 	if d.skip == nil {
-		d.skip, d.flagged, d.evidence = make([]bool, n), make([]bool, n), make([]string, n)
+		d.skip, d.flagged, d.evidence = make([]bool, n), make([]bool, n), make([]uint8, n)
 	} else {
 		clear(d.skip)
 		clear(d.flagged)
@@ -564,6 +564,35 @@ func evidence(bl *line) string {
 	return ""
 }
 
+// evidenceNames are the names evidence gives, "" first. The rules keep a
+// line's evidence as its index here, a byte a line instead of a 16-byte
+// string (see evidenceCode).
+var evidenceNames, evidenceCodes = func() ([]string, map[string]uint8) {
+	names := []string{""}
+	names = append(names, classNames[:]...)
+	names = append(names, noticeNames[1:]...)
+	names = append(names, "byline", "photo caption", "reference link", "date line")
+	codes := map[string]uint8{}
+	var out []string
+	for _, n := range names {
+		if _, ok := codes[n]; !ok {
+			codes[n] = uint8(len(out))
+			out = append(out, n)
+		}
+	}
+	return out, codes
+}()
+
+// evidenceCode returns the index of ev, a name evidence gives, in
+// evidenceNames.
+func evidenceCode(ev string) uint8 {
+	c, ok := evidenceCodes[ev]
+	if !ok {
+		panic("boilerplate: evidence " + ev + " missing from evidenceNames")
+	}
+	return c
+}
+
 // flag reports whether rule r flags line i of d, and the phrase evidence used.
 func (r blockRule) flag(d *doc, i int) (bool, string) {
 	p := d.prob[i]
@@ -596,7 +625,7 @@ func (r blockRule) flag(d *doc, i int) (bool, string) {
 
 // extendBlock flags the rest of an article's trailing block when enough of its
 // lines carry boilerplate phrases (see blockEvidence).
-func (r blockRule) extendBlock(a *text.Analysis, d *doc, skip, flagged []bool, evidence []string) {
+func (r blockRule) extendBlock(a *text.Analysis, d *doc, skip, flagged []bool, evidence []uint8) {
 	var block []int
 	ev := 0
 	for i := range d.ls {
@@ -604,7 +633,7 @@ func (r blockRule) extendBlock(a *text.Analysis, d *doc, skip, flagged []bool, e
 			continue
 		}
 		block = append(block, i)
-		if evidence[i] != "" && flagged[i] {
+		if evidence[i] != 0 && flagged[i] {
 			ev++
 		}
 	}
@@ -708,7 +737,9 @@ func (r blockRule) Check(p *rules.Pass) {
 	}
 	for i := range d.ls {
 		if mine(i) && !skip[i] {
-			flagged[i], evidence[i] = r.flag(d, i)
+			var ev string
+			flagged[i], ev = r.flag(d, i)
+			evidence[i] = evidenceCode(ev)
 		}
 	}
 	if r.pos == trailing && !d.page {
@@ -882,7 +913,7 @@ func markTrailingHeadlines(p *rules.Pass, ls []line, skip []bool) {
 	}
 }
 
-func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string, safeRun *run) {
+func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []uint8, safeRun *run) {
 	a := p.Analysis
 	text := a.Text()
 	var sum float64
@@ -895,8 +926,8 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string, saf
 	var reasons []string
 	phrases := 0
 	var named []string
-	for _, ev := range evidence {
-		if ev != "" {
+	for _, c := range evidence {
+		if ev := evidenceNames[c]; ev != "" {
 			phrases++
 			if !slices.Contains(named, ev) {
 				named = append(named, ev)

@@ -128,3 +128,17 @@ func TestRowsAfterShed(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceNames: every name evidence gives has a byte code that gives it
+// back, so keeping a line's evidence as a byte loses nothing.
+func TestEvidenceNames(t *testing.T) {
+	names := append(append([]string{"", "byline", "photo caption", "reference link", "date line"}, classNames[:]...), noticeNames[:]...)
+	for _, n := range names {
+		if got := evidenceNames[evidenceCode(n)]; got != n {
+			t.Errorf("evidence %q comes back as %q", n, got)
+		}
+	}
+	if len(evidenceNames) > 256 {
+		t.Errorf("%d evidence names do not fit a byte", len(evidenceNames))
+	}
+}
