@@ -79,8 +79,8 @@ func analyzeMemory(txt string) (alloc, kept float64) {
 // no feature vectors (numFeatures and keyWidth values a distinct row, 344
 // bytes), and the document keeps only its lines and the arrays its vectors are
 // computed again from, not the scan's and the scoring's. With the vectors
-// kept, 1 MB of prose allocated 2,300 bytes a line and kept 750; now 900 and
-// 280.
+// kept, 1 MB of prose allocated 2,300 bytes a line and kept 600; now 575 and
+// 219.
 func TestAnalyzeMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("measures allocations over 1 MB")
