@@ -2,6 +2,7 @@ package text
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -39,15 +40,16 @@ type Word struct {
 // lines, paragraphs, sentences and words. It belongs to one document and one
 // goroutine at a time.
 type Analysis struct {
-	text      string
-	lines     []Line
-	paras     []Paragraph
-	sentences []Span
-	words     []Word
-	hasLines  bool
-	hasParas  bool
-	hasSents  bool
-	hasWords  bool
+	text       string
+	lineStarts []int // raw starts of every line, for Position
+	lines      []Line
+	paras      []Paragraph
+	sentences  []Span
+	words      []Word
+	hasLines   bool
+	hasParas   bool
+	hasSents   bool
+	hasWords   bool
 	// runeCk[k] is the rune count of text[:runeCkAt[k]], for Position on long lines.
 	runeCk, runeCkAt []int
 	hasRuneCk        bool
@@ -101,13 +103,14 @@ func (a *Analysis) Release() {
 		slots[i].ok = false
 	}
 	*a = Analysis{
-		lines:     a.lines[:0],
-		paras:     a.paras[:0],
-		sentences: a.sentences[:0],
-		words:     a.words[:0],
-		runeCk:    a.runeCk[:0],
-		runeCkAt:  a.runeCkAt[:0],
-		slots:     slots,
+		lineStarts: a.lineStarts[:0],
+		lines:      a.lines[:0],
+		paras:      a.paras[:0],
+		sentences:  a.sentences[:0],
+		words:      a.words[:0],
+		runeCk:     a.runeCk[:0],
+		runeCkAt:   a.runeCkAt[:0],
+		slots:      slots,
 	}
 	analysisPool.Put(a)
 }
@@ -125,8 +128,10 @@ func (a *Analysis) Lines() []Line {
 	t := a.text
 	n := 1 + strings.Count(t, "\n")
 	a.lines = slices.Grow(a.lines[:0], n)
+	a.lineStarts = slices.Grow(a.lineStarts[:0], n)
 	start := 0
 	for {
+		a.lineStarts = append(a.lineStarts, start)
 		i := indexByteFrom(t, '\n', start)
 		if i < 0 {
 			// A text ending in a line break has no further (empty) line, but the
@@ -169,38 +174,8 @@ func (a *Analysis) LineText(i int) string {
 // LineAt returns the index of the line holding byte offset off.
 func (a *Analysis) LineAt(off int) int {
 	lines := a.Lines()
-	i := a.startsAtMost(off) - 1
+	i := sort.SearchInts(a.lineStarts, off+1) - 1
 	return min(max(i, 0), len(lines)-1)
-}
-
-// rawStart returns where line i begins, a BOM included: the end of the line
-// break before it. Line i == len(Lines) is the position just past a final line
-// break, which starts a line for Position.
-func (a *Analysis) rawStart(i int) int {
-	if i == 0 {
-		return 0
-	}
-	return a.lines[i-1].Next
-}
-
-// startsAtMost returns how many raw line starts (see rawStart) are at most
-// off. Lines must be computed. The starts are not kept in an array of their
-// own: Line.Next holds them, 8 bytes a line less.
-func (a *Analysis) startsAtMost(off int) int {
-	n := len(a.lines)
-	if strings.HasSuffix(a.text, "\n") {
-		n++
-	}
-	lo, hi := 0, n
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if a.rawStart(m) > off {
-			hi = m
-		} else {
-			lo = m + 1
-		}
-	}
-	return lo
 }
 
 // Position returns the 1-based line and column of byte offset off; columns count
@@ -208,8 +183,9 @@ func (a *Analysis) startsAtMost(off int) int {
 func (a *Analysis) Position(off int) (line, col int) {
 	a.Lines()
 	off = min(max(off, 0), len(a.text))
-	i := max(a.startsAtMost(off)-1, 0)
-	start := a.rawStart(i)
+	i := sort.SearchInts(a.lineStarts, off+1) - 1
+	i = max(i, 0)
+	start := a.lineStarts[i]
 	if off-start <= posStride {
 		return i + 1, utf8.RuneCountInString(a.text[start:off]) + 1
 	}
