@@ -39,23 +39,15 @@ func readText(path string, r io.Reader, size int64, comp string, limit int64, yi
 		fail("binary file, not text")
 		return
 	}
-	var sb strings.Builder
-	if size > int64(n) {
-		sb.Grow(int(size))
+	text, long, err := readRest(r, head, err == nil, size, limit)
+	if err != nil {
+		fail(readErrMsg(err, comp))
+		return
 	}
-	sb.Write(head)
-	if err == nil {
-		// strings.Builder lets the text be built without a second full-size copy.
-		if _, err = io.Copy(&sb, io.LimitReader(r, limit+1-int64(n))); err != nil {
-			fail(readErrMsg(err, comp))
-			return
-		}
-	}
-	if int64(sb.Len()) > limit {
+	if long {
 		fail(tooLargeMsg("document", 0, limit))
 		return
 	}
-	text := sb.String()
 	if bad := firstInvalidUTF8(text); bad >= 0 {
 		fail("invalid UTF-8 at byte " + strconv.Itoa(bad))
 		return
@@ -86,4 +78,56 @@ func readAtMost(r io.Reader, buf []byte) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// textChunk is the largest piece readRest reads a text of unknown size in.
+const textChunk = 16 << 20
+
+// readRest returns head followed by the rest of r (when more is true), reading
+// at most limit+1 bytes in all; long is true, and the text empty, when there
+// are more than limit. size is the text's length when known (-1: a
+// decompressed stream). A text of known size is read into one array of that
+// size. One of unknown size is read in pieces and copied once into an array of
+// its final length: growing one array as the bytes came left every smaller
+// copy behind, and a .txt.gz over the limit peaked at 7 times the limit.
+func readRest(r io.Reader, head []byte, more bool, size, limit int64) (text string, long bool, err error) {
+	var sb strings.Builder
+	budget := limit + 1 - int64(len(head))
+	switch {
+	case !more:
+		sb.Write(head)
+	case size >= 0:
+		// strings.Builder lets the text be built without a second full-size copy.
+		sb.Grow(int(min(size, limit+1)))
+		sb.Write(head)
+		_, err = io.Copy(&sb, io.LimitReader(r, budget))
+	default:
+		var pieces [][]byte
+		total := len(head)
+		for next := int64(64 << 10); budget > 0; next = min(2*next, textChunk) {
+			buf := make([]byte, min(next, budget))
+			n, rerr := readAtMost(r, buf)
+			pieces = append(pieces, buf[:n])
+			total += n
+			budget -= int64(n)
+			if rerr != nil {
+				if !errors.Is(rerr, io.EOF) {
+					err = rerr
+				}
+				break
+			}
+		}
+		if err != nil || int64(total) > limit {
+			return "", int64(total) > limit, err
+		}
+		sb.Grow(total)
+		sb.Write(head)
+		for _, p := range pieces {
+			sb.Write(p)
+		}
+	}
+	if int64(sb.Len()) > limit {
+		return "", true, err
+	}
+	return sb.String(), false, err
 }

@@ -2,7 +2,6 @@ package boilerplate
 
 import (
 	"fmt"
-	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -329,12 +328,9 @@ func (r blockRule) Configure(opts map[string]any) (rules.Rule, error) {
 // document is a whole-page dump.
 type doc struct {
 	ls []line
-	// x1 holds the distinct first-stage vectors and x the distinct second-stage
-	// keys (keyWidth), row-major; xid the index among the keys of each line's
-	// (see row).
-	x1   []float32
-	x    []float32
-	xid  []int32
+	// w holds the model's contexts of the lines, from which row computes
+	// their vectors (see runModel); nil when there are no lines.
+	w    *work
 	prob []float64
 	pos  []pos
 	page bool
@@ -348,15 +344,15 @@ type doc struct {
 	leadTable bool
 	// skip, flagged and evidence are the rules' arrays (scratch).
 	skip, flagged []bool
-	evidence      []string
+	evidence      []uint8 // evidenceNames indexes
 }
 
 // scratch returns the per-line arrays of one rule's Check, cleared: the three
 // rules, which run one after the other, share them.
-func (d *doc) scratch() (skip, flagged []bool, evidence []string) {
+func (d *doc) scratch() (skip, flagged []bool, evidence []uint8) {
 	n := len(d.ls)
 	if d.skip == nil {
-		d.skip, d.flagged, d.evidence = make([]bool, n), make([]bool, n), make([]string, n)
+		d.skip, d.flagged, d.evidence = make([]bool, n), make([]bool, n), make([]uint8, n)
 	} else {
 		clear(d.skip)
 		clear(d.flagged)
@@ -374,18 +370,19 @@ func (d *doc) row(i int) []float32 {
 
 // fillRow writes the second-stage vector of line i to row.
 func (d *doc) fillRow(i int, row []float32) {
-	k := int(d.xid[i])
-	key := d.x[k*keyWidth : (k+1)*keyWidth]
-	k1 := int(math.Float32bits(key[0]))
-	copy(row, d.x1[k1*numFeatures:(k1+1)*numFeatures])
-	copy(row[numFeatures:], key[1:])
+	w := d.w
+	if w.lctx.pl == nil {
+		w.lineArrays(&w.lctx)
+		w.stageArrays(&w.sctx)
+	}
+	w.lctx.row(i, row[:numFeatures])
+	w.sctx.row(i, row[numFeatures:])
 }
 
 // analyze runs the model over the document and places its lines; f, when not
 // nil, holds the model's trees flattened.
 func analyze(a *text.Analysis, m *model.Model, f *fast, kept *docBuf) *doc {
 	w := workPool.Get().(*work)
-	defer workPool.Put(w)
 	buf := kept.take()
 	ls, content := w.scan(a, buf.ls)
 	n := len(ls)
@@ -393,15 +390,20 @@ func analyze(a *text.Analysis, m *model.Model, f *fast, kept *docBuf) *doc {
 	clear(pos)
 	d := &doc{ls: ls, pos: pos}
 	if n == 0 {
+		workPool.Put(w)
 		return d
 	}
+	// The contexts stay in w for d's explanations (fillRow); the reading
+	// gives w back (reading.Reset).
+	d.w = w
+	defer w.shed()
 	marks := grow(w.marks, 3*n)
 	w.marks = marks
 	clear(marks)
 	tags, code, thread := marks[:n], marks[n:2*n], marks[2*n:]
 	markupLeaks(a.Text(), ls, tags, code)
 	c := w.lineContext(ls, content)
-	d.x1, d.x, d.xid, d.prob = runModel(m, w, buf, f, n, c.row)
+	d.prob = runModel(m, w, buf.prob, f, n, c.row)
 	var scratch []uint64
 	for i := range ls {
 		s := a.Text()[ls[i].start:ls[i].end]
@@ -503,6 +505,10 @@ type reading struct {
 
 // Reset implements Reuser: the reading's arrays are kept for the next document.
 func (r *reading) Reset() {
+	if r.doc != nil && r.doc.w != nil {
+		workPool.Put(r.doc.w)
+		r.doc.w = nil
+	}
 	r.buf.keep(r.doc)
 	r.doc, r.model = nil, nil
 }
@@ -558,6 +564,35 @@ func evidence(bl *line) string {
 	return ""
 }
 
+// evidenceNames are the names evidence gives, "" first. The rules keep a
+// line's evidence as its index here, a byte a line instead of a 16-byte
+// string (see evidenceCode).
+var evidenceNames, evidenceCodes = func() ([]string, map[string]uint8) {
+	names := []string{""}
+	names = append(names, classNames[:]...)
+	names = append(names, noticeNames[1:]...)
+	names = append(names, "byline", "photo caption", "reference link", "date line")
+	codes := map[string]uint8{}
+	var out []string
+	for _, n := range names {
+		if _, ok := codes[n]; !ok {
+			codes[n] = uint8(len(out))
+			out = append(out, n)
+		}
+	}
+	return out, codes
+}()
+
+// evidenceCode returns the index of ev, a name evidence gives, in
+// evidenceNames.
+func evidenceCode(ev string) uint8 {
+	c, ok := evidenceCodes[ev]
+	if !ok {
+		panic("boilerplate: evidence " + ev + " missing from evidenceNames")
+	}
+	return c
+}
+
 // flag reports whether rule r flags line i of d, and the phrase evidence used.
 func (r blockRule) flag(d *doc, i int) (bool, string) {
 	p := d.prob[i]
@@ -590,7 +625,7 @@ func (r blockRule) flag(d *doc, i int) (bool, string) {
 
 // extendBlock flags the rest of an article's trailing block when enough of its
 // lines carry boilerplate phrases (see blockEvidence).
-func (r blockRule) extendBlock(a *text.Analysis, d *doc, skip, flagged []bool, evidence []string) {
+func (r blockRule) extendBlock(a *text.Analysis, d *doc, skip, flagged []bool, evidence []uint8) {
 	var block []int
 	ev := 0
 	for i := range d.ls {
@@ -598,7 +633,7 @@ func (r blockRule) extendBlock(a *text.Analysis, d *doc, skip, flagged []bool, e
 			continue
 		}
 		block = append(block, i)
-		if evidence[i] != "" && flagged[i] {
+		if evidence[i] != 0 && flagged[i] {
 			ev++
 		}
 	}
@@ -702,7 +737,9 @@ func (r blockRule) Check(p *rules.Pass) {
 	}
 	for i := range d.ls {
 		if mine(i) && !skip[i] {
-			flagged[i], evidence[i] = r.flag(d, i)
+			var ev string
+			flagged[i], ev = r.flag(d, i)
+			evidence[i] = evidenceCode(ev)
 		}
 	}
 	if r.pos == trailing && !d.page {
@@ -876,7 +913,7 @@ func markTrailingHeadlines(p *rules.Pass, ls []line, skip []bool) {
 	}
 }
 
-func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string, safeRun *run) {
+func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []uint8, safeRun *run) {
 	a := p.Analysis
 	text := a.Text()
 	var sum float64
@@ -889,8 +926,8 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []string, saf
 	var reasons []string
 	phrases := 0
 	var named []string
-	for _, ev := range evidence {
-		if ev != "" {
+	for _, c := range evidence {
+		if ev := evidenceNames[c]; ev != "" {
 			phrases++
 			if !slices.Contains(named, ev) {
 				named = append(named, ev)

@@ -56,10 +56,13 @@ var contextNames = func() []string {
 func stage2(x []float32, p1 []float64) []float32 {
 	n := len(p1)
 	out := make([]float32, n*numStage2)
-	c := new(work).stageContext(n, func(i int) []float32 { return x[i*numFeatures : (i+1)*numFeatures] }, p1)
+	x1 := func(i int) []float32 { return x[i*numFeatures : (i+1)*numFeatures] }
+	c := new(work).stageContext(n, func(i int) bool { return x1(i)[featProse] > 0 },
+		func(i int) int { return int(x1(i)[featWords]) },
+		func(i int) bool { return x1(i)[featDigitShare] >= numericShare }, p1)
 	for i := 0; i < n; i++ {
 		row := out[i*numStage2 : (i+1)*numStage2]
-		copy(row, x[i*numFeatures:(i+1)*numFeatures])
+		copy(row, x1(i))
 		c.row(i, row[numFeatures:])
 	}
 	return out
@@ -71,7 +74,7 @@ func stage2(x []float32, p1 []float64) []float32 {
 type stageCtx struct {
 	p1                   []float64
 	prefix               []float64
-	run                  []int
+	run                  []int32
 	first, last, anchors int
 	high, lead, trail    int
 	sum                  float64
@@ -79,21 +82,20 @@ type stageCtx struct {
 }
 
 // stageContext computes the context of the second stage for n lines whose
-// first-stage vectors x1 gives and whose probabilities are p1, with w's buffers,
-// which it uses until w's next stageContext.
-func (w *work) stageContext(n int, x1 func(i int) []float32, p1 []float64) *stageCtx {
+// first-stage probabilities are p1, with w's buffers, which it uses until w's
+// next stageContext. prose, words and numeric give three first-stage features
+// of line i: running text (featProse > 0), int(featWords), and
+// featDigitShare >= numericShare.
+func (w *work) stageContext(n int, prose func(int) bool, words func(int) int, numeric func(int) bool, p1 []float64) *stageCtx {
 	c := &w.sctx
 	*c = stageCtx{p1: p1}
 	if n == 0 {
 		return c
 	}
-	anchor := func(i int) bool { return x1(i)[featProse] > 0 && p1[i] < anchorProb }
+	anchor := func(i int) bool { return prose(i) && p1[i] < anchorProb }
 	first, last, anchors := -1, -1, 0
 	var sum float64
 	high := 0
-	w.prefix = grow(w.prefix, n+1)
-	prefix := w.prefix
-	prefix[0] = 0
 	for i := 0; i < n; i++ {
 		if anchor(i) {
 			if first < 0 {
@@ -106,6 +108,31 @@ func (w *work) stageContext(n int, x1 func(i int) []float32, p1 []float64) *stag
 		if p1[i] >= 0.9 {
 			high++
 		}
+	}
+	w.stageArrays(c)
+	lead, trail := n, n
+	if first >= 0 {
+		lead, trail = first, n-1-last
+	}
+	*c = stageCtx{
+		p1: p1, prefix: c.prefix, run: c.run, first: first, last: last, anchors: anchors,
+		high: high, lead: lead, trail: trail, sum: sum,
+		reg: mainText(n, prose, words, numeric, p1),
+	}
+	return c
+}
+
+// stageArrays computes the per-line arrays of c from its probabilities, with
+// w's buffers: their prefix sums and the runs of lines at 0.5 or more. A
+// large document's are dropped once its lines are scored (shed) and computed
+// again for its first explanation (doc.fillRow).
+func (w *work) stageArrays(c *stageCtx) {
+	p1 := c.p1
+	n := len(p1)
+	w.prefix = grow(w.prefix, n+1)
+	prefix := w.prefix
+	prefix[0] = 0
+	for i := 0; i < n; i++ {
 		prefix[i+1] = prefix[i] + p1[i]
 	}
 	w.run2 = grow(w.run2, n)
@@ -121,23 +148,11 @@ func (w *work) stageContext(n int, x1 func(i int) []float32, p1 []float64) *stag
 			j++
 		}
 		for k := i; k < j; k++ {
-			run[k] = j - i
+			run[k] = int32(j - i)
 		}
 		i = j
 	}
-	lead, trail := n, n
-	if first >= 0 {
-		lead, trail = first, n-1-last
-	}
-	prose := func(i int) bool { return x1(i)[featProse] > 0 }
-	words := func(i int) int { return int(x1(i)[featWords]) }
-	numeric := func(i int) bool { return x1(i)[featDigitShare] >= numericShare }
-	*c = stageCtx{
-		p1: p1, prefix: prefix, run: run, first: first, last: last, anchors: anchors,
-		high: high, lead: lead, trail: trail, sum: sum,
-		reg: mainText(n, prose, words, numeric, p1),
-	}
-	return c
+	c.prefix, c.run = prefix, run
 }
 
 // window is the mean first-stage probability of the k lines on each side of
@@ -302,15 +317,17 @@ func newFast(m *model.Model) *fast {
 
 // predictFast is predict walking the flattened trees of f when there are.
 func predictFast(m *model.Model, f *fast, x []float32, n int) ([]float32, []float64) {
-	d := &doc{}
-	d.x1, d.x, d.xid, d.prob = runModel(m, new(work), docBuf{}, f, n, func(i int, row []float32) {
+	w := new(work)
+	p := runModel(m, w, nil, f, n, func(i int, row []float32) {
 		copy(row, x[i*numFeatures:(i+1)*numFeatures])
 	})
 	x2 := make([]float32, n*numStage2)
 	for i := 0; i < n; i++ {
-		d.fillRow(i, x2[i*numStage2:(i+1)*numStage2])
+		row := x2[i*numStage2 : (i+1)*numStage2]
+		copy(row, x[i*numFeatures:(i+1)*numFeatures])
+		w.sctx.row(i, row[numFeatures:])
 	}
-	return x2, d.prob
+	return x2, p
 }
 
 // keyWidth is the width of a second-stage key: a line's second-stage vector is
@@ -318,50 +335,58 @@ func predictFast(m *model.Model, f *fast, x []float32, n int) ([]float32, []floa
 // stands for (its bits in key[0]), then the context features (key[1:]).
 const keyWidth = 1 + numContext
 
-// predict runs both stages over n lines whose first-stage vectors line writes
+// lineFact is what the second stage's context reads of a line's first-stage
+// vector (see stageContext), kept so that the vector itself need not be.
+type lineFact struct {
+	words   int32 // int(featWords)
+	prose   bool  // featProse > 0
+	numeric bool  // featDigitShare >= numericShare
+}
+
+// runModel runs both stages over n lines whose first-stage vectors line writes
 // (a row of numFeatures values, all zeros, for line i) with w's buffers for
 // the temporaries, walking the flattened trees of f when there are. It returns
-// the distinct first-stage vectors and second-stage keys (keyWidth), row-major,
-// the index among the keys of each line's, and the final probabilities; they go
-// into buf's arrays when it has them.
+// the final probabilities, in prob's array when it is large enough. After it,
+// w.sctx is the second stage's context: line's row i followed by w.sctx.row(i)
+// is line i's second-stage vector.
 //
 // Identical rows of one stage are scored once (a document of separator or other
-// repeated short lines would otherwise walk every tree for each of them), and
-// kept once: a line's vector is computed, looked up and dropped when an earlier
-// line had the same, so that a document of many alike lines holds few vectors.
-func runModel(m *model.Model, w *work, buf docBuf, f *fast, n int, line func(i int, row []float32)) (x1, keys []float32, ids []int32, p []float64) {
+// repeated short lines would otherwise walk every tree for each of them). No
+// vector is kept: a distinct row is known by its hash and the first line that
+// had it, whose row is computed again to compare bits when a hash matches. A
+// document's vectors took over 300 bytes a line, several times its text.
+func runModel(m *model.Model, w *work, prob []float64, f *fast, n int, line func(i int, row []float32)) []float64 {
 	var lineFlat, ctxFlat []model.FlatTree
 	if f != nil {
 		lineFlat, ctxFlat = f.line, f.ctx
 	}
 	w.p1 = grow(w.p1, n)
 	w.ids1 = grow(w.ids1, n)
-	p1, ids1 := w.p1, w.ids1
-	w.memo.reset(n, numFeatures, buf.x1)
-	scoreRows(n, line, &w.memo, p1, ids1, func(row []float32) float64 { return score(&m.Line, lineFlat, row) })
-	x1 = w.memo.rows
-	x1row := func(i int) []float32 {
-		k := int(ids1[i])
-		return x1[k*numFeatures : (k+1)*numFeatures]
-	}
-	c := w.stageContext(n, x1row, p1)
-	p = grow(buf.prob, n)
-	ids = grow(buf.xid, n)
-	w.memo.reset(n, keyWidth, buf.x)
+	w.facts = grow(w.facts, n)
+	p1, ids1, facts := w.p1, w.ids1, w.facts
+	w.memo.reset(n, numFeatures)
+	scoreRows(n, func(i int, row []float32) {
+		line(i, row)
+		facts[i] = lineFact{words: int32(row[featWords]), prose: row[featProse] > 0, numeric: row[featDigitShare] >= numericShare}
+	}, &w.memo, p1, ids1, func(_ int, row []float32) float64 { return score(&m.Line, lineFlat, row) })
+	c := w.stageContext(n, func(i int) bool { return facts[i].prose }, func(i int) int { return int(facts[i].words) },
+		func(i int) bool { return facts[i].numeric }, p1)
+	p := grow(prob, n)
+	w.ids2 = grow(w.ids2, n)
+	w.memo.reset(n, keyWidth)
 	w.row2 = grow(w.row2, numStage2)
 	full := w.row2
 	scoreRows(n, func(i int, key []float32) {
 		key[0] = math.Float32frombits(uint32(ids1[i]))
 		c.row(i, key[1:])
-	}, &w.memo, p, ids, func(key []float32) float64 {
-		k := int(math.Float32bits(key[0]))
-		copy(full, x1[k*numFeatures:(k+1)*numFeatures])
+	}, &w.memo, p, w.ids2, func(i int, key []float32) float64 {
+		// A new key is scored with the first-stage row of its line, the one
+		// key[0] stands for.
+		line(i, full[:numFeatures])
 		copy(full[numFeatures:], key[1:])
 		return score(&m.Context, ctxFlat, full)
 	})
-	keys = w.memo.rows
-	w.memo.rows = nil // the caller's now
-	return x1, keys, ids, p
+	return p
 }
 
 // score is the probability the trees t give row, walking flat when there are
@@ -375,25 +400,28 @@ func score(t *model.Trees, flat []model.FlatTree, row []float32) float64 {
 
 // scoreRows writes the probability of each of n rows of width memo.w to p
 // and the index of the row among memo's distinct rows to ids. fill writes row i
-// (its contents are unspecified before); score gives the probability of a row
-// no earlier one had.
-func scoreRows(n int, fill func(i int, row []float32), memo *memo, p []float64, ids []int32, score func(row []float32) float64) {
-	row := memo.scratch
+// (its contents are unspecified before), and is called again for an earlier
+// line to compare its row; score gives the probability of row i when no earlier
+// one had its bits.
+func scoreRows(n int, fill func(i int, row []float32), memo *memo, p []float64, ids []int32, score func(i int, row []float32) float64) {
+	w := memo.w
 	for i := 0; i < n; i++ {
+		// recent holds the rows of lines i-2, i-1 and i, by i mod 3.
+		row := memo.recent[(i%3)*w : (i%3+1)*w]
 		fill(i, row)
 		// A document of repeated lines repeats its rows within a line or two:
 		// comparing with those spares the hash.
-		if i >= 2 && memo.same(row, ids[i-2]) {
+		if i >= 2 && sameBits(row, memo.recent[((i-2)%3)*w:((i-2)%3+1)*w]) {
 			p[i], ids[i] = p[i-2], ids[i-2]
 			continue
 		}
-		if i >= 1 && memo.same(row, ids[i-1]) {
+		if i >= 1 && sameBits(row, memo.recent[((i-1)%3)*w:((i-1)%3+1)*w]) {
 			p[i], ids[i] = p[i-1], ids[i-1]
 			continue
 		}
-		k, seen := memo.add(row)
+		k, seen := memo.add(row, i, fill)
 		if !seen {
-			memo.prob[k] = score(row)
+			memo.prob[k] = score(i, row)
 		}
 		p[i] = memo.prob[k]
 		ids[i] = k
@@ -405,19 +433,20 @@ func scoreRows(n int, fill func(i int, row []float32), memo *memo, p []float64, 
 // and compared whole on a hash match. (Hashing a few telling features only was
 // cheaper per row but quadratic on documents of many rows that agree on those
 // features and differ elsewhere, such as 500,000 lines of dashes: every lookup
-// walked them all.)
+// walked them all.) A distinct row is not kept: the first line that had it is,
+// and its row is computed again for the comparison.
 type memo struct {
-	w       int
-	slots   []int32   // distinct row index + 1, 0 when empty
-	rows    []float32 // the distinct rows, row-major
-	hashes  []uint64  // per distinct row
-	prob    []float64 // per distinct row
-	scratch []float32 // a row of w values, for the caller to fill
+	w      int
+	slots  []int32   // distinct row index + 1, 0 when empty
+	first  []int32   // per distinct row: the first line that had it
+	hashes []uint64  // per distinct row
+	prob   []float64 // per distinct row
+	recent []float32 // the rows of the last three lines (see scoreRows)
+	cand   []float32 // a row computed again, for a comparison
 }
 
-// reset empties the memo for up to n rows of width w, the distinct ones to be
-// kept in rows' array.
-func (m *memo) reset(n, w int, rows []float32) {
+// reset empties the memo for up to n rows of width w.
+func (m *memo) reset(n, w int) {
 	size := 16
 	for size < 2*n {
 		size *= 2
@@ -429,18 +458,19 @@ func (m *memo) reset(n, w int, rows []float32) {
 		m.slots = m.slots[:size]
 		clear(m.slots)
 	}
-	m.rows = rows[:0]
+	m.first = m.first[:0]
 	m.hashes = m.hashes[:0]
 	m.prob = m.prob[:0]
-	m.scratch = grow(m.scratch, w)
+	m.recent = grow(m.recent, 3*w)
+	m.cand = grow(m.cand, w)
 }
 
-// add returns the index of row among the distinct rows and whether an earlier
-// row had the same bits; a new row is kept (copied), its probability to be set
-// by the caller.
-func (m *memo) add(row []float32) (int32, bool) {
+// add returns the index of row, line i's, among the distinct rows and whether
+// an earlier line had the same bits (fill computes an earlier line's row
+// again); a new row is kept by its hash and line, its probability to be set by
+// the caller.
+func (m *memo) add(row []float32, i int, fill func(i int, row []float32)) (int32, bool) {
 	h := rowHash(row)
-	w := m.w
 	mask := len(m.slots) - 1
 	for s := int(h) & mask; ; s = (s + 1) & mask {
 		j := m.slots[s] - 1
@@ -448,19 +478,17 @@ func (m *memo) add(row []float32) (int32, bool) {
 			j = int32(len(m.hashes))
 			m.slots[s] = j + 1
 			m.hashes = append(m.hashes, h)
+			m.first = append(m.first, int32(i))
 			m.prob = append(m.prob, 0)
-			m.rows = append(m.rows, row...)
 			return j, false
 		}
-		if m.hashes[j] == h && sameBits(row, m.rows[int(j)*w:(int(j)+1)*w]) {
-			return j, true
+		if m.hashes[j] == h {
+			fill(int(m.first[j]), m.cand)
+			if sameBits(row, m.cand) {
+				return j, true
+			}
 		}
 	}
-}
-
-// same reports whether row has the bits of distinct row k.
-func (m *memo) same(row []float32, k int32) bool {
-	return sameBits(row, m.rows[int(k)*m.w:(int(k)+1)*m.w])
 }
 
 // rowHash hashes the bits of a row. Four multiply chains over interleaved
@@ -507,8 +535,7 @@ func sameBits(a, b []float32) bool {
 // first-stage vectors are x (as Features returns them). The trainer
 // uses it.
 func Predict(m *model.Model, x []float32) []float64 {
-	_, _, _, p := runModel(m, new(work), docBuf{}, nil, len(x)/numFeatures, func(i int, row []float32) {
+	return runModel(m, new(work), nil, nil, len(x)/numFeatures, func(i int, row []float32) {
 		copy(row, x[i*numFeatures:(i+1)*numFeatures])
 	})
-	return p
 }

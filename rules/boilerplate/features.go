@@ -150,8 +150,11 @@ func features(a *text.Analysis) ([]line, []float32) {
 // of each line to them. Rows are computed one at a time from it (row), so that
 // a document's vectors need not all be held at once.
 type lineCtx struct {
-	ls           []line
-	pl, pw, run  []int // prefix sums of running-text lines and their words; runs of other lines
+	ls []line
+	// Prefix sums of running-text lines and of their words; runs of other
+	// lines. Counts of lines are int32, as a document has fewer than 2^31.
+	pl, run      []int32
+	pw           []int
 	shape        []uint16
 	sim, coreSim []float32
 	rs, re       int // the main-text region
@@ -171,19 +174,10 @@ func (w *work) lineContext(ls []line, content []uint64) *lineCtx {
 	if n == 0 {
 		return c
 	}
-	// Prefix sums of running-text lines and of their words, and runs of lines
-	// that are not running text.
-	w.ints = grow(w.ints, 3*(n+1))
-	pl, pw, run := w.ints[:n+1], w.ints[n+1:2*(n+1)], w.ints[2*(n+1):3*(n+1)-1]
-	pl[0], pw[0] = 0, 0
+	w.lineArrays(c)
+	pw := c.pw
 	links, words := 0, 0
 	for i := range ls {
-		pl[i+1] = pl[i]
-		pw[i+1] = pw[i]
-		if ls[i].prose {
-			pl[i+1]++
-			pw[i+1] += int(ls[i].words)
-		}
 		if ls[i].linkBytes > 0 || ls[i].anchorWord > 0 {
 			links++
 		}
@@ -207,6 +201,33 @@ func (w *work) lineContext(ls []line, content []uint64) *lineCtx {
 		w.simB = grow(w.simB, n)
 		coreSim = similarity(ls, content, coreStart, coreEnd, w.simB, &w.tab)
 	}
+	c.sim, c.coreSim = sim, coreSim
+	c.rs, c.re, c.cs, c.ce = rs, re, coreStart, coreEnd
+	c.links, c.words, c.regionWords, c.coreWords, c.total = links, words, regionWords, coreWords, float64(pw[n])
+	return c
+}
+
+// lineArrays computes the per-line arrays of c from its lines, with w's
+// buffers: the prefix sums of running-text lines and of their words, the runs
+// of lines that are not running text, the lines' shapes. A large document's
+// are dropped once its lines are scored (shed) and computed again for its
+// first explanation (doc.fillRow).
+func (w *work) lineArrays(c *lineCtx) {
+	ls := c.ls
+	n := len(ls)
+	w.ints = grow(w.ints, n+1)
+	w.counts = grow(w.counts, 2*n+1)
+	pw := w.ints
+	pl, run := w.counts[:n+1], w.counts[n+1:]
+	pl[0], pw[0] = 0, 0
+	for i := range ls {
+		pl[i+1] = pl[i]
+		pw[i+1] = pw[i]
+		if ls[i].prose {
+			pl[i+1]++
+			pw[i+1] += int(ls[i].words)
+		}
+	}
 	// A line's shape, to see lists: items of a list look alike.
 	w.shape = grow(w.shape, n)
 	shape := w.shape
@@ -224,16 +245,11 @@ func (w *work) lineContext(ls []line, content []uint64) *lineCtx {
 			j++
 		}
 		for k := i; k < j; k++ {
-			run[k] = j - i
+			run[k] = int32(j - i)
 		}
 		i = j
 	}
-	*c = lineCtx{
-		ls: ls, pl: pl, pw: pw, run: run, shape: shape, sim: sim, coreSim: coreSim,
-		rs: rs, re: re, cs: coreStart, ce: coreEnd, links: links, words: words,
-		regionWords: regionWords, coreWords: coreWords, total: float64(pw[n]),
-	}
-	return c
+	c.pl, c.pw, c.run, c.shape = pl, pw, run, shape
 }
 
 // window is the share of running-text lines among the k lines on each side of
@@ -355,7 +371,9 @@ func (c *lineCtx) row(i int, f []float32) {
 	if c.words > 0 {
 		f[featRegionShare] = float32(c.regionWords) / float32(c.words)
 	}
-	f[featSimilarity] = c.sim[i]
+	if c.sim != nil {
+		f[featSimilarity] = c.sim[i]
+	}
 	switch {
 	case c.cs < 0:
 		f[featCoreWhere], f[featCoreDist] = 2, -1
@@ -364,7 +382,9 @@ func (c *lineCtx) row(i int, f []float32) {
 	case i > c.ce:
 		f[featCoreWhere], f[featCoreDist] = 1, float32(i-c.ce)
 	}
-	f[featCoreSim] = c.coreSim[i]
+	if c.coreSim != nil {
+		f[featCoreSim] = c.coreSim[i]
+	}
 	if c.words > 0 {
 		f[featCoreShare] = float32(c.coreWords) / float32(c.words)
 	}
@@ -440,15 +460,15 @@ func b2f(b bool) float32 {
 
 // similarity returns, for each line, the share of its content words (four
 // bytes or more, no stop words) that occur in the running-text lines of the main
-// region, the line itself left out (-1 for a line without content words).
+// region, the line itself left out (-1 for a line without content words); nil,
+// all zeros, when there is no main region.
 // Related-link lists and widgets share little with the article; its own
 // subheadings share much. Words are hashed, not kept.
 //
 // sim (of len(ls)) receives the shares and is returned; vocab is a table to use.
 func similarity(ls []line, content []uint64, rs, re int, sim []float32, vocab *hashTable) []float32 {
 	if rs < 0 {
-		clear(sim)
-		return sim
+		return nil
 	}
 	vocab.reset(int(ls[re].wTo - ls[rs].wFrom))
 	for i := rs; i <= re; i++ {

@@ -121,6 +121,14 @@ func (w *work) scan(a *text.Analysis, ls []line) ([]line, []uint64) {
 		out = make([]line, 0, len(lines))
 	}
 	sc := &w.sc
+	// Content words are words of four bytes or more (in lower case, which
+	// seldom changes a length), so there are about this many at most: one
+	// array, not the ones left behind growing it (over 200 bytes a line of
+	// prose). Pages of it no word is written to are not touched. More words
+	// still fit: append grows it.
+	if most := min(len(a.Words()), len(txt)/(simMinWordSize+1)+1); cap(sc.content) < most {
+		sc.content = make([]uint64, 0, most)
+	}
 	sc.content = sc.content[:0]
 	// A line's measurement depends on its text alone: a line with the text of
 	// one of the last two lines measured (separators, a document of dashes)

@@ -38,7 +38,10 @@ func TestAnalysisRelease(t *testing.T) {
 		}
 		if rd := text.Result(a, readingKey, newReading); rd.doc != nil {
 			d := rd.doc
-			fmt.Fprintf(&b, "%+v %v %v %v %v %v", d.ls, d.x1, d.x, d.xid, d.prob, d.pos)
+			fmt.Fprintf(&b, "%+v %v %v", d.ls, d.prob, d.pos)
+			for i := range d.ls {
+				fmt.Fprintf(&b, " %v", d.row(i))
+			}
 		}
 		return b.String()
 	}

@@ -2,31 +2,68 @@ package boilerplate
 
 import "sync"
 
-// work holds the buffers of one document's boilerplate analysis that do not
-// outlive it: the scan's scratch, the first-stage vectors, lineContext's arrays and
-// tables, the scoring memo. analyze takes one from workPool and puts it back,
-// so a worker reuses them from document to document instead of allocating them
-// anew for the garbage collector. Every buffer is cleared or overwritten before
-// it is read.
+// work holds the buffers of one document's boilerplate analysis: the scan's
+// scratch, lineContext's and stageContext's arrays and tables, the scoring
+// memo. analyze takes one from workPool and the document's reading puts it
+// back when it is released (reading.Reset), so a worker reuses them from
+// document to document instead of allocating them anew for the garbage
+// collector. The two contexts stay valid until then: explanations compute the
+// vectors of a few lines again from them. Every buffer is cleared or
+// overwritten before it is read.
 type work struct {
 	sc     scratch
-	ids1   []int32   // each line's first-stage vector among the distinct ones
-	row2   []float32 // a second-stage vector
-	p1     []float64 // first-stage probabilities
+	ids1   []int32    // each line's first-stage vector among the distinct ones
+	ids2   []int32    // ... and second-stage key
+	facts  []lineFact // what the second stage reads of each first-stage vector
+	row2   []float32  // a second-stage vector
+	p1     []float64  // first-stage probabilities
 	ints   []int
+	counts []int32
 	shape  []uint16
 	simA   []float32
 	simB   []float32
 	tab    hashTable
 	memo   memo
 	prefix []float64
-	run2   []int
+	run2   []int32
 	lctx   lineCtx
 	sctx   stageCtx
 	marks  []bool // markupLeaks' and commentThread's per-line answers
 }
 
 var workPool = sync.Pool{New: func() any { return new(work) }}
+
+// shedLimit is the most elements shed lets a buffer keep.
+const shedLimit = 1 << 12
+
+// shed drops the large buffers that the document's rows, computed again for
+// explanations, do not read: all but the contexts' arrays. A document keeps
+// its work while the other rules check it, and the scan's content-word hashes,
+// the scoring memo and the per-line scratch were as large again as its lines.
+// Small buffers stay, for the next document.
+func (w *work) shed() {
+	w.sc.low, w.sc.lw, w.sc.wi, w.sc.content = shedBuf(w.sc.low), shedBuf(w.sc.lw), shedBuf(w.sc.wi), shedBuf(w.sc.content)
+	w.ids1, w.ids2, w.facts, w.marks = shedBuf(w.ids1), shedBuf(w.ids2), shedBuf(w.facts), shedBuf(w.marks)
+	w.tab.slots = shedBuf(w.tab.slots)
+	m := &w.memo
+	m.slots, m.first, m.hashes, m.prob = shedBuf(m.slots), shedBuf(m.first), shedBuf(m.hashes), shedBuf(m.prob)
+	// The contexts' arrays that the lines and the probabilities give again go
+	// too (fillRow computes them again for the first explanation): kept, they
+	// were 38 bytes a line for every rule after, 200 MB on 10 MB of short lines.
+	if cap(w.ints) > shedLimit {
+		w.ints, w.counts, w.shape, w.prefix, w.run2 = nil, nil, nil, nil, nil
+		w.lctx.pl, w.lctx.pw, w.lctx.run, w.lctx.shape = nil, nil, nil, nil
+		w.sctx.prefix, w.sctx.run = nil, nil
+	}
+}
+
+// shedBuf returns b, or nil when it holds more than shedLimit elements.
+func shedBuf[T any](b []T) []T {
+	if cap(b) > shedLimit {
+		return nil
+	}
+	return b
+}
 
 // grow returns b resized to n elements, reusing its array when it is large
 // enough; the contents are unspecified.
@@ -123,9 +160,6 @@ func (t *hashTable) grow() {
 // clears it here, and Release gives it back.
 type docBuf struct {
 	ls   []line
-	x1   []float32
-	x    []float32
-	xid  []int32
 	prob []float64
 	pos  []pos
 }
@@ -135,7 +169,7 @@ func (b *docBuf) keep(d *doc) {
 	if d == nil {
 		return
 	}
-	b.ls, b.x1, b.x, b.xid, b.prob, b.pos = d.ls[:0], d.x1[:0], d.x[:0], d.xid[:0], d.prob[:0], d.pos[:0]
+	b.ls, b.prob, b.pos = d.ls[:0], d.prob[:0], d.pos[:0]
 }
 
 // take returns the kept arrays and forgets them; a nil b gives none.

@@ -102,3 +102,27 @@ func TestIsWordRune(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionFromLines: Position and LineAt, which find line starts from
+// Line.Next, agree with counting line breaks, at every offset of texts with
+// and without a BOM, a final break, CRLF and empty lines.
+func TestPositionFromLines(t *testing.T) {
+	for _, txt := range []string{"", "\n", "\n\n", "a", "a\n", "\ufeff", "\ufeffab\ncd\n", "\ufeff\n", "é\r\nx\r\n\r\ny", "a\n\nb", strings.Repeat("ü", posStride+5) + "\nz"} {
+		a := NewUnshared(txt)
+		n := len(a.Lines())
+		for off := -1; off <= len(txt)+1; off++ {
+			o := min(max(off, 0), len(txt))
+			wantLine := strings.Count(txt[:o], "\n")
+			start := strings.LastIndexByte(txt[:o], '\n') + 1
+			wantCol := utf8.RuneCountInString(txt[start:o]) + 1
+			if l, c := a.Position(off); l != wantLine+1 || c != wantCol {
+				t.Errorf("%q: Position(%d) = %d:%d, want %d:%d", txt, off, l, c, wantLine+1, wantCol)
+			}
+			if off >= 0 && off <= len(txt) {
+				if got := a.LineAt(off); got != min(wantLine, n-1) {
+					t.Errorf("%q: LineAt(%d) = %d, want %d", txt, off, got, min(wantLine, n-1))
+				}
+			}
+		}
+	}
+}

@@ -112,9 +112,10 @@ func (c Config) Threshold() float64 {
 // Signer computes signatures for one Config. It keeps scratch space, so one
 // Signer serves one goroutine at a time (a corpus state observes on one).
 type Signer struct {
-	c           Config
-	a, b        []uint64
-	words, mins []uint64
+	c          Config
+	a, b       []uint64
+	mins, ring []uint64
+	batch      []uint64 // shingle hashes for fold
 }
 
 // NewSigner returns a Signer for c. The hash functions' parameters come from
@@ -138,34 +139,66 @@ func (s *Signer) Config() Config { return s.c }
 // minhash kept as one byte: Li and König 2010) and reports whether t has a
 // shingle at all (at least NGrams words).
 func (s *Signer) Sign(t string, sig []byte) bool {
-	ws := s.words[:0]
-	EachWord(t, func(h uint64) { ws = append(ws, h) })
-	s.words = ws
 	n := s.c.NGrams
-	if len(ws) < n {
-		return false
-	}
 	mins := s.mins
 	for i := range mins {
 		mins[i] = math.MaxUint64
 	}
-	// The inner loop is the first pass's main cost (every document of a batch
-	// with repeated-line on): slicing a and b to the length of mins lets the
-	// compiler drop their bounds checks, and min compiles to a conditional move.
-	a, b := s.a[:len(mins)], s.b[:len(mins)]
-	for i := 0; i+n <= len(ws); i++ {
+	// The words are not kept, only the last n, twice over in a ring of 2n so
+	// that the last n are always in one piece, and the hashes of the last
+	// shingles, folded into mins a batch at a time: a document's word hashes
+	// took 8 bytes a word (16 MB for 10 MB of prose, kept by the signer after).
+	if len(s.ring) != 2*n {
+		s.ring = make([]uint64, 2*n)
+	}
+	if s.batch == nil {
+		s.batch = make([]uint64, 0, signBatch)
+	}
+	ring, batch := s.ring, s.batch[:0]
+	words, at := 0, 0 // at: where the next word goes in ring
+	EachWord(t, func(h uint64) {
+		ring[at], ring[at+n] = h, h
+		if at++; at == n {
+			at = 0
+		}
+		if words++; words < n {
+			return
+		}
 		x := uint64(fnvOffset)
-		for _, w := range ws[i : i+n] {
+		for _, w := range ring[at : at+n] {
 			x = Mix64(x ^ w)
 		}
-		for j := range mins {
-			mins[j] = min(mins[j], a[j]*x+b[j])
+		if batch = append(batch, x); len(batch) == signBatch {
+			s.fold(batch)
+			batch = batch[:0]
 		}
+	})
+	if words < n {
+		return false
 	}
+	s.fold(batch)
 	for j, m := range mins {
 		sig[j] = byte(Mix64(m))
 	}
 	return true
+}
+
+// signBatch is how many shingle hashes Sign folds into the minhashes at once.
+const signBatch = 256
+
+// fold lowers each minhash to the least of its hash function over the
+// shingle hashes xs.
+func (s *Signer) fold(xs []uint64) {
+	// The inner loop is the first pass's main cost (every document of a batch
+	// with repeated-line on): slicing a and b to the length of mins lets the
+	// compiler drop their bounds checks, and min compiles to a conditional move.
+	mins := s.mins
+	a, b := s.a[:len(mins)], s.b[:len(mins)]
+	for _, x := range xs {
+		for j := range mins {
+			mins[j] = min(mins[j], a[j]*x+b[j])
+		}
+	}
 }
 
 // BandKey is the key of one band of a signature: its bytes, packed, when they
