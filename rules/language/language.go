@@ -54,7 +54,9 @@ min-score (default 0.65, LanguageFilter's language_threshold; below it the
 language is only a guess, and the finding says the detector is unsure). An empty
 expected list accepts every language and checks only the score. The message
 and the score (named language_score:<code>) give the language and the
-confidence.
+confidence. When the two best languages tie (confidence 0), the language is
+undetermined (und): whatlanggo would pick one in map order, differently from
+run to run.
 
 Only a sample of sample-bytes (2,000) bytes is read: the lines of eight
 words or more, in order (menus and link lists name things in no particular
@@ -177,7 +179,13 @@ func (r languageRule) Check(p *rules.Pass) {
 		return // no letters: no language
 	}
 	forward, _ := codes()
-	code := forward[info.Lang]
+	code, lang := forward[info.Lang], info.Lang.String()
+	if info.Confidence == 0 {
+		// The two best languages tie, and whatlanggo picks one in map order,
+		// which changes from run to run (Czech or Hungarian for a document of
+		// "a  "): the language is undetermined, as ISO 639-2 writes it.
+		code, lang = "und", "undetermined"
+	}
 	score := math.Round(info.Confidence*1000) / 1000
 	name := "language_score:" + code
 	p.ReportScore(rules.Score{Name: name, Value: score, Op: "<", Threshold: r.o.MinScore})
@@ -188,11 +196,11 @@ func (r languageRule) Check(p *rules.Pass) {
 	switch {
 	case score < r.o.MinScore:
 		msg = fmt.Sprintf("language %s (%s) with score %.2f, below min-score %g: too short or too mixed to tell",
-			info.Lang, code, score, r.o.MinScore)
+			lang, code, score, r.o.MinScore)
 		sc = &rules.Score{Name: name, Value: score, Op: "<", Threshold: r.o.MinScore}
 	case len(r.o.Expected) > 0 && !slices.Contains(r.o.Expected, code):
 		msg = fmt.Sprintf("the document reads as %s (%s, score %.2f), not one of the expected languages (%s)",
-			info.Lang, code, score, strings.Join(r.o.Expected, ", "))
+			lang, code, score, strings.Join(r.o.Expected, ", "))
 		sc = &rules.Score{Name: name, Value: score, Op: "not in expected", Threshold: r.o.MinScore}
 	default:
 		return
