@@ -820,20 +820,12 @@ const maxStrayWords = 25
 // at least one), and the block below has more than three headlines per stray
 // line taken so far.
 func strayInBlock(a *text.Analysis, i int, cls []headlineLine, strays int, memo *classMemo, buf *[]text.Word) bool {
-	l := a.Lines()[i]
-	if n := len(a.WordsIn(l.Start, l.End)); n == 0 || n > maxStrayWords {
+	t, r, ok := shortLineEnd(a, i)
+	if !ok {
 		return false
 	}
 	// A sentence is the body's, wherever it stands: never taken.
-	t := text.TrimSpace(a.Text()[l.Start:l.End])
-	for t != "" {
-		r, n := utf8.DecodeLastRuneInString(t)
-		if !text.IsCloser(r) {
-			break
-		}
-		t = t[:len(t)-n]
-	}
-	if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == '!' || r == '?' || r == '\u2026' || r == ':' {
+	if r == '.' || r == '!' || r == '?' || r == '\u2026' || r == ':' {
 		// Unless it is written in Title Case, as headlines are and body
 		// sentences are not ("Tim Alberta Is a First-Rate Journalist. The DNC
 		// Should Quit Whining.").
@@ -910,11 +902,19 @@ const strayLookahead = 4
 // shortNonSentence reports whether line i is short (at most maxStrayWords
 // words, one at least) and does not end as a sentence does.
 func shortNonSentence(a *text.Analysis, i int) bool {
+	_, r, ok := shortLineEnd(a, i)
+	return ok && !(r == '.' || r == '!' || r == '?' || r == '\u2026' || r == ':')
+}
+
+// shortLineEnd returns line i trimmed and without its closing quotes and
+// brackets, and its last rune; ok is false when the line has no word or more
+// than maxStrayWords.
+func shortLineEnd(a *text.Analysis, i int) (t string, last rune, ok bool) {
 	l := a.Lines()[i]
 	if n := len(a.WordsIn(l.Start, l.End)); n == 0 || n > maxStrayWords {
-		return false
+		return "", 0, false
 	}
-	t := text.TrimSpace(a.Text()[l.Start:l.End])
+	t = text.TrimSpace(a.Text()[l.Start:l.End])
 	for t != "" {
 		r, n := utf8.DecodeLastRuneInString(t)
 		if !text.IsCloser(r) {
@@ -922,8 +922,8 @@ func shortNonSentence(a *text.Analysis, i int) bool {
 		}
 		t = t[:len(t)-n]
 	}
-	r, _ := utf8.DecodeLastRuneInString(t)
-	return !(r == '.' || r == '!' || r == '?' || r == '\u2026' || r == ':')
+	last, _ = utf8.DecodeLastRuneInString(t)
+	return t, last, true
 }
 
 // titleCaseLine reports whether t is written in Title Case: its first word

@@ -10,19 +10,19 @@ func Hash64(s string, seed uint64) uint64 {
 	for len(s) >= 8 {
 		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		h = mix64((h ^ w) * 0xff51afd7ed558ccd)
+		h = Mix64((h ^ w) * 0xff51afd7ed558ccd)
 		s = s[8:]
 	}
 	var w uint64
 	for i := len(s) - 1; i >= 0; i-- {
 		w = w<<8 | uint64(s[i])
 	}
-	return mix64((h ^ w ^ uint64(len(s))<<59) * 0xc4ceb9fe1a85ec53)
+	return Mix64((h ^ w ^ uint64(len(s))<<59) * 0xc4ceb9fe1a85ec53)
 }
 
-// mix64 is splitmix64's finaliser: a bijection that spreads every input bit
-// over the whole output.
-func mix64(x uint64) uint64 {
+// Mix64 is splitmix64's finaliser: a bijection that spreads every input bit
+// over the whole output. (rules/text/minhash's Mix64 is this one.)
+func Mix64(x uint64) uint64 {
 	x ^= x >> 30
 	x *= 0xbf58476d1ce4e5b9
 	x ^= x >> 27

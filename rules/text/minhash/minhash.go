@@ -4,6 +4,8 @@ import (
 	"math"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpuslint/corpuslint/rules/text"
 )
 
 // FNV-1a, 64 bits: a hash that is the same on every machine and every run.
@@ -14,14 +16,7 @@ const (
 
 // Mix64 is splitmix64's finaliser: a bijection that spreads every input bit
 // over the whole output.
-func Mix64(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
+func Mix64(x uint64) uint64 { return text.Mix64(x) }
 
 // EachWord calls fn with a hash of every word of s, in order, after the light
 // normalisation the duplicate rules share: a word is a run of letters, digits
