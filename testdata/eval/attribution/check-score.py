@@ -3,12 +3,14 @@
 against the judged quotations in check.tsv (see README.md, "Check set of
 judged quotations").
 
-    python3 check-score.py --bin corpuslint [--list]
+    python3 check-score.py --bin corpuslint [--list] [--config corpuslint.yaml]
 
 A finding counts on the row of the same document whose byte span overlaps
 it. Prints, per kind and overall: findings (warnings, and warnings+info) on
 quotations judged missing / attributed, findings on no judged row, and how
-many of the missing quotations were found.
+many of the missing quotations were found. By default the binary runs with
+--no-config (default options); --config runs it under that configuration
+instead (for instance `rules: {missing-attribution: {elsewhere: warning}}`).
 """
 import argparse, collections, csv, json, os, subprocess, sys
 
@@ -21,8 +23,10 @@ def main():
     ap.add_argument("--jsonl", default=os.path.join(HERE, "check.jsonl"))
     ap.add_argument("--tsv", default=os.path.join(HERE, "check.tsv"))
     ap.add_argument("--list", action="store_true", help="print every finding with its verdict")
+    ap.add_argument("--config", help="configuration file for the binary (default: --no-config)")
     a = ap.parse_args()
-    p = subprocess.run([a.bin, "lint", "--no-config", "--select", "missing-attribution", "--format", "jsonl",
+    conf = ["--config", a.config] if a.config else ["--no-config"]
+    p = subprocess.run([a.bin, "lint"] + conf + ["--select", "missing-attribution", "--format", "jsonl",
                         "--ungrouped", "--fail-on", "never", a.jsonl], capture_output=True, text=True)
     if p.returncode not in (0, 1):
         sys.exit(p.stderr)
