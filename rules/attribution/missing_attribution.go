@@ -85,9 +85,9 @@ func (rule) Meta() rules.Meta {
 			"dialogue, whose untagged lines belong to a scene whose speakers alternation and " +
 			"the narration make clear (elsewhere: warning reports them too). A text " +
 			"reads as reporting when the writer's own words (outside quotations) score two: each " +
-			"distinct word of news counts one (according, spokesman, officials, percent, police, " +
+			"distinct word of news counts one (spokesman, officials, percent, police, " +
 			"a weekday or month name, a wire service, ...), each word novels and glossaries use " +
-			"too a half (company, officer, interview, statement, court, ...), a figure in digits " +
+			"too a half (according, company, officer, interview, statement, court, ...), a figure in digits " +
 			"one and figures on a second and third line of five words or more a half each (not a " +
 			"chapter's number), an acronym one (EU, NASA; not a Roman numeral, an ordinary word " +
 			"or the capitals of a shouted line). A " +
@@ -479,7 +479,7 @@ const minTagged = 3
 // newsWords are words of reporting that fiction, reviews and reference pages
 // seldom use outside quotations: the sources, the institutions that speak, the
 // days of the week and the wire services.
-var newsWords = wordSet("according spokesman spokeswoman spokesperson spokesmen officials " +
+var newsWords = wordSet("spokesman spokeswoman spokesperson spokesmen officials " +
 	"reporters reporter percent police ministry authorities lawmakers senator congress " +
 	"parliament analysts analyst monday tuesday wednesday thursday friday saturday sunday " +
 	"january february april june july september october november december jan feb aug sept " +
@@ -487,11 +487,11 @@ var newsWords = wordSet("according spokesman spokeswoman spokesperson spokesmen 
 	"minister president researchers scientists study")
 
 // weakNewsWords are words of news that novels, glossaries and reviews use too
-// (a company of friends, an interview with her aunt, an officer of the
-// regiment); each counts half a newsWord. The months March and August count as
+// (according to his wishes, a company of friends, an interview with her aunt,
+// an officer of the regiment); each counts half a newsWord. The months March and August count as
 // newsWords only capitalised: "the march of time" and "an august family" are
 // not dates.
-var weakNewsWords = wordSet("official statement agency company court press conference interview " +
+var weakNewsWords = wordSet("according official statement agency company court press conference interview " +
 	"officer campaign election chairman director executive organization department credit")
 
 // headingWords number the parts of a book: the figure after them ("CHAPTER
@@ -945,6 +945,9 @@ func sourceLine(l string, n int) bool {
 	if l[0] == '(' && l[len(l)-1] == ')' {
 		return true
 	}
+	if handles(l) {
+		return true
+	}
 	if refPattern(l) {
 		return true
 	}
@@ -993,6 +996,21 @@ func byName(l string) bool {
 	for _, w := range name {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// handles reports whether the line l is made of one to four social-media
+// handles ("@SecretaryAcosta @USDOL"): the account a post quotes.
+func handles(l string) bool {
+	fs := strings.Fields(l)
+	if len(fs) == 0 || len(fs) > 4 {
+		return false
+	}
+	for _, f := range fs {
+		if len(f) < 2 || f[0] != '@' {
 			return false
 		}
 	}
@@ -1223,8 +1241,8 @@ func (c *checker) tagAfter(pt part, end int) bool {
 }
 
 // bylineAfter reports whether the quotation ending with part k is followed by a
-// byline: a dash and a name, in its paragraph or at the start of the next
-// ("— Albert Einstein"), or the rest of its paragraph being a short line with no
+// byline: a dash and a name, a numbered book or a handle, in its paragraph or at
+// the start of the next ("— Albert Einstein", "--1 Kings x. 24.", "- @jack"), or the rest of its paragraph being a short line with no
 // sentence in it ("Ateya, Grade 9, Herat").
 func (c *checker) bylineAfter(k int) bool {
 	t := c.t
@@ -1247,13 +1265,28 @@ func (c *checker) bylineAfter(k int) bool {
 	switch r {
 	case '-', '\u2013', '\u2014', '\u2015', '~':
 		i += n
-		for i < len(t) && (t[i] == ' ' || t[i] == '-') {
+		// The source may wrap onto the next line, leaving the dash alone at
+		// the end of the quote's line.
+		breaks := 0
+		for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '-' || t[i] == '\n' && breaks == 0) {
+			if t[i] == '\n' {
+				breaks++
+			}
 			i++
 		}
-		// A name or a numbered book ("--1 Kings x. 24.", "— 2 Samuel"),
-		// perhaps wrapped onto the next line.
+		// A name, a numbered book ("--1 Kings x. 24.", "— 2 Samuel") or a
+		// handle ("- @jack").
 		r, _ = utf8.DecodeRuneInString(t[i:])
-		return unicode.IsUpper(r) || i < len(t) && isDigit(t[i]) && strings.IndexFunc(t[i:min(len(t), i+8)], unicode.IsUpper) > 0
+		switch {
+		case unicode.IsUpper(r):
+			return true
+		case i < len(t) && isDigit(t[i]):
+			return strings.IndexFunc(t[i:min(len(t), i+8)], unicode.IsUpper) > 0
+		case r == '@' && i+1 < len(t):
+			r2, _ := utf8.DecodeRuneInString(t[i+1:])
+			return unicode.IsLetter(r2) || isDigit(t[i+1]) || t[i+1] == '_'
+		}
+		return false
 	}
 	if i >= para.End || !unicode.IsUpper(r) || k+1 < len(c.parts) && c.parts[k+1].para == pt.para {
 		return false
