@@ -67,7 +67,9 @@ func (rule) Meta() rules.Meta {
 			"songs, films and books and quoted headlines (title-cased, or without a sentence's end); " +
 			"fragments starting in lower case, spliced into the writer's sentence; quotations the " +
 			"writer's own words lead into (`rules such as \"…\"`, `Smith: \"…\"`, " +
-			"`console.log(\"…\")`); lone quoted questions, nearly always the writer's own; article " +
+			"`console.log(\"…\")`); lone quoted questions, nearly always the writer's own, and " +
+			"lines opening with an exclaimed interjection (\"Argh! I know I need to ...\"), a voice " +
+			"the writer stages; article " +
 			"titles in citations (`PolitiFact, \"…,\" Dec. 17`) and quotes holding links; quotes in " +
 			"list items and headings; paragraphs whose quote marks do not pair up (broken-quotes " +
 			"reports those); and text that does not read as English, whose speech verbs the rule " +
@@ -691,6 +693,9 @@ func (c *checker) isFull(i, j int) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return false
 	}
+	if exclaimedInterjection(t[s:e]) {
+		return false // a voice the writer stages: "Argh! I know I need to do this"
+	}
 	if c.titleCased(first.in, first.inEnd) {
 		return false
 	}
@@ -749,6 +754,31 @@ func (c *checker) cutTag(k int) bool {
 	var buf [24]byte
 	w := lower(buf[:0], t[k:e])
 	return starters[w] && w != "the" && w != "a" && w != "an"
+}
+
+// interjections are the cries that open a line the writer voices, an
+// imagined thought or a reader's groan, rather than a statement someone made.
+var interjections = wordSet("argh ugh ah ahh aha oh ooh wow whoa yikes ouch phew hmm huh meh " +
+	"oops yay hooray gosh geez jeez eek yuck duh ew blah")
+
+// exclaimedInterjection reports whether the quotation s opens with an
+// interjection and an exclamation mark ("Argh!", "Ugh!!", "Oh no!"): the
+// writer's own staging of a voice. Reported speech with a source seldom opens
+// that way, and a teaser's "Oh yeah?" (a question) is still judged.
+func exclaimedInterjection(s string) bool {
+	e := 0
+	for e < len(s) && e < 12 && ('a' <= s[e] && s[e] <= 'z' || 'A' <= s[e] && s[e] <= 'Z') {
+		e++
+	}
+	var buf [24]byte
+	if e == 0 || e == len(s) || !interjections[lower(buf[:0], s[:e])] {
+		return false
+	}
+	rest := s[e:]
+	if strings.HasPrefix(rest, " no!") || strings.HasPrefix(rest, " my!") {
+		return true
+	}
+	return rest[0] == '!'
 }
 
 // innerBreak reports whether s holds a sentence break before its end: terminal
