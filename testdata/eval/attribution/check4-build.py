@@ -78,7 +78,14 @@ KIND = {
     "allnewlyrics1": "lyrics", "dcurtis": "blog", "mcsweeney": "humor", "github1": "technical",
     "wikipedia1": "reference", "sec1": "government", "tags_kexp": "blog", "twitter": "social",
     "cnet": "review", "tags_cnet": "review", "polygon": "review", "polygon_video": "review",
-    "okaymarketing": "blog", "issue129": "blog",
+    "okaymarketing": "blog", "issue129": "blog", "msn1": "magazine",
+    # pages of the other suites, kinds set by reading them (the rest stay "web")
+    "newspaper/adoption.com1": "blog", "newspaper/foxbusiness.com1": "blog", "newspaper/graziadaily.co.uk2": "magazine",
+    "newspaper/slate.com1": "magazine", "newspaper/tnr.com2": "magazine", "newspaper/youbeauty.com2": "review",
+    "newspaper/ap_meta_refresh": "news", "newspaper/pe.com1": "news", "newspaper/reuters.com4": "news",
+    "newspaper/theglobeandmail.com1": "news", "htmldate/boston.com-Feds": "news",
+    "htmldate/chicagoreader.com-Distillery": "magazine", "htmldate/larnetimes.co.uk-Adam-Johnson": "news",
+    "htmldate/walesonline.co.uk-beach": "news", "htmldate-mock/gnu.org.gpl": "reference",
     "embed": None, "iframe": None, "object": None, "issue24": None,  # synthetic "TextNode" snippets
     "issue4": None,
     "bbc_chinese": None, "cnn_arabic": None, "donga_korean": None, "elmondo1": None, "elpais": None,
