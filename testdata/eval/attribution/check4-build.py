@@ -29,7 +29,9 @@ lines between paragraphs. Sidebars, teasers, captions, navigation and
 comments stay in: that is where quotes lose their speakers.
 select: run the binary with `elsewhere: warning`; keep every page with a
 finding, and RECALL pages with a quotation span of six words or more and no
-finding (random.Random(64)); keep pages of up to 20000 bytes whole, and cut
+finding (random.Random(64)), and BARE more of them with a quote paragraph
+that no speech word is near (`bare`: where untagged quotes are likeliest, for
+recall); keep pages of up to 20000 bytes whole, and cut
 longer ones to the paragraphs around their findings or (recall pages) all
 their quotation spans, three paragraphs either side ("[...]" between runs).
 spans: every double-quoted span of six words or more of each kept page, one
@@ -86,6 +88,8 @@ KIND = {
     "newspaper/theglobeandmail.com1": "news", "htmldate/boston.com-Feds": "news",
     "htmldate/chicagoreader.com-Distillery": "magazine", "htmldate/larnetimes.co.uk-Adam-Johnson": "news",
     "htmldate/walesonline.co.uk-beach": "news", "htmldate-mock/gnu.org.gpl": "reference",
+    "newspaper/cnn_article": "news", "newspaper4k/cnn_001": "news", "htmldate/abcnews.com-Ramaswamy": "news",
+    "htmldate/birminghammail.co.uk-48-hour": "news", "htmldate/thesun.co.uk-Linda-Nolan": "news",
     "embed": None, "iframe": None, "object": None, "issue24": None,  # synthetic "TextNode" snippets
     "issue4": None,
     "bbc_chinese": None, "cnn_arabic": None, "donga_korean": None, "elmondo1": None, "elpais": None,
@@ -216,6 +220,25 @@ def pages(dirs, corpus=None, exclude=()):
 
 
 RECALL = 15
+BARE = 8  # more recall pages: ones with a bare quote paragraph (see bare())
+SPEECH = re.compile(r"(?i)\b(said|says|say|told|tells|according|wrote|writes|added|adds|asked|asks|explained|"
+                    r"explains|stated|states|noted|notes|argued|argues|recalled|recalls|insisted|insists)\b|[:\u2014]")
+
+
+def bare(text):
+    """A paragraph that opens with a quotation span of six words or more and
+    has no speech word (said, says, told, according, ...) or colon or dash in
+    it or in the paragraph before: where an untagged quote is likeliest."""
+    b = text.encode("utf-8")
+    paras = [(m.start(), m.end()) for m in cb.PARA.finditer(b)]
+    spans = c3.quote_spans(text)
+    for i, (ps, pe) in enumerate(paras):
+        if not any(s == ps for s, e in spans):
+            continue
+        near = b[paras[i - 1][0] if i else ps:pe].decode("utf-8", "replace")
+        if not SPEECH.search(near):
+            return True
+    return False
 CONFIG = "rules:\n  missing-attribution:\n    elsewhere: warning\n"
 
 
@@ -256,6 +279,8 @@ def select(a):
     pool = [d for d in docs if d["id"] not in fs and c3.quote_spans(d["text"])]
     random.Random(64).shuffle(pool)
     for d in pool[:RECALL]:
+        keep[d["id"]] = c3.quote_spans(d["text"])
+    for d in [d for d in pool[RECALL:] if bare(d["text"])][:BARE]:
         keep[d["id"]] = c3.quote_spans(d["text"])
     with open(a.out, "w", encoding="utf-8") as out:
         for d in docs:
