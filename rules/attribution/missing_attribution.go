@@ -1461,7 +1461,15 @@ func (c *checker) speakerBeforeInterstitials(pt part, lo int) bool {
 	// to something the page left out, gives the next quote no speaker.
 	i := sort.Search(len(c.parts), func(i int) bool { return c.parts[i].para >= k })
 	j := sort.Search(len(c.parts), func(i int) bool { return c.parts[i].para > k }) - 1
-	if i > j || !c.parts[i].atParaStart && c.parts[j].closed {
+	if i > j {
+		// A paragraph whose marks do not pair (a quote inside the quote, in
+		// the same straight marks: "…every time he says "never." Was …?")
+		// holds no part, but one that opens with a mark is a quotation too.
+		ps, pe := text.TrimSpan(c.t, c.paras[k].Start, c.paras[k].End)
+		r, _ := utf8.DecodeRuneInString(c.t[ps:pe])
+		return skipped > 0 && ps < pe && isDoubleQuote(r)
+	}
+	if !c.parts[i].atParaStart && c.parts[j].closed {
 		return false
 	}
 	end := c.paras[k].End
