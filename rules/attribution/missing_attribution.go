@@ -92,7 +92,8 @@ func (rule) Meta() rules.Meta {
 			"too a half (according, company, officer, interview, statement, court, ...), a figure in digits " +
 			"one and figures on a second and third line of five words or more a half each (not a " +
 			"chapter's number), an acronym one (EU, NASA; not a Roman numeral, an ordinary word " +
-			"or the capitals of a shouted line). A " +
+			"or the capitals of a shouted line); and a long text needs a half for every 250 of " +
+			"its words (a paste site's chrome above a novel's chapter is not enough). A " +
 			"quotation whose source stands on the line after it is attributed too: a reference " +
 			"(\"Ecclesiastes 3:1\", \"p.82.\", \"(John 3:16)\"), a name (\"Mark Twain\"), a " +
 			"dash and a name, a dash-led or parenthesised source block (\"-- from \\\"The Graduate\\\"\", " +
@@ -515,7 +516,7 @@ func (c *checker) isReporting() bool {
 	}
 	c.reporting = 2
 	seen := map[string]int{} // the word's weight in halves
-	halves := 0
+	halves, own := 0, 0
 	figures, figureLine := 0, -1
 	acronym := false
 	var buf [24]byte
@@ -529,6 +530,7 @@ func (c *checker) isReporting() bool {
 		if pi < len(parts) && parts[pi].in <= w.Start {
 			continue // the speaker's words, not the writer's
 		}
+		own++
 		word := c.t[w.Start:w.End]
 		switch {
 		case isDigit(word[0]):
@@ -564,13 +566,17 @@ func (c *checker) isReporting() bool {
 				halves++
 			}
 		}
-		if halves >= 4 {
-			c.reporting = 1
-			break
-		}
+	}
+	if halves >= 4 && halves*wordsPerHalf >= own {
+		c.reporting = 1
 	}
 	return c.reporting == 1
 }
+
+// wordsPerHalf is how many of the writer's words one half point of reporting
+// may stand for: a long text needs its signals throughout, not a page's chrome
+// (a paste site's "1700", "API" and "Apr 27th" above a web novel's chapter).
+const wordsPerHalf = 250
 
 // proseLine reports whether line l holds five words or more: a line of text,
 // not a page's counter ("24 more replies", "1.0k", "level 1") whose figures
