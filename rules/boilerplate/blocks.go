@@ -528,7 +528,7 @@ func newReading(a *text.Analysis) *reading {
 func sameText(text string, ls []line, i int) (int, bool) {
 	t := text[ls[i].start:ls[i].end]
 	for k := i - 1; k >= max(0, i-2); k-- {
-		if ls[k].end-ls[k].start == len(t) && text[ls[k].start:ls[k].end] == t {
+		if int(ls[k].end-ls[k].start) == len(t) && text[ls[k].start:ls[k].end] == t {
 			return k, true
 		}
 	}
@@ -906,7 +906,7 @@ func (r blockRule) safeLines(d *doc, b run) []bool {
 func markTrailingHeadlines(p *rules.Pass, ls []line, skip []bool) {
 	for _, f := range headlineBlock(p.Analysis) {
 		for i := range ls {
-			if ls[i].start < f.End && ls[i].end > f.Start {
+			if int(ls[i].start) < f.End && int(ls[i].end) > f.Start {
 				skip[i] = true
 			}
 		}
@@ -1001,7 +1001,7 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []uint8, safe
 	}
 	msg := fmt.Sprintf("%s of %s %s (%s; %s; %s)",
 		plural(count, "line"), kind, where, regime, prob, strings.Join(reasons, ", "))
-	start, end := d.ls[run.first].start, d.ls[run.last].end
+	start, end := int(d.ls[run.first].start), int(d.ls[run.last].end)
 	fix := &rules.Fix{Message: "delete the " + kind + " block", Applicability: rules.Safe}
 	switch {
 	case safeRun == nil:
@@ -1012,8 +1012,8 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []uint8, safe
 	case *safeRun == run:
 		msg += "; safe to delete: " + r.safeWhy()
 	default:
-		a1, _ := a.Position(d.ls[safeRun.first].start)
-		a2, _ := a.Position(d.ls[safeRun.last].start)
+		a1, _ := a.Position(int(d.ls[safeRun.first].start))
+		a2, _ := a.Position(int(d.ls[safeRun.last].start))
 		n := safeRun.last - safeRun.first + 1
 		fix.Message = fmt.Sprintf("delete the %s marked by known phrases (lines %d-%d)", plural(n, "line"), a1, a2)
 		msg += fmt.Sprintf("; safe to delete: its %s marked by known phrases (lines %d-%d); the other %d need a look (option level balanced or aggressive deletes them)",
@@ -1027,9 +1027,9 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []uint8, safe
 		fix.Edits = []rules.Edit{{Start: 0, End: len(text)}}
 		start, end = 0, len(text)
 	case safeRun != nil && *safeRun != run:
-		fix.Edits = []rules.Edit{deleteLines(a, d.ls[safeRun.first].line, d.ls[safeRun.last].line)}
+		fix.Edits = []rules.Edit{deleteLines(a, int(d.ls[safeRun.first].line), int(d.ls[safeRun.last].line))}
 	default:
-		fix.Edits = []rules.Edit{deleteLines(a, d.ls[run.first].line, d.ls[run.last].line)}
+		fix.Edits = []rules.Edit{deleteLines(a, int(d.ls[run.first].line), int(d.ls[run.last].line))}
 	}
 	p.Report(rules.Finding{
 		Start:   start,

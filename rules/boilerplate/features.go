@@ -525,7 +525,7 @@ func Features(txt string) (lines []int, x []float32) {
 	ls, x := features(text.NewAnalysis(txt))
 	lines = make([]int, len(ls))
 	for i := range ls {
-		lines[i] = ls[i].line
+		lines[i] = int(ls[i].line)
 	}
 	return lines, x
 }

@@ -109,11 +109,11 @@ func markupSpans(t string, ls []line, leak []bool) {
 			end = i + n
 		}
 		// Credit the span's bytes to the lines it overlaps.
-		for li < len(ls) && ls[li].end <= i {
+		for li < len(ls) && int(ls[li].end) <= i {
 			li++
 		}
-		for j := li; j < len(ls) && ls[j].start < end; j++ {
-			from, to := max(i, ls[j].start), min(end, ls[j].end)
+		for j := li; j < len(ls) && int(ls[j].start) < end; j++ {
+			from, to := max(i, int(ls[j].start)), min(end, int(ls[j].end))
 			if from >= to {
 				continue
 			}
