@@ -53,18 +53,39 @@ type line struct {
 	startClass class
 	endKind    end
 	notice     notice // a promotion, legal notice, ... (noticeOf)
-	firstLower bool   // starts with a lower-case letter (a wrapped line's tail)
-	list       bool   // starts with a list marker ("* ", "- ", "1. ")
-	numbered   bool   // starts with a number marker ("1. ", "2) ", "(3) ")
-	startDigit bool   // the first word is a number
-	heading    bool   // markdown heading ("# ")
-	image      bool   // markdown image ("![")
-	refLink    bool   // markdown reference definition ("[3]: https://...")
-	byline     bool   // "By Jane Doe", "von Hans Meier"
-	caption    bool   // ends with a picture credit (caption)
-	noticeKey  bool   // a word may be the key word of a notice phrase (noticeIndex)
-	prose      bool   // reads as a sentence of running text (see isProse)
-	paraProse  bool
+	flags      flags  // the line's yes-or-no features (lfList, ...)
+}
+
+// flags are a line's yes-or-no features, one bit each: twelve bools took
+// twelve bytes of every line.
+type flags uint16
+
+const (
+	lfFirstLower flags = 1 << iota // starts with a lower-case letter (a wrapped line's tail)
+	lfList                         // starts with a list marker ("* ", "- ", "1. ")
+	lfNumbered                     // starts with a number marker ("1. ", "2) ", "(3) ")
+	lfStartDigit                   // the first word is a number
+	lfHeading                      // markdown heading ("# ")
+	lfImage                        // markdown image ("![")
+	lfRefLink                      // markdown reference definition ("[3]: https://...")
+	lfByline                       // "By Jane Doe", "von Hans Meier"
+	lfCaption                      // ends with a picture credit (caption)
+	lfNoticeKey                    // a word may be the key word of a notice phrase (noticeIndex)
+	lfProse                        // reads as a sentence of running text (see isProse)
+	lfParaProse                    // its wrapped paragraph reads as running text (markParagraphs)
+)
+
+// has reports whether the line has every feature of f.
+func (bl *line) has(f flags) bool { return bl.flags&f == f }
+
+// set gives the line the features of f when v is true and takes them away
+// when it is false.
+func (bl *line) set(f flags, v bool) {
+	if v {
+		bl.flags |= f
+	} else {
+		bl.flags &^= f
+	}
 }
 
 // scratch holds the buffers of one document's scan.
@@ -209,8 +230,8 @@ func markParagraphs(a *text.Analysis, ls []line) {
 		for m := k; m < j; m++ {
 			ls[m].paraLines = int32(j - k)
 			ls[m].paraWords = agg.words
-			ls[m].paraProse = prose
-			ls[m].prose = ls[m].prose || prose
+			ls[m].set(lfParaProse, prose)
+			ls[m].set(lfProse, ls[m].has(lfProse) || prose)
 		}
 		k = j
 	}
@@ -225,29 +246,29 @@ func measure(a *text.Analysis, bl *line, sc *scratch) uint64 {
 	// Markdown structure at the start of the line.
 	switch {
 	case len(t) >= 2 && (t[0] == '*' || t[0] == '-' || t[0] == '+') && t[1] == ' ':
-		bl.list = true
+		bl.set(lfList, true)
 	case len(t) >= 1 && t[0] == '#':
-		bl.heading = true
+		bl.set(lfHeading, true)
 	case len(t) >= 2 && t[0] == '!' && t[1] == '[':
-		bl.image = true
+		bl.set(lfImage, true)
 	case len(t) >= 1 && t[0] >= '0' && t[0] <= '9':
 		j := 0
 		for j < len(t) && j < 3 && t[j] >= '0' && t[j] <= '9' {
 			j++
 		}
 		if j+1 < len(t) && (t[j] == '.' || t[j] == ')') && t[j+1] == ' ' {
-			bl.list = true
-			bl.numbered = true
+			bl.set(lfList, true)
+			bl.set(lfNumbered, true)
 		}
 	case strings.HasPrefix(t, "\u2022") || strings.HasPrefix(t, "\u00b7"):
-		bl.list = true
+		bl.set(lfList, true)
 	case len(t) >= 4 && t[0] == '(' && t[1] >= '0' && t[1] <= '9':
 		j := 1
 		for j < len(t) && j < 4 && t[j] >= '0' && t[j] <= '9' {
 			j++
 		}
 		if j+1 < len(t) && t[j] == ')' && t[j+1] == ' ' {
-			bl.numbered = true
+			bl.set(lfNumbered, true)
 		}
 	}
 	if len(t) >= 4 && t[0] == '[' {
@@ -256,7 +277,7 @@ func measure(a *text.Analysis, bl *line, sc *scratch) uint64 {
 			j++
 		}
 		if j+1 < len(t) && t[j] == ']' && t[j+1] == ':' {
-			bl.refLink = true
+			bl.set(lfRefLink, true)
 		}
 	}
 
@@ -366,7 +387,7 @@ func measure(a *text.Analysis, bl *line, sc *scratch) uint64 {
 		var ascii bool
 		low, hw, pk, nh, ascii = lowerHash(low, word, nh)
 		if notices.keys[hw>>58]&(1<<(hw>>52&63)) != 0 {
-			bl.noticeKey = true
+			bl.set(lfNoticeKey, true)
 		}
 		lwd := low[ls:]
 		k := 1
@@ -391,8 +412,8 @@ func measure(a *text.Analysis, bl *line, sc *scratch) uint64 {
 			}
 		}
 		if first {
-			bl.firstLower = unicode.IsLower(r)
-			bl.startDigit = unicode.IsDigit(r)
+			bl.set(lfFirstLower, unicode.IsLower(r))
+			bl.set(lfStartDigit, unicode.IsDigit(r))
 		}
 		first = false
 		e, f := wordTab.lookup(pk, lwd)
@@ -447,7 +468,7 @@ func measure(a *text.Analysis, bl *line, sc *scratch) uint64 {
 		}
 	}
 	if bl.startClass&byline != 0 && bl.words <= 8 {
-		bl.byline = true
+		bl.set(lfByline, true)
 	}
 	if copyright {
 		bl.classes |= classCopyright
@@ -478,7 +499,7 @@ func measure(a *text.Analysis, bl *line, sc *scratch) uint64 {
 		bl.sentEnds++
 	}
 
-	bl.prose = isProse(bl)
+	bl.set(lfProse, isProse(bl))
 	return nh
 }
 
