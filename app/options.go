@@ -133,7 +133,7 @@ func resolveConfig(c *cli.Context, extraFlags config.Flags) (*config.Resolved, e
 	flags.IDField = c.String("id-field")
 	flags.VerifyDigests = c.Bool("verify-digests")
 	if v := c.String("max-record-size"); v != "" {
-		n, err := source.ParseSize(v)
+		n, err := source.ParseRecordSize(v)
 		if err != nil {
 			return nil, usageError("--max-record-size: %v", err)
 		}
@@ -189,6 +189,9 @@ func buildSetup(c *cli.Context, paths []string, extra config.Flags, useBaseline 
 	}
 	s.opt = engine.Setup(res, base)
 	s.opt.Workers = c.Int("workers")
+	// Memory grows with the documents in flight: the collector is told the
+	// budget, so that its pacing does not double the peak (see boundHeap).
+	boundHeap(res.Input.MaxRecordSize, s.opt.Workers)
 	if !c.Bool("quiet") {
 		// Streams (standard input, FIFOs, /dev/fd/N) are copied for the corpus
 		// rules' two passes; one too long to copy is said so here.
