@@ -109,7 +109,7 @@ func TestIsWordRune(t *testing.T) {
 func TestPositionFromLines(t *testing.T) {
 	t.Run("uint32 starts", testPositionFromLines)
 	// Texts over 4 GiB keep int starts.
-	defer func(w int) { wideText = w }(wideText)
+	defer func(w uint64) { wideText = w }(wideText)
 	wideText = 0
 	t.Run("int starts", testPositionFromLines)
 }
