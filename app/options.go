@@ -40,7 +40,7 @@ func commonFlags() []cli.Flag {
 		&cli.StringFlag{Name: "profile", Usage: "rule `PROFILE`: news (default), normalize, gopher, c4, fineweb or all (corpuslint config shows what it selects)"},
 		&cli.StringFlag{Name: "text-field", Usage: "JSON field holding the text; a dotted path such as meta.body reaches into nested objects", DefaultText: "text"},
 		&cli.StringFlag{Name: "id-field", Usage: "JSON field holding the document id (else path:record is used)", DefaultText: "id"},
-		&cli.StringFlag{Name: "max-record-size", Usage: "largest record or document read (a JSONL line, a file, a WARC record, a Parquet page), after decompression; larger ones are input errors (bytes, or with KiB, MiB, GiB)", DefaultText: "256MiB"},
+		&cli.StringFlag{Name: "max-record-size", Usage: "largest record or document read (a JSONL line, a file, a WARC record, a Parquet page), after decompression; larger ones are input errors (bytes, or with KiB, MiB, GiB; at most 2GiB); it also sets the soft memory limit (README)", DefaultText: "256MiB"},
 		&cli.BoolFlag{Name: "verify-digests", Usage: "check each WARC-Block-Digest of a WARC record that becomes a document; a mismatch is a warning and the text is still checked (default: digests are not checked)"},
 		&cli.StringFlag{Name: "select", Usage: "run only these rules or categories, comma separated (\"all\" for every rule)"},
 		&cli.StringFlag{Name: "extend-select", Usage: "add these rules or categories to the selection"},
@@ -133,7 +133,7 @@ func resolveConfig(c *cli.Context, extraFlags config.Flags) (*config.Resolved, e
 	flags.IDField = c.String("id-field")
 	flags.VerifyDigests = c.Bool("verify-digests")
 	if v := c.String("max-record-size"); v != "" {
-		n, err := source.ParseSize(v)
+		n, err := source.ParseRecordSize(v)
 		if err != nil {
 			return nil, usageError("--max-record-size: %v", err)
 		}
@@ -189,6 +189,9 @@ func buildSetup(c *cli.Context, paths []string, extra config.Flags, useBaseline 
 	}
 	s.opt = engine.Setup(res, base)
 	s.opt.Workers = c.Int("workers")
+	// Memory grows with the documents in flight: the collector is told the
+	// budget, so that its pacing does not double the peak (see boundHeap).
+	boundHeap(res.Input.MaxRecordSize, s.opt.Workers)
 	if !c.Bool("quiet") {
 		// Streams (standard input, FIFOs, /dev/fd/N) are copied for the corpus
 		// rules' two passes; one too long to copy is said so here.

@@ -366,7 +366,7 @@ func (p *parser) input(n *yaml.Node, in *Input) {
 			in.SuppressField = p.str(v, key)
 		case "max-record-size":
 			if str := p.str(v, key); str != "" {
-				n, err := source.ParseSize(str)
+				n, err := source.ParseRecordSize(str)
 				if err != nil {
 					p.fail(v, key, "%v", err)
 				}

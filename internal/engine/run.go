@@ -60,6 +60,10 @@ type Result struct {
 	Report *report.Document
 	// Fix is the outcome of the fix loop when Options.Fix is set.
 	Fix *fix.Result
+	// unpace ends the collector's pacing for a large document (paceFor)
+	// once its report is written: the report of a document with many
+	// findings is as large again.
+	unpace func()
 }
 
 // batchDocs and batchBytes bound a unit of work: batching small documents keeps the
@@ -112,16 +116,21 @@ func Run(files []string, opt Options, sink func(*Result) error) error {
 		for i, it := range b.items {
 			b.results[i].Item = it
 			if it.Doc != nil {
+				b.results[i].unpace = paceFor(len(it.Doc.Text))
 				b.results[i].Report, b.results[i].Fix = checker.Check(it.Doc)
 			}
 		}
 	}, func(b *batch) error {
+		var err error
 		for i := range b.results {
-			if err := sink(&b.results[i]); err != nil {
-				return err
+			if err == nil {
+				err = sink(&b.results[i])
+			}
+			if u := b.results[i].unpace; u != nil {
+				u()
 			}
 		}
-		return nil
+		return err
 	})
 }
 

@@ -52,6 +52,22 @@ var sizeUnits = []struct {
 	n    int64
 }{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}}
 
+// MaxRecordSizeLimit is the largest --max-record-size: the rules index a
+// document's text with 32-bit offsets (the boilerplate model's line records),
+// and checking a document of that size takes many times its size in memory.
+const MaxRecordSizeLimit = 2 << 30
+
+// ParseRecordSize is ParseSize for --max-record-size: a size above
+// MaxRecordSizeLimit is an error too.
+func ParseRecordSize(s string) (int64, error) {
+	n, err := ParseSize(s)
+	if err == nil && n > MaxRecordSizeLimit {
+		return 0, errors.New("invalid size " + strconv.Quote(s) + ": at most " + FormatSize(MaxRecordSizeLimit) +
+			" (documents are indexed with 32-bit offsets)")
+	}
+	return n, err
+}
+
 // ParseSize reads a size given on the command line or in a configuration file: a
 // number of bytes, optionally followed by a unit, KiB, MiB, GiB (or K, M, G, KB,
 // MB, GB, read as the same binary units, since nobody means 10^6 bytes when

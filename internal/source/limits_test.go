@@ -27,6 +27,13 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("ParseSize(%q): no error", in)
 		}
 	}
+	// A record size is at most 2GiB: the rules index texts with 32-bit offsets.
+	if n, err := ParseRecordSize("2GiB"); err != nil || n != 2<<30 {
+		t.Errorf("ParseRecordSize(2GiB) = %d, %v", n, err)
+	}
+	if _, err := ParseRecordSize("3G"); err == nil || !strings.Contains(err.Error(), "at most 2GiB") {
+		t.Errorf("ParseRecordSize(3G): %v, want an error saying at most 2GiB", err)
+	}
 	for n, want := range map[int64]string{256 << 20: "256MiB", 1000: "1000", 3 << 10: "3KiB", 1 << 30: "1GiB"} {
 		if got := FormatSize(n); got != want {
 			t.Errorf("FormatSize(%d) = %q, want %q", n, got, want)

@@ -410,13 +410,14 @@ func analyze(a *text.Analysis, m *model.Model, f *fast, kept *docBuf) *doc {
 		// Captions and notices depend on the text alone: a line repeating
 		// one of the last two copies theirs.
 		if k, ok := sameText(a.Text(), ls, i); ok {
-			ls[i].caption, ls[i].notice = ls[k].caption, ls[k].notice
+			ls[i].set(lfCaption, ls[k].has(lfCaption))
+			ls[i].notice = ls[k].notice
 			continue
 		}
-		ls[i].caption = caption(s)
+		ls[i].set(lfCaption, caption(s))
 		// Only lines holding a notice's key word, or short enough to be a
 		// contact line, can be notices: the others skip the second look.
-		if ls[i].noticeKey || ls[i].words <= contactMaxWords && strings.ContainsAny(s, "0123456789@") {
+		if ls[i].has(lfNoticeKey) || ls[i].words <= contactMaxWords && strings.ContainsAny(s, "0123456789@") {
 			ls[i].notice, scratch = noticeOf(s, scratch)
 		}
 		if ls[i].notice == noNotice && leadIn(s) {
@@ -438,9 +439,9 @@ func analyze(a *text.Analysis, m *model.Model, f *fast, kept *docBuf) *doc {
 	// Captions and notices read as running text but are no anchors: pictures
 	// and promotions closing an article come after its last paragraph.
 	anchor := func(i int) bool {
-		return ls[i].prose && !ls[i].caption && ls[i].notice == noNotice && d.prob[i] < anchorProb
+		return ls[i].has(lfProse) && !ls[i].has(lfCaption) && ls[i].notice == noNotice && d.prob[i] < anchorProb
 	}
-	reg := mainText(n, func(i int) bool { return ls[i].prose }, func(i int) int { return int(ls[i].words) },
+	reg := mainText(n, func(i int) bool { return ls[i].has(lfProse) }, func(i int) int { return int(ls[i].words) },
 		func(i int) bool {
 			return ls[i].words > 0 && float64(ls[i].digits) >= numericShare*float64(ls[i].words)
 		}, d.prob)
@@ -528,7 +529,7 @@ func newReading(a *text.Analysis) *reading {
 func sameText(text string, ls []line, i int) (int, bool) {
 	t := text[ls[i].start:ls[i].end]
 	for k := i - 1; k >= max(0, i-2); k-- {
-		if ls[k].end-ls[k].start == len(t) && text[ls[k].start:ls[k].end] == t {
+		if int(ls[k].end-ls[k].start) == len(t) && text[ls[k].start:ls[k].end] == t {
 			return k, true
 		}
 	}
@@ -544,13 +545,13 @@ func evidence(bl *line) string {
 		return classNames[1]
 	case bl.classes&classLegal != 0:
 		return classNames[0]
-	case bl.byline:
+	case bl.has(lfByline):
 		return "byline"
-	case bl.caption:
+	case bl.has(lfCaption):
 		return "photo caption"
 	case bl.notice != noNotice:
 		return noticeNames[bl.notice]
-	case bl.refLink:
+	case bl.has(lfRefLink):
 		return "reference link"
 	case bl.dateWords > 0 && bl.words <= 12 && 10*(bl.dateWords+bl.digits) >= 6*bl.words:
 		return "date line"
@@ -613,7 +614,7 @@ func (r blockRule) flag(d *doc, i int) (bool, string) {
 		return ev != "" && ev != "date line" && p >= max(r.evidence, noTextProb), ev
 	case ev != "" && p >= r.evidence:
 		return true, ev
-	case (d.ls[i].caption || d.ls[i].notice != noNotice) && ev != "" && p >= captionProb && (d.ls[i].notice != commentLine || p >= commentFlagProb):
+	case (d.ls[i].has(lfCaption) || d.ls[i].notice != noNotice) && ev != "" && p >= captionProb && (d.ls[i].notice != commentLine || p >= commentFlagProb):
 		return true, ev
 	case !d.page && p >= r.article && (d.pos[i] != leading || d.lead <= articleLeadMax || !d.leadTable):
 		return true, ""
@@ -649,7 +650,7 @@ func (r blockRule) extendBlock(a *text.Analysis, d *doc, skip, flagged []bool, e
 			continue
 		}
 		p := d.prob[i]
-		if !d.ls[i].prose && p >= blockShortProb || p >= blockProseProb {
+		if !d.ls[i].has(lfProse) && p >= blockShortProb || p >= blockProseProb {
 			flagged[i] = true
 		}
 	}
@@ -672,7 +673,7 @@ func (r blockRule) extendTags(d *doc, block []int, flagged []bool) {
 	rest := block[lead+1:]
 	for _, i := range rest {
 		bl := &d.ls[i]
-		if bl.words > tagWords || bl.prose || bl.endKind == endSentence || d.prob[i] < tagProb {
+		if bl.words > tagWords || bl.has(lfProse) || bl.endKind == endSentence || d.prob[i] < tagProb {
 			return
 		}
 	}
@@ -691,7 +692,7 @@ func listLike(a *text.Analysis, ls []line, idx []int) bool {
 	firsts := make([]string, 0, len(idx))
 	for _, i := range idx {
 		f := firstWord(a.Text()[ls[i].start:ls[i].end])
-		if ls[i].numbered || f == "#" {
+		if ls[i].has(lfNumbered) || f == "#" {
 			marked++
 		}
 		firsts = append(firsts, f)
@@ -704,7 +705,7 @@ func listLike(a *text.Analysis, ls []line, idx []int) bool {
 // does: it is the article's title, which converters put there.
 func headlineLike(bl *line) bool {
 	return bl.words >= titleMinWords && bl.words <= titleMaxWords && bl.linkBytes == 0 && bl.anchorWord == 0 &&
-		bl.endKind != endSentence && bl.endKind != endColon && !bl.list
+		bl.endKind != endSentence && bl.endKind != endColon && !bl.has(lfList)
 }
 
 // A headline has this many words.
@@ -832,7 +833,7 @@ func trimFrontier(d *doc, flagged []bool, at pos) {
 	}
 	for i := range d.ls {
 		bl := &d.ls[i]
-		if !flagged[i] || bl.words < frontierWords && !bl.prose || !bl.prose && d.prob[i] >= frontierProb {
+		if !flagged[i] || bl.words < frontierWords && !bl.has(lfProse) || !bl.has(lfProse) && d.prob[i] >= frontierProb {
 			continue
 		}
 		if edge < 0 || at == leading && i > edge || at == trailing && i < edge {
@@ -894,7 +895,7 @@ func (r blockRule) safeLines(d *doc, b run) []bool {
 			// Inside the main text even marked lines measured under 0.99 on the
 			// held-out pages (0.985): at this level inline deletions are unsafe.
 			out[i-b.first] = r.pos != inner && marker(d, i) ||
-				r.pos != inner && first >= 0 && i > first && i < last && !d.ls[i].prose && d.prob[i] >= safeProb
+				r.pos != inner && first >= 0 && i > first && i < last && !d.ls[i].has(lfProse) && d.prob[i] >= safeProb
 		}
 	}
 	return out
@@ -906,7 +907,7 @@ func (r blockRule) safeLines(d *doc, b run) []bool {
 func markTrailingHeadlines(p *rules.Pass, ls []line, skip []bool) {
 	for _, f := range headlineBlock(p.Analysis) {
 		for i := range ls {
-			if ls[i].start < f.End && ls[i].end > f.Start {
+			if int(ls[i].start) < f.End && int(ls[i].end) > f.Start {
 				skip[i] = true
 			}
 		}
@@ -1001,7 +1002,7 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []uint8, safe
 	}
 	msg := fmt.Sprintf("%s of %s %s (%s; %s; %s)",
 		plural(count, "line"), kind, where, regime, prob, strings.Join(reasons, ", "))
-	start, end := d.ls[run.first].start, d.ls[run.last].end
+	start, end := int(d.ls[run.first].start), int(d.ls[run.last].end)
 	fix := &rules.Fix{Message: "delete the " + kind + " block", Applicability: rules.Safe}
 	switch {
 	case safeRun == nil:
@@ -1012,8 +1013,8 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []uint8, safe
 	case *safeRun == run:
 		msg += "; safe to delete: " + r.safeWhy()
 	default:
-		a1, _ := a.Position(d.ls[safeRun.first].start)
-		a2, _ := a.Position(d.ls[safeRun.last].start)
+		a1, _ := a.Position(int(d.ls[safeRun.first].start))
+		a2, _ := a.Position(int(d.ls[safeRun.last].start))
 		n := safeRun.last - safeRun.first + 1
 		fix.Message = fmt.Sprintf("delete the %s marked by known phrases (lines %d-%d)", plural(n, "line"), a1, a2)
 		msg += fmt.Sprintf("; safe to delete: its %s marked by known phrases (lines %d-%d); the other %d need a look (option level balanced or aggressive deletes them)",
@@ -1027,9 +1028,9 @@ func (r blockRule) report(p *rules.Pass, d *doc, run run, evidence []uint8, safe
 		fix.Edits = []rules.Edit{{Start: 0, End: len(text)}}
 		start, end = 0, len(text)
 	case safeRun != nil && *safeRun != run:
-		fix.Edits = []rules.Edit{deleteLines(a, d.ls[safeRun.first].line, d.ls[safeRun.last].line)}
+		fix.Edits = []rules.Edit{deleteLines(a, int(d.ls[safeRun.first].line), int(d.ls[safeRun.last].line))}
 	default:
-		fix.Edits = []rules.Edit{deleteLines(a, d.ls[run.first].line, d.ls[run.last].line)}
+		fix.Edits = []rules.Edit{deleteLines(a, int(d.ls[run.first].line), int(d.ls[run.last].line))}
 	}
 	p.Report(rules.Finding{
 		Start:   start,
@@ -1132,13 +1133,13 @@ func kind(ls []line) string {
 				counts[c]++
 			}
 		}
-		if ls[i].refLink {
+		if ls[i].has(lfRefLink) {
 			refs++
 		}
 		if ls[i].linkBytes > 0 || ls[i].anchorWord > 0 {
 			links++
 		}
-		if ls[i].list {
+		if ls[i].has(lfList) {
 			lists++
 		}
 	}
@@ -1160,7 +1161,7 @@ func kind(ls []line) string {
 	}
 	captions := 0
 	for i := range ls {
-		if ls[i].caption {
+		if ls[i].has(lfCaption) {
 			captions++
 		}
 	}

@@ -223,7 +223,7 @@ func (w *work) lineArrays(c *lineCtx) {
 	for i := range ls {
 		pl[i+1] = pl[i]
 		pw[i+1] = pw[i]
-		if ls[i].prose {
+		if ls[i].has(lfProse) {
 			pl[i+1]++
 			pw[i+1] += int(ls[i].words)
 		}
@@ -235,13 +235,13 @@ func (w *work) lineArrays(c *lineCtx) {
 		shape[i] = lineShape(&ls[i])
 	}
 	for i := 0; i < n; {
-		if ls[i].prose {
+		if ls[i].has(lfProse) {
 			run[i] = 0
 			i++
 			continue
 		}
 		j := i
-		for j < n && !ls[j].prose {
+		for j < n && !ls[j].has(lfProse) {
 			j++
 		}
 		for k := i; k < j; k++ {
@@ -262,7 +262,7 @@ func (c *lineCtx) window(i, k int) float32 {
 		return 0
 	}
 	p := c.pl[hi+1] - c.pl[lo]
-	if c.ls[i].prose {
+	if c.ls[i].has(lfProse) {
 		p--
 	}
 	return float32(p) / float32(cnt)
@@ -292,12 +292,12 @@ func (c *lineCtx) row(i int, f []float32) {
 	f[featSentences] = float32(bl.sentEnds)
 	f[featQuotes] = float32(bl.quotes)
 	f[featEnd] = float32(bl.endKind)
-	f[featFirstLower] = b2f(bl.firstLower)
-	f[featList] = b2f(bl.list)
-	f[featHeading] = b2f(bl.heading)
-	f[featImage] = b2f(bl.image)
-	f[featRefLink] = b2f(bl.refLink)
-	f[featByline] = b2f(bl.byline)
+	f[featFirstLower] = b2f(bl.has(lfFirstLower))
+	f[featList] = b2f(bl.has(lfList))
+	f[featHeading] = b2f(bl.has(lfHeading))
+	f[featImage] = b2f(bl.has(lfImage))
+	f[featRefLink] = b2f(bl.has(lfRefLink))
+	f[featByline] = b2f(bl.has(lfByline))
 	f[featPhraseShare] = float32(bl.phraseWords) / w
 	for k := 0; k < numClasses; k++ {
 		bit := class(1) << k
@@ -309,7 +309,7 @@ func (c *lineCtx) row(i int, f []float32) {
 		}
 	}
 	f[featDups] = float32(min(bl.dups, 5))
-	f[featProse] = b2f(bl.prose)
+	f[featProse] = b2f(bl.has(lfProse))
 
 	if c.total > 0 {
 		f[featProseBefore] = float32(float64(pw[i]) / c.total)
@@ -335,10 +335,10 @@ func (c *lineCtx) row(i int, f []float32) {
 		}
 	}
 	f[featNearClass] = float32(near)
-	f[featNumbered] = b2f(bl.numbered)
+	f[featNumbered] = b2f(bl.has(lfNumbered))
 	f[featParaLines] = float32(bl.paraLines)
 	f[featParaWords] = float32(bl.paraWords)
-	f[featParaProse] = b2f(bl.paraProse)
+	f[featParaProse] = b2f(bl.has(lfParaProse))
 	same := 0
 	shape := c.shape
 	for k := max(0, i-3); k <= min(n-1, i+3); k++ {
@@ -405,7 +405,7 @@ func maxRun(ls []line, penalty float64) (int, int) {
 	best, cur, start := 0.0, 0.0, 0
 	for i := range ls {
 		var s float64
-		if ls[i].prose {
+		if ls[i].has(lfProse) {
 			s = float64(min(ls[i].words, regionCap))
 		} else {
 			s = -(penalty + regionPerWord*float64(ls[i].words))
@@ -425,17 +425,17 @@ func maxRun(ls []line, penalty float64) (int, int) {
 // and its length class.
 func lineShape(bl *line) uint16 {
 	var s uint16
-	if bl.list {
+	if bl.has(lfList) {
 		s |= 1
 	}
-	if bl.numbered {
+	if bl.has(lfNumbered) {
 		s |= 2
 	}
 	s |= uint16(bl.endKind) << 2
-	if bl.firstLower {
+	if bl.has(lfFirstLower) {
 		s |= 16
 	}
-	if bl.words > 0 && bl.digits > 0 && bl.startDigit {
+	if bl.words > 0 && bl.digits > 0 && bl.has(lfStartDigit) {
 		s |= 32
 	}
 	w := bl.words
@@ -472,7 +472,7 @@ func similarity(ls []line, content []uint64, rs, re int, sim []float32, vocab *h
 	}
 	vocab.reset(int(ls[re].wTo - ls[rs].wFrom))
 	for i := rs; i <= re; i++ {
-		if !ls[i].prose {
+		if !ls[i].has(lfProse) {
 			continue
 		}
 		for _, h := range content[ls[i].wFrom:ls[i].wTo] {
@@ -489,7 +489,7 @@ func similarity(ls []line, content []uint64, rs, re int, sim []float32, vocab *h
 			sim[i] = -1
 			continue
 		}
-		own := i >= rs && i <= re && ls[i].prose
+		own := i >= rs && i <= re && ls[i].has(lfProse)
 		hit := 0
 		for _, h := range ws {
 			lines := vocab.slot(h).count
@@ -525,7 +525,7 @@ func Features(txt string) (lines []int, x []float32) {
 	ls, x := features(text.NewAnalysis(txt))
 	lines = make([]int, len(ls))
 	for i := range ls {
-		lines[i] = ls[i].line
+		lines[i] = int(ls[i].line)
 	}
 	return lines, x
 }

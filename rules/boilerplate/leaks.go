@@ -109,11 +109,11 @@ func markupSpans(t string, ls []line, leak []bool) {
 			end = i + n
 		}
 		// Credit the span's bytes to the lines it overlaps.
-		for li < len(ls) && ls[li].end <= i {
+		for li < len(ls) && int(ls[li].end) <= i {
 			li++
 		}
-		for j := li; j < len(ls) && ls[j].start < end; j++ {
-			from, to := max(i, ls[j].start), min(end, ls[j].end)
+		for j := li; j < len(ls) && int(ls[j].start) < end; j++ {
+			from, to := max(i, int(ls[j].start)), min(end, int(ls[j].end))
 			if from >= to {
 				continue
 			}
@@ -236,7 +236,7 @@ func commentThread(t string, ls []line, prob []float64, thread []bool) {
 			next = min(next, heads[k+1])
 		}
 		for j := h + 1; j < next; j++ {
-			if ls[j].prose {
+			if ls[j].has(lfProse) {
 				kept = append(kept, h)
 				break
 			}
@@ -262,7 +262,7 @@ func commentThread(t string, ls []line, prob []float64, thread []bool) {
 	}
 	// The last comment runs over its text up to the first line of furniture.
 	end := last + 1
-	for end < n && (ls[end].prose || prob[end] < threadEndProb) {
+	for end < n && (ls[end].has(lfProse) || prob[end] < threadEndProb) {
 		end++
 	}
 	for j := start; j < end; j++ {
@@ -394,7 +394,7 @@ func headerLine(s string) bool {
 // nameLine reports whether s could be a commenter's name above a date line:
 // at most five words, no sentence end, no byline, link or markup.
 func nameLine(s string, bl *line) bool {
-	if bl.words == 0 || bl.words > 5 || bl.byline || bl.linkBytes > 0 {
+	if bl.words == 0 || bl.words > 5 || bl.has(lfByline) || bl.linkBytes > 0 {
 		return false
 	}
 	low := strings.ToLower(strings.TrimSpace(s))

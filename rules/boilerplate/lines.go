@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"encoding/binary"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,13 +15,14 @@ import (
 // shape (length, stop words, case, punctuation, links, known phrases) and, after
 // lineContext, its place among its neighbours.
 type line struct {
-	line       int    // index into Analysis.Lines
-	start, end int    // the line's content without surrounding white space
-	hash       uint64 // normalized text, for duplicates within the document
-
-	// Counts within one line are int32: a line is shorter than 2 GiB. The
-	// fields are packed, since a document of many short lines keeps one
-	// line for each of them.
+	// The line's index into Analysis.Lines and its content without surrounding
+	// white space. They are int32, as every count below is: analyze reads no
+	// document of 2 GiB or more (maxDocLen). A document of many short lines
+	// keeps one line for each of them (104 bytes on 10 MB of "a\n" was 136),
+	// so the fields are packed, and the normalized hash markDuplicates reads
+	// is kept apart (scratch.hashes) for the scan only.
+	line       int32
+	start, end int32
 	words      int32 // word tokens outside link targets and URLs
 	stop       int32 // stop words among them
 	title      int32 // words starting with an upper-case letter (the first word aside)
@@ -51,18 +53,39 @@ type line struct {
 	startClass class
 	endKind    end
 	notice     notice // a promotion, legal notice, ... (noticeOf)
-	firstLower bool   // starts with a lower-case letter (a wrapped line's tail)
-	list       bool   // starts with a list marker ("* ", "- ", "1. ")
-	numbered   bool   // starts with a number marker ("1. ", "2) ", "(3) ")
-	startDigit bool   // the first word is a number
-	heading    bool   // markdown heading ("# ")
-	image      bool   // markdown image ("![")
-	refLink    bool   // markdown reference definition ("[3]: https://...")
-	byline     bool   // "By Jane Doe", "von Hans Meier"
-	caption    bool   // ends with a picture credit (caption)
-	noticeKey  bool   // a word may be the key word of a notice phrase (noticeIndex)
-	prose      bool   // reads as a sentence of running text (see isProse)
-	paraProse  bool
+	flags      flags  // the line's yes-or-no features (lfList, ...)
+}
+
+// flags are a line's yes-or-no features, one bit each: twelve bools took
+// twelve bytes of every line.
+type flags uint16
+
+const (
+	lfFirstLower flags = 1 << iota // starts with a lower-case letter (a wrapped line's tail)
+	lfList                         // starts with a list marker ("* ", "- ", "1. ")
+	lfNumbered                     // starts with a number marker ("1. ", "2) ", "(3) ")
+	lfStartDigit                   // the first word is a number
+	lfHeading                      // markdown heading ("# ")
+	lfImage                        // markdown image ("![")
+	lfRefLink                      // markdown reference definition ("[3]: https://...")
+	lfByline                       // "By Jane Doe", "von Hans Meier"
+	lfCaption                      // ends with a picture credit (caption)
+	lfNoticeKey                    // a word may be the key word of a notice phrase (noticeIndex)
+	lfProse                        // reads as a sentence of running text (see isProse)
+	lfParaProse                    // its wrapped paragraph reads as running text (markParagraphs)
+)
+
+// has reports whether the line has every feature of f.
+func (bl *line) has(f flags) bool { return bl.flags&f == f }
+
+// set gives the line the features of f when v is true and takes them away
+// when it is false.
+func (bl *line) set(f flags, v bool) {
+	if v {
+		bl.flags |= f
+	} else {
+		bl.flags &^= f
+	}
 }
 
 // scratch holds the buffers of one document's scan.
@@ -71,6 +94,7 @@ type scratch struct {
 	lw      [][2]int32 // their spans in low
 	wi      []int32    // their indexes in wordTab (-1: none)
 	content []uint64   // hashes of the document's content words, line after line
+	hashes  []uint64   // each scanned line's normalized hash (see lowerHash)
 }
 
 // Word flags, from one map lookup per word.
@@ -113,6 +137,13 @@ func scan(a *text.Analysis) ([]line, []uint64) { return new(work).scan(a, nil) }
 // into ls (nil: a new array).
 func (w *work) scan(a *text.Analysis, ls []line) ([]line, []uint64) {
 	txt := a.Text()
+	sc := &w.sc
+	if len(txt) > maxDocLen {
+		// No line is scored: the records' int32 offsets would not hold. The
+		// record-size limit keeps such documents out (--max-record-size is at
+		// most 2GiB, and the default 256MiB).
+		return ls[:0], sc.content[:0]
+	}
 	lines := a.Lines()
 	// At most one line a line. A new array is made, not grown: slices.Grow
 	// would clear it, and every element used is written.
@@ -120,7 +151,7 @@ func (w *work) scan(a *text.Analysis, ls []line) ([]line, []uint64) {
 	if cap(out) < len(lines) {
 		out = make([]line, 0, len(lines))
 	}
-	sc := &w.sc
+	sc.hashes = sc.hashes[:0]
 	// Content words are words of four bytes or more (in lower case, which
 	// seldom changes a length), so there are about this many at most: one
 	// array, not the ones left behind growing it (over 200 bytes a line of
@@ -134,6 +165,7 @@ func (w *work) scan(a *text.Analysis, ls []line) ([]line, []uint64) {
 	// one of the last two lines measured (separators, a document of dashes)
 	// copies theirs.
 	var recent [2]line
+	var recentHash [2]uint64
 	nrecent := 0
 	for i, l := range lines {
 		s, e := text.TrimSpan(txt, l.Start, l.End)
@@ -142,28 +174,30 @@ func (w *work) scan(a *text.Analysis, ls []line) ([]line, []uint64) {
 		}
 		t := txt[s:e]
 		var bl line
+		var h uint64
 		k := 0
 		for ; k < min(nrecent, 2); k++ {
-			if r := &recent[k]; r.end-r.start == e-s && txt[r.start:r.end] == t {
+			if r := &recent[k]; int(r.end-r.start) == e-s && txt[r.start:r.end] == t {
 				break
 			}
 		}
 		if k < min(nrecent, 2) {
 			r := &recent[k]
-			bl = *r
-			bl.line, bl.start, bl.end = i, s, e
+			bl, h = *r, recentHash[k]
+			bl.line, bl.start, bl.end = int32(i), int32(s), int32(e)
 			bl.wFrom = int32(len(sc.content))
 			sc.content = append(sc.content, sc.content[r.wFrom:r.wTo]...)
 			bl.wTo = int32(len(sc.content))
 		} else {
-			bl = line{line: i, start: s, end: e}
-			measure(a, &bl, sc)
-			recent[nrecent%2] = bl
+			bl = line{line: int32(i), start: int32(s), end: int32(e)}
+			h = measure(a, &bl, sc)
+			recent[nrecent%2], recentHash[nrecent%2] = bl, h
 			nrecent++
 		}
 		out = append(out, bl)
+		sc.hashes = append(sc.hashes, h)
 	}
-	markDuplicates(out, &w.tab)
+	markDuplicates(out, sc.hashes, &w.tab)
 	markParagraphs(a, out)
 	return out, sc.content
 }
@@ -176,12 +210,12 @@ func markParagraphs(a *text.Analysis, ls []line) {
 		if p.Last == p.First {
 			continue
 		}
-		for k < len(ls) && ls[k].line < p.First {
+		for k < len(ls) && int(ls[k].line) < p.First {
 			k++
 		}
 		j := k
 		var agg line
-		for j < len(ls) && ls[j].line <= p.Last {
+		for j < len(ls) && int(ls[j].line) <= p.Last {
 			agg.words += ls[j].words
 			agg.stop += ls[j].stop
 			agg.letters += ls[j].letters
@@ -196,44 +230,45 @@ func markParagraphs(a *text.Analysis, ls []line) {
 		for m := k; m < j; m++ {
 			ls[m].paraLines = int32(j - k)
 			ls[m].paraWords = agg.words
-			ls[m].paraProse = prose
-			ls[m].prose = ls[m].prose || prose
+			ls[m].set(lfParaProse, prose)
+			ls[m].set(lfProse, ls[m].has(lfProse) || prose)
 		}
 		k = j
 	}
 }
 
-// measure fills the intrinsic features of bl.
-func measure(a *text.Analysis, bl *line, sc *scratch) {
+// measure fills the intrinsic features of bl and returns the line's
+// normalized hash (see lowerHash).
+func measure(a *text.Analysis, bl *line, sc *scratch) uint64 {
 	low, lw, wi := sc.low[:0], sc.lw[:0], sc.wi[:0]
 	defer func() { sc.low, sc.lw, sc.wi = low, lw, wi }()
 	t := a.Text()[bl.start:bl.end]
 	// Markdown structure at the start of the line.
 	switch {
 	case len(t) >= 2 && (t[0] == '*' || t[0] == '-' || t[0] == '+') && t[1] == ' ':
-		bl.list = true
+		bl.set(lfList, true)
 	case len(t) >= 1 && t[0] == '#':
-		bl.heading = true
+		bl.set(lfHeading, true)
 	case len(t) >= 2 && t[0] == '!' && t[1] == '[':
-		bl.image = true
+		bl.set(lfImage, true)
 	case len(t) >= 1 && t[0] >= '0' && t[0] <= '9':
 		j := 0
 		for j < len(t) && j < 3 && t[j] >= '0' && t[j] <= '9' {
 			j++
 		}
 		if j+1 < len(t) && (t[j] == '.' || t[j] == ')') && t[j+1] == ' ' {
-			bl.list = true
-			bl.numbered = true
+			bl.set(lfList, true)
+			bl.set(lfNumbered, true)
 		}
 	case strings.HasPrefix(t, "\u2022") || strings.HasPrefix(t, "\u00b7"):
-		bl.list = true
+		bl.set(lfList, true)
 	case len(t) >= 4 && t[0] == '(' && t[1] >= '0' && t[1] <= '9':
 		j := 1
 		for j < len(t) && j < 4 && t[j] >= '0' && t[j] <= '9' {
 			j++
 		}
 		if j+1 < len(t) && t[j] == ')' && t[j+1] == ' ' {
-			bl.numbered = true
+			bl.set(lfNumbered, true)
 		}
 	}
 	if len(t) >= 4 && t[0] == '[' {
@@ -242,7 +277,7 @@ func measure(a *text.Analysis, bl *line, sc *scratch) {
 			j++
 		}
 		if j+1 < len(t) && t[j] == ']' && t[j+1] == ':' {
-			bl.refLink = true
+			bl.set(lfRefLink, true)
 		}
 	}
 
@@ -329,13 +364,14 @@ func measure(a *text.Analysis, bl *line, sc *scratch) {
 
 	// Words.
 	bl.wFrom = int32(len(sc.content))
-	ws := a.WordsIn(bl.start, bl.end)
-	hideEnd += bl.start
-	anchorEnd += bl.start
+	start := int(bl.start)
+	ws := a.WordsIn(start, int(bl.end))
+	hideEnd += start
+	anchorEnd += start
 	first := true
 	nh := uint64(fnvOffset)
 	for _, w := range ws {
-		if w.End <= hideEnd && inLinkTarget(a.Text(), bl.start, w.Start) {
+		if w.End <= hideEnd && inLinkTarget(a.Text(), start, w.Start) {
 			continue
 		}
 		word := a.Text()[w.Start:w.End]
@@ -351,7 +387,7 @@ func measure(a *text.Analysis, bl *line, sc *scratch) {
 		var ascii bool
 		low, hw, pk, nh, ascii = lowerHash(low, word, nh)
 		if notices.keys[hw>>58]&(1<<(hw>>52&63)) != 0 {
-			bl.noticeKey = true
+			bl.set(lfNoticeKey, true)
 		}
 		lwd := low[ls:]
 		k := 1
@@ -376,8 +412,8 @@ func measure(a *text.Analysis, bl *line, sc *scratch) {
 			}
 		}
 		if first {
-			bl.firstLower = unicode.IsLower(r)
-			bl.startDigit = unicode.IsDigit(r)
+			bl.set(lfFirstLower, unicode.IsLower(r))
+			bl.set(lfStartDigit, unicode.IsDigit(r))
 		}
 		first = false
 		e, f := wordTab.lookup(pk, lwd)
@@ -432,7 +468,7 @@ func measure(a *text.Analysis, bl *line, sc *scratch) {
 		}
 	}
 	if bl.startClass&byline != 0 && bl.words <= 8 {
-		bl.byline = true
+		bl.set(lfByline, true)
 	}
 	if copyright {
 		bl.classes |= classCopyright
@@ -463,8 +499,8 @@ func measure(a *text.Analysis, bl *line, sc *scratch) {
 		bl.sentEnds++
 	}
 
-	bl.hash = nh
-	bl.prose = isProse(bl)
+	bl.set(lfProse, isProse(bl))
+	return nh
 }
 
 // The General Punctuation block, which holds no letter.
@@ -551,7 +587,7 @@ func allUpper(w string) bool {
 // ASCII.
 //
 // Chained over a line's words from fnvOffset, nh is the line's normalized hash
-// (line.hash): its words, lower case, each followed by a space, numbers folded
+// (what measure returns): its words, lower case, each followed by a space, numbers folded
 // to "0" (as CCNet normalizes paragraphs), so "Image 3 of 12" and "Image 4 of 12"
 // agree. The hash is FNV-1a (64 bits) with no seed, so that counts made on
 // different machines agree.
@@ -657,22 +693,27 @@ const (
 
 // markDuplicates counts, for each line, the other lines of the document with
 // the same normalized words (menus repeated in a header and a footer).
-func markDuplicates(ls []line, counts *hashTable) {
+// hashes[i] is the normalized hash of ls[i].
+func markDuplicates(ls []line, hashes []uint64, counts *hashTable) {
 	if len(ls) < 2 {
 		return
 	}
 	counts.reset(len(ls))
 	for i := range ls {
 		if ls[i].words > 0 {
-			counts.insert(ls[i].hash).count++
+			counts.insert(hashes[i]).count++
 		}
 	}
 	for i := range ls {
 		if ls[i].words > 0 {
-			ls[i].dups = counts.slot(ls[i].hash).count - 1
+			ls[i].dups = counts.slot(hashes[i]).count - 1
 		}
 	}
 }
+
+// maxDocLen is the longest document scan reads: line records hold int32
+// offsets.
+const maxDocLen = math.MaxInt32
 
 // Prose: a line of running text. Stop words are the test for the languages we
 // know; text in another script is judged on length alone.
@@ -689,7 +730,7 @@ func isProse(bl *line) bool {
 	if bl.endKind != endSentence && bl.endKind != endColon {
 		return false
 	}
-	if bl.words == 0 || 2*int(bl.linkBytes) > bl.end-bl.start || 2*int(bl.anchorWord) > int(bl.words) {
+	if bl.words == 0 || 2*int(bl.linkBytes) > int(bl.end-bl.start) || 2*int(bl.anchorWord) > int(bl.words) {
 		return false
 	}
 	if 2*int(bl.nonLatin) > int(bl.letters) {

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/corpuslint/corpuslint/rules/boilerplate/model"
 	"github.com/corpuslint/corpuslint/rules/text"
@@ -140,5 +141,14 @@ func TestEvidenceNames(t *testing.T) {
 	}
 	if len(evidenceNames) > 256 {
 		t.Errorf("%d evidence names do not fit a byte", len(evidenceNames))
+	}
+}
+
+// TestLineRecordSize: a document of many short lines keeps one line record
+// for each of them (10 MB of "a\n" has 5.2 million), so its size is a
+// multiple of every such document's memory.
+func TestLineRecordSize(t *testing.T) {
+	if n := unsafe.Sizeof(line{}); n > 104 {
+		t.Errorf("a line record takes %d bytes, want at most 104 (136 before int32 offsets and bit flags)", n)
 	}
 }

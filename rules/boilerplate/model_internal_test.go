@@ -59,14 +59,14 @@ func TestBoilerplateLineFeatures(t *testing.T) {
 		{"The cat sat on the mat.", func(bl *line) bool { return bl.words == 6 && bl.stop == 3 && bl.endKind == endSentence }, "6 words, 3 stop words (the, on, the), sentence end"},
 		{"Donald Trump Meets Kim In Hanoi", func(bl *line) bool { return bl.title == 5 && bl.caps == 0 && bl.endKind == endNone }, "5 capitalised words after the first"},
 		{"BREAKING NEWS TODAY", func(bl *line) bool { return bl.caps == 3 }, "3 upper-case words"},
-		{"[3]: https://example.com/a b", func(bl *line) bool { return bl.refLink && bl.words == 2 }, "the URL's words are hidden: 3 and b"},
+		{"[3]: https://example.com/a b", func(bl *line) bool { return bl.has(lfRefLink) && bl.words == 2 }, "the URL's words are hidden: 3 and b"},
 		{"* [Home](https://example.com/) and more", func(bl *line) bool {
-			return bl.list && bl.words == 3 && bl.anchorWord == 1 && int(bl.linkBytes) == len("](https://example.com/")
+			return bl.has(lfList) && bl.words == 3 && bl.anchorWord == 1 && int(bl.linkBytes) == len("](https://example.com/")
 		}, "list marker; link target bytes hidden; 1 anchor word"},
-		{"[3]: https://example.com/a", func(bl *line) bool { return bl.refLink && bl.words == 1 }, "reference definition"},
-		{"1) Lego Star Wars", func(bl *line) bool { return bl.numbered && bl.list && bl.startDigit }, "numbered item"},
-		{"By Jane Doe", func(bl *line) bool { return bl.byline && bl.startClass&byline != 0 }, "byline"},
-		{"Stand by me, he sang.", func(bl *line) bool { return !bl.byline && bl.classes&byline == 0 }, "\"by\" inside a sentence is no byline"},
+		{"[3]: https://example.com/a", func(bl *line) bool { return bl.has(lfRefLink) && bl.words == 1 }, "reference definition"},
+		{"1) Lego Star Wars", func(bl *line) bool { return bl.has(lfNumbered) && bl.has(lfList) && bl.has(lfStartDigit) }, "numbered item"},
+		{"By Jane Doe", func(bl *line) bool { return bl.has(lfByline) && bl.startClass&byline != 0 }, "byline"},
+		{"Stand by me, he sang.", func(bl *line) bool { return !bl.has(lfByline) && bl.classes&byline == 0 }, "\"by\" inside a sentence is no byline"},
 		{"Share this article", func(bl *line) bool { return bl.classes&share != 0 && bl.phraseWords == 3 }, "a share phrase covering the line"},
 		{"© 2019 City Times", func(bl *line) bool { return bl.classes&classCopyright != 0 }, "copyright sign"},
 		{"Monday, November 18, 2019, 04:05 pm PT", func(bl *line) bool { return bl.dateWords == 4 && bl.digits == 4 }, "date words: monday, november, pm, pt"},
@@ -115,11 +115,11 @@ func TestBoilerplateDocumentFeatures(t *testing.T) {
 		t.Errorf("dups %d %d %d, want 1 0 1", ls[0].dups, ls[1].dups, ls[len(ls)-1].dups)
 	}
 	for i := 2; i <= 4; i++ {
-		if ls[i].paraLines != 3 || !ls[i].paraProse || !ls[i].prose {
+		if ls[i].paraLines != 3 || !ls[i].has(lfParaProse) || !ls[i].has(lfProse) {
 			t.Errorf("line %d of the wrapped paragraph: %+v", i, ls[i])
 		}
 	}
-	if ls[0].prose {
+	if ls[0].has(lfProse) {
 		t.Errorf("a menu item reads as running text")
 	}
 }
@@ -286,7 +286,7 @@ func TestBoilerplateTokenWords(t *testing.T) {
 	}
 	a := text.NewAnalysis("まずスタートメーニューからkindleのプログラムを探し、右クリック。\n")
 	ls, _ := scan(a)
-	if len(ls) != 1 || !ls[0].prose || ls[0].words < 12 {
+	if len(ls) != 1 || !ls[0].has(lfProse) || ls[0].words < 12 {
 		t.Errorf("a Japanese sentence of 30 characters: %+v, want running text of 12 words or more", ls)
 	}
 }

@@ -43,6 +43,7 @@ const shedLimit = 1 << 12
 // Small buffers stay, for the next document.
 func (w *work) shed() {
 	w.sc.low, w.sc.lw, w.sc.wi, w.sc.content = shedBuf(w.sc.low), shedBuf(w.sc.lw), shedBuf(w.sc.wi), shedBuf(w.sc.content)
+	w.sc.hashes = shedBuf(w.sc.hashes)
 	w.ids1, w.ids2, w.facts, w.marks = shedBuf(w.ids1), shedBuf(w.ids2), shedBuf(w.facts), shedBuf(w.marks)
 	w.tab.slots = shedBuf(w.tab.slots)
 	m := &w.memo

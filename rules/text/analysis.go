@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -40,8 +41,14 @@ type Word struct {
 // lines, paragraphs, sentences and words. It belongs to one document and one
 // goroutine at a time.
 type Analysis struct {
-	text       string
-	lineStarts []int // raw starts of every line, for Position
+	text string
+	// lineStarts are the raw starts of every line, for Position: 4 bytes a
+	// line, since a document of many short lines keeps one for each. A text
+	// longer than math.MaxUint32 bytes, which the record-size limit keeps out
+	// of a run, uses wideStarts instead.
+	lineStarts []uint32
+	wideStarts []int
+	wide       bool
 	lines      []Line
 	paras      []Paragraph
 	sentences  []Span
@@ -128,10 +135,20 @@ func (a *Analysis) Lines() []Line {
 	t := a.text
 	n := 1 + strings.Count(t, "\n")
 	a.lines = slices.Grow(a.lines[:0], n)
-	a.lineStarts = slices.Grow(a.lineStarts[:0], n)
+	wide := uint64(len(t)) > wideText
+	a.wide = wide
+	if wide {
+		a.wideStarts = slices.Grow(a.wideStarts[:0], n)
+	} else {
+		a.lineStarts = slices.Grow(a.lineStarts[:0], n)
+	}
 	start := 0
 	for {
-		a.lineStarts = append(a.lineStarts, start)
+		if wide {
+			a.wideStarts = append(a.wideStarts, start)
+		} else {
+			a.lineStarts = append(a.lineStarts, uint32(start))
+		}
 		i := indexByteFrom(t, '\n', start)
 		if i < 0 {
 			// A text ending in a line break has no further (empty) line, but the
@@ -154,6 +171,10 @@ func (a *Analysis) Lines() []Line {
 	return a.lines
 }
 
+// wideText is the length above which a text's line starts are ints (a
+// variable so that tests take that path on short texts).
+var wideText uint64 = math.MaxUint32
+
 // indexByteFrom is strings.IndexByte(s[from:], c) as an index into s, or -1.
 func indexByteFrom(s string, c byte, from int) int {
 	if from >= len(s) {
@@ -174,8 +195,30 @@ func (a *Analysis) LineText(i int) string {
 // LineAt returns the index of the line holding byte offset off.
 func (a *Analysis) LineAt(off int) int {
 	lines := a.Lines()
-	i := sort.SearchInts(a.lineStarts, off+1) - 1
-	return min(max(i, 0), len(lines)-1)
+	return min(max(a.lineOf(off), 0), len(lines)-1)
+}
+
+// lineOf returns the index of the last line start at or before off (-1 when
+// off is negative).
+func (a *Analysis) lineOf(off int) int {
+	switch {
+	case a.wide:
+		return sort.SearchInts(a.wideStarts, off+1) - 1
+	case off < 0:
+		return -1
+	case uint64(off) >= math.MaxUint32:
+		return len(a.lineStarts) - 1
+	}
+	i, _ := slices.BinarySearch(a.lineStarts, uint32(off)+1)
+	return i - 1
+}
+
+// lineStart returns the raw start of line i (see lineStarts).
+func (a *Analysis) lineStart(i int) int {
+	if a.wide {
+		return a.wideStarts[i]
+	}
+	return int(a.lineStarts[i])
 }
 
 // Position returns the 1-based line and column of byte offset off; columns count
@@ -183,9 +226,8 @@ func (a *Analysis) LineAt(off int) int {
 func (a *Analysis) Position(off int) (line, col int) {
 	a.Lines()
 	off = min(max(off, 0), len(a.text))
-	i := sort.SearchInts(a.lineStarts, off+1) - 1
-	i = max(i, 0)
-	start := a.lineStarts[i]
+	i := max(a.lineOf(off), 0)
+	start := a.lineStart(i)
 	if off-start <= posStride {
 		return i + 1, utf8.RuneCountInString(a.text[start:off]) + 1
 	}

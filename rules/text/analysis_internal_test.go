@@ -107,6 +107,14 @@ func TestIsWordRune(t *testing.T) {
 // Line.Next, agree with counting line breaks, at every offset of texts with
 // and without a BOM, a final break, CRLF and empty lines.
 func TestPositionFromLines(t *testing.T) {
+	t.Run("uint32 starts", testPositionFromLines)
+	// Texts over 4 GiB keep int starts.
+	defer func(w uint64) { wideText = w }(wideText)
+	wideText = 0
+	t.Run("int starts", testPositionFromLines)
+}
+
+func testPositionFromLines(t *testing.T) {
 	for _, txt := range []string{"", "\n", "\n\n", "a", "a\n", "\ufeff", "\ufeffab\ncd\n", "\ufeff\n", "é\r\nx\r\n\r\ny", "a\n\nb", strings.Repeat("ü", posStride+5) + "\nz"} {
 		a := NewUnshared(txt)
 		n := len(a.Lines())

@@ -118,6 +118,8 @@ func (Supersede) Process(_ *rules.Document, fs []rules.Finding) []rules.Finding 
 		}
 		out = append(out, f)
 	}
+	// The absorbed findings go to the collector (see Group.Process).
+	clear(fs[len(out):])
 	return out
 }
 
