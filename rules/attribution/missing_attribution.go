@@ -90,8 +90,7 @@ func (rule) Meta() rules.Meta {
 			"distinct word of news counts one (spokesman, officials, percent, police, " +
 			"a weekday or month name, a wire service, ...), each word novels and glossaries use " +
 			"too a half (according, company, officer, interview, statement, court, ...), a figure in digits " +
-			"one and figures on a second and third line of five words or more a half each (not a " +
-			"chapter's number), an acronym one (EU, NASA; not a Roman numeral, an ordinary word " +
+			"one (not a chapter's number), an acronym one (EU, NASA; not a Roman numeral, an ordinary word " +
 			"or the capitals of a shouted line); and a long text needs a half for every 250 of " +
 			"its words (a paste site's chrome above a novel's chapter is not enough). A " +
 			"quotation whose source stands on the line after it is attributed too: a reference " +
@@ -504,8 +503,8 @@ var headingWords = wordSet("chapter book part section volume vol act scene canto
 // isReporting reports whether the text reads as reporting, from the writer's
 // words (those outside quotations). Each distinct newsWord counts one, each
 // distinct weakNewsWord a half, a figure written in digits ("6,553", "10.7",
-// "2019") one, with a half more for figures on a second line and another for
-// a third, and an acronym (EU, ESA, CDF) one; two make reporting. Fiction
+// "2019") one, and an acronym (EU, ESA, CDF) one; two make reporting, and a long
+// text needs a half for every wordsPerHalf of its words. Fiction
 // spells its numbers and names no agencies; news dates, counts and cites. Not
 // counted: a chapter's number, a Roman numeral, and capitals that are a
 // shouted or headline line's ordinary words ("LET'S JUST CAL IT EVEN",
@@ -517,8 +516,7 @@ func (c *checker) isReporting() bool {
 	c.reporting = 2
 	seen := map[string]int{} // the word's weight in halves
 	halves, own := 0, 0
-	figures, figureLine := 0, -1
-	acronym := false
+	figure, acronym := false, false
 	var buf [24]byte
 	parts := c.parts
 	pi := 0
@@ -534,18 +532,9 @@ func (c *checker) isReporting() bool {
 		word := c.t[w.Start:w.End]
 		switch {
 		case isDigit(word[0]):
-			if figures < 3 && !c.headingNumber(ws, k) {
-				// The first figure counts one, figures on a second and a
-				// third line of prose a half more each: a report gives
-				// counts and dates throughout.
-				if l := c.a.LineAt(w.Start); figures == 0 || l != figureLine && c.proseLine(l) {
-					figures++
-					figureLine = l
-					halves++
-					if figures == 1 {
-						halves++
-					}
-				}
+			if !figure && !c.headingNumber(ws, k) {
+				figure = true
+				halves += 2
 			}
 		case len(word) >= 2 && len(word) <= 5 && allUpper(word):
 			if !acronym && c.isAcronym(w) {
@@ -577,14 +566,6 @@ func (c *checker) isReporting() bool {
 // may stand for: a long text needs its signals throughout, not a page's chrome
 // (a paste site's "1700", "API" and "Apr 27th" above a web novel's chapter).
 const wordsPerHalf = 250
-
-// proseLine reports whether line l holds five words or more: a line of text,
-// not a page's counter ("24 more replies", "1.0k", "level 1") whose figures
-// every forum and shop page repeats.
-func (c *checker) proseLine(l int) bool {
-	ln := c.a.Lines()[l]
-	return len(c.a.WordsIn(ln.Start, ln.End)) >= 5
-}
 
 // headingNumber reports whether word k, a figure, numbers a part of a book:
 // it follows a headingWord ("CHAPTER 36", "Psalm 23").
