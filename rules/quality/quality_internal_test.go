@@ -363,7 +363,9 @@ func BenchmarkMeasures(b *testing.B) {
 	// The word ids are shared by gopher-quality and gopher-repetition.
 	var ids rtext.WordIDs
 	run("word-ids", func(i int) { ids.Build(docs[i], spacy.Words(as[i])) })
-	run("gopher-quality", func(i int) { gopherMeasure(docs[i], spacy.Words(as[i]), spacy.WordIDs(as[i]), linesOf(as[i]), gopherStopWords) })
+	run("gopher-quality", func(i int) {
+		gopherMeasure(docs[i], spacy.Words(as[i]), spacy.WordIDs(as[i]), linesOf(as[i]), gopherStopWords)
+	})
 	run("c4-quality", func(i int) { c4Walk(docs[i], linesOf(as[i]), c4Defaults(), as[i], func(c4Line) {}) })
 	run("fineweb-quality", func(i int) { fineWebMeasure(docs[i], spacy.Words(as[i]), fineWebDefaults()) })
 }

@@ -396,8 +396,8 @@ func findDuplicates(seen *spanset.Set, txt string, s, e, min int) duplicates {
 type nGrams struct {
 	text  string
 	toks  []text.Span
-	runes []int32  // prefix sums of token lengths in code points
-	bytes []int32  // prefix sums of token lengths in bytes
+	runes []int32 // prefix sums of token lengths in code points
+	bytes []int32 // prefix sums of token lengths in bytes
 	// cat is the polynomial hash modulo 2^64 of the concatenated tokens'
 	// bytes up to each token boundary.
 	cat     []uint64
@@ -408,8 +408,8 @@ type nGrams struct {
 	ids     []uint32
 	idCount []int32
 	// words holds what a token adds to the prefix sums and hash, by word id.
-	words   []wordInfo
-	pieces  spanset.Set // the lines or paragraphs seen
+	words  []wordInfo
+	pieces spanset.Set // the lines or paragraphs seen
 
 	// Candidates of top: the positions whose candN-gram (as words) occurs
 	// twice or more. An n-gram that repeats starts with a repeating shorter
