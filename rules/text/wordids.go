@@ -14,16 +14,21 @@ type WordIDs struct {
 	First []int32
 	// Count holds, by id, how many tokens have that text.
 	Count []int32
-	// slots is an open-addressing table of the distinct words: the low 32
-	// bits of the word's hash and its id + 1 (0 marks an empty slot), 8 bytes
-	// each (a Go map of strings cost several times more per token).
+	// slots is an open-addressing table of the distinct words (a Go map of
+	// strings cost several times more per token).
 	slots []idSlot
 	mask  uint64
 	shift uint
 }
 
+// idSlot is one word of WordIDs' table. A word of at most 8 bytes is its own
+// key: its bytes, read as one number, and its length tell it from every other
+// word without looking at the text. A longer one is keyed by its hash, and a
+// match is confirmed by comparing the bytes.
 type idSlot struct {
-	tag, id uint32
+	key uint64
+	id  uint32 // id + 1; 0 marks an empty slot
+	n   uint32 // the word's length in bytes
 }
 
 // Len returns the number of distinct words.
@@ -51,23 +56,26 @@ func (w *WordIDs) Build(txt string, toks []Span) {
 	w.resize(size, bits)
 	for i, t := range toks {
 		s := txt[t.Start:t.End]
-		h := wordHash(s)
-		tag := uint32(h)
-		sl := (h * 0x9E3779B97F4A7C15) >> w.shift
+		key, short := wordKey(s)
+		sl := slotOf(key, len(s), w.shift)
 		var id uint32
 		for {
-			e := w.slots[sl]
+			e := &w.slots[sl]
 			if e.id == 0 {
 				id = uint32(len(w.First))
 				w.First = append(w.First, int32(i))
 				w.Count = append(w.Count, 0)
-				w.slots[sl] = idSlot{tag: tag, id: id + 1}
+				*e = idSlot{key: key, id: id + 1, n: uint32(len(s))}
 				if 2*len(w.First) > len(w.slots) {
 					w.grow(txt, toks)
 				}
 				break
 			}
-			if e.tag == tag {
+			if e.key == key && e.n == uint32(len(s)) {
+				if short {
+					id = e.id - 1
+					break
+				}
 				if f := toks[w.First[e.id-1]]; txt[f.Start:f.End] == s {
 					id = e.id - 1
 					break
@@ -91,40 +99,48 @@ func (w *WordIDs) resize(size int, bits uint) {
 	w.mask, w.shift = uint64(size-1), 64-bits
 }
 
-// grow doubles the table and puts the distinct words back, each by the hash
-// of its first token.
+// grow doubles the table and puts the distinct words back.
 func (w *WordIDs) grow(txt string, toks []Span) {
-	size := 2 * len(w.slots)
+	old := w.slots
+	size := 2 * len(old)
 	w.slots = make([]idSlot, size)
 	w.mask, w.shift = uint64(size-1), w.shift-1
-	for id, f := range w.First {
-		t := toks[f]
-		h := wordHash(txt[t.Start:t.End])
-		sl := (h * 0x9E3779B97F4A7C15) >> w.shift
+	for _, e := range old {
+		if e.id == 0 {
+			continue
+		}
+		sl := slotOf(e.key, int(e.n), w.shift)
 		for w.slots[sl].id != 0 {
 			sl = (sl + 1) & w.mask
 		}
-		w.slots[sl] = idSlot{tag: uint32(h), id: uint32(id) + 1}
+		w.slots[sl] = e
 	}
 }
 
-// wordHash hashes a word for the table. Most words are at most 8 bytes,
-// read as one 64-bit load, with no loop.
-func wordHash(s string) uint64 {
-	if len(s) <= 8 {
-		var x uint64
-		if len(s) >= 4 {
-			// Two overlapping 4-byte loads cover 4 to 8 bytes.
-			lo := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
-			t := s[len(s)-4:]
-			hi := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24
-			x = lo | hi<<32
-		} else {
-			for i := 0; i < len(s); i++ {
-				x |= uint64(s[i]) << (8 * i)
-			}
-		}
-		return Mix64(x ^ uint64(len(s))*0x9E3779B97F4A7C15)
+// wordKey returns the key of word s in the table: its bytes as a
+// little-endian number when it has at most 8 (short), else a hash of them.
+func wordKey(s string) (key uint64, short bool) {
+	switch {
+	case len(s) > 8:
+		return Hash64(s, 0), false
+	case len(s) >= 4:
+		// Two overlapping 4-byte loads cover 4 to 8 bytes; with the length
+		// they determine the word.
+		lo := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+		t := s[len(s)-4:]
+		hi := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24
+		return lo | hi<<32, true
 	}
-	return Hash64(s, 0)
+	var x uint64
+	for i := 0; i < len(s); i++ {
+		x |= uint64(s[i]) << (8 * i)
+	}
+	return x, true
+}
+
+// slotOf is the first slot of a key and length in a table of 2^(64-shift)
+// slots: the top bits of a product, which depend on every bit of the key.
+func slotOf(key uint64, n int, shift uint) uint64 {
+	h := (key ^ uint64(n)<<58) * 0x9E3779B97F4A7C15
+	return (h ^ h>>32) * 0xbf58476d1ce4e5b9 >> shift
 }
