@@ -376,3 +376,53 @@ func gopherMeasureOf(txt string, words []rtext.Span, lines []pyLine, stopWords [
 	ids.Build(txt, words)
 	return gopherMeasure(txt, words, &ids, lines, stopWords)
 }
+
+// refSplitStats is pySplitStats by its definition: the fields of Python's
+// str.split() and the longest in code points.
+func refSplitStats(line string) (words, longest int) {
+	for _, f := range strings.FieldsFunc(line, spacy.IsPySpace) {
+		words++
+		longest = max(longest, utf8.RuneCountInString(f))
+	}
+	return words, longest
+}
+
+// TestPySplitStatsMatchesFields holds pySplitStats (eight bytes at a time
+// through printable ASCII) equal to its definition.
+func TestPySplitStatsMatchesFields(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pick := []string{"a", "Z", "~", "!", "\x7f", "\x21", " ", "\t", "\n", "\x1c", "\x1f", "\x0b", "\x00", "\x08", "\x0e",
+		"\u00a0", "\u2003", "\u3000", "é", "日", "\xff", "\xe2\x80", "\u0085"}
+	for iter := 0; iter < 50000; iter++ {
+		var b strings.Builder
+		for k := r.IntN(30); k > 0; k-- {
+			b.WriteString(pick[r.IntN(len(pick))])
+		}
+		s := b.String()
+		w1, l1 := pySplitStats(s)
+		w2, l2 := refSplitStats(s)
+		if w1 != w2 || l1 != l2 {
+			t.Fatalf("pySplitStats(%q) = %d, %d; want %d, %d", s, w1, l1, w2, l2)
+		}
+	}
+}
+
+func FuzzPySplitStats(f *testing.F) {
+	f.Add("  a  bb\tccc naïve\u00a0café abcdefghijklmnop")
+	f.Fuzz(func(t *testing.T, s string) {
+		w1, l1 := pySplitStats(s)
+		w2, l2 := refSplitStats(s)
+		if w1 != w2 || l1 != l2 {
+			t.Fatalf("pySplitStats(%q) = %d, %d; want %d, %d", s, w1, l1, w2, l2)
+		}
+	})
+}
+
+// BenchmarkPySplitStats measures c4-quality's word count of a line of prose.
+func BenchmarkPySplitStats(b *testing.B) {
+	line := strings.Repeat("The council approved the new budget on Tuesday after a long debate, officials said. ", 4)
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		pySplitStats(line)
+	}
+}
