@@ -722,6 +722,15 @@ func (g *nGrams) top(n int) (first, count, chars int, ok bool) {
 		if !all {
 			i = int(g.cand[k])
 		}
+		if i-at > n {
+			// Past a gap of non-candidates the hash is cheaper to compute
+			// anew than to roll; it is the same number either way.
+			h = 0
+			for k := i; k < i+n; k++ {
+				h = h*seqBase + uint64(g.ids[k])
+			}
+			at = i
+		}
 		for ; at < i; at++ {
 			h = h*seqBase - uint64(g.ids[at])*pw + uint64(g.ids[at+n])
 		}
