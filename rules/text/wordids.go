@@ -67,7 +67,7 @@ func (w *WordIDs) Build(txt string, toks []Span) {
 				w.Count = append(w.Count, 0)
 				*e = idSlot{key: key, id: id + 1, n: uint32(len(s))}
 				if 2*len(w.First) > len(w.slots) {
-					w.grow(txt, toks)
+					w.grow()
 				}
 				break
 			}
@@ -100,7 +100,7 @@ func (w *WordIDs) resize(size int, bits uint) {
 }
 
 // grow doubles the table and puts the distinct words back.
-func (w *WordIDs) grow(txt string, toks []Span) {
+func (w *WordIDs) grow() {
 	old := w.slots
 	size := 2 * len(old)
 	w.slots = make([]idSlot, size)
