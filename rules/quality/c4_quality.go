@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -203,6 +204,14 @@ func c4PolicyIn(lower []byte) int {
 func pySplitStats(line string) (words, longest int) {
 	n := 0
 	for i := 0; i < len(line); {
+		// Runs of printable ASCII, most of a word, are counted eight bytes at
+		// a time.
+		if k := printableRun(line, i); k > 0 {
+			n += k
+			if i += k; i >= len(line) {
+				break
+			}
+		}
 		// Bytes, not a range over runes: most are ASCII, and a table says
 		// which of them are white space.
 		c := line[i]
@@ -229,6 +238,33 @@ func pySplitStats(line string) (words, longest int) {
 		longest = max(longest, n)
 	}
 	return words, longest
+}
+
+// printableRun returns how many bytes of s from i on are ASCII above the
+// space (0x21 to 0x7F): never white space to Python, one character each.
+func printableRun(s string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	start := i
+	for i+8 <= len(s) {
+		t := s[i : i+8]
+		x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		// The high bit of each byte of the sum is set when its low 7 bits
+		// exceed 0x20 (no sum carries into the next byte); a byte with its
+		// own high bit set is not ASCII.
+		ok := (x&^highs + (0x80-0x21)*ones) &^ x & highs
+		if ok != highs {
+			return i - start + bits.TrailingZeros64(^ok&highs)/8
+		}
+		i += 8
+	}
+	for i < len(s) && s[i] > 0x20 && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i - start
 }
 
 // pySpaceASCII is spacy.IsPySpace for the ASCII characters.

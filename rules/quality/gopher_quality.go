@@ -124,9 +124,9 @@ type gopherStats struct {
 	StopWords     []string // the distinct stop words found, in the order of the list
 }
 
-// gopherMeasure measures text, split into words and lines, as
-// GopherQualityFilter.filter does.
-func gopherMeasure(text string, words []text.Span, lines []pyLine, stopWords []string) gopherStats {
+// gopherMeasure measures text, split into words (numbered by ids) and lines,
+// as GopherQualityFilter.filter does.
+func gopherMeasure(text string, words []text.Span, ids *text.WordIDs, lines []pyLine, stopWords []string) gopherStats {
 	var st gopherStats
 	found := make([]bool, len(stopWords))
 	longest := 0
@@ -148,17 +148,21 @@ func gopherMeasure(text string, words []text.Span, lines []pyLine, stopWords []s
 			}
 		}
 	}
+	// Every measure of a word depends on its text alone: it is taken once
+	// per distinct word and counted as many times as the word occurs.
+	st.Tokens = len(words)
 	sumLen := 0
-	for _, w := range words {
+	for id, f := range ids.First {
+		w := words[f]
 		t := text[w.Start:w.End]
-		st.Tokens++
+		c := int(ids.Count[id])
 		chars, symbol, letter := spacy.WordStats(t)
 		if !symbol {
-			st.Words++
-			sumLen += chars
+			st.Words += c
+			sumLen += c * chars
 		}
 		if letter {
-			st.AlphaTokens++
+			st.AlphaTokens += c
 		}
 		if len(t) <= longest && (t == "" || first[t[0]]) {
 			if index != nil {
@@ -203,7 +207,7 @@ func gopherMeasure(text string, words []text.Span, lines []pyLine, stopWords []s
 
 func (r gopherRule) Check(p *rules.Pass) {
 	o := r.o
-	st := gopherMeasure(p.Doc.Text, spacy.Words(p.Analysis), docLines(p), o.stopWords)
+	st := gopherMeasure(p.Doc.Text, spacy.Words(p.Analysis), spacy.WordIDs(p.Analysis), docLines(p), o.stopWords)
 	gopherScores(p, st, o)
 	report := func(check, msg string, v float64, op string, t float64) {
 		docFinding(p, msg+" ("+check+")", check, v, op, t)

@@ -152,7 +152,7 @@ func TestQualitySplitLines(t *testing.T) {
 // datatrove's punctuation, "'s" has a letter.
 func TestGopherMeasure(t *testing.T) {
 	text := "The cat sat. It's #1!\n- item ...\n  • next…\n"
-	st := gopherMeasure(text, spacy.WordsOf(text), appendLines(nil, text), gopherStopWords)
+	st := gopherMeasureOf(text, spacy.WordsOf(text), appendLines(nil, text), gopherStopWords)
 	want := gopherStats{Tokens: 15, Words: 9, MeanLength: 23.0 / 9, Hashes: 1, Ellipses: 2,
 		Lines: 3, BulletLines: 2, EllipsisLines: 2, AlphaTokens: 7}
 	if !reflect.DeepEqual(st, want) {
@@ -160,19 +160,19 @@ func TestGopherMeasure(t *testing.T) {
 	}
 
 	// stop words are matched case-sensitively and counted once each
-	st = gopherMeasure("The the the and The AND", spacy.WordsOf("The the the and The AND"), appendLines(nil, "The the the and The AND"), gopherStopWords)
+	st = gopherMeasureOf("The the the and The AND", spacy.WordsOf("The the the and The AND"), appendLines(nil, "The the the and The AND"), gopherStopWords)
 	if !reflect.DeepEqual(st.StopWords, []string{"the", "and"}) {
 		t.Errorf("stop words = %q, want [the and]", st.StopWords)
 	}
 	// "...." holds one "..." and a dot; "......" two
-	if st := gopherMeasure("a.... b...... c…", spacy.WordsOf("a.... b...... c…"), appendLines(nil, "a.... b...... c…"), nil); st.Ellipses != 4 {
+	if st := gopherMeasureOf("a.... b...... c…", spacy.WordsOf("a.... b...... c…"), appendLines(nil, "a.... b...... c…"), nil); st.Ellipses != 4 {
 		t.Errorf("ellipses = %d, want 4", st.Ellipses)
 	}
-	if st := gopherMeasure("", spacy.WordsOf(""), appendLines(nil, ""), nil); st.Tokens != 0 || st.Lines != 0 || !math.IsNaN(st.MeanLength) {
+	if st := gopherMeasureOf("", spacy.WordsOf(""), appendLines(nil, ""), nil); st.Tokens != 0 || st.Lines != 0 || !math.IsNaN(st.MeanLength) {
 		t.Errorf("empty measure = %+v", st)
 	}
 	// only • and - are bullets, after leading white space
-	if st := gopherMeasure("* a\n‣ b\n - c\n\t• d\n–e\n", spacy.WordsOf("* a\n‣ b\n - c\n\t• d\n–e\n"), appendLines(nil, "* a\n‣ b\n - c\n\t• d\n–e\n"), nil); st.BulletLines != 2 || st.Lines != 5 {
+	if st := gopherMeasureOf("* a\n‣ b\n - c\n\t• d\n–e\n", spacy.WordsOf("* a\n‣ b\n - c\n\t• d\n–e\n"), appendLines(nil, "* a\n‣ b\n - c\n\t• d\n–e\n"), nil); st.BulletLines != 2 || st.Lines != 5 {
 		t.Errorf("bullets = %d of %d, want 2 of 5", st.BulletLines, st.Lines)
 	}
 }
@@ -342,7 +342,7 @@ func BenchmarkMeasures(b *testing.B) {
 	for size < 1<<20 {
 		for _, s := range rulestest.GoldenInputs(b, "../../testdata/rules/gopher-quality") {
 			a := rtext.NewUnshared(s)
-			spacy.Words(a)
+			spacy.WordIDs(a)
 			linesOf(a)
 			docs, as = append(docs, s), append(as, a)
 			size += len(s)
@@ -360,7 +360,69 @@ func BenchmarkMeasures(b *testing.B) {
 		})
 	}
 	run("lines", func(i int) { appendLines(nil, docs[i]) })
-	run("gopher-quality", func(i int) { gopherMeasure(docs[i], spacy.Words(as[i]), linesOf(as[i]), gopherStopWords) })
+	// The word ids are shared by gopher-quality and gopher-repetition.
+	var ids rtext.WordIDs
+	run("word-ids", func(i int) { ids.Build(docs[i], spacy.Words(as[i])) })
+	run("gopher-quality", func(i int) {
+		gopherMeasure(docs[i], spacy.Words(as[i]), spacy.WordIDs(as[i]), linesOf(as[i]), gopherStopWords)
+	})
 	run("c4-quality", func(i int) { c4Walk(docs[i], linesOf(as[i]), c4Defaults(), as[i], func(c4Line) {}) })
 	run("fineweb-quality", func(i int) { fineWebMeasure(docs[i], spacy.Words(as[i]), fineWebDefaults()) })
+}
+
+// gopherMeasureOf is gopherMeasure with the word ids built from words.
+func gopherMeasureOf(txt string, words []rtext.Span, lines []pyLine, stopWords []string) gopherStats {
+	var ids rtext.WordIDs
+	ids.Build(txt, words)
+	return gopherMeasure(txt, words, &ids, lines, stopWords)
+}
+
+// refSplitStats is pySplitStats by its definition: the fields of Python's
+// str.split() and the longest in code points.
+func refSplitStats(line string) (words, longest int) {
+	for _, f := range strings.FieldsFunc(line, spacy.IsPySpace) {
+		words++
+		longest = max(longest, utf8.RuneCountInString(f))
+	}
+	return words, longest
+}
+
+// TestPySplitStatsMatchesFields holds pySplitStats (eight bytes at a time
+// through printable ASCII) equal to its definition.
+func TestPySplitStatsMatchesFields(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pick := []string{"a", "Z", "~", "!", "\x7f", "\x21", " ", "\t", "\n", "\x1c", "\x1f", "\x0b", "\x00", "\x08", "\x0e",
+		"\u00a0", "\u2003", "\u3000", "é", "日", "\xff", "\xe2\x80", "\u0085"}
+	for iter := 0; iter < 50000; iter++ {
+		var b strings.Builder
+		for k := r.IntN(30); k > 0; k-- {
+			b.WriteString(pick[r.IntN(len(pick))])
+		}
+		s := b.String()
+		w1, l1 := pySplitStats(s)
+		w2, l2 := refSplitStats(s)
+		if w1 != w2 || l1 != l2 {
+			t.Fatalf("pySplitStats(%q) = %d, %d; want %d, %d", s, w1, l1, w2, l2)
+		}
+	}
+}
+
+func FuzzPySplitStats(f *testing.F) {
+	f.Add("  a  bb\tccc naïve\u00a0café abcdefghijklmnop")
+	f.Fuzz(func(t *testing.T, s string) {
+		w1, l1 := pySplitStats(s)
+		w2, l2 := refSplitStats(s)
+		if w1 != w2 || l1 != l2 {
+			t.Fatalf("pySplitStats(%q) = %d, %d; want %d, %d", s, w1, l1, w2, l2)
+		}
+	})
+}
+
+// BenchmarkPySplitStats measures c4-quality's word count of a line of prose.
+func BenchmarkPySplitStats(b *testing.B) {
+	line := strings.Repeat("The council approved the new budget on Tuesday after a long debate, officials said. ", 4)
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		pySplitStats(line)
+	}
 }

@@ -1,12 +1,18 @@
 package repetition
 
-import "github.com/corpuslint/corpuslint/rules/text/spacy"
+import (
+	txt "github.com/corpuslint/corpuslint/rules/text"
+	"github.com/corpuslint/corpuslint/rules/text/spacy"
+)
 
 // GopherMeasure exposes the Gopher measurements to the external tests: the
 // failed checks of the default settings as reason, value and span.
 func GopherMeasure(text string) []ExportedFailure {
 	var out []ExportedFailure
-	for _, f := range gopherMeasure(text, spacy.WordsOf(text), gopherDefaults(), nil) {
+	words := spacy.WordsOf(text)
+	var ids txt.WordIDs
+	ids.Build(text, words)
+	for _, f := range gopherMeasure(text, words, &ids, gopherDefaults(), nil) {
 		out = append(out, ExportedFailure{Reason: f.reason, Value: f.value, Start: f.start, End: f.end})
 	}
 	return out

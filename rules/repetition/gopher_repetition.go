@@ -218,7 +218,7 @@ func (r gopher) Check(p *rules.Pass) {
 			p.ReportScore(rules.Score{Name: reason, Value: v, Op: ">", Threshold: th})
 		}
 	}
-	for _, f := range gopherMeasure(text, spacy.Words(p.Analysis), r.opts, score) {
+	for _, f := range gopherMeasure(text, spacy.Words(p.Analysis), spacy.WordIDs(p.Analysis), r.opts, score) {
 		p.Report(rules.Finding{
 			Start:   f.start,
 			End:     f.end,
@@ -235,10 +235,10 @@ func (r gopher) Check(p *rules.Pass) {
 }
 
 // gopherMeasure runs every check of GopherRepetitionFilter on a non-empty text,
-// whose spaCy words are words, and returns the failed ones in datatrove's order.
+// whose spaCy words are words with the word ids ids, and returns the failed ones in datatrove's order.
 // score, when not nil, receives every measured value with its threshold,
 // failed or not (per-document statistics).
-func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reason string, v, th float64)) []failure {
+func gopherMeasure(txt string, words []text.Span, ids *text.WordIDs, o gopherOpts, score func(reason string, v, th float64)) []failure {
 	var out []failure
 	over := func(reason string, v, th float64) bool {
 		if score != nil {
@@ -249,7 +249,7 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 	total := float64(text.RuneCount(txt))
 
 	g := nGramPool.Get().(*nGrams)
-	defer func() { g.text = ""; g.toks = nil; nGramPool.Put(g) }()
+	defer func() { g.text, g.toks, g.ids, g.idCount = "", nil, nil, nil; nGramPool.Put(g) }()
 
 	// Paragraphs: re.split(r"\n{2,}", text.strip()).
 	ps, pe := spacy.PyStrip(txt)
@@ -289,7 +289,7 @@ func gopherMeasure(txt string, words []text.Span, o gopherOpts, score func(reaso
 	if len(o.TopNGrams) == 0 && len(o.DupNGrams) == 0 {
 		return out
 	}
-	g.load(txt, words)
+	g.load(txt, words, ids)
 	for _, l := range o.TopNGrams {
 		first, count, chars, ok := g.top(l.N)
 		if !ok {
@@ -396,20 +396,20 @@ func findDuplicates(seen *spanset.Set, txt string, s, e, min int) duplicates {
 type nGrams struct {
 	text  string
 	toks  []text.Span
-	ids   []uint32 // token id + 1
-	runes []int32  // prefix sums of token lengths in code points
-	bytes []int32  // prefix sums of token lengths in bytes
+	runes []int32 // prefix sums of token lengths in code points
+	bytes []int32 // prefix sums of token lengths in bytes
 	// cat is the polynomial hash modulo 2^64 of the concatenated tokens'
 	// bytes up to each token boundary.
 	cat     []uint64
 	table   table
 	buckets []bucket
-	// words assigns token ids: a flat table of token hashes, each slot naming
-	// the first token with that text (a string map cost 70% of load). It
-	// grows with the distinct words, far fewer than the tokens.
-	words   []wordSlot
-	idCount []int32     // tokens per id (index id-1)
-	pieces  spanset.Set // the lines or paragraphs seen
+	// ids and idCount are the document's shared word ids (text.WordIDs):
+	// the id of each token and the tokens of each id.
+	ids     []uint32
+	idCount []int32
+	// words holds what a token adds to the prefix sums and hash, by word id.
+	words  []wordInfo
+	pieces spanset.Set // the lines or paragraphs seen
 
 	// Candidates of top: the positions whose candN-gram (as words) occurs
 	// twice or more. An n-gram that repeats starts with a repeating shorter
@@ -434,12 +434,12 @@ type nGrams struct {
 	listN       int
 }
 
-// wordSlot is one slot of nGrams.words: a token hash, its id (0 marks an empty
-// slot) and the first token with that text.
-type wordSlot struct {
-	hash  uint64
-	id    uint32
-	first int32
+// wordInfo is what a token with one word's text adds to nGrams' prefix
+// arrays: the polynomial hash of its bytes, catBase^(its byte length), and its
+// lengths in bytes and code points.
+type wordInfo struct {
+	hash, pow    uint64
+	bytes, runes int32
 }
 
 const (
@@ -468,108 +468,64 @@ func grow[T any](s []T, n int) []T {
 	return make([]T, n, n+n/4)
 }
 
-// wordHashSlot is the first slot of hash h in a words table of 2^(64-shift) slots.
-func wordHashSlot(h uint64, shift uint) uint64 {
-	return ((h ^ h>>29) * 0x9E3779B97F4A7C15) >> shift
-}
-
-// load indexes the tokens toks of text, reusing g's arrays.
-func (g *nGrams) load(text string, toks []text.Span) {
+// load indexes the tokens toks of text, whose word ids are w, reusing g's
+// arrays. What a token adds to the prefix sums and the prefix hash depends on
+// its text alone, so it is computed once per distinct word (by id) and only
+// looked up per token.
+func (g *nGrams) load(text string, toks []text.Span, w *text.WordIDs) {
 	g.text, g.toks = text, toks
 	n := len(toks)
-	g.ids = grow(g.ids, n)
+	g.ids, g.idCount = w.IDs, w.Count
 	g.runes = grow(g.runes, n+1)
 	g.bytes = grow(g.bytes, n+1)
 	g.cat = grow(g.cat, n+1)
-	total := 0
-	for _, t := range toks {
-		total += t.End - t.Start
-	}
-	g.concat = grow(g.concat, total)
 	g.candN, g.keyDone = 0, false
-	// The words table starts at a size for the distinct words of a page and
-	// doubles when half full.
-	size, bits := 16, uint(4)
-	for size < 2*n && size < 1<<12 {
-		size <<= 1
-		bits++
+	// Per distinct word: the polynomial hash of its bytes, catBase to the
+	// power of its length, its length in bytes and in code points.
+	d := w.Len()
+	g.words = grow(g.words, d)
+	for id, f := range w.First {
+		t := toks[f]
+		s := text[t.Start:t.End]
+		var h uint64
+		var high byte
+		for k := 0; k < len(s); k++ {
+			b := s[k]
+			h = h*catBase + uint64(b) + 1
+			high |= b
+		}
+		r := len(s)
+		if high >= utf8.RuneSelf {
+			r = utf8.RuneCountInString(s)
+		}
+		g.words[id] = wordInfo{hash: h, pow: catPowLen(len(s)), bytes: int32(len(s)), runes: int32(r)}
 	}
-	if cap(g.words) >= size {
-		g.words = g.words[:size]
-		clear(g.words)
-	} else {
-		g.words = make([]wordSlot, size)
+	total := 0
+	for _, id := range w.IDs {
+		total += int(g.words[id].bytes)
 	}
-	shift, mask := 64-bits, uint64(size-1)
-	g.idCount = g.idCount[:0]
+	// 8 bytes of slack: a short token is copied as one 8-byte word, whose
+	// bytes past the token the next ones overwrite.
+	g.concat = grow(g.concat, total+8)
 	g.runes[0], g.bytes[0], g.cat[0] = 0, 0, 0
 	nb := 0 // bytes in concat
 	for i, t := range toks {
-		w := text[t.Start:t.End]
-		// One walk over the token's bytes: its hash, its copy into concat,
-		// and whether it is ASCII (then its length is its rune count).
-		h := g.cat[i]
-		var high byte
-		c := g.concat[nb : nb+len(w)]
-		for k := 0; k < len(w); k++ {
-			b := w[k]
-			h = h*catBase + uint64(b) + 1
-			c[k] = b
-			high |= b
+		wi := &g.words[w.IDs[i]]
+		if t.End-t.Start <= 8 && t.Start+8 <= len(text) {
+			// Most tokens: one load and one store, no call to memmove.
+			s := text[t.Start : t.Start+8]
+			binary.LittleEndian.PutUint64(g.concat[nb:nb+8],
+				uint64(s[0])|uint64(s[1])<<8|uint64(s[2])<<16|uint64(s[3])<<24|
+					uint64(s[4])<<32|uint64(s[5])<<40|uint64(s[6])<<48|uint64(s[7])<<56)
+			nb += t.End - t.Start
+		} else {
+			nb += copy(g.concat[nb:], text[t.Start:t.End])
 		}
-		nb += len(w)
-		g.cat[i+1] = h
-		// The polynomial hash of the token alone keys its id.
-		wh := h - g.cat[i]*catPowLen(len(w))
-		// The token's id: the slot holding its hash and its text, or a new one.
-		sl := wordHashSlot(wh, shift)
-		for {
-			ws := &g.words[sl]
-			if ws.id == 0 {
-				g.idCount = append(g.idCount, 0)
-				*ws = wordSlot{hash: wh, id: uint32(len(g.idCount)), first: int32(i)}
-				break
-			}
-			if ws.hash == wh {
-				if f := toks[ws.first]; text[f.Start:f.End] == w {
-					break
-				}
-			}
-			sl = (sl + 1) & mask
-		}
-		id := g.words[sl].id
-		if 2*len(g.idCount) > len(g.words) {
-			shift--
-			mask = mask<<1 | 1
-			g.growWords(shift)
-		}
-		g.idCount[id-1]++
-		g.ids[i] = id
-		r := len(w)
-		if high >= utf8.RuneSelf {
-			r = utf8.RuneCountInString(w)
-		}
-		g.runes[i+1] = g.runes[i] + int32(r)
-		g.bytes[i+1] = g.bytes[i] + int32(len(w))
+		g.cat[i+1] = g.cat[i]*wi.pow + wi.hash
+		g.runes[i+1] = g.runes[i] + wi.runes
+		g.bytes[i+1] = g.bytes[i] + wi.bytes
 	}
 	g.concat = g.concat[:nb]
-}
-
-// growWords doubles the words table, whose slots now start at shift.
-func (g *nGrams) growWords(shift uint) {
-	old := g.words
-	g.words = make([]wordSlot, 2*len(old))
-	mask := uint64(len(g.words) - 1)
-	for _, ws := range old {
-		if ws.id == 0 {
-			continue
-		}
-		sl := wordHashSlot(ws.hash, shift)
-		for g.words[sl].id != 0 {
-			sl = (sl + 1) & mask
-		}
-		g.words[sl] = ws
-	}
 }
 
 // catPows holds catBase^k for the byte lengths of most tokens and n-grams.
@@ -742,7 +698,7 @@ func (g *nGrams) top(n int) (first, count, chars int, ok bool) {
 		// Words that occur twice or more: a repeating n-gram starts with one.
 		g.cand = reserve(g.cand, len(g.ids))
 		for i, id := range g.ids {
-			if g.idCount[id-1] >= 2 {
+			if g.idCount[id] >= 2 {
 				g.cand = append(g.cand, int32(i))
 			}
 		}
@@ -777,6 +733,15 @@ func (g *nGrams) top(n int) (first, count, chars int, ok bool) {
 		i := k
 		if !all {
 			i = int(g.cand[k])
+		}
+		if i-at > n {
+			// Past a gap of non-candidates the hash is cheaper to compute
+			// anew than to roll; it is the same number either way.
+			h = 0
+			for k := i; k < i+n; k++ {
+				h = h*seqBase + uint64(g.ids[k])
+			}
+			at = i
 		}
 		for ; at < i; at++ {
 			h = h*seqBase - uint64(g.ids[at])*pw + uint64(g.ids[at+n])

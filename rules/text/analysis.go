@@ -575,11 +575,10 @@ func AppendWords(out []Word, t string, start, end int) []Word {
 		}
 		s := i
 		for i < end {
-			c := t[i]
-			if asciiWord[c] {
-				i++
-				continue
+			if i += asciiWordRun(t, i, end); i >= end {
+				break
 			}
+			c := t[i]
 			if c < utf8.RuneSelf {
 				if (c == '\'' || c == '-' || c == '.') && i+1 < end && NextIsWord(t, i+1, end) {
 					i++

@@ -591,11 +591,15 @@ type docTokens struct {
 	toks  []tok
 	words []text.Span
 	sc    scratch
+	// ids numbers the distinct words, built on first use (hasIDs).
+	ids    text.WordIDs
+	hasIDs bool
 }
 
 // Reset implements text.Reuser.
 func (d *docTokens) Reset() {
 	d.toks, d.words = d.toks[:0], d.words[:0]
+	d.hasIDs = false
 }
 
 // tokensKey caches a document's spaCy tokens on its analysis: the quality and
@@ -620,6 +624,7 @@ func docTokensOf(a *text.Analysis) *docTokens {
 			d.words = make([]text.Span, 0, len(d.toks))
 		}
 		d.words = appendWords(d.words[:0], d.toks)
+		d.hasIDs = false
 		return d
 	})
 }
@@ -630,6 +635,20 @@ func docTokensOf(a *text.Analysis) *docTokens {
 // one asks. Callers must not change the slice nor keep it past the document.
 func Words(a *text.Analysis) []text.Span {
 	return docTokensOf(a).words
+}
+
+// WordIDs returns the ids of the words of Words (text.WordIDs): computed once
+// per document, for every rule that asks, and only when one asks, so that
+// gopher-repetition's n-grams and gopher-quality's word measures do the work
+// of a word's text once per distinct word. Callers must not change it nor keep
+// it past the document.
+func WordIDs(a *text.Analysis) *text.WordIDs {
+	d := docTokensOf(a)
+	if !d.hasIDs {
+		d.ids.Build(a.Text(), d.words)
+		d.hasIDs = true
+	}
+	return &d.ids
 }
 
 // WordsOf is Words for a text, computed anew on each call.
