@@ -577,9 +577,9 @@ func hasBody(a *text.Analysis, last int) bool {
 	prose, words := 0, 0
 	for i := last; i >= 0; i-- {
 		l := lines[i]
-		ws := a.WordsIn(l.Start, l.End)
-		words += len(ws)
-		if len(ws) >= 5 {
+		nw := a.CountWordsIn(l.Start, l.End)
+		words += nw
+		if nw >= 5 {
 			s := text.TrimSpace(a.Text()[l.Start:l.End])
 			for s != "" {
 				r, n := utf8.DecodeLastRuneInString(s)
@@ -598,7 +598,7 @@ func hasBody(a *text.Analysis, last int) bool {
 		}
 		// A paragraph without a final full stop (a post that ends in a
 		// hashtag or a link, an embedded tweet) is a body too when it is long.
-		if len(ws) >= minParagraphWords && words >= minBodyWordsOneLine {
+		if nw >= minParagraphWords && words >= minBodyWordsOneLine {
 			return true
 		}
 	}
@@ -609,7 +609,7 @@ func hasBody(a *text.Analysis, last int) bool {
 // at least minShortBody words: the least of a body.
 func hasShortBody(a *text.Analysis, last int) bool {
 	l := a.Lines()[last]
-	if len(a.WordsIn(l.Start, l.End)) < minShortBody {
+	if a.CountWordsIn(l.Start, l.End) < minShortBody {
 		return false
 	}
 	s := text.TrimSpace(a.Text()[l.Start:l.End])
@@ -911,7 +911,7 @@ func shortNonSentence(a *text.Analysis, i int) bool {
 // than maxStrayWords.
 func shortLineEnd(a *text.Analysis, i int) (t string, last rune, ok bool) {
 	l := a.Lines()[i]
-	if n := len(a.WordsIn(l.Start, l.End)); n == 0 || n > maxStrayWords {
+	if n := a.CountWordsIn(l.Start, l.End); n == 0 || n > maxStrayWords {
 		return "", 0, false
 	}
 	t = text.TrimSpace(a.Text()[l.Start:l.End])

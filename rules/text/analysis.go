@@ -522,6 +522,19 @@ func (a *Analysis) Words() []Word {
 	return a.words
 }
 
+// CountWordsIn returns len(a.WordsIn(start, end)) for bounds that fall between
+// words, such as a line's or a paragraph's. Until a rule has asked for the
+// document's words, it tokenizes only t[start:end], in the word list's spare
+// capacity: a rule that reads a few lines at the end of a document (a trailing
+// block) need not make the whole list for them.
+func (a *Analysis) CountWordsIn(start, end int) int {
+	if a.hasWords {
+		return len(a.WordsIn(start, end))
+	}
+	a.words = AppendWords(a.words[:0], a.text, start, end)
+	return len(a.words)
+}
+
 // WordsIn returns the words wholly inside [start, end), a sub-slice of Words.
 func (a *Analysis) WordsIn(start, end int) []Word {
 	ws := a.Words()

@@ -77,3 +77,33 @@ func TestWords(t *testing.T) {
 		t.Errorf("words = %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestCountWordsInMatchesWordsIn holds CountWordsIn, which tokenizes one line
+// while the document's word list is not made, to len(WordsIn) on every line
+// and paragraph, before and after the list exists.
+func TestCountWordsInMatchesWordsIn(t *testing.T) {
+	for _, s := range []string{
+		"", "one", "a b\nc-d e.f g's\r\n\n  h’i — j\n", "Ünïcödé wörds, 12.5 and 3,000\nnext",
+		"trailing-\nhyphen and 'quote'\n\n\nend.", strings.Repeat("word ", 50) + "\n" + strings.Repeat("x\n", 20),
+	} {
+		fresh := text.NewAnalysis(s)
+		full := text.NewAnalysis(s)
+		full.Words()
+		for _, l := range full.Lines() {
+			if got, want := fresh.CountWordsIn(l.Start, l.End), len(full.WordsIn(l.Start, l.End)); got != want {
+				t.Errorf("%q line %d-%d: CountWordsIn %d, WordsIn %d", s, l.Start, l.End, got, want)
+			}
+		}
+		for _, p := range full.Paragraphs() {
+			if got, want := fresh.CountWordsIn(p.Start, p.End), len(full.WordsIn(p.Start, p.End)); got != want {
+				t.Errorf("%q paragraph %d-%d: CountWordsIn %d, WordsIn %d", s, p.Start, p.End, got, want)
+			}
+			if got, want := full.CountWordsIn(p.Start, p.End), len(full.WordsIn(p.Start, p.End)); got != want {
+				t.Errorf("%q paragraph with words made: %d, want %d", s, got, want)
+			}
+		}
+		if got, want := len(fresh.Words()), len(full.Words()); got != want {
+			t.Errorf("%q: Words after CountWordsIn has %d words, want %d", s, got, want)
+		}
+	}
+}
