@@ -351,6 +351,13 @@ func headlineCheck(a *text.Analysis, report func(rules.Finding)) {
 	body := bodyWords(a, prev, want)
 	related := func(h string) bool { return sharedWords(topical(h), body, &buf) >= relatedWords }
 
+	// A mark that every headline of the block carries, a " -" suffix or a
+	// "[Video]" tag, is the widget's: the text of a link whose target an
+	// extractor cut off, a tag of the site's media pages. An article's own lines
+	// do not end so three times in a row, so a marked line is the widget's even
+	// when it shares the body's topic (a site's "Review … [Video]" links under
+	// its reviews).
+	mark := blockMark(at, top, last)
 	// Lines at the top of the block that share the body's topic are the body's own
 	// closing lines (a short last paragraph, a subheading), not the widget.
 	for top <= last {
@@ -359,7 +366,7 @@ func headlineCheck(a *text.Analysis, report func(rules.Finding)) {
 			top++
 			continue
 		}
-		if c.kind != headline || c.lead != "" || !relatedLine(c.heads, related) {
+		if c.kind != headline || c.lead != "" || c.features&mark != 0 || !relatedLine(c.heads, related) {
 			break
 		}
 		top++
@@ -447,6 +454,9 @@ func headlineCheck(a *text.Analysis, report func(rules.Finding)) {
 			return
 		}
 	}
+	if mark != 0 {
+		maxShare = 1 // marked as a widget's links, on any topic
+	}
 	if share > maxShare {
 		return
 	}
@@ -480,8 +490,14 @@ func headlineCheck(a *text.Analysis, report func(rules.Finding)) {
 		feats = append(feats, fmt.Sprintf("%d of %d share topic words with the body", nRelated, nHeads))
 	}
 	rel := "unrelated to the body"
-	if share > maxRelatedShare {
+	switch {
+	case share <= maxRelatedShare:
+	case hasLead && strongLead:
 		rel = "under a lead-in line"
+	case mark == dashSuffix:
+		rel = "all ending in ' -'"
+	default:
+		rel = "all ending in a media tag"
 	}
 	msg := fmt.Sprintf("%s %s (%s: %s)", headlinePlural(nLines, "trailing headline-like line"), rel,
 		strings.Join(what, " + "), strings.Join(feats, ", "))
@@ -496,6 +512,26 @@ func headlineCheck(a *text.Analysis, report func(rules.Finding)) {
 		},
 		Score: &rules.Score{Name: "related_headline_share", Value: share, Op: "<=", Threshold: maxShare},
 	})
+}
+
+// blockMark returns the mark (dashSuffix or mediaTag) that every headline line
+// of the block at(top)..at(last) carries, when there are minHeadlines of them
+// at least, or 0.
+func blockMark(at func(int) headlineLine, top, last int) int {
+	mark, n := dashSuffix|mediaTag, 0
+	for i := top; i <= last; i++ {
+		if c := at(i); c.kind == headline {
+			mark &= c.features
+			n += len(c.heads)
+		}
+	}
+	if n < minHeadlines {
+		return 0
+	}
+	if mark&dashSuffix != 0 {
+		return dashSuffix
+	}
+	return mark
 }
 
 // firstWord returns the first word of h in lower case, "#" for a number.
