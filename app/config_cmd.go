@@ -78,6 +78,7 @@ input:
   url-field: url
   suppress-field: corpuslint   # a record's {"corpuslint": {"ignore": ["stray-dash"]}}
   max-record-size: 256MiB      # larger records (after decompression) are input errors
+  max-record-lines: 4194304    # so are documents of more lines (each line costs memory to check)
   verify-digests: false        # check WARC-Block-Digest; a mismatch is a warning, the text is still checked
 
 # Findings recorded by ` + "`corpuslint baseline`" + ` are not reported again.
@@ -199,8 +200,9 @@ func printResolved(w io.Writer, res *config.Resolved, path string) error {
 		Config: file, Path: path, Profile: res.Profile, FailOn: res.FailOn, Format: res.Format, Baseline: res.Baseline,
 		Input: map[string]string{"text-field": res.Input.TextField, "id-field": res.Input.IDField,
 			"url-field": res.Input.URLField, "suppress-field": res.Input.SuppressField,
-			"max-record-size": source.FormatSize(res.Input.MaxRecordSize),
-			"verify-digests":  strconv.FormatBool(res.Input.VerifyDigests)},
+			"max-record-size":  source.FormatSize(res.Input.MaxRecordSize),
+			"max-record-lines": strconv.FormatInt(res.Input.MaxRecordLines, 10),
+			"verify-digests":   strconv.FormatBool(res.Input.VerifyDigests)},
 		Rules: map[string]ruleOut{},
 	}
 	for _, r := range res.RulesFor(path) {

@@ -41,6 +41,7 @@ func commonFlags() []cli.Flag {
 		&cli.StringFlag{Name: "text-field", Usage: "JSON field holding the text; a dotted path such as meta.body reaches into nested objects", DefaultText: "text"},
 		&cli.StringFlag{Name: "id-field", Usage: "JSON field holding the document id (else path:record is used)", DefaultText: "id"},
 		&cli.StringFlag{Name: "max-record-size", Usage: "largest record or document read (a JSONL line, a file, a WARC record, a Parquet page), after decompression; larger ones are input errors (bytes, or with KiB, MiB, GiB; at most 2GiB); it also sets the soft memory limit (README)", DefaultText: "256MiB"},
+		&cli.StringFlag{Name: "max-record-lines", Usage: "most lines a document may have; documents with more are input errors, since checking a document costs memory for each line (docs/limits.md)", DefaultText: "4194304"},
 		&cli.BoolFlag{Name: "verify-digests", Usage: "check each WARC-Block-Digest of a WARC record that becomes a document; a mismatch is a warning and the text is still checked (default: digests are not checked)"},
 		&cli.StringFlag{Name: "select", Usage: "run only these rules or categories, comma separated (\"all\" for every rule)"},
 		&cli.StringFlag{Name: "extend-select", Usage: "add these rules or categories to the selection"},
@@ -138,6 +139,13 @@ func resolveConfig(c *cli.Context, extraFlags config.Flags) (*config.Resolved, e
 			return nil, usageError("--max-record-size: %v", err)
 		}
 		flags.MaxRecordSize = n
+	}
+	if v := c.String("max-record-lines"); v != "" {
+		n, err := source.ParseRecordLines(v)
+		if err != nil {
+			return nil, usageError("--max-record-lines: %v", err)
+		}
+		flags.MaxRecordLines = n
 	}
 	res, err := config.Resolve(cfg, flags, extraOf(c))
 	if err != nil {

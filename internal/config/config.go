@@ -76,6 +76,8 @@ type Input struct {
 	SuppressField string
 	// MaxRecordSize is input.max-record-size in bytes; 0 when not set.
 	MaxRecordSize int64
+	// MaxRecordLines is input.max-record-lines; 0 when not set.
+	MaxRecordLines int64
 	// VerifyDigests is input.verify-digests: WARC block digests are checked
 	// and a mismatch is a warning (source.Options.VerifyDigests).
 	VerifyDigests bool
@@ -191,7 +193,7 @@ var topKeys = map[string]string{
 	"extend-select": "a list of rules or categories",
 	"fail-on":       "error, warning, info or never",
 	"format":        "an output format",
-	"input":         "a mapping with text-field, id-field, url-field, suppress-field, max-record-size, verify-digests",
+	"input":         "a mapping with text-field, id-field, url-field, suppress-field, max-record-size, max-record-lines, verify-digests",
 	"rules":         "a mapping from rule name to its severity and options",
 	"per-path":      "a list of {paths, select, ignore, rules}",
 	"ignore-ids":    "a list of document ids",
@@ -350,7 +352,7 @@ func (p *parser) top(n *yaml.Node, cfg *Config) {
 	})
 }
 
-var inputKeys = map[string]string{"text-field": "", "id-field": "", "url-field": "", "suppress-field": "", "max-record-size": "", "verify-digests": ""}
+var inputKeys = map[string]string{"text-field": "", "id-field": "", "url-field": "", "suppress-field": "", "max-record-size": "", "max-record-lines": "", "verify-digests": ""}
 
 func (p *parser) input(n *yaml.Node, in *Input) {
 	p.mapping(n, "input", func(k, v *yaml.Node) {
@@ -371,6 +373,14 @@ func (p *parser) input(n *yaml.Node, in *Input) {
 					p.fail(v, key, "%v", err)
 				}
 				in.MaxRecordSize = n
+			}
+		case "max-record-lines":
+			if str := p.str(v, key); str != "" {
+				n, err := source.ParseRecordLines(str)
+				if err != nil {
+					p.fail(v, key, "%v", err)
+				}
+				in.MaxRecordLines = n
 			}
 		case "verify-digests":
 			b, err := strconv.ParseBool(p.str(v, key))

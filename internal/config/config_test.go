@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/corpuslint/corpuslint/internal/source"
 	"github.com/corpuslint/corpuslint/rules"
 )
 
@@ -32,7 +33,7 @@ func TestParseErrorsQuoteFileLineAndKey(t *testing.T) {
 	for _, tc := range []struct{ yml, want string }{
 		{"selct: [quotes]\n", `corpuslint.yaml:1:1: selct: unknown key; did you mean "select"? (allowed: baseline, custom-rules, extend-select, fail-on, format, ignore, ignore-ids, input, per-path, profile, rules, select)`},
 		{"fail-on: sometimes\n", `corpuslint.yaml:1:10: fail-on: unknown fail-on "sometimes" (want error, warning, info or never)`},
-		{"input:\n  txt-field: body\n", `corpuslint.yaml:2:3: input.txt-field: unknown key; did you mean "text-field"? (allowed: id-field, max-record-size, suppress-field, text-field, url-field, verify-digests)`},
+		{"input:\n  txt-field: body\n", `corpuslint.yaml:2:3: input.txt-field: unknown key; did you mean "text-field"? (allowed: id-field, max-record-lines, max-record-size, suppress-field, text-field, url-field, verify-digests)`},
 		{"select: {a: b}\n", `corpuslint.yaml:1:9: select: want a list, got a mapping`},
 		{"per-path:\n  - ignore: [quotes]\n", `corpuslint.yaml:2:5: per-path[0].paths: at least one glob is required`},
 		{"per-path:\n  - path: [a]\n", `corpuslint.yaml:2:5: per-path[0].path: unknown key; did you mean "paths"?`},
@@ -43,6 +44,26 @@ func TestParseErrorsQuoteFileLineAndKey(t *testing.T) {
 		_, err := Parse("corpuslint.yaml", []byte(tc.yml))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Parse(%q) error = %v\nwant it to contain %q", tc.yml, err, tc.want)
+		}
+	}
+}
+
+// TestRecordLines: input.max-record-lines is read, a flag overrides it, and
+// both default to source.DefaultMaxRecordLines.
+func TestRecordLines(t *testing.T) {
+	if r := mustResolve(t, "", Flags{}); r.Input.MaxRecordLines != source.DefaultMaxRecordLines {
+		t.Errorf("default: %d", r.Input.MaxRecordLines)
+	}
+	if r := mustResolve(t, "input:\n  max-record-lines: 1000\n", Flags{}); r.Input.MaxRecordLines != 1000 {
+		t.Errorf("from the file: %d", r.Input.MaxRecordLines)
+	}
+	if r := mustResolve(t, "input:\n  max-record-lines: 1000\n", Flags{MaxRecordLines: 7}); r.Input.MaxRecordLines != 7 {
+		t.Errorf("flag over the file: %d", r.Input.MaxRecordLines)
+	}
+	for _, bad := range []string{"0", "-3", "many", "1e6", "4294967296"} {
+		if _, err := Parse("corpuslint.yaml", []byte("input:\n  max-record-lines: "+bad+"\n")); err == nil ||
+			!strings.Contains(err.Error(), "input.max-record-lines: invalid line count") {
+			t.Errorf("max-record-lines %s: %v", bad, err)
 		}
 	}
 }

@@ -32,6 +32,8 @@ type Flags struct {
 	Baseline     string
 	// MaxRecordSize is --max-record-size in bytes; 0 when not given.
 	MaxRecordSize int64
+	// MaxRecordLines is --max-record-lines; 0 when not given.
+	MaxRecordLines int64
 	// VerifyDigests is --verify-digests; false leaves it to the file.
 	VerifyDigests bool
 	// Ungrouped reports every finding on its own, even of rules whose findings
@@ -148,12 +150,13 @@ func Resolve(cfg *Config, flags Flags, extra []rules.Rule) (*Resolved, error) {
 		}
 	}
 	r.Input = Input{
-		TextField:     first(flags.TextField, cfg.Input.TextField, "text"),
-		IDField:       first(flags.IDField, cfg.Input.IDField, "id"),
-		URLField:      first(cfg.Input.URLField, "url"),
-		SuppressField: first(cfg.Input.SuppressField, "corpuslint"),
-		MaxRecordSize: cmp.Or(flags.MaxRecordSize, cfg.Input.MaxRecordSize, source.DefaultMaxRecordSize),
-		VerifyDigests: flags.VerifyDigests || cfg.Input.VerifyDigests,
+		TextField:      first(flags.TextField, cfg.Input.TextField, "text"),
+		IDField:        first(flags.IDField, cfg.Input.IDField, "id"),
+		URLField:       first(cfg.Input.URLField, "url"),
+		SuppressField:  first(cfg.Input.SuppressField, "corpuslint"),
+		MaxRecordSize:  cmp.Or(flags.MaxRecordSize, cfg.Input.MaxRecordSize, source.DefaultMaxRecordSize),
+		MaxRecordLines: cmp.Or(flags.MaxRecordLines, cfg.Input.MaxRecordLines, source.DefaultMaxRecordLines),
+		VerifyDigests:  flags.VerifyDigests || cfg.Input.VerifyDigests,
 	}
 	for _, id := range cfg.IgnoreIDs {
 		r.IgnoreIDs[id] = true

@@ -19,12 +19,13 @@ type jsonlDecoder struct {
 	comp    string       // compression, for Item.Compression
 	field   string       // the text field's dotted path, for Doc.Field and messages
 	sup     *suppression // nil when records carry no suppressions
+	lines   lineLimit
 	sc      jsonScanner
 	scratch []byte
 }
 
 func newJSONLDecoder(path string, comp string, opt Options) *jsonlDecoder {
-	d := &jsonlDecoder{path: path, comp: comp, field: opt.TextField, sup: newSuppression(opt.SuppressField)}
+	d := &jsonlDecoder{path: path, comp: comp, field: opt.TextField, sup: newSuppression(opt.SuppressField), lines: opt.lineLimit()}
 	d.sc.paths[targetText] = strings.Split(opt.TextField, ".")
 	d.sc.paths[targetID] = strings.Split(opt.IDField, ".")
 	d.sc.paths[targetURL] = strings.Split(opt.URLField, ".")
@@ -178,6 +179,9 @@ func (d *jsonlDecoder) decode(line []byte, off, record int) Item {
 		Path:   d.path,
 		Record: record,
 		Field:  d.field,
+	}
+	if msg := d.lines.check(doc.Text); msg != "" {
+		return fail(msg)
 	}
 	switch id := d.sc.found[targetID]; id.kind {
 	case kindString:

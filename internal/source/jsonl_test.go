@@ -332,7 +332,8 @@ func TestHugeRecord(t *testing.T) {
 		in.WriteString(chunk)
 	}
 	in.WriteString(`"}` + "\n" + `{"id":"after","text":"b"}` + "\n")
-	items := collect("big.jsonl", in.Bytes(), JSONL, Options{})
+	// Lines are limited apart (TestLineLimit); this text has one every 7 bytes.
+	items := collect("big.jsonl", in.Bytes(), JSONL, Options{MaxRecordLines: size})
 	if len(items) != 3 {
 		t.Fatalf("got %d items, want 3", len(items))
 	}

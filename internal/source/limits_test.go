@@ -99,6 +99,46 @@ func TestRecordLimit(t *testing.T) {
 	}
 }
 
+// TestLineLimit: a document of more lines than the limit is one error naming
+// it, in every reader, and the records after it are read; a document of
+// exactly the limit is read, and a final line feed does not count as a line.
+func TestLineLimit(t *testing.T) {
+	opt := Options{MaxRecordLines: 3}
+	many := "a\nb\nc\nd" // four lines
+	exact := "a\nb\nc\n" // three lines: the last line feed opens none
+	jsonl := []byte(`{"text":"one"}` + "\n" + `{"text":"a\nb\nc\nd"}` + "\n" + `{"text":"a\nb\nc\n"}` + "\n")
+	diffLists(t, summaries(collect("l.jsonl", jsonl, JSONL, opt)), []string{
+		`1 id=l.jsonl:1 text="one"`,
+		"err l.jsonl:2: document of 4 lines has more than the maximum record lines (3, --max-record-lines); skipped",
+		`3 id=l.jsonl:3 text="a\nb\nc\n"`,
+	})
+	// fix copies the line it cannot read: the error keeps the raw line.
+	items := collect("l.jsonl", jsonl, JSONL, opt)
+	if len(items) != 3 || string(items[1].Raw) != `{"text":"a\nb\nc\nd"}` {
+		t.Errorf("raw line of the skipped record: %q", items[1].Raw)
+	}
+	diffLists(t, summaries(collect("t.txt", []byte(many), Text, opt)), []string{
+		"err t.txt: document of 4 lines has more than the maximum record lines (3, --max-record-lines); skipped"})
+	if got := summaries(collect("t.txt", gz(t, []byte(exact)), Text, opt)); len(got) != 1 || strings.HasPrefix(got[0], "err") {
+		t.Errorf("text of exactly the limit: %v", got)
+	}
+	warc := warcFile(t, true, warcinfo(), conversion(2, "https://a.example/", many), conversion(3, "https://b.example/", "short text"))
+	diffLists(t, summaries(collect("w.warc.wet.gz", warc, Text, opt)), []string{
+		"err w.warc.wet.gz:2: document of 4 lines has more than the maximum record lines (3, --max-record-lines); skipped",
+		"3 id=" + recordID(3) + ` text="short text" url=https://b.example/`,
+	})
+	rows := []parquetRow{{ID: "a", Text: "small"}, {ID: "b", Text: many}, {ID: "c", Text: exact}}
+	diffLists(t, summaries(readParquetBytes("p.parquet", parquetFile(t, 1, rows), opt)), []string{
+		`1 id=a text="small"`,
+		"err p.parquet:2: document of 4 lines has more than the maximum record lines (3, --max-record-lines); skipped",
+		`3 id=c text="a\nb\nc\n"`,
+	})
+	// The default is far above real documents and below what their lines cost.
+	if got := (Options{}).lineLimit(); got != DefaultMaxRecordLines {
+		t.Errorf("default line limit %d", got)
+	}
+}
+
 // TestBombAllocatesLittle: a gzip file of one endless line (64 MiB in 64 KiB) is
 // one error, and reading it allocates about the limit, not the line; so is 64
 // MiB of letters named .txt.gz.

@@ -329,6 +329,9 @@ func (p *parquetReader) rowItem(record int64, field string, text, id, url parque
 		return fail("invalid UTF-8 in column " + strconv.Quote(field) + " at byte " + strconv.Itoa(bad))
 	}
 	doc := &rules.Document{Text: string(b), Path: p.path, Record: int(record), Field: field}
+	if msg := p.opt.lineLimit().check(doc.Text); msg != "" {
+		return fail(msg)
+	}
 	if !id.IsNull() {
 		switch id.Kind() {
 		case parquet.ByteArray:

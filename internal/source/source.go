@@ -53,6 +53,11 @@ type Options struct {
 	// page); 0 means DefaultMaxRecordSize. A larger record is an input error
 	// naming it, found before it is held in memory, and reading goes on.
 	MaxRecordSize int64
+	// MaxRecordLines is the most lines a document's text may have; 0 means
+	// DefaultMaxRecordLines. A document with more is an input error naming it
+	// (the memory of checking a document grows with its lines), and reading
+	// goes on.
+	MaxRecordLines int64
 	// VerifyDigests checks each WARC-Block-Digest of a WARC record that becomes
 	// a document against its content. A mismatch is a warning item
 	// (InputError.Warning) just before the document, which is still read and
@@ -348,7 +353,7 @@ func readStream(name string, r io.Reader, format Format, size int64, opt Options
 	head, _ := br.Peek(len(warcMagic))
 	switch {
 	case bytes.Equal(head, warcMagic):
-		readWARC(name, br, comp, opt.maxRecord(), opt.VerifyDigests, yield)
+		readWARC(name, br, comp, opt.maxRecord(), opt.lineLimit(), opt.VerifyDigests, yield)
 		return
 	case bytes.HasPrefix(head, parquetMagic):
 		where := "a stream"
@@ -371,7 +376,7 @@ func readStream(name string, r io.Reader, format Format, size int64, opt Options
 		bufs.line = lr.buf
 		return
 	}
-	readText(name, br, size, comp, opt.maxRecord(), yield)
+	readText(name, br, size, comp, opt.maxRecord(), opt.lineLimit(), yield)
 }
 
 // sniff decides the format of unnamed input: JSONL when the first byte after an

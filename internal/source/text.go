@@ -18,7 +18,7 @@ const sniffLen = 8 << 10
 // (BOM and CRLF included) because finding positions refer to these exact bytes.
 // A text longer than limit is an error, found by reading at most limit+1 bytes
 // (none when size already says so).
-func readText(path string, r io.Reader, size int64, comp string, limit int64, yield func(Item) bool) {
+func readText(path string, r io.Reader, size int64, comp string, limit int64, lines lineLimit, yield func(Item) bool) {
 	fail := func(msg string) { yield(errItem(path, 0, msg, Text, comp)) }
 	if size > limit {
 		fail(tooLargeMsg("file", size, limit))
@@ -50,6 +50,10 @@ func readText(path string, r io.Reader, size int64, comp string, limit int64, yi
 	}
 	if bad := firstInvalidUTF8(text); bad >= 0 {
 		fail("invalid UTF-8 at byte " + strconv.Itoa(bad))
+		return
+	}
+	if msg := lines.check(text); msg != "" {
+		fail(msg)
 		return
 	}
 	yield(Item{

@@ -89,7 +89,7 @@ var warcOptions = []gowarc.WarcRecordOption{
 // verify reports a WARC-Block-Digest that disagrees with the content of a record
 // that becomes a document (VerifyDigests): as a warning item just before the
 // document, which is still checked.
-func readWARC(path string, br *bufio.Reader, comp string, limit int64, verify bool, yield func(Item) bool) {
+func readWARC(path string, br *bufio.Reader, comp string, limit int64, lines lineLimit, verify bool, yield func(Item) bool) {
 	src := &stickyReader{r: br}
 	wbr := bufio.NewReaderSize(src, maxHeaderSize)
 	u := gowarc.NewUnmarshaler(warcOptions...)
@@ -180,7 +180,7 @@ func readWARC(path string, br *bufio.Reader, comp string, limit int64, verify bo
 				return
 			}
 		} else {
-			it = warcItem(path, record, comp, rec, validation, limit, verify)
+			it = warcItem(path, record, comp, rec, validation, limit, lines, verify)
 			closeRecord(rec)
 		}
 		// The previous record is sound now that this one started where it
@@ -315,7 +315,7 @@ func blockDigestMismatch(validation []error) string {
 // warcItem turns one parsed record into an Item, or nil for a record that is not
 // a document.
 // With verify, a block digest mismatch is set as the item's warning.
-func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, validation []error, limit int64, verify bool) *Item {
+func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, validation []error, limit int64, lines lineLimit, verify bool) *Item {
 	fail := func(msg string) *Item {
 		it := errItem(path, record, msg, WARC, comp)
 		return &it
@@ -383,6 +383,9 @@ func warcItem(path string, record int, comp string, rec gowarc.WarcRecord, valid
 		}
 	default:
 		return nil
+	}
+	if msg := lines.check(text); msg != "" {
+		return fail(msg)
 	}
 	doc := &rules.Document{
 		Text:   text,

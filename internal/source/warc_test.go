@@ -257,7 +257,7 @@ func FuzzWARC(f *testing.F) {
 			}
 		}
 		var items []Item
-		readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", DefaultMaxRecordSize, false, func(it Item) bool {
+		readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", DefaultMaxRecordSize, DefaultMaxRecordLines, false, func(it Item) bool {
 			items = append(items, it)
 			return true
 		})
@@ -266,7 +266,7 @@ func FuzzWARC(f *testing.F) {
 		// Stopping after any item stops: yield is not called again.
 		for stop := 1; stop <= len(items); stop++ {
 			n := 0
-			readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", DefaultMaxRecordSize, false, func(Item) bool {
+			readWARC("f.warc", bufio.NewReader(bytes.NewReader(data)), "", DefaultMaxRecordSize, DefaultMaxRecordLines, false, func(Item) bool {
 				n++
 				return n < stop
 			})
