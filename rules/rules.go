@@ -346,12 +346,31 @@ func RunScores(rs []Rule, doc *Document, a *text.Analysis, corpus map[string]Cor
 	return fs, scores
 }
 
+// MaxFindingsPerRule is the most findings one rule keeps for one document.
+// Each finding costs about 300 bytes while its document is checked, so a rule
+// reporting every "&amp;" of a 256 MiB document (43 million of them) would
+// need about 16 GB and end a run of two workers in "out of memory" (issue 16).
+// Past the limit the rule's further findings are counted, not kept: the first
+// finding says how many there were (and Covers counts them for --statistics),
+// and none of the rule's fixes is applied to that document, since fixing only
+// the findings kept would leave a second fix run more to do. No real document
+// comes near it.
+const MaxFindingsPerRule = 1 << 20
+
+// run is Run and RunScores; score is nil for Run.
 func run(rs []Rule, doc *Document, a *text.Analysis, corpus map[string]CorpusState, score func(RuleScore)) []Finding {
 	if a == nil {
 		a = text.NewAnalysis(doc.Text)
 	}
 	var out []Finding
+	// from is where the current rule's findings start in out, and over counts
+	// those past MaxFindingsPerRule.
+	from, over := 0, 0
 	sink := func(f Finding) {
+		if len(out)-from >= MaxFindingsPerRule {
+			over++
+			return
+		}
 		// Doubling: append's growth by a quarter copied a document of 400,000
 		// findings four times over.
 		if len(out) == cap(out) && len(out) >= 256 {
@@ -382,8 +401,25 @@ func run(rs []Rule, doc *Document, a *text.Analysis, corpus map[string]CorpusSta
 		if corpus != nil {
 			st = corpus[m.Name]
 		}
+		from, over = len(out), 0
 		*p = Pass{Doc: doc, Analysis: a, Corpus: st, meta: m, report: sink, score: score}
 		r.Check(p)
+		if over > 0 {
+			capFindings(out[from:], over)
+		}
 	}
 	return out
+}
+
+// capFindings marks the findings of one rule that reached MaxFindingsPerRule
+// in a document, over more having been left out: the first says so and counts
+// them, and none keeps its fix.
+func capFindings(fs []Finding, over int) {
+	for i := range fs {
+		fs[i].Fix = nil
+	}
+	first := &fs[0]
+	first.Message += fmt.Sprintf("; the rule found %d in this document and lists %d, its most for one document; none of them is fixed",
+		len(fs)+over, len(fs))
+	first.Covers = AddCovered(first.Covers, first.Rule, first.Category, over)
 }
