@@ -151,6 +151,11 @@ func (w *work) scan(a *text.Analysis, ls []line) ([]line, []uint64) {
 	if cap(out) < len(lines) {
 		out = make([]line, 0, len(lines))
 	}
+	// One hash a line with text at most: one array, not the ones left behind
+	// growing it (190 MB allocated for 40 MB of hashes on 10 MB of "a\n").
+	if cap(sc.hashes) < len(lines) {
+		sc.hashes = make([]uint64, 0, len(lines))
+	}
 	sc.hashes = sc.hashes[:0]
 	// Content words are words of four bytes or more (in lower case, which
 	// seldom changes a length), so there are about this many at most: one
