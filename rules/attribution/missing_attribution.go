@@ -62,7 +62,11 @@ func (rule) Meta() rules.Meta {
 			"neighbouring quotation (dialogue, or a run of quotes one tag covers). A quotation that " +
 			"runs over paragraphs in news style (a paragraph ends without a closing quote, the next " +
 			"opens with one, perhaps after a caption or advert line an extractor slipped in) counts " +
-			"as attributed when any of its parts is.\n\n" +
+			"as attributed when any of its parts is. So does a quotation whose closing mark was lost " +
+			"before its own tag (`\"… has to be done, said Michael Sims, CEO …`: a tag verb after a " +
+			"comma inside the open quote, with a name or he, she or they next to it), and a pull quote " +
+			"or a dek whose words, case and punctuation aside, are inside a quotation the story tags " +
+			"in its own sentence (`\"I'm having the time of my life,\" he said.` further down).\n\n" +
 			"Left alone: short quoted phrases (scare quotes, terms, \"zero tolerance\"); titles of " +
 			"songs, films and books and quoted headlines (title-cased, or without a sentence's end); " +
 			"fragments starting in lower case, spliced into the writer's sentence; quotations the " +
@@ -376,6 +380,9 @@ type checker struct {
 	// headwordStems); stemsDone says they were computed.
 	stems     []string
 	stemsDone bool
+	// norms are the parts' words as normQuote gives them, computed when a
+	// quotation is first about to be reported.
+	norms []string
 }
 
 // Sentence flags, computed from the words outside quotations.
@@ -418,6 +425,9 @@ func (c *checker) judge(p *rules.Pass, i, j int) {
 		if c.attributed(k, k == i, k == j) {
 			return
 		}
+	}
+	if c.quotedElsewhere(i, j) {
+		return // a pull quote or a dek: the story quotes the same words with a speaker
 	}
 	if !c.stemsDone {
 		c.stems, c.stemsDone = headwordStems(c.t), true
@@ -924,7 +934,124 @@ func (c *checker) attributed(k int, first, last bool) bool {
 	if pt.closed && c.tagAfter(pt, ss[hi].End) {
 		return true
 	}
+	if !pt.closed && c.tagInside(pt) {
+		return true
+	}
 	return last && (c.bylineAfter(k) || c.sourceLineAfter(k))
+}
+
+// quotedElsewhere reports whether the words of the quotation parts[i..j] lie
+// inside another quotation of the text that has a speech tag: a pull quote or a
+// dek ("I'm having the time of my life." between two paragraphs, and further
+// down "I'm having the time of my life," he said.), whose speaker the story
+// names where it quotes them. Words are compared without case or punctuation,
+// as a pull quote ends in a full stop where the story's copy has its comma.
+func (c *checker) quotedElsewhere(i, j int) bool {
+	if c.norms == nil {
+		c.norms = make([]string, len(c.parts))
+		for k, pt := range c.parts {
+			c.norms[k] = normQuote(c.t[pt.in:pt.inEnd])
+		}
+	}
+	q := " "
+	for k := i; k <= j; k++ {
+		q += strings.TrimSpace(c.norms[k]) + " "
+	}
+	if strings.Count(q, " ") <= 6 {
+		return false // under six words: too common a phrase to tell a copy
+	}
+	for k := range c.parts {
+		if k >= i && k <= j || !strings.Contains(c.norms[k], q) {
+			continue
+		}
+		if c.taggedInSentence(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// taggedInSentence reports whether part k has a speech tag in its own
+// sentences or is led into by a colon: the strong evidence of attributed, not
+// a cue in a sentence around it, which the copy of a quotation in a page that
+// repeats its own passages may owe to another quotation.
+func (c *checker) taggedInSentence(k int) bool {
+	pt := c.parts[k]
+	lo, hi := c.sentenceRange(pt)
+	for s := lo; s <= hi; s++ {
+		if c.sentenceFlags(s)&flagCue != 0 {
+			return true
+		}
+	}
+	return lo <= hi && pt.closed && c.tagAfter(pt, c.sents[hi].End) || c.introducedBefore(pt.open)
+}
+
+// normQuote returns the words of s lower-cased, apostrophes dropped ("I'm"
+// becomes "im"), each other run of non-letters and non-digits one space, with
+// a space at each end, so that a copy of a quotation is a substring of it.
+func normQuote(s string) string {
+	b := make([]byte, 1, len(s)+2)
+	b[0] = ' '
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '\u2019':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		case b[len(b)-1] != ' ':
+			b = append(b, ' ')
+		}
+	}
+	if b[len(b)-1] != ' ' {
+		b = append(b, ' ')
+	}
+	return string(b)
+}
+
+// tagVerbs are the verbs of a speech tag ("said Michael Sims", "she added"):
+// the cue list's words that are only ever a tag after a comma.
+var tagVerbs = wordSet("said says told tells added adds explained explains asked asks stated " +
+	"states noted notes wrote writes replied replies insisted insists recalled recalls")
+
+// tagInside reports whether an unclosed part holds its own speech tag after a
+// comma ("“Space exploration … has to be done, said Michael Sims, CEO …"): the
+// closing mark before the tag was lost, so the tag reads as the speaker's
+// words, but a reader sees who speaks. The tag is a tag verb followed by a
+// capitalised name or a third-person pronoun, or a name or such a pronoun of at
+// most three words followed by one ("Sims said", "he added").
+func (c *checker) tagInside(pt part) bool {
+	t := c.t
+	ws := c.a.WordsIn(pt.in, pt.inEnd)
+	var buf [24]byte
+	// A third person: the speaker's own "I told them" is no tag.
+	named := func(w text.Word) bool {
+		lw := lower(buf[:0], t[w.Start:w.End])
+		if lw == "he" || lw == "she" || lw == "they" {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(t[w.Start:w.End])
+		return unicode.IsUpper(r) && classes[lw]&(starter|subject) == 0
+	}
+	verb := func(w text.Word) bool { return tagVerbs[lower(buf[:0], t[w.Start:w.End])] }
+	for k := 1; k < len(ws); k++ {
+		if gap := t[ws[k-1].End:ws[k].Start]; strings.TrimSpace(gap) != "," {
+			continue
+		}
+		if verb(ws[k]) {
+			if k+1 < len(ws) && named(ws[k+1]) && !strings.ContainsAny(t[ws[k].End:ws[k+1].Start], ",.;:!?") {
+				return true
+			}
+			continue
+		}
+		for n := 0; n < 3 && k+n+1 < len(ws) && named(ws[k+n]); n++ {
+			if strings.ContainsAny(t[ws[k+n].End:ws[k+n+1].Start], ",.;:!?") {
+				break
+			}
+			if verb(ws[k+n+1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sourceLineAfter reports whether the quotation ending with part k ends its
