@@ -57,7 +57,7 @@ func (rule) Meta() rules.Meta {
 			"(said, told, added, asked, wrote, according to, tweeted, ..., or a pronoun or name with " +
 			"a past-tense verb: \"he defended\"), no `Name:` or `Q:`/`A:` lead-in, no colon " +
 			"ending the paragraph before, no `— Name` byline or short name after it, no short " +
-			"label line right before it (a speaker's name, a caption), no person acting in a " +
+			"label line right before it (a speaker's name, a caption, a post's \"Thanks @account!\"), no person acting in a " +
 			"sentence of the same paragraph (`Smith shrugged. \"…\"`), and no " +
 			"neighbouring quotation (dialogue, or a run of quotes one tag covers). A quotation that " +
 			"runs over paragraphs in news style (a paragraph ends without a closing quote, the next " +
@@ -100,7 +100,8 @@ func (rule) Meta() rules.Meta {
 			"quotation whose source stands on the line after it is attributed too: a reference " +
 			"(\"Ecclesiastes 3:1\", \"p.82.\", \"(John 3:16)\"), a name (\"Mark Twain\"), a " +
 			"dash and a name, a dash-led or parenthesised source block (\"-- from \\\"The Graduate\\\"\", " +
-			"\"-- unknown\": the page states the source), or \"Title, by Name\". Not judged: a " +
+			"\"-- unknown\": the page states the source), one to four handles and perhaps the post's " +
+			"link (\"@SecretaryAcosta @USDOL https://t.co/…\"), or \"Title, by Name\". Not judged: a " +
 			"quotation whose own words are not English (the cues are English), and a glossary " +
 			"entry's usage example of its headword (an entry known by its headword line and a " +
 			"dictionary mark: \":word:\", a pronunciation between slashes, a part of speech, a " +
@@ -928,7 +929,7 @@ func (c *checker) attributed(k int, first, last bool) bool {
 			return true
 		}
 	}
-	if first && (c.introducedBefore(pt.open) || c.labelLineBefore(pt) || c.answersQuestion(pt) || c.speakerBeforeInterstitials(pt, lo)) {
+	if first && (c.introducedBefore(pt.open) || c.labelLineBefore(pt) || c.handleBefore(lo) || c.answersQuestion(pt) || c.speakerBeforeInterstitials(pt, lo)) {
 		return true
 	}
 	if pt.closed && c.tagAfter(pt, ss[hi].End) {
@@ -1005,6 +1006,37 @@ func normQuote(s string) string {
 		b = append(b, ' ')
 	}
 	return string(b)
+}
+
+// handleBefore reports whether sentence lo, where a quotation opens, follows a
+// short sentence of at most maxHandleWords words that holds a handle ("Thanks
+// @piersmorgan!", "@jack:"): a post naming the account it quotes.
+func (c *checker) handleBefore(lo int) bool {
+	if lo == 0 {
+		return false
+	}
+	sp := c.sents[lo-1]
+	if c.a.LineAt(c.sents[lo].Start)-c.a.LineAt(sp.End) > 1 {
+		return false // a blank line or more between: another post
+	}
+	if len(c.a.WordsIn(sp.Start, sp.End)) > maxHandleWords {
+		return false
+	}
+	t := c.t[sp.Start:sp.End]
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] == '@' && (i == 0 || t[i-1] == ' ' || t[i-1] == '(') && isHandleByte(t[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHandleWords bounds the sentence that names a quoted post's account.
+const maxHandleWords = 4
+
+// isHandleByte reports whether b may open an account name after its "@".
+func isHandleByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_'
 }
 
 // tagVerbs are the verbs of a speech tag ("said Michael Sims", "she added"):
@@ -1147,9 +1179,15 @@ func byName(l string) bool {
 }
 
 // handles reports whether the line l is made of one to four social-media
-// handles ("@SecretaryAcosta @USDOL"): the account a post quotes.
+// handles ("@SecretaryAcosta @USDOL"), perhaps followed by links: the account
+// a post quotes.
 func handles(l string) bool {
 	fs := strings.Fields(l)
+	// A post's link may follow the handles ("@SecretaryAcosta @USDOL
+	// https://t.co/…"), as a timeline page shows a quoted post.
+	for len(fs) > 1 && (strings.HasPrefix(fs[len(fs)-1], "https://") || strings.HasPrefix(fs[len(fs)-1], "http://")) {
+		fs = fs[:len(fs)-1]
+	}
 	if len(fs) == 0 || len(fs) > 4 {
 		return false
 	}
