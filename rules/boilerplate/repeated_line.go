@@ -755,6 +755,7 @@ func rawHost(u string) string {
 	return u
 }
 
+// isASCII reports whether s is all ASCII bytes.
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

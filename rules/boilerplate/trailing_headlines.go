@@ -684,8 +684,24 @@ func bodyWords(a *text.Analysis, last int, want map[string]struct{}) map[string]
 	ws := a.WordsIn(0, end)
 	var kbuf [64]byte
 	k := kbuf[:0]
+	txt := a.Text()
 	for _, w := range ws {
-		d := bytesTrimSuffix(bytesTrimSuffix(headlineAppendLower(k[:0], a.Text()[w.Start:w.End]), "'s"), "\u2019s")
+		s := txt[w.Start:w.End]
+		// Most body words cannot be wanted: tell so from the raw word before
+		// lowering it. An ASCII first byte lowers to the key's first byte, and an
+		// ASCII word of n bytes has a key of n-3 to n bytes (less "'s" and a
+		// plural "s"); other words lower to other lengths, so only their first
+		// byte is tested.
+		if c := s[0]; c < utf8.RuneSelf {
+			m := lens[repeatedLower[c]]
+			if m == 0 {
+				continue
+			}
+			if n := len(s); n < 60 && isASCII(s) && m&(uint64(0xF)<<max(n-3, 0)) == 0 {
+				continue
+			}
+		}
+		d := bytesTrimSuffix(bytesTrimSuffix(headlineAppendLower(k[:0], s), "'s"), "\u2019s")
 		k = d
 		if n := len(d); n > 4 && d[n-1] == 's' && d[n-2] != 's' {
 			k = d[:n-1]
