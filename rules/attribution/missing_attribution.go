@@ -61,7 +61,8 @@ func (rule) Meta() rules.Meta {
 			"sentence of the same paragraph (`Smith shrugged. \"…\"`), and no " +
 			"neighbouring quotation (dialogue, or a run of quotes one tag covers). A quotation that " +
 			"runs over paragraphs in news style (a paragraph ends without a closing quote, the next " +
-			"opens with one, perhaps after a caption or advert line an extractor slipped in) counts " +
+			"opens with one, perhaps after a caption or advert line an extractor slipped in, a teaser " +
+			"cut short with \" …\", or a study's reference, \"More information: … DOI: 10.…\") counts " +
 			"as attributed when any of its parts is. So does a quotation whose closing mark was lost " +
 			"before its own tag (`\"… has to be done, said Michael Sims, CEO …`: a tag verb after a " +
 			"comma inside the open quote, with a name or he, she or they next to it), and a pull quote " +
@@ -167,14 +168,40 @@ func (c *checker) continues(from, to int) bool {
 	for k := from + 1; k < to; k++ {
 		p := c.paras[k]
 		s, e := text.TrimSpan(c.t, p.Start, p.End)
+		if citation(c.t[s:e]) {
+			continue
+		}
 		if len(c.a.WordsIn(s, e)) > 15 {
 			return false
 		}
-		if lr, _ := utf8.DecodeLastRuneInString(c.t[s:e]); lr == '.' || lr == '!' || lr == '?' || lr == '\u2026' {
+		if lr, _ := utf8.DecodeLastRuneInString(c.t[s:e]); (lr == '.' || lr == '!' || lr == '?' || lr == '\u2026') && !cutTeaser(c.t[s:e]) {
 			return false
 		}
 	}
 	return true
+}
+
+// cutTeaser reports whether line l ends in an ellipsis after a space ("Stephen
+// Colbert addresses CdA Book Bandit …"): the text of a teaser link cut short,
+// which ends no sentence of the writer's.
+func cutTeaser(l string) bool {
+	return strings.HasSuffix(l, " \u2026") || strings.HasSuffix(l, " ...")
+}
+
+// citation reports whether line l is the reference of a study that a science
+// page sets between paragraphs ("More information: G. Petit et al. … DOI:
+// 10.1007/…", "Journal Reference: …"): short, with a DOI or such a label.
+func citation(l string) bool {
+	if len(l) > 600 {
+		return false
+	}
+	ll := strings.ToLower(l)
+	for _, p := range []string{"more information:", "journal reference:", "journal information:", "reference:"} {
+		if strings.HasPrefix(ll, p) {
+			return true
+		}
+	}
+	return strings.Contains(ll, "doi: 10.") || strings.Contains(ll, "doi:10.") || strings.Contains(ll, "doi.org/10.")
 }
 
 // hasQuoteMark reports whether t holds any double quotation mark at all, so that
@@ -1686,10 +1713,15 @@ func (c *checker) interstitial(k int) bool {
 			return true
 		}
 	}
+	if citation(l) {
+		return true
+	}
 	lr, _ := utf8.DecodeLastRuneInString(l)
 	switch lr {
 	case '.', '!', '?', '\u2026', ':', ';', ',':
-		return false
+		if !cutTeaser(l) {
+			return false
+		}
 	}
 	return n <= 15
 }
