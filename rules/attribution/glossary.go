@@ -40,7 +40,8 @@ func headwordStems(t string) []string {
 		}
 	}
 	if !marked {
-		marked = hasPronunciation(top) || hasPartOfSpeech(top) || hasCategoryTag(t[nl:min(len(t), nl+200)])
+		marked = hasPronunciation(top) || hasPartOfSpeech(top) || hasCategoryTag(t[nl:min(len(t), nl+200)]) ||
+			crossRefs(t[nl:min(len(t), nl+maxEntryScan)]) >= 2
 		// The headword ends where its pronunciation or part of speech starts.
 		if k := strings.IndexAny(head, "/,("); k > 0 {
 			head = head[:k]
@@ -109,6 +110,39 @@ func hasPartOfSpeech(s string) bool {
 		}
 	}
 	return false
+}
+
+// maxEntryScan bounds how much of an entry is read for its cross-references.
+const maxEntryScan = 3000
+
+// crossRefs counts FOLDOC's cross-references in s: a term between braces
+// ("{addressing mode}", "[{Jargon File}]"), letters, digits, spaces, hyphens
+// and dots only, which no prose writes and a template's placeholder seldom
+// has twice with a headword line above.
+func crossRefs(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '{' {
+			continue
+		}
+		j := strings.IndexByte(s[i+1:], '}')
+		if j < 1 || j > 40 {
+			continue
+		}
+		in := s[i+1 : i+1+j]
+		ok := unicode.IsLetter(rune(in[0]))
+		for _, r := range in {
+			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || r == '-' || r == '.' || r == '/') {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			n++
+			i += j + 1
+		}
+	}
+	return n
 }
 
 // hasCategoryTag reports whether the first paragraph after the headword opens

@@ -106,7 +106,7 @@ func (rule) Meta() rules.Meta {
 			"quotation whose own words are not English (the cues are English), and a glossary " +
 			"entry's usage example of its headword (an entry known by its headword line and a " +
 			"dictionary mark: \":word:\", a pronunciation between slashes, a part of speech, a " +
-			"\"<category>\" tag).",
+			"\"<category>\" tag, or two FOLDOC cross-references between braces, \"{card reader}\").",
 		Bad: "The council met on Tuesday to discuss the budget.\n" +
 			"\"We cannot keep raising taxes on families who are already struggling.\"\n" +
 			"The vote is expected next week.\n",
