@@ -74,7 +74,7 @@ func (rule) Meta() rules.Meta {
 			"writer's own words lead into (`rules such as \"…\"`, `Smith: \"…\"`, " +
 			"`console.log(\"…\")`); lone quoted questions, nearly always the writer's own, and " +
 			"lines opening with an exclaimed interjection (\"Argh! I know I need to ...\"), a voice " +
-			"the writer stages; article " +
+			"the writer stages, and a quotation that is all of a parenthesis, the writer's aside; article " +
 			"titles in citations (`PolitiFact, \"…,\" Dec. 17`) and quotes holding links; quotes in " +
 			"list items and headings; paragraphs whose quote marks do not pair up (broken-quotes " +
 			"reports those); and text that does not read as English, whose speech verbs the rule " +
@@ -179,6 +179,21 @@ func (c *checker) continues(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// parenthesised reports whether the quotation t[open:close] is all that stands
+// between a pair of parentheses: an aside in which the writer imagines what
+// someone might say, not a report of words said.
+func parenthesised(t string, open, close int) bool {
+	i := open
+	for i > 0 && t[i-1] == ' ' {
+		i--
+	}
+	k := close
+	for k < len(t) && t[k] == ' ' {
+		k++
+	}
+	return i > 0 && t[i-1] == '(' && k < len(t) && t[k] == ')'
 }
 
 // cutTeaser reports whether line l ends in an ellipsis after a space ("Stephen
@@ -723,6 +738,9 @@ func (c *checker) isFull(i, j int) bool {
 	}
 	if c.titleCased(first.in, first.inEnd) {
 		return false
+	}
+	if parenthesised(t, first.open, last.close) {
+		return false // the writer's aside: `… the C<LC_DATE> locale.  ("Look--it says I wasn't in the building.")`
 	}
 	for k := i; k <= j; k++ {
 		if hasLink(t[c.parts[k].in:c.parts[k].inEnd]) {
