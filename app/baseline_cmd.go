@@ -41,6 +41,7 @@ Examples:
 			for _, e := range s.inputErr {
 				ep.Print(e, nil)
 			}
+			s.opt.Source.NoRaw = true // a baseline records findings; it rewrites no record
 			err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 				if r.Item.Err != nil {
 					errs += ep.Print(r.Item.Err, r.Item.Raw)

@@ -123,6 +123,7 @@ func lintAction(c *cli.Context) error {
 		sum.Errors++
 	}
 	failed := false
+	s.opt.Source.NoRaw = true // lint reports; it rewrites no record
 	err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 		if r.Item.Err != nil {
 			sum.Errors += errs.Print(r.Item.Err, r.Item.Raw)

@@ -129,6 +129,7 @@ func reportAction(c *cli.Context) error {
 			agg.AddError()
 			troubled = true
 		}
+		s.opt.Source.NoRaw = true // the report rewrites no record
 		err = engine.Run(s.files, s.opt, func(r *engine.Result) error {
 			if r.Item.Err != nil {
 				for range ep.Print(r.Item.Err, r.Item.Raw) {

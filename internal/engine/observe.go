@@ -30,6 +30,8 @@ func observe(files []*input, opt Options) (map[string]rules.CorpusState, error) 
 	type partial struct{ states map[string]rules.CorpusState }
 	parts := map[*batch]partial{}
 	var mu sync.Mutex
+	// Observing needs the documents only, not a copy of each record.
+	opt.Source.NoRaw = true
 	err := pipeline(readable, opt, func(b *batch) {
 		p := partial{states: map[string]rules.CorpusState{}}
 		for _, cr := range crs {

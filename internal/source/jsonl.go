@@ -22,10 +22,11 @@ type jsonlDecoder struct {
 	lines   lineLimit
 	sc      jsonScanner
 	scratch []byte
+	noRaw   bool // Options.NoRaw
 }
 
 func newJSONLDecoder(path string, comp string, opt Options) *jsonlDecoder {
-	d := &jsonlDecoder{path: path, comp: comp, field: opt.TextField, sup: newSuppression(opt.SuppressField), lines: opt.lineLimit()}
+	d := &jsonlDecoder{path: path, comp: comp, field: opt.TextField, sup: newSuppression(opt.SuppressField), lines: opt.lineLimit(), noRaw: opt.NoRaw}
 	d.sc.paths[targetText] = strings.Split(opt.TextField, ".")
 	d.sc.paths[targetID] = strings.Split(opt.IDField, ".")
 	d.sc.paths[targetURL] = strings.Split(opt.URLField, ".")
@@ -142,11 +143,24 @@ func blank(b []byte) bool {
 // decode parses one line; off skips a BOM so that spans and offsets in messages
 // still count from the start of Raw.
 func (d *jsonlDecoder) decode(line []byte, off, record int) Item {
+	// The line is the reader's buffer, reused for the next line: an item that
+	// keeps it needs its own copy. With NoRaw only an error item keeps it.
 	// make+copy rather than bytes.Clone: the compiler then skips zeroing the copy.
-	raw := make([]byte, len(line))
-	copy(raw, line)
+	own := func() []byte {
+		raw := make([]byte, len(line))
+		copy(raw, line)
+		return raw
+	}
+	raw := line
+	if !d.noRaw {
+		raw = own()
+	}
 	fail := func(msg string) Item {
-		return Item{Err: &InputError{Path: d.path, Record: record, Msg: msg}, Raw: raw, Format: JSONL, Gzip: d.comp == CompressionGzip, Compression: d.comp}
+		r := raw
+		if d.noRaw {
+			r = own()
+		}
+		return Item{Err: &InputError{Path: d.path, Record: record, Msg: msg}, Raw: r, Format: JSONL, Gzip: d.comp == CompressionGzip, Compression: d.comp}
 	}
 	k, err := d.sc.scan(raw, off)
 	if err != nil {
@@ -198,6 +212,9 @@ func (d *jsonlDecoder) decode(line []byte, off, record int) Item {
 	}
 	if d.sup != nil {
 		doc.Ignore = d.sup.ignores(raw)
+	}
+	if d.noRaw {
+		raw = nil
 	}
 	return Item{Doc: doc, Raw: raw, TextSpan: [2]int{t.start, t.end}, Format: JSONL, Gzip: d.comp == CompressionGzip, Compression: d.comp}
 }

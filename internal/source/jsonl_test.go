@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -348,5 +349,42 @@ func TestHugeRecord(t *testing.T) {
 	}
 	if items[2].Doc.Text != "b" || items[2].Doc.Record != 3 {
 		t.Errorf("record after the big one: %+v", items[2].Doc)
+	}
+}
+
+// TestNoRaw: with NoRaw a record read without error has no Raw and the same
+// document, and an error item keeps its own copy of its line (the reader's
+// buffer is reused for the lines after it).
+func TestNoRaw(t *testing.T) {
+	var b strings.Builder
+	for i := range 50 {
+		fmt.Fprintf(&b, `{"id":"r%d","text":"line %d \u00e9\\n","url":"https://x.example/%d","corpuslint":{"ignore":["stray-dash"]}}`+"\n", i, i, i)
+		if i == 20 {
+			b.WriteString(`{"text": 7, "pad":"` + strings.Repeat("x", 200) + `"}` + "\n")
+		}
+	}
+	in := []byte(b.String())
+	opt := Options{SuppressField: "corpuslint"}
+	with := collect("r.jsonl", in, JSONL, opt)
+	opt.NoRaw = true
+	without := collect("r.jsonl", in, JSONL, opt)
+	if len(with) != len(without) || len(with) != 51 {
+		t.Fatalf("items: %d with Raw, %d without", len(with), len(without))
+	}
+	for i := range with {
+		w, o := with[i], without[i]
+		if w.Err != nil {
+			if o.Err == nil || o.Err.Msg != w.Err.Msg || string(o.Raw) != string(w.Raw) || !strings.Contains(string(o.Raw), `"pad"`) {
+				t.Errorf("item %d: error %v raw %q, want %v raw %q", i, o.Err, o.Raw, w.Err, w.Raw)
+			}
+			continue
+		}
+		if o.Raw != nil {
+			t.Errorf("item %d: Raw kept with NoRaw: %q", i, o.Raw)
+		}
+		if w.Raw == nil || o.Doc == nil || o.Doc.Text != w.Doc.Text || o.Doc.ID != w.Doc.ID || o.Doc.URL != w.Doc.URL ||
+			strings.Join(o.Doc.Ignore, ",") != strings.Join(w.Doc.Ignore, ",") || len(w.Doc.Ignore) != 1 {
+			t.Errorf("item %d: doc %+v, want %+v", i, o.Doc, w.Doc)
+		}
 	}
 }

@@ -64,6 +64,11 @@ type Options struct {
 	// checked. Off, digests are not checked at all (as warcio and FastWARC do
 	// by default): a wrong one does not make a record unreadable.
 	VerifyDigests bool
+	// NoRaw leaves Item.Raw nil for a JSONL record read without error: a
+	// caller that only checks documents (lint, report, baseline, the corpus
+	// pass) then keeps no copy of each record beside its text, a third of what
+	// reading a large record costs. An error item keeps its Raw.
+	NoRaw bool
 }
 
 func (o Options) withDefaults() Options {
