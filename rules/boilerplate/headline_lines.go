@@ -91,13 +91,20 @@ func classify(s string, buf []text.Word) (headlineLine, []text.Word) {
 		c.features |= linkedItem
 	}
 	var f0 int
-	t, f0 = stripAffixes(t)
-	c.features |= f0
+	t, f0 = stripEnds(t)
 	if t == "" {
 		return headlineLine{}, buf
 	}
+	pipes := strings.Count(t, "|") >= 2
+	if !pipes && endsAsSentence(t) {
+		// headlineFeatures would say no before counting a word (n = 0, so no
+		// minor line either): most lines the scans read are the body's
+		// sentences, spared the separator scans below.
+		return headlineLine{}, buf
+	}
+	c.features |= f0 | innerSeparators(t)
 	// Several headlines joined by '|' on one line.
-	if strings.Count(t, "|") >= 2 {
+	if pipes {
 		segs := strings.Split(t, "|")
 		ok, total, titles := true, 0, 0
 		var heads []string
@@ -225,9 +232,36 @@ func isSeparator(t string) bool {
 	return true
 }
 
-// stripAffixes removes a leading bullet and trailing separators from t and
-// notes them as features; it also notes separators inside t.
-func stripAffixes(t string) (string, int) {
+// endsAsSentence reports whether headlineFeatures rejects t by its end alone,
+// before reading its words: t ends, inside closing quotes and before reference
+// marks, in a full stop, comma, colon, an opening bracket, a dash and the like,
+// and not in an ellipsis.
+func endsAsSentence(t string) bool {
+	e := trimRefs(t)
+	for e != "" {
+		r, n := utf8.DecodeLastRuneInString(e)
+		if !text.IsCloser(r) {
+			break
+		}
+		e = e[:len(e)-n]
+	}
+	if strings.HasSuffix(e, "...") || strings.HasSuffix(e, "\u2026") {
+		return false
+	}
+	if e == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(e)
+	switch r {
+	case '.', ',', ';', ':', '(', '[', '-', '\u2013', '\u2014', '/', '&', '*':
+		return true
+	}
+	return false
+}
+
+// stripEnds removes a leading bullet and trailing separators and media tags
+// from t and notes them as features.
+func stripEnds(t string) (string, int) {
 	f := 0
 	// Leading bullet: "- ", "* ", "• ", "» ", "1. ", "2) ".
 	for _, b := range []struct {
@@ -270,6 +304,13 @@ func stripAffixes(t string) (string, int) {
 			f |= mediaTag
 		}
 	}
+	return t, f
+}
+
+// innerSeparators notes the separators inside t as features: " | ", a bullet,
+// a guillemet, " - ".
+func innerSeparators(t string) int {
+	f := 0
 	if strings.Contains(t, " | ") {
 		f |= headlinePipe
 	}
@@ -282,7 +323,7 @@ func stripAffixes(t string) (string, int) {
 	if strings.Contains(t, " - ") {
 		f |= innerDash
 	}
-	return t, f
+	return f
 }
 
 // headlineFeatures judges whether t reads as a headline. It returns -1 when it
