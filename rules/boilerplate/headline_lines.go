@@ -66,6 +66,11 @@ type headlineLine struct {
 
 func (l headlineLine) strong() bool { return l.features&strongFeatures != 0 }
 
+// classifyShortcut lets classify say "no headline" for a line that ends as a
+// sentence before the separator scans; a test turns it off to hold the two
+// ways equal.
+var classifyShortcut = true
+
 // classify says what line s is to a trailing block.
 func classify(s string, buf []text.Word) (headlineLine, []text.Word) {
 	t := text.TrimSpace(s)
@@ -96,7 +101,7 @@ func classify(s string, buf []text.Word) (headlineLine, []text.Word) {
 		return headlineLine{}, buf
 	}
 	pipes := strings.Count(t, "|") >= 2
-	if !pipes && endsAsSentence(t) {
+	if classifyShortcut && !pipes && endsAsSentence(t) {
 		// headlineFeatures would say no before counting a word (n = 0, so no
 		// minor line either): most lines the scans read are the body's
 		// sentences, spared the separator scans below.
@@ -237,6 +242,15 @@ func isSeparator(t string) bool {
 // marks, in a full stop, comma, colon, an opening bracket, a dash and the like,
 // and not in an ellipsis.
 func endsAsSentence(t string) bool {
+	end, _ := headlineEnd(t)
+	return !end
+}
+
+// headlineEnd reads the end of t, inside closing quotes and before reference
+// marks ("...in 1999.[2]"): ok is false when a headline cannot end so (a full
+// stop, comma, colon or semicolon, an opening bracket, a dash, nothing), and
+// ellipsis says it ends in one.
+func headlineEnd(t string) (ok, ellipsis bool) {
 	e := trimRefs(t)
 	for e != "" {
 		r, n := utf8.DecodeLastRuneInString(e)
@@ -246,17 +260,17 @@ func endsAsSentence(t string) bool {
 		e = e[:len(e)-n]
 	}
 	if strings.HasSuffix(e, "...") || strings.HasSuffix(e, "\u2026") {
-		return false
+		return true, true
 	}
 	if e == "" {
-		return true
+		return false, false
 	}
 	r, _ := utf8.DecodeLastRuneInString(e)
 	switch r {
 	case '.', ',', ';', ':', '(', '[', '-', '\u2013', '\u2014', '/', '&', '*':
-		return true
+		return false, false
 	}
-	return false
+	return true, false
 }
 
 // stripEnds removes a leading bullet and trailing separators and media tags
@@ -337,27 +351,13 @@ func headlineFeatures(t string, minWords int, buf []text.Word) (int, int, []text
 	if t[0] == '^' || strings.Count(t, ",") >= 3 {
 		return -1, 0, buf
 	}
-	// The end: no full stop, comma, colon or semicolon, also inside closing quotes
-	// and before reference marks ("...in 1999.[2]").
-	e := trimRefs(t)
-	for e != "" {
-		r, n := utf8.DecodeLastRuneInString(e)
-		if !text.IsCloser(r) {
-			break
-		}
-		e = e[:len(e)-n]
-	}
-	switch {
-	case strings.HasSuffix(e, "...") || strings.HasSuffix(e, "\u2026"):
-		f |= ellipsis
-	case e == "":
+	// The end: no full stop, comma, colon or semicolon.
+	ok, ell := headlineEnd(t)
+	if !ok {
 		return -1, 0, buf
-	default:
-		r, _ := utf8.DecodeLastRuneInString(e)
-		switch r {
-		case '.', ',', ';', ':', '(', '[', '-', '\u2013', '\u2014', '/', '&', '*':
-			return -1, 0, buf
-		}
+	}
+	if ell {
+		f |= ellipsis
 	}
 	buf = text.AppendWords(buf[:0], t, 0, len(t))
 	n := len(buf)

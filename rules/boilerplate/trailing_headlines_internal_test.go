@@ -167,89 +167,6 @@ func FuzzThLeadPhrase(f *testing.F) {
 	})
 }
 
-// classifyPlain is classify before its shortcut for lines that end as
-// sentences: every line through the separator scans and headlineFeatures.
-func classifyPlain(s string, buf []text.Word) (headlineLine, []text.Word) {
-	t := text.TrimSpace(s)
-	if t == "" {
-		return headlineLine{kind: headlineBlank}, buf
-	}
-	if isSeparator(t) {
-		return headlineLine{kind: separator}, buf
-	}
-	if lead := leadPhrase(t); lead != "" {
-		return headlineLine{kind: headlineLeadIn, lead: lead}, buf
-	}
-	var c headlineLine
-	// "Related: Headline" and "READ MORE: Headline" carry their own lead-in.
-	if i := strings.IndexByte(t, ':'); i > 0 && i < 40 {
-		if lead := leadPhrase(t[:i+1]); lead != "" {
-			c.lead = lead
-			t = text.TrimSpace(t[i+1:])
-		}
-	}
-	if h, ok := linkText(t); ok {
-		t = h
-		c.features |= linkedItem
-	}
-	var f0 int
-	t, f0 = stripEnds(t)
-	f0 |= innerSeparators(t)
-	c.features |= f0
-	if t == "" {
-		return headlineLine{}, buf
-	}
-	// Several headlines joined by '|' on one line.
-	if strings.Count(t, "|") >= 2 {
-		segs := strings.Split(t, "|")
-		ok, total, titles := true, 0, 0
-		var heads []string
-		for _, sg := range segs {
-			sg = text.TrimSpace(sg)
-			var f, n int
-			f, n, buf = headlineFeatures(sg, minSegWords, buf)
-			total += n
-			if f < 0 {
-				ok = false
-				continue
-			}
-			if f&headlineTitle != 0 {
-				titles++
-			}
-			heads = append(heads, sg)
-		}
-		if ok && len(heads) >= 3 {
-			c.kind = headline
-			c.heads = heads
-			// Each headline has minSegWords words at least, so the line is no
-			// menu; count it as long enough for the block's menu check.
-			c.words = max(total, minMeanWords*len(heads))
-			c.features |= headlinePipe
-			if titles*2 >= len(heads) {
-				c.features |= headlineTitle
-			}
-			return c, buf
-		}
-		if float64(total) < 2.5*float64(len(segs)) {
-			return headlineLine{}, buf // a navigation bar ("Home | News | Sport")
-		}
-	}
-	f, n, buf := headlineFeatures(t, minWords, buf)
-	if f < 0 {
-		if n > 0 && n < minWords && c.lead == "" {
-			if g, _, _ := headlineFeatures(t, 1, buf); g >= 0 {
-				return headlineLine{kind: headlineMinor}, buf
-			}
-		}
-		return headlineLine{}, buf
-	}
-	c.kind = headline
-	c.words = n
-	c.features |= f
-	c.heads = []string{t}
-	return c, buf
-}
-
 var classifyCases = []string{
 	"", "   ", "---", "Related:", "Related: Fog closes the airport for three hours",
 	"The council approved the budget on Tuesday.", "A | B | C.", "Home | News | Sport",
@@ -263,14 +180,16 @@ var classifyCases = []string{
 
 func checkClassify(t *testing.T, s string) {
 	got, _ := classify(s, nil)
-	want, _ := classifyPlain(s, nil)
+	classifyShortcut = false
+	want, _ := classify(s, nil)
+	classifyShortcut = true
 	if got.kind != want.kind || got.features != want.features || got.words != want.words || got.lead != want.lead ||
 		strings.Join(got.heads, "\x00") != strings.Join(want.heads, "\x00") {
 		t.Fatalf("classify(%q) = %+v, want %+v", s, got, want)
 	}
 }
 
-// TestClassifyShortcut holds classify equal to its plain version.
+// TestClassifyShortcut holds classify equal with and without its shortcut.
 func TestClassifyShortcut(t *testing.T) {
 	for _, s := range classifyCases {
 		checkClassify(t, s)
